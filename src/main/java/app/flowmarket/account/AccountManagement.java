@@ -1,0 +1,274 @@
+package app.flowmarket.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import app.flowmarket.audit.AuditLog;
+import app.flowmarket.mail.Email;
+import app.flowmarket.mail.Mailer;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.DomainException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The account module's public API. */
+@Service
+public class AccountManagement implements UserDetailsService {
+
+    static final Duration VERIFICATION_LIFETIME = Duration.ofDays(3);
+    static final Duration RESET_LIFETIME = Duration.ofHours(1);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Accounts accounts;
+    private final AccountTokens tokens;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final Mailer mailer;
+    private final AuditLog auditLog;
+    private final MessageSource messages;
+    private final String baseUrl;
+
+    AccountManagement(Accounts accounts, AccountTokens tokens, PasswordEncoder passwordEncoder,
+                      PasswordPolicy passwordPolicy, Mailer mailer, AuditLog auditLog, MessageSource messages,
+                      @Value("${flowmarket.web.base-url}") String baseUrl) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.mailer = mailer;
+        this.auditLog = auditLog;
+        this.messages = messages;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    public record SignUp(String email, String password, String displayName) {
+    }
+
+    /**
+     * Creates an account and mails a verification link. When the address already has an account,
+     * nothing is created and its owner is told by mail instead, so sign-up never reveals who is registered.
+     */
+    @Transactional
+    public void signUp(SignUp command) {
+        String email = normaliseEmail(command.email());
+        String displayName = command.displayName() == null ? "" : command.displayName().strip();
+        if (displayName.isEmpty() || displayName.length() > 80) {
+            throw new DomainException("account.display-name.invalid");
+        }
+        passwordPolicy.check(command.password(), email, displayName).ifPresent(key -> {
+            throw new DomainException(key);
+        });
+        Optional<Account> existing = accounts.findByEmail(email);
+        if (existing.isPresent()) {
+            Account account = existing.get();
+            mailer.send(new Email(account.getEmail(), msg("mail.already-registered.subject"),
+                    msg("mail.greeting", account.getDisplayName()),
+                    List.of(msg("mail.already-registered.body")),
+                    msg("mail.already-registered.action"), baseUrl + "/forgot-password", msg("mail.footer")));
+            auditLog.record(account.getId(), account.getEmail(), "account.sign-up-existing", "account", account.getId(), null);
+            return;
+        }
+        Account account = accounts.save(new Account(email, passwordEncoder.encode(command.password()), displayName));
+        auditLog.record(account.getId(), email, "account.created", "account", account.getId(), null);
+        sendVerification(account);
+    }
+
+    @Transactional
+    public void resendVerification(UUID accountId) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        if (!account.isEmailVerified()) {
+            sendVerification(account);
+        }
+    }
+
+    /** Marks the address verified. Returns false for an unknown, used or expired link. */
+    @Transactional
+    public boolean verifyEmail(String token) {
+        return consume(token, AccountToken.Purpose.VERIFY_EMAIL).map(account -> {
+            account.verifyEmail();
+            tokens.useAll(account.getId(), AccountToken.Purpose.VERIFY_EMAIL, Instant.now());
+            auditLog.record(account.getId(), account.getEmail(), "account.email-verified", "account", account.getId(), null);
+            return true;
+        }).orElse(false);
+    }
+
+    /** Mails a reset link when the address has an account; says nothing either way. */
+    @Transactional
+    public void requestPasswordReset(String rawEmail) {
+        if (rawEmail == null || !EMAIL.matcher(rawEmail.strip()).matches()) {
+            return;
+        }
+        accounts.findByEmail(rawEmail.strip()).ifPresent(account -> {
+            String token = newToken(account, AccountToken.Purpose.RESET_PASSWORD, RESET_LIFETIME);
+            mailer.send(new Email(account.getEmail(), msg("mail.reset.subject"),
+                    msg("mail.greeting", account.getDisplayName()),
+                    List.of(msg("mail.reset.body"), msg("mail.reset.ignore")),
+                    msg("mail.reset.action"), baseUrl + "/reset-password?token=" + token, msg("mail.footer")));
+            auditLog.record(account.getId(), account.getEmail(), "account.password-reset-requested", "account", account.getId(), null);
+        });
+    }
+
+    public boolean isResetTokenUsable(String token) {
+        return findToken(token, AccountToken.Purpose.RESET_PASSWORD).isPresent();
+    }
+
+    /** Sets a new password from a reset link; the link (and every other open one) is used up. */
+    @Transactional
+    public void resetPassword(String token, String newPassword) {
+        AccountToken found = findToken(token, AccountToken.Purpose.RESET_PASSWORD)
+                .orElseThrow(() -> new DomainException("password.reset.invalid-link"));
+        Account account = accounts.findById(found.getAccountId()).orElseThrow();
+        passwordPolicy.check(newPassword, account.getEmail(), account.getDisplayName()).ifPresent(key -> {
+            throw new DomainException(key);
+        });
+        found.use();
+        tokens.useAll(account.getId(), AccountToken.Purpose.RESET_PASSWORD, Instant.now());
+        account.changePassword(passwordEncoder.encode(newPassword));
+        // whoever could read the link could read the inbox: the address is proven
+        account.verifyEmail();
+        auditLog.record(account.getId(), account.getEmail(), "account.password-reset", "account", account.getId(), null);
+    }
+
+    @Transactional
+    public void changePassword(UUID accountId, String currentPassword, String newPassword) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            auditLog.record(account.getId(), account.getEmail(), "account.password-change-refused", "account", account.getId(), null);
+            throw new DomainException("password.current.wrong");
+        }
+        passwordPolicy.check(newPassword, account.getEmail(), account.getDisplayName()).ifPresent(key -> {
+            throw new DomainException(key);
+        });
+        account.changePassword(passwordEncoder.encode(newPassword));
+        auditLog.record(account.getId(), account.getEmail(), "account.password-changed", "account", account.getId(), null);
+    }
+
+    @Transactional
+    public CurrentUser updateProfile(UUID accountId, String displayName) {
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty() || name.length() > 80) {
+            throw new DomainException("account.display-name.invalid");
+        }
+        Account account = accounts.findById(accountId).orElseThrow();
+        account.rename(name);
+        return account.toCurrentUser();
+    }
+
+    /** Gives an account a role (seller on opening a store, admin by an operator), recorded in the audit log. */
+    @Transactional
+    public CurrentUser grantRole(UUID accountId, String role, UUID grantedBy) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        if (account.grant(role)) {
+            auditLog.record(grantedBy, null, "account.role-granted", "account", accountId, role);
+        }
+        return account.toCurrentUser();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CurrentUser> find(UUID accountId) {
+        return accounts.findById(accountId).map(Account::toCurrentUser);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PublicProfile> publicProfile(UUID accountId) {
+        return accounts.findById(accountId).map(a -> new PublicProfile(a.getId(), a.getDisplayName(), a.getCreatedAt()));
+    }
+
+    public record PublicProfile(UUID id, String displayName, Instant memberSince) {
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CurrentUser loadUserByUsername(String email) {
+        if (email == null || email.length() > 254) {
+            throw new UsernameNotFoundException("unknown");
+        }
+        return accounts.findByEmail(email.strip()).map(Account::toCurrentUser)
+                .orElseThrow(() -> new UsernameNotFoundException("unknown"));
+    }
+
+    /** Creates an already-verified account; used by the demo data and operator tooling. */
+    @Transactional
+    public UUID createVerified(String email, String password, String displayName, String... roles) {
+        Account account = new Account(normaliseEmail(email), passwordEncoder.encode(password), displayName);
+        account.verifyEmail();
+        for (String role : roles) {
+            account.grant(role);
+        }
+        return accounts.save(account).getId();
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return accounts.count();
+    }
+
+    private void sendVerification(Account account) {
+        String token = newToken(account, AccountToken.Purpose.VERIFY_EMAIL, VERIFICATION_LIFETIME);
+        mailer.send(new Email(account.getEmail(), msg("mail.verify.subject"),
+                msg("mail.greeting", account.getDisplayName()),
+                List.of(msg("mail.verify.body")),
+                msg("mail.verify.action"), baseUrl + "/verify-email?token=" + token, msg("mail.footer")));
+    }
+
+    private String newToken(Account account, AccountToken.Purpose purpose, Duration lifetime) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        tokens.save(new AccountToken(account.getId(), purpose, hash(token), lifetime));
+        return token;
+    }
+
+    private Optional<AccountToken> findToken(String token, AccountToken.Purpose purpose) {
+        if (token == null || token.length() != 43) {
+            return Optional.empty();
+        }
+        return tokens.findByTokenHashAndPurpose(hash(token), purpose).filter(AccountToken::isUsable);
+    }
+
+    private Optional<Account> consume(String token, AccountToken.Purpose purpose) {
+        return findToken(token, purpose).flatMap(found -> {
+            found.use();
+            return accounts.findById(found.getAccountId());
+        });
+    }
+
+    private static String normaliseEmail(String email) {
+        String value = email == null ? "" : email.strip();
+        if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
+            throw new DomainException("account.email.invalid");
+        }
+        return value;
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String msg(String key, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(key, args, locale);
+    }
+}

@@ -1,0 +1,63 @@
+package app.flowmarket.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Records audit entries. The request's client address and user agent are taken from the current
+ * HTTP request when there is one. Entries are inserted in the caller's transaction, so an action
+ * that rolls back leaves no entry, and an entry never outlives its action's failure.
+ */
+@Service
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+
+    AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(UUID actorId, String actorLabel, String action, String targetType, Object targetId, String details) {
+        String ip = null;
+        String userAgent = null;
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            ip = request.getRemoteAddr();
+            userAgent = truncate(request.getHeader("User-Agent"), 512);
+        }
+        jdbc.sql("""
+                insert into audit_entry (occurred_at, actor_id, actor_label, action, target_type, target_id, details, ip, user_agent)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(java.sql.Timestamp.from(Instant.now()), actorId, truncate(actorLabel, 254), action, targetType,
+                        targetId == null ? null : truncate(targetId.toString(), 80), details, ip, userAgent)
+                .update();
+    }
+
+    public java.util.List<AuditEntry> latest(int limit) {
+        return jdbc.sql("select * from audit_entry order by id desc limit ?")
+                .param(limit)
+                .query(AuditEntry.class)
+                .list();
+    }
+
+    public java.util.List<AuditEntry> forTarget(String targetType, String targetId) {
+        return jdbc.sql("select * from audit_entry where target_type = ? and target_id = ? order by id")
+                .params(targetType, targetId)
+                .query(AuditEntry.class)
+                .list();
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    public record AuditEntry(long id, Instant occurredAt, UUID actorId, String actorLabel, String action,
+                             String targetType, String targetId, String details, String ip, String userAgent) {
+    }
+}

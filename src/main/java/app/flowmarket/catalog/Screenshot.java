@@ -1,0 +1,38 @@
+package app.flowmarket.catalog;
+
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "workflow_screenshot")
+class Screenshot {
+
+    @Id
+    private UUID id;
+    private UUID workflowId;
+    private String blobKey;
+    private String contentType;
+    private int position;
+
+    protected Screenshot() {
+    }
+
+    Screenshot(UUID workflowId, String blobKey, String contentType, int position) {
+        this.id = UUID.randomUUID();
+        this.workflowId = workflowId;
+        this.blobKey = blobKey;
+        this.contentType = contentType;
+        this.position = position;
+    }
+
+    UUID getId() {
+        return id;
+    }
+
+    String getBlobKey() {
+        return blobKey;
+    }
+}

@@ -1,0 +1,198 @@
+package app.flowmarket.catalog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.Money;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A workflow listing. Guards its own lifecycle: draft → published ⇄ archived. */
+@Entity
+@Table(name = "workflow")
+class Workflow {
+
+    @Id
+    private UUID id;
+    private UUID storeId;
+    private String slug;
+    private String title;
+    private String summary;
+    private String descriptionMd;
+    @Enumerated(EnumType.STRING)
+    private Platform platform;
+    private long priceMinor;
+    private String currency;
+    private UUID categoryId;
+    @Enumerated(EnumType.STRING)
+    private WorkflowStatus status;
+    private boolean featured;
+    private String integrations;
+    private int salesCount;
+    private BigDecimal ratingAvg;
+    private int ratingCount;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant publishedAt;
+    @Version
+    private long version;
+
+    @ManyToMany
+    @JoinTable(name = "workflow_tag", joinColumns = @JoinColumn(name = "workflow_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    private Set<Tag> tags = new HashSet<>();
+
+    protected Workflow() {
+    }
+
+    Workflow(UUID storeId, String slug, CatalogManagement.Listing listing, Set<Tag> tags) {
+        this.id = UUID.randomUUID();
+        this.storeId = storeId;
+        this.slug = slug;
+        this.status = WorkflowStatus.DRAFT;
+        this.integrations = "";
+        this.ratingAvg = BigDecimal.ZERO;
+        this.createdAt = Instant.now();
+        update(listing, tags);
+    }
+
+    void update(CatalogManagement.Listing listing, Set<Tag> tags) {
+        this.title = listing.title();
+        this.summary = listing.summary();
+        this.descriptionMd = listing.description();
+        this.platform = listing.platform();
+        this.priceMinor = listing.price().minor();
+        this.currency = listing.price().currency().getCurrencyCode();
+        this.categoryId = listing.categoryId();
+        this.tags = new HashSet<>(tags);
+        this.updatedAt = Instant.now();
+    }
+
+    void useVersion(WorkflowVersion version) {
+        this.integrations = version.getIntegrations();
+        this.updatedAt = Instant.now();
+    }
+
+    /** Returns true when this call made it public for the first time. */
+    boolean publish(boolean hasVersion) {
+        if (!hasVersion) {
+            throw new DomainException("workflow.publish.needs-file");
+        }
+        if (status == WorkflowStatus.PUBLISHED) {
+            return false;
+        }
+        boolean first = publishedAt == null;
+        status = WorkflowStatus.PUBLISHED;
+        if (first) {
+            publishedAt = Instant.now();
+        }
+        updatedAt = Instant.now();
+        return first;
+    }
+
+    void archive() {
+        status = WorkflowStatus.ARCHIVED;
+        updatedAt = Instant.now();
+    }
+
+    void feature(boolean featured) {
+        this.featured = featured;
+    }
+
+    void backdate(Instant created, Instant published) {
+        this.createdAt = created;
+        this.publishedAt = published;
+    }
+
+    void recordDemoStats(int sales, BigDecimal rating, int ratings) {
+        this.salesCount = sales;
+        this.ratingAvg = rating;
+        this.ratingCount = ratings;
+    }
+
+    UUID getId() {
+        return id;
+    }
+
+    UUID getStoreId() {
+        return storeId;
+    }
+
+    String getSlug() {
+        return slug;
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    String getSummary() {
+        return summary;
+    }
+
+    String getDescriptionMd() {
+        return descriptionMd;
+    }
+
+    Platform getPlatform() {
+        return platform;
+    }
+
+    Money getPrice() {
+        return Money.of(priceMinor, currency);
+    }
+
+    UUID getCategoryId() {
+        return categoryId;
+    }
+
+    WorkflowStatus getStatus() {
+        return status;
+    }
+
+    boolean isFeatured() {
+        return featured;
+    }
+
+    String getIntegrations() {
+        return integrations;
+    }
+
+    int getSalesCount() {
+        return salesCount;
+    }
+
+    BigDecimal getRatingAvg() {
+        return ratingAvg;
+    }
+
+    int getRatingCount() {
+        return ratingCount;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    Set<Tag> getTags() {
+        return tags;
+    }
+}

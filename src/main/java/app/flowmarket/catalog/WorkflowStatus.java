@@ -1,0 +1,5 @@
+package app.flowmarket.catalog;
+
+public enum WorkflowStatus {
+    DRAFT, PUBLISHED, ARCHIVED
+}

@@ -1,0 +1,72 @@
+package app.flowmarket.catalog;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One uploaded file of a workflow, with its changelog. Versions are immutable once made. */
+@Entity
+@Table(name = "workflow_version")
+class WorkflowVersion {
+
+    @Id
+    private UUID id;
+    private UUID workflowId;
+    private int number;
+    private String changelog;
+    private String fileKey;
+    private String fileName;
+    private long fileSize;
+    private String sha256;
+    private int nodeCount;
+    private String integrations;
+    private String secretWarnings;
+    private Instant createdAt;
+
+    protected WorkflowVersion() {
+    }
+
+    WorkflowVersion(UUID workflowId, int number, String changelog, String fileKey, String fileName, long fileSize,
+                    String sha256, ParsedWorkflow parsed) {
+        this.id = UUID.randomUUID();
+        this.workflowId = workflowId;
+        this.number = number;
+        this.changelog = changelog;
+        this.fileKey = fileKey;
+        this.fileName = fileName;
+        this.fileSize = fileSize;
+        this.sha256 = sha256;
+        this.nodeCount = parsed.nodeCount();
+        this.integrations = String.join("\n", parsed.integrations());
+        this.secretWarnings = String.join("\n", parsed.secretWarnings());
+        this.createdAt = Instant.now();
+    }
+
+    CatalogManagement.VersionView toView() {
+        return new CatalogManagement.VersionView(id, number, changelog, fileName, fileSize, sha256, nodeCount,
+                Lines.split(integrations), Lines.split(secretWarnings), createdAt);
+    }
+
+    UUID getId() {
+        return id;
+    }
+
+    int getNumber() {
+        return number;
+    }
+
+    String getIntegrations() {
+        return integrations;
+    }
+
+    String getFileKey() {
+        return fileKey;
+    }
+
+    String getFileName() {
+        return fileName;
+    }
+}

@@ -1,0 +1,81 @@
+package app.flowmarket.catalog.web;
+
+import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.CatalogQueries;
+import app.flowmarket.catalog.Platform;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.store.StoreManagement;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Public catalogue pages: home, browse, workflow page, store page. */
+@Controller
+class CatalogController {
+
+    private final CatalogManagement catalog;
+    private final CatalogQueries queries;
+    private final StoreManagement stores;
+
+    CatalogController(CatalogManagement catalog, CatalogQueries queries, StoreManagement stores) {
+        this.catalog = catalog;
+        this.queries = queries;
+        this.stores = stores;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("featured", queries.featured(8));
+        model.addAttribute("newest", queries.newest(8));
+        model.addAttribute("popular", queries.popular(8));
+        model.addAttribute("categories", queries.categoryCounts());
+        return "catalog/home";
+    }
+
+    @GetMapping("/workflows")
+    String browse(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
+                  @RequestParam(required = false) String tag, @RequestParam(required = false) String platform,
+                  @RequestParam(required = false) String price, @RequestParam(required = false) String sort,
+                  @RequestParam(required = false) String page,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx,
+                  @RequestHeader(value = "HX-Target", required = false) String htmxTarget, Model model) {
+        CatalogQueries.Search search = CatalogQueries.Search.of(q, category, tag, platform, price, sort, parsePage(page));
+        model.addAttribute("search", search);
+        model.addAttribute("results", queries.browse(search));
+        model.addAttribute("categories", catalog.categories());
+        model.addAttribute("platforms", Platform.values());
+        model.addAttribute("priceRanges", CatalogQueries.PriceRange.values());
+        model.addAttribute("sorts", CatalogQueries.Sort.values());
+        // htmx swaps only the results; a full request (or a bookmarked link) gets the whole page
+        return "true".equals(htmx) && "results".equals(htmxTarget) ? "catalog/results" : "catalog/browse";
+    }
+
+    @GetMapping("/workflows/{slug}")
+    String workflow(@PathVariable String slug, @AuthenticationPrincipal CurrentUser viewer, Model model) {
+        var page = catalog.workflowPage(slug, viewer).orElseThrow(() -> new NotFoundException("workflow"));
+        model.addAttribute("workflow", page);
+        model.addAttribute("owner", viewer != null && page.store().ownerId().equals(viewer.id()));
+        return "catalog/workflow";
+    }
+
+    @GetMapping("/stores/{slug}")
+    String store(@PathVariable String slug, Model model) {
+        var store = stores.findBySlug(slug).orElseThrow(() -> new NotFoundException("store"));
+        model.addAttribute("store", store);
+        model.addAttribute("workflows", queries.byStore(store.id()));
+        return "catalog/store";
+    }
+
+    private static Integer parsePage(String page) {
+        try {
+            return page == null ? 1 : Integer.parseInt(page.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package app.flowmarket.catalog.web;
+
+import java.io.IOException;
+import java.util.UUID;
+
+import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.platform.FormErrors;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.DomainException;
+import app.flowmarket.store.StoreManagement;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A seller's workflow management: list, create, edit, upload versions and screenshots, publish, archive. */
+@Controller
+class SellerWorkflowController {
+
+    private final CatalogManagement catalog;
+    private final StoreManagement stores;
+    private final MessageSource messages;
+
+    SellerWorkflowController(CatalogManagement catalog, StoreManagement stores, MessageSource messages) {
+        this.catalog = catalog;
+        this.stores = stores;
+        this.messages = messages;
+    }
+
+    @GetMapping("/seller/workflows")
+    String list(@AuthenticationPrincipal CurrentUser seller, Model model) {
+        var store = stores.findByOwner(seller.id());
+        if (store.isEmpty()) {
+            return "redirect:/stores/new";
+        }
+        model.addAttribute("store", store.get());
+        model.addAttribute("workflows", catalog.sellerWorkflows(seller));
+        return "catalog/seller-workflows";
+    }
+
+    @GetMapping("/seller/workflows/new")
+    String newForm(@AuthenticationPrincipal CurrentUser seller, Model model) {
+        if (stores.findByOwner(seller.id()).isEmpty()) {
+            return "redirect:/stores/new";
+        }
+        return form(model, WorkflowFormData.empty(), FormErrors.none(), null);
+    }
+
+    @PostMapping("/seller/workflows/new")
+    String create(@AuthenticationPrincipal CurrentUser seller, @ModelAttribute WorkflowFormData form,
+                  @RequestParam(value = "file", required = false) MultipartFile file, Model model,
+                  RedirectAttributes redirect) throws IOException {
+        try {
+            UUID id = catalog.createWorkflow(seller, form.toParameters(), upload(file));
+            redirect.addFlashAttribute("flash", "workflow.created");
+            return "redirect:/seller/workflows/" + id + "/edit";
+        } catch (DomainException e) {
+            return form(model, form, errorFor(e), null);
+        }
+    }
+
+    @GetMapping("/seller/workflows/{id}/edit")
+    String edit(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, Model model) {
+        var page = catalog.forEditing(seller, id);
+        return form(model, WorkflowFormData.of(page), FormErrors.none(), page);
+    }
+
+    @PostMapping("/seller/workflows/{id}/edit")
+    String update(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, @ModelAttribute WorkflowFormData form,
+                  Model model, RedirectAttributes redirect) {
+        try {
+            catalog.updateListing(seller, id, form.toParameters());
+            redirect.addFlashAttribute("flash", "workflow.saved");
+            return "redirect:/seller/workflows/" + id + "/edit";
+        } catch (DomainException e) {
+            return form(model, form, errorFor(e), catalog.forEditing(seller, id));
+        }
+    }
+
+    @PostMapping("/seller/workflows/{id}/versions")
+    String addVersion(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id,
+                      @RequestParam(defaultValue = "") String changelog,
+                      @RequestParam(value = "file", required = false) MultipartFile file, Model model,
+                      RedirectAttributes redirect) throws IOException {
+        try {
+            catalog.addVersion(seller, id, changelog, upload(file));
+            redirect.addFlashAttribute("flash", "workflow.version.added");
+            return "redirect:/seller/workflows/" + id + "/edit";
+        } catch (DomainException e) {
+            var page = catalog.forEditing(seller, id);
+            model.addAttribute("versionError", text(e));
+            model.addAttribute("changelog", changelog);
+            return form(model, WorkflowFormData.of(page), FormErrors.none(), page);
+        }
+    }
+
+    @PostMapping("/seller/workflows/{id}/screenshots")
+    String addScreenshot(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id,
+                         @RequestParam(value = "image", required = false) MultipartFile image,
+                         RedirectAttributes redirect) throws IOException {
+        try {
+            catalog.addScreenshot(seller, id, image == null ? null : image.getBytes());
+            redirect.addFlashAttribute("flash", "workflow.screenshot.added");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("flash", e.messageKey());
+        }
+        return "redirect:/seller/workflows/" + id + "/edit";
+    }
+
+    @PostMapping("/seller/workflows/{id}/screenshots/{screenshotId}/delete")
+    String removeScreenshot(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id,
+                            @PathVariable UUID screenshotId, RedirectAttributes redirect) {
+        catalog.removeScreenshot(seller, id, screenshotId);
+        redirect.addFlashAttribute("flash", "workflow.screenshot.removed");
+        return "redirect:/seller/workflows/" + id + "/edit";
+    }
+
+    @PostMapping("/seller/workflows/{id}/publish")
+    String publish(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            catalog.publish(seller, id);
+            redirect.addFlashAttribute("flash", "workflow.published");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("flash", e.messageKey());
+        }
+        return "redirect:/seller/workflows";
+    }
+
+    @PostMapping("/seller/workflows/{id}/archive")
+    String archive(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, RedirectAttributes redirect) {
+        catalog.archive(seller, id);
+        redirect.addFlashAttribute("flash", "workflow.archived");
+        return "redirect:/seller/workflows";
+    }
+
+    private String form(Model model, WorkflowFormData form, FormErrors errors, CatalogManagement.WorkflowPage existing) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("existing", existing);
+        model.addAttribute("categories", catalog.categories());
+        model.addAttribute("screenshotIds", existing == null ? java.util.List.of() : catalog.screenshotIds(existing.id()));
+        if (!model.containsAttribute("versionError")) {
+            model.addAttribute("versionError", null);
+            model.addAttribute("changelog", "");
+        }
+        return "catalog/seller-form";
+    }
+
+    private FormErrors errorFor(DomainException e) {
+        String key = e.messageKey();
+        String field = key.startsWith("workflow.title") ? "title"
+                : key.startsWith("workflow.summary") ? "summary"
+                : key.startsWith("workflow.description") ? "description"
+                : key.startsWith("workflow.platform") ? "platform"
+                : key.startsWith("workflow.price") ? "price"
+                : key.startsWith("workflow.category") ? "category"
+                : key.startsWith("workflow.tags") ? "tags"
+                : key.startsWith("workflow.file") ? "file" : "";
+        return FormErrors.none().add(field, text(e));
+    }
+
+    private String text(DomainException e) {
+        return messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
+    }
+
+    private static CatalogManagement.Upload upload(MultipartFile file) throws IOException {
+        return file == null || file.isEmpty() ? null : new CatalogManagement.Upload(file.getOriginalFilename(), file.getBytes());
+    }
+}

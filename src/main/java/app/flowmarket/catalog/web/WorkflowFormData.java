@@ -1,0 +1,62 @@
+package app.flowmarket.catalog.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.Platform;
+import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.Money;
+
+/** The listing form as typed. Every field is a string so that nothing a person types fails to bind. */
+public record WorkflowFormData(String title, String summary, String description, String platform, String price,
+                               String currency, String category, String tags) {
+
+    public static WorkflowFormData empty() {
+        return new WorkflowFormData("", "", "", "n8n", "0", "USD", "", "");
+    }
+
+    static WorkflowFormData of(CatalogManagement.WorkflowPage page) {
+        return new WorkflowFormData(page.title(), page.summary(), page.descriptionMarkdown(), page.platform().slug(),
+                page.price().toDecimal().toPlainString(), page.price().currency().getCurrencyCode(),
+                page.category() == null ? "" : page.category().id().toString(),
+                String.join(", ", page.tags().stream().map(CatalogManagement.TagView::name).toList()));
+    }
+
+    CatalogManagement.Listing toParameters() {
+        Platform chosen = Platform.fromSlug(platform).orElseThrow(() -> new DomainException("workflow.platform.invalid"));
+        return new CatalogManagement.Listing(title, summary, description, chosen, money(), categoryId(), tagList());
+    }
+
+    private Money money() {
+        String code = currency == null ? "" : currency.strip().toUpperCase();
+        if (!CatalogManagement.CURRENCIES.contains(code)) {
+            throw new DomainException("workflow.price.invalid");
+        }
+        String amount = price == null || price.isBlank() ? "0" : price;
+        try {
+            return Money.parse(amount, code);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new DomainException("workflow.price.invalid");
+        }
+    }
+
+    private UUID categoryId() {
+        if (category == null || category.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(category.strip());
+        } catch (IllegalArgumentException e) {
+            throw new DomainException("workflow.category.invalid");
+        }
+    }
+
+    private List<String> tagList() {
+        if (tags == null || tags.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+}

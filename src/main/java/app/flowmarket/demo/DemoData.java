@@ -1,0 +1,114 @@
+package app.flowmarket.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+
+import app.flowmarket.account.AccountManagement;
+import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.CatalogManagement.CategoryView;
+import app.flowmarket.catalog.Platform;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.Money;
+import app.flowmarket.store.StoreManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills an empty database with a believable marketplace. Runs once: it does nothing when any
+ * account exists. Off in tests ({@code flowmarket.demo.enabled=false}).
+ */
+@Component
+@ConditionalOnProperty(name = "flowmarket.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "flowmarket-demo";
+    static final String BUYER = "buyer@demo.flowmarket.app";
+    static final String SELLER = "seller@demo.flowmarket.app";
+    static final String ADMIN = "admin@demo.flowmarket.app";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final AccountManagement accounts;
+    private final StoreManagement stores;
+    private final CatalogManagement catalog;
+
+    DemoData(AccountManagement accounts, StoreManagement stores, CatalogManagement catalog) {
+        this.accounts = accounts;
+        this.stores = stores;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.count() == 0) {
+            long started = System.currentTimeMillis();
+            seed();
+            log.info("Demo data created in {} ms", System.currentTimeMillis() - started);
+        }
+        log.info("""
+
+                ---------------------------------------------------------------
+                 Flowmarket demo accounts (password for all: {})
+                   buyer:  {}
+                   seller: {}
+                   admin:  {}
+                ---------------------------------------------------------------""", PASSWORD, BUYER, SELLER, ADMIN);
+    }
+
+    private void seed() {
+        Random random = new Random(42);
+        accounts.createVerified(ADMIN, PASSWORD, "Ada Admin", CurrentUser.ADMIN);
+        accounts.createVerified(BUYER, PASSWORD, "Bruno Buyer");
+        for (String name : DemoCatalog.BUYER_NAMES) {
+            String email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "@demo.flowmarket.app";
+            accounts.createVerified(email, PASSWORD, name);
+        }
+        List<CategoryView> categories = catalog.categories();
+        boolean first = true;
+        for (DemoCatalog.DemoStore demo : DemoCatalog.STORES) {
+            String email = first ? SELLER : demo.slug() + "@demo.flowmarket.app";
+            first = false;
+            UUID ownerId = accounts.createVerified(email, PASSWORD, demo.owner());
+            CurrentUser seller = stores.open(ownerId, new StoreManagement.StoreProfile(demo.name(), demo.slug(), demo.bio(),
+                    demo.website(), null, null));
+            for (DemoCatalog.DemoWorkflow workflow : demo.workflows()) {
+                UUID categoryId = categories.stream().filter(c -> c.slug().equals(workflow.category())).findFirst()
+                        .map(CategoryView::id).orElse(null);
+                var listing = new CatalogManagement.Listing(workflow.title(), workflow.summary(),
+                        DemoCatalog.description(workflow), workflow.platform(), Money.of(workflow.priceCents(), demo.currency()),
+                        categoryId, workflow.tags());
+                byte[] file = DemoFiles.export(workflow.platform(), workflow.title(), workflow.integrations())
+                        .getBytes(StandardCharsets.UTF_8);
+                UUID id = catalog.createWorkflow(seller, listing,
+                        new CatalogManagement.Upload(DemoFiles.fileName(workflow), file));
+                if (random.nextInt(4) == 0) {
+                    catalog.addVersion(seller, id, "Handles empty results and retries rate-limited calls.",
+                            new CatalogManagement.Upload(DemoFiles.fileName(workflow), file));
+                }
+                catalog.publish(seller, id);
+                Instant published = Instant.now().minus(Duration.ofDays(3 + random.nextInt(200)));
+                int sales = workflow.priceCents() == 0 ? 40 + random.nextInt(400) : random.nextInt(180);
+                int ratings = sales == 0 ? 0 : Math.max(1, sales / (3 + random.nextInt(5)));
+                BigDecimal rating = ratings == 0 ? BigDecimal.ZERO
+                        : BigDecimal.valueOf(3.6 + random.nextDouble() * 1.4).setScale(2, RoundingMode.HALF_UP);
+                catalog.recordDemoHistory(id, published, sales, rating, ratings, random.nextInt(6) == 0);
+            }
+        }
+    }
+
+    static List<String> list(String... values) {
+        return new ArrayList<>(List.of(values));
+    }
+}

@@ -1,0 +1,88 @@
+package app.flowmarket.demo;
+
+import java.util.List;
+
+import app.flowmarket.catalog.Platform;
+import app.flowmarket.shared.Slugs;
+
+/** Builds small but valid export files for each platform from a list of integrations (n8n node names). */
+final class DemoFiles {
+
+    private DemoFiles() {
+    }
+
+    static String fileName(DemoCatalog.DemoWorkflow workflow) {
+        return Slugs.slugify(workflow.title(), 60) + (workflow.platform() == Platform.MAKE ? ".blueprint.json" : ".json");
+    }
+
+    static String export(Platform platform, String title, List<String> integrations) {
+        return switch (platform) {
+            case N8N -> n8n(title, integrations);
+            case MAKE -> make(title, integrations);
+            case ZAPIER -> zapier(title, integrations);
+            case OTHER -> "{\"name\": " + quote(title) + "}";
+        };
+    }
+
+    private static String n8n(String title, List<String> integrations) {
+        StringBuilder nodes = new StringBuilder();
+        StringBuilder connections = new StringBuilder();
+        String previous = "Schedule Trigger";
+        nodes.append("{\"id\":\"n0\",\"name\":\"Schedule Trigger\",\"type\":\"n8n-nodes-base.scheduleTrigger\",\"typeVersion\":1.2,"
+                + "\"position\":[0,0],\"parameters\":{\"rule\":{\"interval\":[{\"field\":\"hours\"}]}}}");
+        int i = 1;
+        for (String integration : integrations) {
+            String name = Character.toUpperCase(integration.charAt(0)) + integration.substring(1) + " " + i;
+            String type = integration.startsWith("lmChat") ? "@n8n/n8n-nodes-langchain." + integration : "n8n-nodes-base." + integration;
+            nodes.append(",{\"id\":\"n").append(i).append("\",\"name\":").append(quote(name)).append(",\"type\":")
+                    .append(quote(type)).append(",\"typeVersion\":1,\"position\":[").append(i * 220).append(",0],")
+                    .append("\"parameters\":{},\"credentials\":{\"").append(integration).append("Api\":{\"id\":\"1\",\"name\":\"")
+                    .append(integration).append(" account\"}}}");
+            if (!connections.isEmpty()) {
+                connections.append(',');
+            }
+            connections.append(quote(previous)).append(":{\"main\":[[{\"node\":").append(quote(name))
+                    .append(",\"type\":\"main\",\"index\":0}]]}");
+            previous = name;
+            i++;
+        }
+        return "{\"name\":" + quote(title) + ",\"nodes\":[" + nodes + "],\"connections\":{" + connections
+                + "},\"settings\":{\"executionOrder\":\"v1\"}}";
+    }
+
+    private static String make(String title, List<String> integrations) {
+        StringBuilder flow = new StringBuilder();
+        int i = 1;
+        for (String integration : integrations) {
+            if (i > 1) {
+                flow.append(',');
+            }
+            String app = integration.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+            flow.append("{\"id\":").append(i).append(",\"module\":\"").append(app).append(i == 1 ? ":watchRecords" : ":createRecord")
+                    .append("\",\"version\":1,\"parameters\":{},\"mapper\":{},\"metadata\":{\"designer\":{\"x\":")
+                    .append(i * 300).append(",\"y\":0}}}");
+            i++;
+        }
+        return "{\"name\":" + quote(title) + ",\"flow\":[" + flow + "],\"metadata\":{\"version\":1}}";
+    }
+
+    private static String zapier(String title, List<String> integrations) {
+        StringBuilder steps = new StringBuilder();
+        int i = 1;
+        for (String integration : integrations) {
+            if (i > 1) {
+                steps.append(',');
+            }
+            String api = Character.toUpperCase(integration.charAt(0)) + integration.substring(1) + "API";
+            steps.append("{\"id\":").append(i).append(",\"app\":\"").append(api).append("\",\"action\":\"")
+                    .append(i == 1 ? "new_item" : "create_item").append("\",\"type_of\":\"").append(i == 1 ? "read" : "write")
+                    .append("\",\"params\":{}}");
+            i++;
+        }
+        return "{\"metadata\":{\"version\":\"1.0\"},\"zaps\":[{\"id\":1,\"title\":" + quote(title) + ",\"steps\":[" + steps + "]}]}";
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

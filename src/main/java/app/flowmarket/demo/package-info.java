@@ -1,0 +1,4 @@
+/**
+ * Demo data: on the first start of an empty database, stores, workflows, buyers and an admin so every page has something to show.
+ */
+package app.flowmarket.demo;

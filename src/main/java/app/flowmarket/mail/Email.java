@@ -1,0 +1,51 @@
+package app.flowmarket.mail;
+
+import java.util.List;
+
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A simple transactional mail: a greeting, paragraphs and an optional call to action, rendered
+ * to both plain text and HTML (every value escaped).
+ */
+public record Email(String recipient, String subject, String greeting, List<String> paragraphs,
+                    String actionLabel, String actionUrl, String footer) {
+
+    String text() {
+        StringBuilder text = new StringBuilder(greeting).append("\n\n");
+        for (String paragraph : paragraphs) {
+            text.append(paragraph).append("\n\n");
+        }
+        if (actionUrl != null) {
+            text.append(actionLabel).append(":\n").append(actionUrl).append("\n\n");
+        }
+        if (footer != null) {
+            text.append("-- \n").append(footer).append('\n');
+        }
+        return text.toString();
+    }
+
+    String html() {
+        StringBuilder html = new StringBuilder("""
+                <!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1b1f24;max-width:560px;margin:auto">
+                <h1 style="font-size:20px;color:#6d4aff">Flowmarket</h1>""");
+        html.append("<p>").append(escape(greeting)).append("</p>");
+        for (String paragraph : paragraphs) {
+            html.append("<p>").append(escape(paragraph)).append("</p>");
+        }
+        if (actionUrl != null) {
+            html.append("<p><a href=\"").append(escape(actionUrl))
+                    .append("\" style=\"display:inline-block;padding:10px 18px;background:#6d4aff;color:#fff;border-radius:6px;text-decoration:none\">")
+                    .append(escape(actionLabel)).append("</a></p>");
+            html.append("<p style=\"font-size:12px;color:#555\">").append(escape(actionUrl)).append("</p>");
+        }
+        if (footer != null) {
+            html.append("<hr><p style=\"font-size:12px;color:#555\">").append(escape(footer)).append("</p>");
+        }
+        return html.append("</body></html>").toString();
+    }
+
+    private static String escape(String value) {
+        return HtmlUtils.htmlEscape(value, "UTF-8");
+    }
+}

@@ -1,0 +1,45 @@
+package app.flowmarket.mail;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way to send mail. A mail is queued in the caller's transaction (so it goes out if and
+ * only if the action that caused it commits) and delivered by {@link MailDispatcher}.
+ */
+@Service
+public class Mailer {
+
+    private final JdbcClient jdbc;
+
+    Mailer(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public UUID send(String recipient, String subject, String textBody, String htmlBody) {
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                insert into mail_outbox (id, recipient, subject, text_body, html_body, created_at, next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, singleLine(recipient), singleLine(subject), textBody, htmlBody, now, now)
+                .update();
+        return id;
+    }
+
+    @Transactional
+    public UUID send(Email email) {
+        return send(email.recipient(), email.subject(), email.text(), email.html());
+    }
+
+    /** Header values never carry line breaks: that is how header injection starts. */
+    static String singleLine(String value) {
+        return value.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").strip();
+    }
+}

@@ -1,0 +1,110 @@
+package app.flowmarket.platform;
+
+import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.NotFoundException;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error a person can meet ends on a friendly page with the right status: never a stack trace.
+ */
+class ErrorPages {
+
+    static String render(Model model, HttpServletResponse response, int status, String messageKey) {
+        response.setStatus(status);
+
+        model.addAttribute("status", status);
+        model.addAttribute("messageKey", messageKey);
+        return "error/error";
+    }
+
+    static String keyFor(int status) {
+        return switch (status) {
+            case 400 -> "error.400";
+            case 403 -> "error.403";
+            case 404 -> "error.404";
+            case 405 -> "error.405";
+            case 413 -> "error.413";
+            default -> status >= 500 ? "error.500" : "error.generic";
+        };
+    }
+
+    /** Handles what a controller throws. */
+    @ControllerAdvice
+    static class Handlers {
+
+        private final MessageSource messages;
+
+        Handlers(MessageSource messages) {
+            this.messages = messages;
+        }
+
+        private String page(Model model, HttpServletRequest request, HttpServletResponse response, int status, String key) {
+            // exception handlers get a fresh model, without the advice's model attributes
+            model.addAttribute("ui", new Ui(request, messages));
+            return render(model, response, status, key);
+        }
+
+        @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, MethodArgumentTypeMismatchException.class})
+        String notFound(Model model, HttpServletRequest request, HttpServletResponse response) {
+            return page(model, request, response, 404, "error.404");
+        }
+
+        @ExceptionHandler(MaxUploadSizeExceededException.class)
+        String tooLarge(Model model, HttpServletRequest request, HttpServletResponse response) {
+            return page(model, request, response, 413, "error.413");
+        }
+
+        @ExceptionHandler({MultipartException.class, MissingServletRequestParameterException.class})
+        String badRequest(Model model, HttpServletRequest request, HttpServletResponse response) {
+            return page(model, request, response, 400, "error.400");
+        }
+
+        @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+        String methodNotAllowed(Model model, HttpServletRequest request, HttpServletResponse response) {
+            return page(model, request, response, 405, "error.405");
+        }
+
+        @ExceptionHandler(DomainException.class)
+        String domain(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+            return page(model, request, response, 400, e.messageKey());
+        }
+    }
+
+    /** Handles what reaches the container: unknown URLs, filter errors, {@code response.sendError}. */
+    @Controller
+    static class Fallback implements ErrorController {
+
+        @RequestMapping("/error")
+        String error(HttpServletRequest request, HttpServletResponse response, Model model) {
+            Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            int status = code instanceof Integer value ? value : 500;
+            if (status == HttpStatus.OK.value()) {
+                status = 500;
+            }
+            return render(model, response, status, keyFor(status));
+        }
+
+        @RequestMapping("/error/{status:\\d{3}}")
+        String byStatus(@PathVariable int status, HttpServletResponse response, Model model) {
+            int safe = status >= 400 && status < 600 ? status : 404;
+            return render(model, response, safe, keyFor(safe));
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package app.flowmarket.platform;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.Money;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What every page template needs from the request: translated messages, the signed-in user,
+ * the CSRF token, flash messages and URL helpers. Added to every model as {@code ui}.
+ */
+public final class Ui {
+
+    private final HttpServletRequest request;
+    private final MessageSource messages;
+    private final Locale locale;
+
+    Ui(HttpServletRequest request, MessageSource messages) {
+        this.request = request;
+        this.messages = messages;
+        this.locale = RequestContextUtils.getLocale(request);
+    }
+
+    /** The translated message for a key. A missing key shows as the key (and fails the i18n test). */
+    public String t(String key, Object... args) {
+        try {
+            return messages.getMessage(key, args, locale);
+        } catch (NoSuchMessageException e) {
+            return key;
+        }
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String lang() {
+        return locale.getLanguage();
+    }
+
+    public CurrentUser user() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof CurrentUser user ? user : null;
+    }
+
+    public boolean signedIn() {
+        return user() != null;
+    }
+
+    public String csrfParameter() {
+        CsrfToken token = csrf();
+        return token == null ? "_csrf" : token.getParameterName();
+    }
+
+    public String csrfToken() {
+        CsrfToken token = csrf();
+        return token == null ? "" : token.getToken();
+    }
+
+    /** JSON for htmx's hx-headers, so htmx requests carry the CSRF token. */
+    public String csrfHeaders() {
+        CsrfToken token = csrf();
+        return token == null ? "{}" : "{\"" + token.getHeaderName() + "\": \"" + token.getToken() + "\"}";
+    }
+
+    private CsrfToken csrf() {
+        return (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+    }
+
+    /** The flash message left by the previous request's redirect, translated, or null. */
+    public String flash() {
+        Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+        if (flash == null || !(flash.get("flash") instanceof String key)) {
+            return null;
+        }
+        return t(key);
+    }
+
+    public String path() {
+        return request.getRequestURI();
+    }
+
+    public boolean isHtmx() {
+        return "true".equals(request.getHeader("HX-Request"));
+    }
+
+    /** The current URL with one query parameter replaced (or removed when value is null); page resets to 1. */
+    public String withParam(String name, Object value) {
+        UriComponentsBuilder builder = UriComponentsBuilder.fromPath(request.getRequestURI());
+        request.getParameterMap().forEach((key, values) -> {
+            if (!key.equals(name) && !key.equals("page") && !key.equals("_csrf")) {
+                builder.queryParam(key, (Object[]) values);
+            }
+        });
+        if (value != null && !value.toString().isEmpty()) {
+            builder.queryParam(name, value);
+        }
+        return builder.encode().build().toUriString();
+    }
+
+    /** The current URL at another page of its list. */
+    public String pageUrl(int page) {
+        UriComponentsBuilder builder = UriComponentsBuilder.fromPath(request.getRequestURI());
+        request.getParameterMap().forEach((key, values) -> {
+            if (!key.equals("page")) {
+                builder.queryParam(key, (Object[]) values);
+            }
+        });
+        return builder.queryParam("page", page).encode().build().toUriString();
+    }
+
+    public String param(String name) {
+        String value = request.getParameter(name);
+        return value == null ? "" : value;
+    }
+
+    public String money(Money money) {
+        return money.isFree() ? t("price.free") : money.format(locale);
+    }
+
+    public String date(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    public String escape(String text) {
+        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
+    }
+}

@@ -1,0 +1,64 @@
+package app.flowmarket.platform.embedded;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The development mailbox: every mail the embedded SMTP server received, newest first.
+ * Exists only when the embedded SMTP server runs (never with a real mail server).
+ */
+@Controller
+@ConditionalOnProperty(name = "flowmarket.mail.dev-mailbox", havingValue = "true")
+class DevMailboxController {
+
+    @GetMapping("/dev/mailbox")
+    String mailbox(Model model) throws Exception {
+        GreenMail greenMail = EmbeddedInfrastructure.greenMail();
+        List<DevMail> mails = new ArrayList<>();
+        if (greenMail != null) {
+            Message[] received = greenMail.getReceivedMessages();
+            for (int i = received.length - 1; i >= 0 && mails.size() < 100; i--) {
+                Message message = received[i];
+                mails.add(new DevMail(String.join(", ", addresses(message)), message.getSubject(), plainText(message)));
+            }
+        }
+        model.addAttribute("mails", mails);
+        return "platform/dev-mailbox";
+    }
+
+    private static List<String> addresses(Message message) throws MessagingException {
+        List<String> out = new ArrayList<>();
+        if (message.getAllRecipients() != null) {
+            for (var address : message.getAllRecipients()) {
+                out.add(address.toString());
+            }
+        }
+        return out;
+    }
+
+    private static String plainText(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return part instanceof Message message ? GreenMailUtil.getBody(message) : null;
+    }
+}

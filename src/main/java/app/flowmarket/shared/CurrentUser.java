@@ -1,0 +1,47 @@
+package app.flowmarket.shared;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in person as the security layer sees them. Holds no entity, only values. */
+public record CurrentUser(UUID id, String email, String displayName, String passwordHash, boolean emailVerified,
+                          Set<String> roles) implements UserDetails {
+
+    public static final String BUYER = "BUYER";
+    public static final String SELLER = "SELLER";
+    public static final String ADMIN = "ADMIN";
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return email;
+    }
+
+    public boolean isSeller() {
+        return roles.contains(SELLER);
+    }
+
+    public boolean isAdmin() {
+        return roles.contains(ADMIN);
+    }
+
+    @Override
+    public String toString() {
+        // never print the hash
+        return "CurrentUser[" + id + "]";
+    }
+}

@@ -1,0 +1,70 @@
+package app.flowmarket.store;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "store")
+class Store {
+
+    @Id
+    private UUID id;
+    private UUID ownerId;
+    private String name;
+    private String slug;
+    private String bio;
+    private String avatarKey;
+    private String websiteUrl;
+    private String twitterHandle;
+    private String githubHandle;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Store() {
+    }
+
+    Store(UUID ownerId, StoreManagement.StoreProfile profile) {
+        this.id = UUID.randomUUID();
+        this.ownerId = ownerId;
+        this.slug = profile.slug();
+        this.createdAt = Instant.now();
+        update(profile);
+    }
+
+    void update(StoreManagement.StoreProfile profile) {
+        this.name = profile.name();
+        this.bio = profile.bio();
+        this.websiteUrl = profile.websiteUrl();
+        this.twitterHandle = profile.twitterHandle();
+        this.githubHandle = profile.githubHandle();
+        this.updatedAt = Instant.now();
+    }
+
+    void changeAvatar(String key) {
+        this.avatarKey = key;
+        this.updatedAt = Instant.now();
+    }
+
+    StoreManagement.StoreView toView() {
+        return new StoreManagement.StoreView(id, ownerId, name, slug, bio, avatarKey, websiteUrl, twitterHandle, githubHandle, createdAt);
+    }
+
+    UUID getId() {
+        return id;
+    }
+
+    UUID getOwnerId() {
+        return ownerId;
+    }
+
+    String getAvatarKey() {
+        return avatarKey;
+    }
+}

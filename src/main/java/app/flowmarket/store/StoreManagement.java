@@ -1,0 +1,178 @@
+package app.flowmarket.store;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import app.flowmarket.account.AccountManagement;
+import app.flowmarket.audit.AuditLog;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.Markdown;
+import app.flowmarket.shared.Slugs;
+import app.flowmarket.storage.BlobStore;
+import app.flowmarket.storage.Images;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The store module's public API. */
+@Service
+public class StoreManagement {
+
+    static final Set<String> RESERVED_SLUGS = Set.of("new", "edit", "admin", "api", "settings", "seller", "flowmarket");
+    private static final Pattern HANDLE = Pattern.compile("^[A-Za-z0-9_-]{1,39}$");
+
+    private final Stores stores;
+    private final AccountManagement accounts;
+    private final AuditLog auditLog;
+    private final BlobStore blobs;
+    private final ApplicationEventPublisher events;
+
+    StoreManagement(Stores stores, AccountManagement accounts, AuditLog auditLog, BlobStore blobs,
+                    ApplicationEventPublisher events) {
+        this.stores = stores;
+        this.accounts = accounts;
+        this.auditLog = auditLog;
+        this.blobs = blobs;
+        this.events = events;
+    }
+
+    public record StoreProfile(String name, String slug, String bio, String websiteUrl, String twitterHandle,
+                               String githubHandle) {
+    }
+
+    public record StoreView(UUID id, UUID ownerId, String name, String slug, String bio, String avatarKey,
+                            String websiteUrl, String twitterHandle, String githubHandle, Instant createdAt) {
+
+        public String bioHtml() {
+            return Markdown.toSafeHtml(bio);
+        }
+
+        public String avatarUrl() {
+            return avatarKey == null ? null : "/media/" + avatarKey;
+        }
+
+        public String initial() {
+            return name.isEmpty() ? "?" : name.substring(0, 1).toUpperCase();
+        }
+    }
+
+    /** Opens a store for a verified account and makes it a seller. Returns the updated user. */
+    @Transactional
+    public CurrentUser open(UUID ownerId, StoreProfile raw) {
+        CurrentUser owner = accounts.find(ownerId).orElseThrow();
+        if (!owner.emailVerified()) {
+            throw new DomainException("store.verify-first");
+        }
+        if (stores.findByOwnerId(ownerId).isPresent()) {
+            throw new DomainException("store.already-open");
+        }
+        StoreProfile profile = validate(raw);
+        if (RESERVED_SLUGS.contains(profile.slug()) || stores.existsBySlug(profile.slug())) {
+            throw new DomainException("store.slug.taken");
+        }
+        Store store = stores.save(new Store(ownerId, profile));
+        auditLog.record(ownerId, owner.email(), "store.created", "store", store.getId(), profile.slug());
+        CurrentUser seller = accounts.grantRole(ownerId, CurrentUser.SELLER, ownerId);
+        events.publishEvent(new StoreOpened(store.getId(), ownerId, profile.slug()));
+        return seller;
+    }
+
+    @Transactional
+    public StoreView update(UUID ownerId, StoreProfile raw) {
+        Store store = stores.findByOwnerId(ownerId).orElseThrow(() -> new DomainException("store.none"));
+        StoreProfile profile = validate(new StoreProfile(raw.name(), store.toView().slug(), raw.bio(), raw.websiteUrl(),
+                raw.twitterHandle(), raw.githubHandle()));
+        store.update(profile);
+        auditLog.record(ownerId, null, "store.updated", "store", store.getId(), null);
+        return store.toView();
+    }
+
+    @Transactional
+    public void changeAvatar(UUID ownerId, byte[] image) {
+        Store store = stores.findByOwnerId(ownerId).orElseThrow(() -> new DomainException("store.none"));
+        if (image.length > Images.MAX_BYTES) {
+            throw new DomainException("image.too-large");
+        }
+        if (Images.contentType(image).isEmpty()) {
+            throw new DomainException("image.unsupported");
+        }
+        String old = store.getAvatarKey();
+        store.changeAvatar(blobs.put("avatars", image));
+        if (old != null) {
+            blobs.delete(old);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoreView> findBySlug(String slug) {
+        return stores.findBySlug(slug).map(Store::toView);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoreView> findByOwner(UUID ownerId) {
+        return stores.findByOwnerId(ownerId).map(Store::toView);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoreView> find(UUID storeId) {
+        return stores.findById(storeId).map(Store::toView);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoreView> all() {
+        return stores.findAllByOrderByName().stream().map(Store::toView).toList();
+    }
+
+    public static String suggestSlug(String name) {
+        return Slugs.slugify(name, 60);
+    }
+
+    private static StoreProfile validate(StoreProfile p) {
+        String name = p.name() == null ? "" : p.name().strip();
+        if (name.length() < 2 || name.length() > 80) {
+            throw new DomainException("store.name.invalid");
+        }
+        String slug = p.slug() == null || p.slug().isBlank() ? suggestSlug(name) : p.slug().strip().toLowerCase();
+        if (!Slugs.isValid(slug, 60)) {
+            throw new DomainException("store.slug.invalid");
+        }
+        String bio = p.bio() == null ? "" : p.bio().strip();
+        if (bio.length() > 5000) {
+            throw new DomainException("store.bio.too-long");
+        }
+        return new StoreProfile(name, slug, bio, url(p.websiteUrl()), handle(p.twitterHandle()), handle(p.githubHandle()));
+    }
+
+    private static String url(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String url = value.strip();
+        try {
+            URI uri = URI.create(url);
+            if (url.length() <= 300 && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the error below
+        }
+        throw new DomainException("store.website.invalid");
+    }
+
+    private static String handle(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String handle = value.strip().replaceFirst("^@", "");
+        if (!HANDLE.matcher(handle).matches()) {
+            throw new DomainException("store.handle.invalid");
+        }
+        return handle;
+    }
+}

@@ -1,0 +1,18 @@
+package app.flowmarket.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Stores extends JpaRepository<Store, UUID> {
+
+    Optional<Store> findBySlug(String slug);
+
+    Optional<Store> findByOwnerId(UUID ownerId);
+
+    boolean existsBySlug(String slug);
+
+    List<Store> findAllByOrderByName();
+}

@@ -1,0 +1,109 @@
+package app.flowmarket.store.web;
+
+import java.io.IOException;
+
+import app.flowmarket.platform.FormErrors;
+import app.flowmarket.platform.Principals;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.DomainException;
+import app.flowmarket.store.StoreManagement;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class StoreController {
+
+    private final StoreManagement stores;
+    private final MessageSource messages;
+
+    StoreController(StoreManagement stores, MessageSource messages) {
+        this.stores = stores;
+        this.messages = messages;
+    }
+
+    @GetMapping("/stores/new")
+    String openForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+        if (stores.findByOwner(user.id()).isPresent()) {
+            return "redirect:/seller/store";
+        }
+        model.addAttribute("form", StoreFormData.empty());
+        model.addAttribute("errors", FormErrors.none());
+        model.addAttribute("editing", false);
+        return "store/form";
+    }
+
+    @PostMapping("/stores/new")
+    String open(@AuthenticationPrincipal CurrentUser user, @ModelAttribute StoreFormData form, Model model,
+                RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            CurrentUser seller = stores.open(user.id(), form.toParameters());
+            Principals.refresh(seller, request, response);
+            redirect.addFlashAttribute("flash", "store.opened");
+            return "redirect:/seller/workflows";
+        } catch (DomainException e) {
+            return formWithError(model, form, e, false);
+        }
+    }
+
+    @GetMapping("/seller/store")
+    String editForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+        var store = stores.findByOwner(user.id());
+        if (store.isEmpty()) {
+            return "redirect:/stores/new";
+        }
+        model.addAttribute("form", StoreFormData.of(store.get()));
+        model.addAttribute("errors", FormErrors.none());
+        model.addAttribute("editing", true);
+        model.addAttribute("avatarUrl", store.get().avatarUrl());
+        return "store/form";
+    }
+
+    @PostMapping("/seller/store")
+    String edit(@AuthenticationPrincipal CurrentUser user, @ModelAttribute StoreFormData form, Model model,
+                RedirectAttributes redirect) {
+        try {
+            stores.update(user.id(), form.toParameters());
+            redirect.addFlashAttribute("flash", "store.saved");
+            return "redirect:/seller/store";
+        } catch (DomainException e) {
+            model.addAttribute("avatarUrl", stores.findByOwner(user.id()).map(StoreManagement.StoreView::avatarUrl).orElse(null));
+            return formWithError(model, form, e, true);
+        }
+    }
+
+    @PostMapping("/seller/store/avatar")
+    String avatar(@AuthenticationPrincipal CurrentUser user, @RequestParam("avatar") MultipartFile avatar,
+                  RedirectAttributes redirect) throws IOException {
+        try {
+            stores.changeAvatar(user.id(), avatar.getBytes());
+            redirect.addFlashAttribute("flash", "store.avatar.saved");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("flash", e.messageKey());
+        }
+        return "redirect:/seller/store";
+    }
+
+    private String formWithError(Model model, StoreFormData form, DomainException e, boolean editing) {
+        String key = e.messageKey();
+        String field = key.startsWith("store.name") ? "name"
+                : key.startsWith("store.slug") ? "slug"
+                : key.startsWith("store.bio") ? "bio"
+                : key.startsWith("store.website") ? "websiteUrl"
+                : key.startsWith("store.handle") ? "twitterHandle" : "";
+        model.addAttribute("form", form);
+        model.addAttribute("errors", FormErrors.none().add(field, messages.getMessage(key, e.args(), LocaleContextHolder.getLocale())));
+        model.addAttribute("editing", editing);
+        return "store/form";
+    }
+}

@@ -1,0 +1,24 @@
+package app.flowmarket.store.web;
+
+import app.flowmarket.store.StoreManagement;
+
+public record StoreFormData(String name, String slug, String bio, String websiteUrl, String twitterHandle,
+                            String githubHandle) {
+
+    static StoreFormData empty() {
+        return new StoreFormData("", "", "", "", "", "");
+    }
+
+    static StoreFormData of(StoreManagement.StoreView store) {
+        return new StoreFormData(store.name(), store.slug(), store.bio(), nz(store.websiteUrl()), nz(store.twitterHandle()),
+                nz(store.githubHandle()));
+    }
+
+    StoreManagement.StoreProfile toParameters() {
+        return new StoreManagement.StoreProfile(name, slug, bio, websiteUrl, twitterHandle, githubHandle);
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}
