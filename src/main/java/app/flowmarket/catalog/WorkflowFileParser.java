@@ -49,7 +49,8 @@ public final class WorkflowFileParser {
             "mcptrigger", "mcpclienttool", "vectorstoreinmemory", "memorymanager", "documentdefaultdataloader",
             "documentbinaryinputloader", "textsplitterrecursivecharactertextsplitter", "textsplittercharactertextsplitter",
             "textsplittertokensplitter", "retrievervectorstore", "toolvectorstore", "chat", "n8n", "openaiassistant",
-            "agenttool", "modelselector", "lmchatopenrouter", "guardrails");
+            "agenttool", "modelselector", "guardrails", "htmlextract", "mcpclient", "n8ntrainingcustomerdatastore",
+            "n8ntrainingcustomermessenger", "stickynotes");
 
     private static final Map<String, String> KNOWN_NAMES = Map.ofEntries(
             Map.entry("openai", "OpenAI"), Map.entry("github", "GitHub"), Map.entry("gitlab", "GitLab"),
@@ -68,10 +69,16 @@ public final class WorkflowFileParser {
             Map.entry("deepseek", "DeepSeek"), Map.entry("supabase", "Supabase"), Map.entry("qdrant", "Qdrant"),
             Map.entry("pinecone", "Pinecone"), Map.entry("serpapi", "SerpApi"), Map.entry("whatsapp", "WhatsApp"),
             Map.entry("googlebigquery", "Google BigQuery"), Map.entry("bigquery", "Google BigQuery"),
-            Map.entry("facebookgraphapi", "Facebook"), Map.entry("elevenlabs", "ElevenLabs"), Map.entry("openrouter", "OpenRouter"),
+            Map.entry("facebookgraphapi", "Facebook"), Map.entry("elevenlabs", "ElevenLabs"), Map.entry("openrouter", "OpenRouter"), Map.entry("awsrekognition", "AWS Rekognition"),
+            Map.entry("awstextract", "AWS Textract"), Map.entry("s3", "S3"),
             Map.entry("quickbooks", "QuickBooks"), Map.entry("typeform", "Typeform"), Map.entry("clickatell", "Clickatell"),
             Map.entry("googledocs", "Google Docs"), Map.entry("googleslides", "Google Slides"),
             Map.entry("googletranslate", "Google Translate"), Map.entry("googlecloudnaturallanguage", "Google Cloud Natural Language"),
+            Map.entry("rabbitmq", "RabbitMQ"), Map.entry("mqtt", "MQTT"), Map.entry("mondaycom", "monday.com"),
+            Map.entry("jotform", "Jotform"), Map.entry("nextcloud", "Nextcloud"), Map.entry("urlscanio", "urlscan.io"),
+            Map.entry("cratedb", "CrateDB"), Map.entry("mailerlite", "MailerLite"), Map.entry("profitwell", "ProfitWell"),
+            Map.entry("servicenow", "ServiceNow"), Map.entry("openweathermap", "OpenWeatherMap"),
+            Map.entry("rocketchat", "Rocket.Chat"), Map.entry("hackernews", "Hacker News"), Map.entry("uproc", "uProc"),
             Map.entry("jira", "Jira"), Map.entry("todoist", "Todoist"), Map.entry("zendesk", "Zendesk"),
             Map.entry("salesforce", "Salesforce"), Map.entry("shopify", "Shopify"), Map.entry("stripe", "Stripe"),
             Map.entry("slack", "Slack"), Map.entry("discord", "Discord"), Map.entry("telegram", "Telegram"),
