@@ -1,0 +1,39 @@
+package app.flowmarket.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import app.flowmarket.support.Fixtures;
+import app.flowmarket.support.Mailbox;
+import app.flowmarket.support.WebSession;
+
+/** A signed-in seller with a store, made through the real pages. */
+final class SellerFixture {
+
+    private SellerFixture() {
+    }
+
+    static WebSession newSeller(int port) {
+        String email = Fixtures.uniqueEmail("seller");
+        WebSession browser = new WebSession(port);
+        browser.post("/signup", Map.of("displayName", "Seller", "email", email, "password", Fixtures.PASSWORD)).assertStatus(200);
+        browser.get(Mailbox.link(Mailbox.awaitMail(email, "Confirm"), "/verify-email")).assertStatus(200);
+        browser.signIn(email, Fixtures.PASSWORD);
+        WebSession.Page opened = browser.post("/stores/new", Map.of("name", "Store " + email.substring(0, 15),
+                "slug", Fixtures.uniqueSlug("store"), "bio", ""));
+        assertThat(opened.assertStatus(302).location()).isEqualTo("/seller/workflows");
+        return browser;
+    }
+
+    /** Creates and publishes a workflow; returns its id. */
+    static String publishedWorkflow(WebSession seller, String title, String platformSlug, String price) {
+        WebSession.Page created = seller.postMultipart("/seller/workflows/new", Map.of("title", title,
+                        "summary", "A workflow made by a test.", "description", "", "platform", platformSlug, "price", price,
+                        "currency", "USD", "category", "", "tags", ""),
+                "file", "w.json", Fixtures.n8nWorkflow(title));
+        String id = created.assertStatus(302).location().split("/")[3];
+        seller.post("/seller/workflows/" + id + "/publish", Map.of()).assertStatus(302);
+        return id;
+    }
+}

@@ -1,0 +1,153 @@
+package app.flowmarket.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A person's browser as seen from the server: real HTTP, a cookie jar, and the CSRF token taken
+ * from the last page's forms. No redirect is followed unless asked.
+ */
+public final class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+    private String csrf;
+
+    public WebSession(int port) {
+        this.base = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public record Page(int status, String body, String location) {
+
+        public Page assertStatus(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected " + expected + " but was " + status + " (location " + location + ")\n"
+                        + body.substring(0, Math.min(body.length(), 3000)));
+            }
+            return this;
+        }
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** Follows redirects like a browser would, up to five. */
+    public Page getFollowing(String path) {
+        Page page = get(path);
+        for (int i = 0; i < 5 && page.location() != null && page.status() / 100 == 3; i++) {
+            page = get(page.location());
+        }
+        return page;
+    }
+
+    public Page post(String path, Map<String, String> fields) {
+        ensureCsrf();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        StringBuilder form = new StringBuilder();
+        all.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    }
+
+    /** Posts without any CSRF token, as a forged cross-site form would. */
+    public Page postWithoutCsrf(String path, Map<String, String> fields) {
+        StringBuilder form = new StringBuilder();
+        fields.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    }
+
+    public Page postMultipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+        ensureCsrf();
+        String boundary = "----flowmarket" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        try {
+            for (var field : all.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                        + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            if (fileField != null) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(content);
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    public String sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Signs in through the real form; asserts it worked. */
+    public WebSession signIn(String email, String password) {
+        get("/login");
+        Page page = post("/login", Map.of("email", email, "password", password));
+        if (page.status() != 302 || page.location().contains("error")) {
+            throw new AssertionError("sign-in failed for " + email + ": " + page.status() + " " + page.location());
+        }
+        csrf = null;
+        return this;
+    }
+
+    private void ensureCsrf() {
+        if (csrf == null) {
+            // a page whose form is there for everyone, signed in or not
+            get("/coming-soon");
+        }
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Matcher matcher = CSRF.matcher(response.body());
+            if (matcher.find()) {
+                csrf = matcher.group(1);
+            }
+            String location = response.headers().firstValue("Location").map(l -> l.startsWith(base) ? l.substring(base.length()) : l).orElse(null);
+            return new Page(response.statusCode(), response.body(), location);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(path.startsWith("http") ? path : base + path);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
