@@ -108,6 +108,15 @@ public final class WebSession {
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
+    /** Sends the given session cookie from now on, as someone who copied it would. */
+    public WebSession withSessionCookie(String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie("SESSION", value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base), cookie);
+        return this;
+    }
+
     /** Signs in through the real form; asserts it worked. */
     public WebSession signIn(String email, String password) {
         get("/login");
