@@ -48,6 +48,12 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    public Page getWithHeaders(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** Follows redirects like a browser would, up to five. */
     public Page getFollowing(String path) {
         Page page = get(path);
