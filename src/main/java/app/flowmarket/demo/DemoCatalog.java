@@ -122,7 +122,7 @@ final class DemoCatalog {
         return "## What it does\n\n" + w.summary() + "\n\n"
                 + "## How it works\n\n"
                 + "1. A trigger starts the run on schedule or when something happens.\n"
-                + "2. Each step talks to " + String.join(", ", w.integrations()) + " with clear, renamed nodes.\n"
+                + "2. Each step talks to one of the services listed under *Integrations*, with clear, renamed nodes.\n"
                 + "3. Errors are caught and reported, so nothing fails silently.\n\n"
                 + "## What you need\n\n"
                 + "- An account on each service above (free tiers work)\n"
