@@ -254,6 +254,48 @@ public class CatalogManagement {
         workflow.feature(featured);
     }
 
+    // ---- for other modules (commerce, licensing, review) --------------------------------------
+
+    /** What commerce needs to sell a workflow. */
+    public record PurchasableWorkflow(UUID id, String slug, String title, UUID storeId, Money price, boolean published) {
+    }
+
+    public record VersionFile(UUID workflowId, UUID versionId, int number, String fileKey, String fileName) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PurchasableWorkflow> purchasable(UUID workflowId) {
+        return workflows.findById(workflowId).map(w -> new PurchasableWorkflow(w.getId(), w.getSlug(), w.getTitle(),
+                w.getStoreId(), w.getPrice(), w.getStatus() == WorkflowStatus.PUBLISHED));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PurchasableWorkflow> purchasableBySlug(String slug) {
+        return workflows.findBySlug(slug).flatMap(w -> purchasable(w.getId()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<VersionView> versions(UUID workflowId) {
+        return versions.findByWorkflowIdOrderByNumberDesc(workflowId).stream().map(WorkflowVersion::toView).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<VersionFile> versionFile(UUID versionId) {
+        return versions.findById(versionId).map(v -> new VersionFile(v.getWorkflowId(), v.getId(), v.getNumber(), v.getFileKey(), v.getFileName()));
+    }
+
+    /** Counts a sale (or, with -1, a refunded one) on the listing. */
+    @Transactional
+    public void recordSales(UUID workflowId, int delta) {
+        workflows.addSales(workflowId, delta);
+    }
+
+    /** Stores the rating computed by the review module from all reviews of the workflow. */
+    @Transactional
+    public void updateRating(UUID workflowId, BigDecimal average, int count) {
+        workflows.rate(workflowId, average, count);
+    }
+
     // ---- internals -----------------------------------------------------------------------------
 
     private WorkflowVersion saveVersion(Workflow workflow, int number, String changelog, Upload file, ParsedWorkflow parsed) {

@@ -54,6 +54,10 @@ class WorkflowVersion {
         return id;
     }
 
+    UUID getWorkflowId() {
+        return workflowId;
+    }
+
     int getNumber() {
         return number;
     }

@@ -5,8 +5,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 interface Workflows extends JpaRepository<Workflow, UUID> {
+
+    // atomic in SQL, so concurrent sales never lose a count nor fail on the version check
+    @Modifying
+    @Query(value = "update workflow set sales_count = greatest(0, sales_count + ?2) where id = ?1", nativeQuery = true)
+    int addSales(UUID id, int delta);
+
+    @Modifying
+    @Query(value = "update workflow set rating_avg = ?2, rating_count = ?3 where id = ?1", nativeQuery = true)
+    int rate(UUID id, java.math.BigDecimal average, int count);
 
     Optional<Workflow> findBySlug(String slug);
 

@@ -81,6 +81,11 @@ class ErrorPages {
             return page(model, request, response, 405, "error.405");
         }
 
+        @ExceptionHandler(app.flowmarket.shared.ForbiddenException.class)
+        String notOwned(Model model, HttpServletRequest request, HttpServletResponse response) {
+            return page(model, request, response, 403, "error.403");
+        }
+
         @ExceptionHandler(DomainException.class)
         String domain(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response) {
             return page(model, request, response, 400, e.messageKey());

@@ -9,12 +9,12 @@ import app.flowmarket.support.Mailbox;
 import app.flowmarket.support.WebSession;
 
 /** A signed-in seller with a store, made through the real pages. */
-final class SellerFixture {
+public final class SellerFixture {
 
     private SellerFixture() {
     }
 
-    static WebSession newSeller(int port) {
+    public static WebSession newSeller(int port) {
         String email = Fixtures.uniqueEmail("seller");
         WebSession browser = new WebSession(port);
         browser.post("/signup", Map.of("displayName", "Seller", "email", email, "password", Fixtures.PASSWORD)).assertStatus(200);
@@ -27,7 +27,7 @@ final class SellerFixture {
     }
 
     /** Creates and publishes a workflow; returns its id. */
-    static String publishedWorkflow(WebSession seller, String title, String platformSlug, String price) {
+    public static String publishedWorkflow(WebSession seller, String title, String platformSlug, String price) {
         WebSession.Page created = seller.postMultipart("/seller/workflows/new", Map.of("title", title,
                         "summary", "A workflow made by a test.", "description", "", "platform", platformSlug, "price", price,
                         "currency", "USD", "category", "", "tags", ""),

@@ -1,0 +1,157 @@
+package app.flowmarket.commerce;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.licensing.Licensing;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.DomainException;
+import app.flowmarket.store.StoreManagement;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Carts live in PostgreSQL: a visitor's cart is found through its id in the session, a buyer's
+ * through its owner, and a visitor's cart is merged into the buyer's on sign-in.
+ */
+@Service
+public class Carts {
+
+    private final JdbcClient jdbc;
+    private final CatalogManagement catalog;
+    private final Bundles bundles;
+    private final Licensing licensing;
+    private final StoreManagement stores;
+
+    Carts(JdbcClient jdbc, CatalogManagement catalog, Bundles bundles, Licensing licensing, StoreManagement stores) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.bundles = bundles;
+        this.licensing = licensing;
+        this.stores = stores;
+    }
+
+    /** Who the cart belongs to: a signed-in buyer, or the visitor's cart id (may be null before the first add). */
+    public record CartOwner(CurrentUser buyer, UUID visitorCartId) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Sellable> items(CartOwner owner) {
+        return cartId(owner, false).map(this::itemsOf).orElse(List.of());
+    }
+
+    @Transactional(readOnly = true)
+    public int count(CartOwner owner) {
+        return cartId(owner, false).map(id -> jdbc.sql("select count(*) from cart_item where cart_id = ?").param(id).query(Integer.class).single()).orElse(0);
+    }
+
+    /** Adds an item; returns the cart's id (for a visitor, to keep in the session). */
+    @Transactional
+    public UUID add(CartOwner owner, Sellable.Kind kind, UUID refId) {
+        Sellable item = resolve(kind, refId).orElseThrow(() -> new DomainException("cart.unavailable"));
+        if (owner.buyer() != null) {
+            checkBuyable(owner.buyer(), item);
+        }
+        UUID cartId = cartId(owner, true).orElseThrow();
+        List<Sellable> current = itemsOf(cartId);
+        if (!current.isEmpty() && !current.get(0).listPrice().currency().equals(item.listPrice().currency())) {
+            throw new DomainException("cart.mixed-currencies");
+        }
+        jdbc.sql("insert into cart_item (cart_id, kind, ref_id, added_at) values (?, ?, ?, ?) on conflict do nothing")
+                .params(cartId, kind.name(), refId, Timestamp.from(Instant.now())).update();
+        touch(cartId);
+        return cartId;
+    }
+
+    @Transactional
+    public void remove(CartOwner owner, Sellable.Kind kind, UUID refId) {
+        cartId(owner, false).ifPresent(id -> jdbc.sql("delete from cart_item where cart_id = ? and kind = ? and ref_id = ?")
+                .params(id, kind.name(), refId).update());
+    }
+
+    @Transactional
+    public void clear(CurrentUser buyer) {
+        jdbc.sql("delete from cart_item where cart_id in (select id from cart where owner_id = ?)").param(buyer.id()).update();
+    }
+
+    /** Moves a visitor's cart into the buyer's cart, skipping what the buyer already owns or sells. */
+    @Transactional
+    public void merge(UUID visitorCartId, CurrentUser buyer) {
+        if (visitorCartId == null) {
+            return;
+        }
+        List<Sellable> visitorItems = jdbc.sql("select id from cart where id = ? and owner_id is null").param(visitorCartId)
+                .query(UUID.class).optional().map(this::itemsOf).orElse(List.of());
+        CartOwner owner = new CartOwner(buyer, null);
+        for (Sellable item : visitorItems) {
+            try {
+                add(owner, item.kind(), item.refId());
+            } catch (DomainException alreadyOwnedOrOtherCurrency) {
+                // a merged cart keeps what can still be bought
+            }
+        }
+        jdbc.sql("delete from cart where id = ? and owner_id is null").param(visitorCartId).update();
+    }
+
+    /** Refuses what a buyer may not buy: their own work, or what they already own. */
+    void checkBuyable(CurrentUser buyer, Sellable item) {
+        if (stores.findByOwner(buyer.id()).map(s -> s.id().equals(item.storeId())).orElse(false)) {
+            throw new DomainException("cart.own-item");
+        }
+        if (licensing.ownedAmong(buyer.id(), item.workflowIds()).containsAll(item.workflowIds())) {
+            throw new DomainException("cart.already-owned");
+        }
+    }
+
+    Optional<Sellable> resolve(Sellable.Kind kind, UUID refId) {
+        return switch (kind) {
+            case WORKFLOW -> catalog.purchasable(refId).filter(CatalogManagement.PurchasableWorkflow::published)
+                    .map(w -> new Sellable(Sellable.Kind.WORKFLOW, w.id(), w.title(), w.slug(), w.storeId(), w.price(), List.of(w.id())));
+            case BUNDLE -> bundles.find(refId).filter(Bundles.BundleView::active).map(Bundles.BundleView::toSellable);
+        };
+    }
+
+    private List<Sellable> itemsOf(UUID cartId) {
+        record Row(String kind, UUID refId) {
+        }
+        List<Sellable> items = new ArrayList<>();
+        for (Row row : jdbc.sql("select kind, ref_id from cart_item where cart_id = ? order by added_at").param(cartId).query(Row.class).list()) {
+            resolve(Sellable.Kind.valueOf(row.kind()), row.refId()).ifPresent(items::add);
+        }
+        return items;
+    }
+
+    private Optional<UUID> cartId(CartOwner owner, boolean create) {
+        if (owner.buyer() != null) {
+            Optional<UUID> id = jdbc.sql("select id from cart where owner_id = ?").param(owner.buyer().id()).query(UUID.class).optional();
+            if (id.isPresent() || !create) {
+                return id;
+            }
+            jdbc.sql("insert into cart (id, owner_id, created_at, updated_at) values (?, ?, now(), now()) on conflict (owner_id) do nothing")
+                    .params(UUID.randomUUID(), owner.buyer().id()).update();
+            return jdbc.sql("select id from cart where owner_id = ?").param(owner.buyer().id()).query(UUID.class).optional();
+        }
+        if (owner.visitorCartId() != null) {
+            Optional<UUID> id = jdbc.sql("select id from cart where id = ? and owner_id is null").param(owner.visitorCartId()).query(UUID.class).optional();
+            if (id.isPresent() || !create) {
+                return id;
+            }
+        }
+        if (!create) {
+            return Optional.empty();
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into cart (id, created_at, updated_at) values (?, now(), now())").param(id).update();
+        return Optional.of(id);
+    }
+
+    private void touch(UUID cartId) {
+        jdbc.sql("update cart set updated_at = now() where id = ?").param(cartId).update();
+    }
+}

@@ -1,0 +1,5 @@
+package app.flowmarket.commerce;
+
+public enum OrderStatus {
+    PENDING, PAID, FAILED, REFUNDED
+}

@@ -1,0 +1,133 @@
+package app.flowmarket.commerce.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import app.flowmarket.catalog.CatalogQueries;
+import app.flowmarket.commerce.Bundles;
+import app.flowmarket.commerce.Ledger;
+import app.flowmarket.commerce.Orders;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.Money;
+import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.store.StoreManagement;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A seller's sales, refunds and bundles; an admin's refunds; public bundle pages. */
+@Controller
+class SellerCommerceController {
+
+    private final Orders orders;
+    private final Bundles bundles;
+    private final Ledger ledger;
+    private final StoreManagement stores;
+    private final CatalogQueries catalogQueries;
+
+    SellerCommerceController(Orders orders, Bundles bundles, Ledger ledger, StoreManagement stores, CatalogQueries catalogQueries) {
+        this.orders = orders;
+        this.bundles = bundles;
+        this.ledger = ledger;
+        this.stores = stores;
+        this.catalogQueries = catalogQueries;
+    }
+
+    @GetMapping("/seller/sales")
+    String sales(@AuthenticationPrincipal CurrentUser seller, Model model) {
+        var store = stores.findByOwner(seller.id()).orElse(null);
+        if (store == null) {
+            return "redirect:/stores/new";
+        }
+        List<Orders.Sale> sales = orders.salesOf(seller);
+        model.addAttribute("sales", sales);
+        List<Money> balances = new ArrayList<>();
+        for (String currency : sales.stream().map(s -> s.net().currency().getCurrencyCode()).distinct().sorted().toList()) {
+            balances.add(ledger.sellerBalance(store.id(), currency));
+        }
+        model.addAttribute("balances", balances);
+        return "commerce/sales";
+    }
+
+    @PostMapping("/seller/sales/{lineId}/refund")
+    String refund(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID lineId, RedirectAttributes redirect) {
+        refundLine(seller, lineId, redirect);
+        return "redirect:/seller/sales";
+    }
+
+    @PostMapping("/admin/order-lines/{lineId}/refund")
+    String adminRefund(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID lineId, RedirectAttributes redirect) {
+        refundLine(admin, lineId, redirect);
+        return "redirect:/";
+    }
+
+    private void refundLine(CurrentUser actor, UUID lineId, RedirectAttributes redirect) {
+        try {
+            orders.refundLine(actor, lineId);
+            redirect.addFlashAttribute("flash", "refund.done");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("flash", e.messageKey());
+        }
+    }
+
+    @GetMapping("/seller/bundles")
+    String sellerBundles(@AuthenticationPrincipal CurrentUser seller, Model model) {
+        var store = stores.findByOwner(seller.id()).orElse(null);
+        if (store == null) {
+            return "redirect:/stores/new";
+        }
+        model.addAttribute("bundles", bundles.ofStore(store.id(), false));
+        model.addAttribute("workflows", catalogQueries.byStore(store.id()));
+        model.addAttribute("error", null);
+        return "commerce/seller-bundles";
+    }
+
+    @PostMapping("/seller/bundles")
+    String createBundle(@AuthenticationPrincipal CurrentUser seller, @RequestParam(defaultValue = "") String title,
+                        @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String price,
+                        @RequestParam(name = "workflowIds", required = false) List<UUID> workflowIds, Model model,
+                        RedirectAttributes redirect) {
+        var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
+        try {
+            List<UUID> ids = workflowIds == null ? List.of() : workflowIds;
+            String currency = catalogQueries.byStore(store.id()).stream().filter(w -> ids.contains(w.id()))
+                    .map(w -> w.price().currency().getCurrencyCode()).findFirst().orElse("USD");
+            Money bundlePrice;
+            try {
+                bundlePrice = Money.parse(price.isBlank() ? "x" : price, currency);
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new DomainException("bundle.price.invalid");
+            }
+            UUID id = bundles.create(seller, title, description, bundlePrice, ids);
+            redirect.addFlashAttribute("flash", "bundle.created");
+            return "redirect:/bundles/" + bundles.find(id).orElseThrow().slug();
+        } catch (DomainException e) {
+            model.addAttribute("bundles", bundles.ofStore(store.id(), false));
+            model.addAttribute("workflows", catalogQueries.byStore(store.id()));
+            model.addAttribute("error", e.messageKey());
+            return "commerce/seller-bundles";
+        }
+    }
+
+    @PostMapping("/seller/bundles/{id}/deactivate")
+    String deactivate(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, RedirectAttributes redirect) {
+        bundles.deactivate(seller, id);
+        redirect.addFlashAttribute("flash", "bundle.deactivated");
+        return "redirect:/seller/bundles";
+    }
+
+    @GetMapping("/bundles/{slug}")
+    String bundle(@PathVariable String slug, Model model) {
+        var bundle = bundles.bySlug(slug).filter(Bundles.BundleView::active).orElseThrow(() -> new NotFoundException("bundle"));
+        model.addAttribute("bundle", bundle);
+        model.addAttribute("store", stores.find(bundle.storeId()).orElseThrow());
+        return "commerce/bundle";
+    }
+}

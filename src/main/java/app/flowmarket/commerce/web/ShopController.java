@@ -1,0 +1,153 @@
+package app.flowmarket.commerce.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.commerce.Bundles;
+import app.flowmarket.commerce.Carts;
+import app.flowmarket.commerce.Orders;
+import app.flowmarket.commerce.Pricing;
+import app.flowmarket.commerce.Sellable;
+import app.flowmarket.licensing.Licensing;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.store.StoreManagement;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Cart, checkout and the buyer's orders. */
+@Controller
+class ShopController {
+
+    private final Carts carts;
+    private final Pricing pricing;
+    private final Orders orders;
+    private final Bundles bundles;
+    private final CatalogManagement catalog;
+    private final Licensing licensing;
+    private final StoreManagement stores;
+
+    ShopController(Carts carts, Pricing pricing, Orders orders, Bundles bundles, CatalogManagement catalog, Licensing licensing,
+                   StoreManagement stores) {
+        this.carts = carts;
+        this.pricing = pricing;
+        this.orders = orders;
+        this.bundles = bundles;
+        this.catalog = catalog;
+        this.licensing = licensing;
+        this.stores = stores;
+    }
+
+    /** The buy box of a workflow page, loaded by htmx: price, add to cart, or "you own this". */
+    @GetMapping("/workflows/{slug}/buy-box")
+    String buyBox(@PathVariable String slug, @AuthenticationPrincipal CurrentUser user, Model model) {
+        var workflow = catalog.purchasableBySlug(slug).filter(CatalogManagement.PurchasableWorkflow::published)
+                .orElseThrow(() -> new NotFoundException("workflow"));
+        model.addAttribute("workflow", workflow);
+        model.addAttribute("owned", user != null && licensing.owns(user.id(), workflow.id()));
+        model.addAttribute("seller", user != null && stores.findByOwner(user.id()).map(s -> s.id().equals(workflow.storeId())).orElse(false));
+        model.addAttribute("bundles", bundles.ofStore(workflow.storeId(), true).stream()
+                .filter(b -> b.workflows().stream().anyMatch(w -> w.id().equals(workflow.id()))).toList());
+        return "commerce/buy-box";
+    }
+
+    @GetMapping("/cart")
+    String cart(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
+        List<Sellable> items = carts.items(CartSession.owner(user, request));
+        model.addAttribute("items", items);
+        Pricing.Quote quote = null;
+        String problem = null;
+        if (!items.isEmpty()) {
+            try {
+                quote = pricing.quote(items);
+            } catch (DomainException e) {
+                problem = e.messageKey();
+            }
+        }
+        model.addAttribute("quote", quote);
+        model.addAttribute("problem", problem);
+        return "commerce/cart";
+    }
+
+    @PostMapping("/cart/items")
+    String add(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "WORKFLOW") String kind,
+               @RequestParam UUID id, HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            UUID cartId = carts.add(CartSession.owner(user, request), kind(kind), id);
+            CartSession.remember(user, cartId, request);
+            redirect.addFlashAttribute("flash", "cart.added");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("flash", e.messageKey());
+        }
+        return "redirect:/cart";
+    }
+
+    @PostMapping("/cart/items/{kind}/{id}/delete")
+    String remove(@AuthenticationPrincipal CurrentUser user, @PathVariable String kind, @PathVariable UUID id,
+                  HttpServletRequest request, RedirectAttributes redirect) {
+        carts.remove(CartSession.owner(user, request), kind(kind), id);
+        redirect.addFlashAttribute("flash", "cart.removed");
+        return "redirect:/cart";
+    }
+
+    @GetMapping("/checkout")
+    String checkoutPage(@AuthenticationPrincipal CurrentUser buyer, Model model, RedirectAttributes redirect) {
+        List<Sellable> items = carts.items(new Carts.CartOwner(buyer, null));
+        if (items.isEmpty()) {
+            redirect.addFlashAttribute("flash", "cart.empty");
+            return "redirect:/cart";
+        }
+        try {
+            model.addAttribute("quote", pricing.quote(items));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("flash", e.messageKey());
+            return "redirect:/cart";
+        }
+        // one key per rendered page: a double click or a refresh of the POST places one order
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        return "commerce/checkout";
+    }
+
+    @PostMapping("/checkout")
+    String checkout(@AuthenticationPrincipal CurrentUser buyer, @RequestParam(required = false) String idempotencyKey,
+                    @RequestHeader(value = "Idempotency-Key", required = false) String headerKey, RedirectAttributes redirect) {
+        try {
+            Orders.Placement placement = orders.checkout(buyer, headerKey != null ? headerKey : idempotencyKey);
+            return "redirect:" + placement.redirectUrl();
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("flash", e.messageKey());
+            return "redirect:/cart";
+        }
+    }
+
+    @GetMapping("/orders")
+    String myOrders(@AuthenticationPrincipal CurrentUser buyer, Model model) {
+        model.addAttribute("orders", orders.ofBuyer(buyer));
+        return "commerce/orders";
+    }
+
+    @GetMapping("/orders/{id}")
+    String order(@AuthenticationPrincipal CurrentUser buyer, @PathVariable UUID id,
+                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("order", orders.ofBuyer(buyer, id));
+        return "true".equals(htmx) ? "commerce/order-status" : "commerce/order";
+    }
+
+    private static Sellable.Kind kind(String kind) {
+        try {
+            return Sellable.Kind.valueOf(kind.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("kind");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package app.flowmarket.licensing;
+
+import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.CatalogManagement.VersionView;
+import app.flowmarket.shared.ForbiddenException;
+import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.storage.BlobStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The licensing module's public API. */
+@Service
+public class Licensing {
+
+    private final JdbcClient jdbc;
+    private final CatalogManagement catalog;
+    private final BlobStore blobs;
+
+    Licensing(JdbcClient jdbc, CatalogManagement catalog, BlobStore blobs) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.blobs = blobs;
+    }
+
+    /** Grants the workflows of a paid order line. Granting twice is harmless. */
+    @Transactional
+    public void grant(UUID buyerId, Collection<UUID> workflowIds, UUID orderLineId) {
+        for (UUID workflowId : workflowIds) {
+            jdbc.sql("""
+                    insert into entitlement (id, buyer_id, workflow_id, order_line_id, granted_at)
+                    values (?, ?, ?, ?, ?) on conflict (order_line_id, workflow_id) do nothing""")
+                    .params(UUID.randomUUID(), buyerId, workflowId, orderLineId, Timestamp.from(Instant.now()))
+                    .update();
+        }
+    }
+
+    /** Takes back what a refunded order line granted. */
+    @Transactional
+    public void revoke(UUID orderLineId) {
+        jdbc.sql("update entitlement set revoked_at = now() where order_line_id = ? and revoked_at is null").param(orderLineId).update();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean owns(UUID buyerId, UUID workflowId) {
+        return buyerId != null && jdbc.sql("select exists (select 1 from entitlement where buyer_id = ? and workflow_id = ? and revoked_at is null)")
+                .params(buyerId, workflowId).query(Boolean.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    public Set<UUID> ownedAmong(UUID buyerId, Collection<UUID> workflowIds) {
+        if (buyerId == null || workflowIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select distinct workflow_id from entitlement where buyer_id = :buyer and revoked_at is null and workflow_id in (:ids)")
+                .param("buyer", buyerId).param("ids", workflowIds).query(UUID.class).list());
+    }
+
+    public record LibraryItem(UUID workflowId, String slug, String title, Instant acquiredAt, List<VersionView> versions) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<LibraryItem> library(UUID buyerId) {
+        record Owned(UUID workflowId, Instant acquiredAt) {
+        }
+        List<Owned> owned = jdbc.sql("""
+                select workflow_id, min(granted_at) as acquired_at from entitlement
+                where buyer_id = ? and revoked_at is null group by workflow_id order by min(granted_at) desc""")
+                .param(buyerId).query(Owned.class).list();
+        return owned.stream().flatMap(o -> catalog.purchasable(o.workflowId()).stream()
+                        .map(w -> new LibraryItem(w.id(), w.slug(), w.title(), o.acquiredAt(), catalog.versions(w.id()))))
+                .toList();
+    }
+
+    public record Download(String fileName, InputStream content) {
+    }
+
+    /**
+     * Opens a workflow file for its owner and counts the download. Anyone else, and any unknown
+     * version, gets "not found", so nothing tells which files exist.
+     */
+    @Transactional
+    public Download download(UUID buyerId, UUID versionId) {
+        CatalogManagement.VersionFile file = catalog.versionFile(versionId).orElseThrow(() -> new NotFoundException("version"));
+        if (!owns(buyerId, file.workflowId())) {
+            throw new ForbiddenException("not owned");
+        }
+        InputStream content = blobs.open(file.fileKey()).orElseThrow(() -> new NotFoundException("file"));
+        jdbc.sql("insert into download (buyer_id, workflow_id, workflow_version_id, downloaded_at) values (?, ?, ?, ?)")
+                .params(buyerId, file.workflowId(), versionId, Timestamp.from(Instant.now())).update();
+        return new Download(file.fileName(), content);
+    }
+
+    @Transactional(readOnly = true)
+    public long downloadCount(UUID workflowId) {
+        return jdbc.sql("select count(*) from download where workflow_id = ?").param(workflowId).query(Long.class).single();
+    }
+
+    public Optional<UUID> workflowOfVersion(UUID versionId) {
+        return catalog.versionFile(versionId).map(CatalogManagement.VersionFile::workflowId);
+    }
+}

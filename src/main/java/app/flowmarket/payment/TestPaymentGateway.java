@@ -1,0 +1,210 @@
+package app.flowmarket.payment;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.flowmarket.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The built-in test processor. It behaves like Stripe Checkout in test mode: a hosted payment page
+ * ({@code /pay/test/{id}}) takes a card, test card numbers decide the outcome (4242 4242 4242 4242
+ * succeeds, 4000 0000 0000 0002 is declined, 4000 0000 0000 9995 has insufficient funds), and the
+ * outcome reaches the shop only through a signed webhook sent over HTTP, retried until acknowledged.
+ */
+@Component
+@ConditionalOnProperty(name = "flowmarket.payment.provider", havingValue = "test", matchIfMissing = true)
+class TestPaymentGateway implements PaymentGateway {
+
+    static final String SIGNATURE_HEADER = "Flowmarket-Signature";
+    private static final Logger log = LoggerFactory.getLogger(TestPaymentGateway.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    enum Outcome { SUCCEEDED, DECLINED, INSUFFICIENT_FUNDS, INVALID }
+
+    private final JdbcClient jdbc;
+    private final PaymentSettings settings;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Clock clock = Clock.systemUTC();
+
+    TestPaymentGateway(JdbcClient jdbc, PaymentSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    @Override
+    public String provider() {
+        return "test";
+    }
+
+    @Override
+    @Transactional
+    public HostedCheckout openCheckout(CheckoutRequest request) {
+        Optional<TestCheckoutView> existing = jdbc.sql("select * from test_checkout where order_id = ?")
+                .param(request.orderId()).query(TestCheckoutView.class).optional();
+        if (existing.isPresent()) {
+            return new HostedCheckout(existing.get().id(), "/pay/test/" + existing.get().id());
+        }
+        String id = "cs_test_" + randomHex(12);
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                insert into test_checkout (id, order_id, amount_minor, currency, description, success_url, cancel_url, status, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?) on conflict (order_id) do nothing""")
+                .params(id, request.orderId(), request.amount().minor(), request.amount().currency().getCurrencyCode(),
+                        request.description(), request.successUrl(), request.cancelUrl(), now, now)
+                .update();
+        TestCheckoutView stored = jdbc.sql("select * from test_checkout where order_id = ?").param(request.orderId())
+                .query(TestCheckoutView.class).single();
+        return new HostedCheckout(stored.id(), "/pay/test/" + stored.id());
+    }
+
+    Optional<TestCheckoutView> find(String id) {
+        return jdbc.sql("select * from test_checkout where id = ?").param(id).query(TestCheckoutView.class).optional();
+    }
+
+    static Outcome outcomeFor(String cardNumber) {
+        String digits = cardNumber == null ? "" : cardNumber.replaceAll("[\\s-]", "");
+        return switch (digits) {
+            case "4242424242424242" -> Outcome.SUCCEEDED;
+            case "4000000000000002" -> Outcome.DECLINED;
+            case "4000000000009995" -> Outcome.INSUFFICIENT_FUNDS;
+            default -> digits.matches("\\d{12,19}") && luhn(digits) ? Outcome.DECLINED : Outcome.INVALID;
+        };
+    }
+
+    /**
+     * Charges the card once: only an OPEN checkout can be paid, so a double submit charges nothing twice.
+     * Returns the outcome, and on a decision sends the webhook to the shop asynchronously.
+     */
+    @Transactional
+    public Outcome pay(String checkoutId, String cardNumber, String callbackBaseUrl) {
+        Outcome outcome = outcomeFor(cardNumber);
+        if (outcome == Outcome.INVALID) {
+            return outcome;
+        }
+        TestCheckoutView checkout = find(checkoutId).orElseThrow();
+        String digits = cardNumber.replaceAll("[\\s-]", "");
+        if (outcome == Outcome.SUCCEEDED) {
+            int updated = jdbc.sql("update test_checkout set status = 'PAID', card_last4 = ?, updated_at = now() where id = ? and status = 'OPEN'")
+                    .params(digits.substring(digits.length() - 4), checkoutId).update();
+            if (updated == 0) {
+                return Outcome.SUCCEEDED;
+            }
+            sendWebhook(callbackBaseUrl, event("evt_" + randomHex(12), WebhookEvent.SUCCEEDED, checkout, null));
+        } else {
+            String message = outcome == Outcome.DECLINED ? "Your card was declined." : "Your card has insufficient funds.";
+            sendWebhook(callbackBaseUrl, event("evt_" + randomHex(12), WebhookEvent.FAILED, checkout, message));
+        }
+        return outcome;
+    }
+
+    @Override
+    @Transactional
+    public String refund(String checkoutRef, Money amount, String idempotencyKey) {
+        int updated = jdbc.sql("""
+                update test_checkout set refunded_minor = refunded_minor + ?, updated_at = now()
+                where id = ? and status = 'PAID' and refunded_minor + ? <= amount_minor""")
+                .params(amount.minor(), checkoutRef, amount.minor()).update();
+        if (updated == 0) {
+            throw new IllegalStateException("refund refused by the test processor for " + checkoutRef);
+        }
+        return "re_test_" + randomHex(12);
+    }
+
+    @Override
+    public WebhookEvent readWebhook(String payload, Map<String, String> headers) {
+        WebhookSignature.verify(payload, header(headers, SIGNATURE_HEADER), settings.testWebhookSecret(), clock);
+        try {
+            JsonNode node = json.readTree(payload);
+            return new WebhookEvent(node.path("id").asString(), node.path("type").asString(),
+                    node.path("checkout").asString(), UUID.fromString(node.path("order_id").asString()),
+                    node.path("amount").asLong(), node.path("currency").asString(),
+                    node.path("failure_message").isNull() ? null : node.path("failure_message").asString(null));
+        } catch (RuntimeException e) {
+            throw new InvalidWebhookException("unreadable payload");
+        }
+    }
+
+    private String event(String id, String type, TestCheckoutView checkout, String failure) {
+        var node = json.createObjectNode()
+                .put("id", id).put("type", type).put("checkout", checkout.id()).put("order_id", checkout.orderId().toString())
+                .put("amount", checkout.amountMinor()).put("currency", checkout.currency());
+        if (failure != null) {
+            node.put("failure_message", failure);
+        }
+        return json.writeValueAsString(node);
+    }
+
+    /** Delivers like a real processor: in the background, retried with backoff until the shop answers 2xx. */
+    private void sendWebhook(String callbackBaseUrl, String payload) {
+        Thread.ofVirtual().name("test-processor-webhook").start(() -> {
+            Duration delay = Duration.ofMillis(200);
+            for (int attempt = 1; attempt <= 8; attempt++) {
+                try {
+                    Thread.sleep(delay);
+                    String signature = WebhookSignature.sign(payload, settings.testWebhookSecret(), clock.instant().getEpochSecond());
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(callbackBaseUrl + "/webhooks/payments"))
+                            .header("Content-Type", "application/json")
+                            .header(SIGNATURE_HEADER, signature)
+                            .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() / 100 == 2) {
+                        return;
+                    }
+                    log.warn("Test processor webhook answered {} (attempt {})", response.statusCode(), attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    log.warn("Test processor webhook failed (attempt {}): {}", attempt, e.toString());
+                }
+                delay = delay.multipliedBy(2);
+            }
+        });
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    private static boolean luhn(String digits) {
+        int sum = 0;
+        boolean twice = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (twice) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return sum % 10 == 0;
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

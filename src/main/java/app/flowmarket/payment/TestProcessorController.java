@@ -1,0 +1,52 @@
+package app.flowmarket.payment;
+
+import app.flowmarket.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The test processor's hosted payment page, the stand-in for Stripe's hosted Checkout page. */
+@Controller
+@ConditionalOnProperty(name = "flowmarket.payment.provider", havingValue = "test", matchIfMissing = true)
+class TestProcessorController {
+
+    private final TestPaymentGateway gateway;
+
+    TestProcessorController(TestPaymentGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @GetMapping("/pay/test/{id}")
+    String page(@PathVariable String id, Model model) {
+        var checkout = gateway.find(id).orElseThrow(() -> new NotFoundException("checkout"));
+        if ("PAID".equals(checkout.status())) {
+            return "redirect:" + checkout.successUrl();
+        }
+        model.addAttribute("checkout", checkout);
+        model.addAttribute("error", null);
+        return "payment/test-checkout";
+    }
+
+    @PostMapping("/pay/test/{id}")
+    String pay(@PathVariable String id, @RequestParam(defaultValue = "") String cardNumber, HttpServletRequest request, Model model) {
+        var checkout = gateway.find(id).orElseThrow(() -> new NotFoundException("checkout"));
+        // the processor calls back the server that served its page
+        String callback = request.getScheme() + "://127.0.0.1:" + request.getLocalPort();
+        TestPaymentGateway.Outcome outcome = gateway.pay(id, cardNumber, callback);
+        if (outcome == TestPaymentGateway.Outcome.SUCCEEDED) {
+            return "redirect:" + checkout.successUrl();
+        }
+        model.addAttribute("checkout", checkout);
+        model.addAttribute("error", switch (outcome) {
+            case DECLINED -> "payment.test.declined";
+            case INSUFFICIENT_FUNDS -> "payment.test.insufficient-funds";
+            default -> "payment.test.invalid-card";
+        });
+        return "payment/test-checkout";
+    }
+}

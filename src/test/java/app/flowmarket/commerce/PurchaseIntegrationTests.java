@@ -1,0 +1,247 @@
+package app.flowmarket.commerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import app.flowmarket.IntegrationTest;
+import app.flowmarket.account.AccountManagement;
+import app.flowmarket.catalog.SellerFixture;
+import app.flowmarket.support.Fixtures;
+import app.flowmarket.support.Mailbox;
+import app.flowmarket.support.WebSession;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class PurchaseIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Ledger ledger;
+
+    WebSession buyer(String email) {
+        accounts.createVerified(email, Fixtures.PASSWORD, "Bob Buyer");
+        return new WebSession(port).signIn(email, Fixtures.PASSWORD);
+    }
+
+    String slugOf(String workflowId) {
+        return jdbc.sql("select slug from workflow where id = ?::uuid").param(workflowId).query(String.class).single();
+    }
+
+    UUID storeOf(String workflowId) {
+        return jdbc.sql("select store_id from workflow where id = ?::uuid").param(workflowId).query(UUID.class).single();
+    }
+
+    String orderIdOf(String orderPath) {
+        return orderPath.substring("/orders/".length());
+    }
+
+    @Test
+    void aBuyerPaysGetsAReceiptAndDownloadsTheFileFromTheirLibrary() throws Exception {
+        WebSession seller = SellerFixture.newSeller(port);
+        String title = "Paid flow " + Fixtures.uniqueSlug("p");
+        String workflowId = SellerFixture.publishedWorkflow(seller, title, "n8n", "20");
+        String email = Fixtures.uniqueEmail("buyer");
+        WebSession buyer = buyer(email);
+
+        assertThat(buyer.get("/workflows/" + slugOf(workflowId) + "/buy-box").body()).contains("Add to cart");
+        Shopper.addToCart(buyer, "WORKFLOW", workflowId);
+        assertThat(buyer.get("/cart").body()).contains(title).contains("$20");
+        String paymentPage = Shopper.placeOrder(buyer);
+        assertThat(paymentPage).startsWith("/pay/test/cs_test_");
+        String orderPath = Shopper.pay(buyer, paymentPage, Shopper.GOOD_CARD);
+        assertThat(orderPath).startsWith("/orders/");
+
+        Shopper.awaitOrderText(buyer, orderPath, "Paid. Thank you");
+        MimeMessage receipt = Mailbox.awaitMail(email, "Your Flowmarket receipt");
+        assertThat(Mailbox.body(receipt)).contains(title).contains("20.00 USD");
+        assertThat(receipt.getContentType()).startsWith("multipart");
+
+        String library = buyer.get("/library").assertStatus(200).body();
+        assertThat(library).contains(title);
+        Matcher link = Pattern.compile("href=\"(/library/download/[0-9a-f-]{36})\"").matcher(library);
+        assertThat(link.find()).isTrue();
+        WebSession.Page file = buyer.get(link.group(1));
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(new String(Fixtures.n8nWorkflow(title)));
+        assertThat(jdbc.sql("select count(*) from download where workflow_id = ?::uuid").param(workflowId).query(Long.class).single()).isEqualTo(1);
+
+        assertThat(buyer(Fixtures.uniqueEmail("other")).get(link.group(1)).status()).as("someone else").isEqualTo(403);
+        assertThat(new WebSession(port).get(link.group(1)).status()).as("a visitor").isEqualTo(302);
+
+        assertThat(buyer.get("/workflows/" + slugOf(workflowId) + "/buy-box").body()).contains("You own this workflow");
+        assertThat(ledger.sellerBalance(storeOf(workflowId), "USD").minor()).isEqualTo(1800);
+        assertThat(seller.get("/seller/sales").body()).contains(title).contains("$18");
+        assertThat(jdbc.sql("select sales_count from workflow where id = ?::uuid").param(workflowId).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeclinedCardShowsItsMessageAndGrantsNothing() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String workflowId = SellerFixture.publishedWorkflow(seller, "Declined flow " + Fixtures.uniqueSlug("d"), "n8n", "15");
+        WebSession buyer = buyer(Fixtures.uniqueEmail("declined"));
+        Shopper.addToCart(buyer, "WORKFLOW", workflowId);
+        String paymentPage = Shopper.placeOrder(buyer);
+
+        WebSession.Page declined = buyer.post(paymentPage, Map.of("cardNumber", Shopper.DECLINED_CARD));
+        assertThat(declined.assertStatus(200).body()).contains("Your card was declined.");
+        WebSession.Page broke = buyer.post(paymentPage, Map.of("cardNumber", Shopper.NO_FUNDS_CARD));
+        assertThat(broke.assertStatus(200).body()).contains("Your card has insufficient funds.");
+
+        String orderId = jdbc.sql("select id::text from purchase_order where payment_ref = ?").param(paymentPage.substring("/pay/test/".length()))
+                .query(String.class).single();
+        Shopper.awaitOrderText(buyer, "/orders/" + orderId, "The payment did not go through");
+        assertThat(buyer.get("/library").body()).contains("Workflows you buy or get for free appear here");
+
+        // the buyer can still pay on the same page with a good card
+        assertThat(Shopper.pay(buyer, paymentPage, Shopper.GOOD_CARD)).isEqualTo("/orders/" + orderId);
+        Shopper.awaitOrderText(buyer, "/orders/" + orderId, "Paid. Thank you");
+    }
+
+    @Test
+    void parallelCheckoutsWithOneKeyMakeOneOrderAndOneCharge() throws Exception {
+        WebSession seller = SellerFixture.newSeller(port);
+        String workflowId = SellerFixture.publishedWorkflow(seller, "Raced flow " + Fixtures.uniqueSlug("r"), "n8n", "30");
+        WebSession buyer = buyer(Fixtures.uniqueEmail("racer"));
+        Shopper.addToCart(buyer, "WORKFLOW", workflowId);
+        String key = Shopper.checkoutKey(buyer);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Callable<String> click = () -> buyer.post("/checkout", Map.of("idempotencyKey", key)).location();
+            results.add(pool.submit(click));
+        }
+        List<String> locations = new ArrayList<>();
+        for (Future<String> result : results) {
+            locations.add(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(locations).allSatisfy(l -> assertThat(l).startsWith("/pay/test/")).containsOnly(locations.get(0));
+        assertThat(jdbc.sql("select count(*) from purchase_order where idempotency_key = ?").param(key).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from test_checkout where id = ?").param(locations.get(0).substring(10)).query(Long.class).single()).isEqualTo(1);
+
+        // a double submit on the payment page charges once
+        String paymentPage = locations.get(0);
+        buyer.get(paymentPage);
+        ExecutorService payers = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> paid = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            paid.add(payers.submit(() -> buyer.post(paymentPage, Map.of("cardNumber", Shopper.GOOD_CARD)).status()));
+        }
+        for (Future<Integer> status : paid) {
+            assertThat(status.get()).isEqualTo(302);
+        }
+        payers.shutdown();
+        String orderId = jdbc.sql("select id::text from purchase_order where idempotency_key = ?").param(key).query(String.class).single();
+        Shopper.awaitOrderText(buyer, "/orders/" + orderId, "Paid. Thank you");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(jdbc.sql("select count(*) from ledger_entry where order_id = ?::uuid").param(orderId).query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from entitlement where order_line_id in (select id from order_line where order_id = ?::uuid)")
+                .param(orderId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefundRevokesTheDownloadBalancesTheLedgerAndTellsTheBuyer() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String title = "Refunded flow " + Fixtures.uniqueSlug("rf");
+        String workflowId = SellerFixture.publishedWorkflow(seller, title, "n8n", "10");
+        String email = Fixtures.uniqueEmail("refundee");
+        WebSession buyer = buyer(email);
+        Shopper.addToCart(buyer, "WORKFLOW", workflowId);
+        String orderPath = Shopper.pay(buyer, Shopper.placeOrder(buyer), Shopper.GOOD_CARD);
+        Shopper.awaitOrderText(buyer, orderPath, "Paid. Thank you");
+        String versionId = jdbc.sql("select id::text from workflow_version where workflow_id = ?::uuid").param(workflowId).query(String.class).single();
+        buyer.get("/library/download/" + versionId).assertStatus(200);
+        String lineId = jdbc.sql("select id::text from order_line where order_id = ?::uuid").param(orderIdOf(orderPath)).query(String.class).single();
+
+        assertThat(SellerFixture.newSeller(port).post("/seller/sales/" + lineId + "/refund", Map.of()).status())
+                .as("another seller cannot even see it").isEqualTo(404);
+        assertThat(jdbc.sql("select status from order_line where id = ?::uuid").param(lineId).query(String.class).single()).isEqualTo("ACTIVE");
+
+        seller.post("/seller/sales/" + lineId + "/refund", Map.of()).assertStatus(302);
+
+        assertThat(buyer.get("/library/download/" + versionId).status()).isEqualTo(403);
+        assertThat(Mailbox.awaitMail(email, "Refund for order")).isNotNull();
+        assertThat(ledger.sellerBalance(storeOf(workflowId), "USD").minor()).isZero();
+        assertThat(jdbc.sql("select sum(amount_minor) from ledger_entry where order_line_id = ?::uuid").param(lineId).query(Long.class).single()).isZero();
+        assertThat(buyer.get(orderPath).body()).contains("This order was refunded");
+        assertThat(jdbc.sql("select refunded_minor from test_checkout where order_id = ?::uuid").param(orderIdOf(orderPath)).query(Long.class).single())
+                .isEqualTo(1000);
+        seller.post("/seller/sales/" + lineId + "/refund", Map.of()).assertStatus(302);
+        assertThat(jdbc.sql("select refunded_minor from test_checkout where order_id = ?::uuid").param(orderIdOf(orderPath)).query(Long.class).single())
+                .as("refunding twice moves no money twice").isEqualTo(1000);
+    }
+
+    @Test
+    void freeWorkflowsAreGotWithoutThePaymentProcessor() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String title = "Free flow " + Fixtures.uniqueSlug("f");
+        String workflowId = SellerFixture.publishedWorkflow(seller, title, "n8n", "0");
+        WebSession buyer = buyer(Fixtures.uniqueEmail("freebie"));
+        Shopper.addToCart(buyer, "WORKFLOW", workflowId);
+
+        String location = Shopper.placeOrder(buyer);
+
+        assertThat(location).startsWith("/orders/");
+        assertThat(buyer.get(location).body()).contains("Paid. Thank you");
+        assertThat(buyer.get("/library").body()).contains(title);
+    }
+
+    @Test
+    void nobodyBuysTheirOwnWorkflowOrOneTheyAlreadyOwn() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String workflowId = SellerFixture.publishedWorkflow(seller, "Mine " + Fixtures.uniqueSlug("m"), "n8n", "0");
+
+        assertThat(seller.getFollowing("/cart").body()).doesNotContain("Mine ");
+        seller.post("/cart/items", Map.of("kind", "WORKFLOW", "id", workflowId));
+        assertThat(seller.get("/cart").body()).contains("You cannot buy your own workflow");
+
+        WebSession buyer = buyer(Fixtures.uniqueEmail("twice"));
+        Shopper.addToCart(buyer, "WORKFLOW", workflowId);
+        Shopper.placeOrder(buyer);
+        buyer.post("/cart/items", Map.of("kind", "WORKFLOW", "id", workflowId));
+        assertThat(buyer.get("/cart").body()).contains("You already own this");
+    }
+
+    @Test
+    void aVisitorsCartIsKeptWhenTheySignIn() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String title = "Carried " + Fixtures.uniqueSlug("c");
+        String workflowId = SellerFixture.publishedWorkflow(seller, title, "n8n", "7");
+        String email = Fixtures.uniqueEmail("visitor");
+        accounts.createVerified(email, Fixtures.PASSWORD, "Vic");
+        WebSession visitor = new WebSession(port);
+
+        Shopper.addToCart(visitor, "WORKFLOW", workflowId);
+        assertThat(visitor.get("/cart").body()).contains(title);
+        visitor.signIn(email, Fixtures.PASSWORD);
+
+        assertThat(visitor.get("/cart").body()).contains(title);
+        assertThat(visitor.get("/checkout").status()).isEqualTo(200);
+    }
+}
