@@ -61,7 +61,14 @@ class ErrorPages {
             return render(model, response, status, key);
         }
 
-        @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, MethodArgumentTypeMismatchException.class})
+        /** A malformed id in the path names nothing (404); a malformed form or query value is a bad request (400). */
+        @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+        String typeMismatch(MethodArgumentTypeMismatchException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+            boolean inPath = e.getParameter().hasParameterAnnotation(PathVariable.class);
+            return page(model, request, response, inPath ? 404 : 400, inPath ? "error.404" : "error.400");
+        }
+
+        @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
         String notFound(Model model, HttpServletRequest request, HttpServletResponse response) {
             return page(model, request, response, 404, "error.404");
         }

@@ -45,7 +45,7 @@ public class Reviews {
                              Instant createdAt, Instant updatedAt, boolean verifiedPurchase) {
 
         public boolean edited() {
-            return updatedAt.isAfter(createdAt.plusSeconds(1));
+            return updatedAt.isAfter(createdAt);
         }
     }
 
@@ -85,7 +85,7 @@ public class Reviews {
         String order = sort == Sort.HELPFUL ? "r.helpful_count desc, r.created_at desc" : "r.created_at desc";
         return jdbc.sql("""
                 select r.id, r.author_id, a.display_name as author_name, r.rating, r.body, r.helpful_count, r.created_at, r.updated_at
-                from review r join account a on a.id = r.author_id where r.workflow_id = ? order by """ + order + " limit 200")
+                from review r join account a on a.id = r.author_id where r.workflow_id = ?\s""" + " order by " + order + " limit 200")
                 .param(workflowId)
                 .query((rs, n) -> new ReviewView(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class),
                         rs.getString("author_name"), rs.getInt("rating"), rs.getString("body"), rs.getInt("helpful_count"),

@@ -138,8 +138,12 @@ class ShopController {
 
     @GetMapping("/orders/{id}")
     String order(@AuthenticationPrincipal CurrentUser buyer, @PathVariable UUID id,
+                 @RequestParam(required = false) String returned,
                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("order", orders.ofBuyer(buyer, id));
+        // back from the processor's page, which only sends buyers back after a successful payment:
+        // an earlier declined attempt must not hide the confirmation that is on its way
+        model.addAttribute("returned", returned != null);
         return "true".equals(htmx) ? "commerce/order-status" : "commerce/order";
     }
 

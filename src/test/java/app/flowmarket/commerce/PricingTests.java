@@ -1,0 +1,73 @@
+package app.flowmarket.commerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.Money;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PricingTests {
+
+    final Pricing pricing = new Pricing(new CommerceSettings(1000));
+
+    static Sellable workflow(long cents, String currency) {
+        UUID id = UUID.randomUUID();
+        return new Sellable(Sellable.Kind.WORKFLOW, id, "w", "w", UUID.randomUUID(), Money.of(cents, currency), List.of(id));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            // price, fee at 10 % rounded half-up, seller share
+            "1999, 200, 1799",
+            "5, 1, 4",
+            "4, 0, 4",
+            "15, 2, 13",
+            "0, 0, 0",
+            "10000000, 1000000, 9000000"})
+    void splitsEachPriceIntoFeeAndSellerShare(long price, long fee, long share) {
+        Pricing.Quote quote = pricing.quote(List.of(workflow(price, "USD")));
+
+        Pricing.QuoteLine line = quote.lines().get(0);
+        assertThat(line.fee().minor()).isEqualTo(fee);
+        assertThat(line.sellerShare().minor()).isEqualTo(share);
+        assertThat(quote.total().minor()).isEqualTo(price);
+        assertThat(line.steps()).isNotEmpty();
+    }
+
+    @RepeatedTest(50)
+    void sharesAndFeesAlwaysAddUpToWhatThBuyerPays() {
+        Random random = new Random();
+        List<Sellable> items = new ArrayList<>();
+        for (int i = 0, n = 1 + random.nextInt(6); i < n; i++) {
+            items.add(workflow(random.nextInt(5) == 0 ? 0 : random.nextLong(10_000_000), "EUR"));
+        }
+        int bps = random.nextInt(3001);
+        Pricing.Quote quote = new Pricing(new CommerceSettings(bps)).quote(items);
+
+        long shares = quote.lines().stream().mapToLong(l -> l.sellerShare().minor()).sum();
+        assertThat(shares + quote.fee().minor()).isEqualTo(quote.total().minor());
+        assertThat(quote.lines()).allSatisfy(line -> {
+            assertThat(line.net().minor()).isNotNegative();
+            assertThat(line.fee().minor()).isNotNegative().isLessThanOrEqualTo(line.net().minor());
+            assertThat(line.sellerShare().minor()).isNotNegative();
+            assertThat(line.fee().minor() + line.sellerShare().minor()).isEqualTo(line.net().minor());
+        });
+        assertThat(quote.total().minor()).isEqualTo(quote.subtotal().minor() - quote.discount().minor());
+    }
+
+    @Test
+    void refusesAnEmptyCartAndMixedCurrencies() {
+        assertThatThrownBy(() -> pricing.quote(List.of())).isInstanceOf(DomainException.class).hasMessage("cart.empty");
+        assertThatThrownBy(() -> pricing.quote(List.of(workflow(100, "USD"), workflow(100, "EUR"))))
+                .isInstanceOf(DomainException.class).hasMessage("cart.mixed-currencies");
+    }
+}
