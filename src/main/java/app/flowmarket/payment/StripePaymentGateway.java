@@ -1,0 +1,146 @@
+package app.flowmarket.payment;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import app.flowmarket.shared.Money;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stripe Checkout over its REST API (no SDK needed): a Checkout Session per order, created with the
+ * order id as idempotency key; {@code checkout.session.completed} / {@code checkout.session.async_payment_failed}
+ * webhooks verified with the endpoint secret; refunds against the session's payment intent.
+ * On with {@code flowmarket.payment.provider=stripe}.
+ */
+@Component
+@ConditionalOnProperty(name = "flowmarket.payment.provider", havingValue = "stripe")
+class StripePaymentGateway implements PaymentGateway {
+
+    private final PaymentSettings.Stripe stripe;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Clock clock;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    StripePaymentGateway(PaymentSettings settings) {
+        this(settings.stripe(), Clock.systemUTC());
+    }
+
+    StripePaymentGateway(PaymentSettings.Stripe stripe, Clock clock) {
+        if (stripe == null || stripe.secretKey() == null || stripe.webhookSecret() == null) {
+            throw new IllegalStateException("flowmarket.payment.stripe.secret-key and .webhook-secret must be set to use Stripe");
+        }
+        this.stripe = stripe;
+        this.clock = clock;
+    }
+
+    @Override
+    public String provider() {
+        return "stripe";
+    }
+
+    @Override
+    public HostedCheckout openCheckout(CheckoutRequest request) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("mode", "payment");
+        form.put("success_url", request.callbackBaseUrl() + request.successUrl());
+        form.put("cancel_url", request.callbackBaseUrl() + request.cancelUrl());
+        form.put("client_reference_id", request.orderId().toString());
+        form.put("customer_email", request.customerEmail());
+        form.put("metadata[order_id]", request.orderId().toString());
+        form.put("payment_intent_data[metadata][order_id]", request.orderId().toString());
+        form.put("line_items[0][quantity]", "1");
+        form.put("line_items[0][price_data][currency]", request.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT));
+        form.put("line_items[0][price_data][unit_amount]", Long.toString(request.amount().minor()));
+        form.put("line_items[0][price_data][product_data][name]", request.description());
+        JsonNode session = call("POST", "/v1/checkout/sessions", form, "checkout-" + request.orderId());
+        return new HostedCheckout(session.path("id").asString(), session.path("url").asString());
+    }
+
+    @Override
+    public String refund(String checkoutRef, Money amount, String idempotencyKey) {
+        JsonNode session = call("GET", "/v1/checkout/sessions/" + URLEncoder.encode(checkoutRef, StandardCharsets.UTF_8), Map.of(), null);
+        String paymentIntent = session.path("payment_intent").asString();
+        if (paymentIntent == null || paymentIntent.isBlank()) {
+            throw new IllegalStateException("Stripe session " + checkoutRef + " has no payment intent");
+        }
+        JsonNode refund = call("POST", "/v1/refunds", Map.of("payment_intent", paymentIntent, "amount", Long.toString(amount.minor())),
+                idempotencyKey);
+        return refund.path("id").asString();
+    }
+
+    @Override
+    public WebhookEvent readWebhook(String payload, Map<String, String> headers) {
+        String signature = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Stripe-Signature"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        WebhookSignature.verify(payload, signature, stripe.webhookSecret(), clock);
+        JsonNode event;
+        try {
+            event = json.readTree(payload);
+        } catch (RuntimeException e) {
+            throw new InvalidWebhookException("unreadable payload");
+        }
+        String type = event.path("type").asString("");
+        JsonNode object = event.path("data").path("object");
+        String orderId = object.path("client_reference_id").asString(object.path("metadata").path("order_id").asString(""));
+        return switch (type) {
+            case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> "paid".equals(object.path("payment_status").asString())
+                    ? new WebhookEvent(event.path("id").asString(), WebhookEvent.SUCCEEDED, object.path("id").asString(),
+                    UUID.fromString(orderId), object.path("amount_total").asLong(), object.path("currency").asString().toUpperCase(Locale.ROOT), null)
+                    : ignored(event);
+            case "checkout.session.async_payment_failed" -> new WebhookEvent(event.path("id").asString(), WebhookEvent.FAILED,
+                    object.path("id").asString(), UUID.fromString(orderId), object.path("amount_total").asLong(),
+                    object.path("currency").asString().toUpperCase(Locale.ROOT), "The payment failed.");
+            default -> ignored(event);
+        };
+    }
+
+    private static WebhookEvent ignored(JsonNode event) {
+        return new WebhookEvent(event.path("id").asString(), WebhookEvent.IGNORED, null, null, 0, null, null);
+    }
+
+    private JsonNode call(String method, String path, Map<String, String> form, String idempotencyKey) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v == null ? "" : v, StandardCharsets.UTF_8)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripe.apiBase() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + stripe.secretKey())
+                .header("Stripe-Version", "2024-06-20");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        if ("POST".equals(method)) {
+            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        } else {
+            request.GET();
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                // never log the key; Stripe's error message is safe to keep
+                throw new IllegalStateException("Stripe answered " + response.statusCode() + " to " + method + " " + path + ": "
+                        + json.readTree(response.body()).path("error").path("message").asString(""));
+            }
+            return json.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Stripe could not be reached", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package app.flowmarket.payment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import app.flowmarket.shared.Money;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Stripe adapter against a local HTTP stub of Stripe's API: the requests it makes and the webhooks it trusts. */
+class StripePaymentGatewayTests {
+
+    static final String KEY = "sk_test_flowmarket";
+    static final String WEBHOOK_SECRET = "whsec_stripe_test";
+
+    WireMockServer stripe;
+    StripePaymentGateway gateway;
+
+    @BeforeEach
+    void start() {
+        stripe = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        stripe.start();
+        gateway = new StripePaymentGateway(new PaymentSettings.Stripe("http://127.0.0.1:" + stripe.port(), KEY, WEBHOOK_SECRET),
+                Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        stripe.stop();
+    }
+
+    @Test
+    void opensACheckoutSessionForTheOrderWithItsIdAsIdempotencyKey() {
+        UUID orderId = UUID.randomUUID();
+        stripe.stubFor(post("/v1/checkout/sessions").willReturn(aResponse().withStatus(200)
+                .withBody("{\"id\": \"cs_test_123\", \"url\": \"https://checkout.stripe.com/c/pay/cs_test_123\"}")));
+
+        PaymentGateway.HostedCheckout checkout = gateway.openCheckout(new PaymentGateway.CheckoutRequest(orderId, Money.of(1999, "EUR"),
+                "Flowmarket order 7", "buyer@example.test", "/orders/" + orderId + "?returned", "/orders/" + orderId, "https://shop.example"));
+
+        assertThat(checkout.checkoutRef()).isEqualTo("cs_test_123");
+        assertThat(checkout.redirectUrl()).isEqualTo("https://checkout.stripe.com/c/pay/cs_test_123");
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withHeader("Idempotency-Key", equalTo("checkout-" + orderId))
+                .withRequestBody(containing("mode=payment"))
+                .withRequestBody(containing("client_reference_id=" + orderId))
+                .withRequestBody(containing("line_items%5B0%5D%5Bprice_data%5D%5Bunit_amount%5D=1999"))
+                .withRequestBody(containing("line_items%5B0%5D%5Bprice_data%5D%5Bcurrency%5D=eur"))
+                .withRequestBody(containing("success_url=https%3A%2F%2Fshop.example%2Forders%2F" + orderId)));
+    }
+
+    @Test
+    void refundsAgainstTheSessionsPaymentIntent() {
+        stripe.stubFor(get("/v1/checkout/sessions/cs_test_9").willReturn(aResponse().withStatus(200)
+                .withBody("{\"id\": \"cs_test_9\", \"payment_intent\": \"pi_42\"}")));
+        stripe.stubFor(post("/v1/refunds").willReturn(aResponse().withStatus(200).withBody("{\"id\": \"re_1\"}")));
+
+        String refund = gateway.refund("cs_test_9", Money.of(500, "USD"), "refund-line-1");
+
+        assertThat(refund).isEqualTo("re_1");
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/refunds"))
+                .withHeader("Idempotency-Key", equalTo("refund-line-1"))
+                .withRequestBody(containing("payment_intent=pi_42"))
+                .withRequestBody(containing("amount=500")));
+    }
+
+    @Test
+    void stripeErrorsBecomeFailuresWithoutTheSecretKey() {
+        stripe.stubFor(post("/v1/checkout/sessions").willReturn(aResponse().withStatus(402)
+                .withBody("{\"error\": {\"message\": \"Your account cannot currently make live charges.\"}}")));
+
+        assertThatThrownBy(() -> gateway.openCheckout(new PaymentGateway.CheckoutRequest(UUID.randomUUID(), Money.of(100, "USD"),
+                "x", "b@example.test", "/s", "/c", "https://shop.example")))
+                .hasMessageContaining("402").hasMessageContaining("cannot currently make live charges").hasMessageNotContaining(KEY);
+    }
+
+    @Test
+    void readsAPaidSessionFromASignedWebhookAndRefusesForgeries() {
+        UUID orderId = UUID.randomUUID();
+        String payload = """
+                {"id": "evt_1", "type": "checkout.session.completed", "data": {"object": {"id": "cs_test_5", "client_reference_id": "%s",
+                 "payment_status": "paid", "amount_total": 2500, "currency": "usd"}}}""".formatted(orderId);
+        long now = Instant.now().getEpochSecond();
+
+        PaymentGateway.WebhookEvent event = gateway.readWebhook(payload,
+                Map.of("Stripe-Signature", WebhookSignature.sign(payload, WEBHOOK_SECRET, now)));
+
+        assertThat(event.type()).isEqualTo(PaymentGateway.WebhookEvent.SUCCEEDED);
+        assertThat(event.orderId()).isEqualTo(orderId);
+        assertThat(event.amountMinor()).isEqualTo(2500);
+        assertThat(event.currency()).isEqualTo("USD");
+        assertThatThrownBy(() -> gateway.readWebhook(payload, Map.of("Stripe-Signature", WebhookSignature.sign(payload, "whsec_other", now))))
+                .isInstanceOf(PaymentGateway.InvalidWebhookException.class);
+        assertThatThrownBy(() -> gateway.readWebhook(payload, Map.of()))
+                .isInstanceOf(PaymentGateway.InvalidWebhookException.class);
+    }
+
+    @Test
+    void anUnpaidOrUnrelatedEventIsIgnored() {
+        String unpaid = """
+                {"id": "evt_2", "type": "checkout.session.completed", "data": {"object": {"id": "cs_1", "client_reference_id": "%s",
+                 "payment_status": "unpaid", "amount_total": 10, "currency": "usd"}}}""".formatted(UUID.randomUUID());
+        String other = "{\"id\": \"evt_3\", \"type\": \"customer.created\", \"data\": {\"object\": {}}}";
+        long now = Instant.now().getEpochSecond();
+
+        assertThat(gateway.readWebhook(unpaid, Map.of("stripe-signature", WebhookSignature.sign(unpaid, WEBHOOK_SECRET, now))).type())
+                .isEqualTo(PaymentGateway.WebhookEvent.IGNORED);
+        assertThat(gateway.readWebhook(other, Map.of("Stripe-Signature", WebhookSignature.sign(other, WEBHOOK_SECRET, now))).type())
+                .isEqualTo(PaymentGateway.WebhookEvent.IGNORED);
+    }
+}
