@@ -60,7 +60,7 @@ class SellerJourneyIntegrationTests {
         browser.get(created.location()).assertStatus(200);
         browser.post("/seller/workflows/" + workflowId + "/publish", Map.of()).assertStatus(302);
 
-        String catalogue = new WebSession(port).get("/workflows?q=" + storeSlug.replace('-', '+')).assertStatus(200).body();
+        String catalogue = new WebSession(port).get("/workflows?q=" + storeSlug).assertStatus(200).body();
         assertThat(catalogue).contains(title).contains("Flow Works").contains("19.50");
 
         String slug = "slack-digest-" + storeSlug;

@@ -72,7 +72,7 @@ class SellerJourneyBrowserTests extends BrowserTest {
             // a visitor finds it by searching, through the htmx-powered filters
             Page visitor = browser.newContext().newPage();
             visitor.navigate(base + "/workflows");
-            visitor.getByLabel("Search workflows").last().fill(storeSlug.replace('-', ' '));
+            visitor.getByLabel("Search workflows").last().fill(storeSlug);
             visitor.getByLabel("Search workflows").last().press("Enter");
             assertThat(visitor.locator("#results")).containsText(title);
             visitor.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
