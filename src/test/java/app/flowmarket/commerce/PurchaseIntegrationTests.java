@@ -198,6 +198,27 @@ class PurchaseIntegrationTests {
     }
 
     @Test
+    void anAdminCanRefundAnySaleAndABuyerCannot() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String workflowId = SellerFixture.publishedWorkflow(seller, "Admin refunded " + Fixtures.uniqueSlug("ar"), "n8n", "8");
+        WebSession buyer = buyer(Fixtures.uniqueEmail("adminrefund"));
+        Shopper.addToCart(buyer, "WORKFLOW", workflowId);
+        String orderPath = Shopper.pay(buyer, Shopper.placeOrder(buyer), Shopper.GOOD_CARD);
+        Shopper.awaitOrderText(buyer, orderPath, "Paid. Thank you");
+        String lineId = jdbc.sql("select id::text from order_line where order_id = ?::uuid").param(orderIdOf(orderPath)).query(String.class).single();
+
+        assertThat(buyer.post("/admin/order-lines/" + lineId + "/refund", Map.of()).status()).isEqualTo(403);
+        String adminEmail = Fixtures.uniqueEmail("admin");
+        accounts.createVerified(adminEmail, Fixtures.PASSWORD, "Admin", "ADMIN");
+        WebSession admin = new WebSession(port).signIn(adminEmail, Fixtures.PASSWORD);
+        admin.post("/admin/order-lines/" + lineId + "/refund", Map.of()).assertStatus(302);
+
+        assertThat(jdbc.sql("select status from order_line where id = ?::uuid").param(lineId).query(String.class).single()).isEqualTo("REFUNDED");
+        assertThat(jdbc.sql("select actor_label from audit_entry where action = 'order.refunded' and target_id = ?").param(lineId)
+                .query(String.class).single()).isEqualTo(adminEmail);
+    }
+
+    @Test
     void freeWorkflowsAreGotWithoutThePaymentProcessor() {
         WebSession seller = SellerFixture.newSeller(port);
         String title = "Free flow " + Fixtures.uniqueSlug("f");

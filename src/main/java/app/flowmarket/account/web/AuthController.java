@@ -29,11 +29,13 @@ class AuthController {
     }
 
     @GetMapping("/login")
-    String login(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String error, Model model) {
+    String login(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String error,
+                 @RequestParam(required = false) String throttled, Model model) {
         if (user != null) {
             return "redirect:/";
         }
         model.addAttribute("failed", error != null);
+        model.addAttribute("throttled", throttled != null);
         return "account/login";
     }
 
