@@ -9,7 +9,12 @@ import org.springframework.web.util.HtmlUtils;
  * to both plain text and HTML (every value escaped).
  */
 public record Email(String recipient, String subject, String greeting, List<String> paragraphs,
-                    String actionLabel, String actionUrl, String footer) {
+                    String actionLabel, String actionUrl, String footer, String unsubscribeUrl) {
+
+    public Email(String recipient, String subject, String greeting, List<String> paragraphs, String actionLabel,
+                 String actionUrl, String footer) {
+        this(recipient, subject, greeting, paragraphs, actionLabel, actionUrl, footer, null);
+    }
 
     String text() {
         StringBuilder text = new StringBuilder(greeting).append("\n\n");
@@ -21,6 +26,9 @@ public record Email(String recipient, String subject, String greeting, List<Stri
         }
         if (footer != null) {
             text.append("-- \n").append(footer).append('\n');
+        }
+        if (unsubscribeUrl != null) {
+            text.append("Unsubscribe: ").append(unsubscribeUrl).append('\n');
         }
         return text.toString();
     }
@@ -41,6 +49,9 @@ public record Email(String recipient, String subject, String greeting, List<Stri
         }
         if (footer != null) {
             html.append("<hr><p style=\"font-size:12px;color:#555\">").append(escape(footer)).append("</p>");
+        }
+        if (unsubscribeUrl != null) {
+            html.append("<p style=\"font-size:12px\"><a href=\"").append(escape(unsubscribeUrl)).append("\">Unsubscribe</a></p>");
         }
         return html.append("</body></html>").toString();
     }

@@ -49,7 +49,7 @@ class MailDispatcher {
 
     private int dispatchBatch() {
         List<QueuedMail> due = jdbc.sql("""
-                select id, recipient, subject, text_body, html_body, attempts from mail_outbox
+                select id, recipient, subject, text_body, html_body, attempts, list_unsubscribe from mail_outbox
                 where sent_at is null and failed_at is null and next_attempt_at <= now()
                 order by next_attempt_at limit ? for update skip locked""")
                 .param(settings.batchSize())
@@ -90,6 +90,10 @@ class MailDispatcher {
         } else {
             helper.setText(mail.textBody(), false);
         }
+        if (mail.listUnsubscribe() != null) {
+            message.setHeader("List-Unsubscribe", "<" + mail.listUnsubscribe() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         sender.send(message);
     }
 
@@ -97,6 +101,7 @@ class MailDispatcher {
         return value.length() <= 1000 ? value : value.substring(0, 1000);
     }
 
-    record QueuedMail(UUID id, String recipient, String subject, String textBody, String htmlBody, int attempts) {
+    record QueuedMail(UUID id, String recipient, String subject, String textBody, String htmlBody, int attempts,
+                      String listUnsubscribe) {
     }
 }

@@ -23,19 +23,26 @@ public class Mailer {
 
     @Transactional
     public UUID send(String recipient, String subject, String textBody, String htmlBody) {
+        return send(recipient, subject, textBody, htmlBody, null);
+    }
+
+    /** Queues a mail; a non-null unsubscribe URL becomes List-Unsubscribe (one-click, RFC 8058) headers. */
+    @Transactional
+    public UUID send(String recipient, String subject, String textBody, String htmlBody, String unsubscribeUrl) {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
-                insert into mail_outbox (id, recipient, subject, text_body, html_body, created_at, next_attempt_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, singleLine(recipient), singleLine(subject), textBody, htmlBody, now, now)
+                insert into mail_outbox (id, recipient, subject, text_body, html_body, created_at, next_attempt_at, list_unsubscribe)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, singleLine(recipient), singleLine(subject), textBody, htmlBody, now, now,
+                        unsubscribeUrl == null ? null : singleLine(unsubscribeUrl))
                 .update();
         return id;
     }
 
     @Transactional
     public UUID send(Email email) {
-        return send(email.recipient(), email.subject(), email.text(), email.html());
+        return send(email.recipient(), email.subject(), email.text(), email.html(), email.unsubscribeUrl());
     }
 
     /** Header values never carry line breaks: that is how header injection starts. */

@@ -43,7 +43,7 @@ class SecurityConfig {
                         .invalidateHttpSession(true)
                         .deleteCookies("SESSION"))
                 // payment processors sign their webhooks instead
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/newsletter/unsubscribe"))
                 .exceptionHandling(ex -> ex.accessDeniedPage("/error/403"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
