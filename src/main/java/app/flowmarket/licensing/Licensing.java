@@ -100,6 +100,13 @@ public class Licensing {
         return new Download(file.fileName(), content);
     }
 
+    /** Everyone who currently owns the workflow. */
+    @Transactional(readOnly = true)
+    public List<UUID> ownerIds(UUID workflowId) {
+        return jdbc.sql("select distinct buyer_id from entitlement where workflow_id = ? and revoked_at is null").param(workflowId)
+                .query(UUID.class).list();
+    }
+
     @Transactional(readOnly = true)
     public long downloadCount(UUID workflowId) {
         return jdbc.sql("select count(*) from download where workflow_id = ?").param(workflowId).query(Long.class).single();

@@ -28,7 +28,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/settings/**", "/seller/**", "/stores/new", "/verify-email/resend",
-                                "/checkout/**", "/orders/**", "/library/**").authenticated()
+                                "/checkout/**", "/orders/**", "/library/**", "/following").authenticated()
+                        .requestMatchers("/notifications/unsubscribe").permitAll()
+                        .requestMatchers("/notifications/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form
@@ -43,7 +45,7 @@ class SecurityConfig {
                         .invalidateHttpSession(true)
                         .deleteCookies("SESSION"))
                 // payment processors sign their webhooks instead
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/newsletter/unsubscribe"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/newsletter/unsubscribe", "/notifications/unsubscribe"))
                 .exceptionHandling(ex -> ex.accessDeniedPage("/error/403"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -1,0 +1,154 @@
+package app.flowmarket.notification;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.flowmarket.account.AccountManagement;
+import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.WorkflowPublished;
+import app.flowmarket.catalog.WorkflowVersionAdded;
+import app.flowmarket.commerce.OrderPaid;
+import app.flowmarket.commerce.Orders;
+import app.flowmarket.licensing.Licensing;
+import app.flowmarket.mail.Email;
+import app.flowmarket.mail.Mailer;
+import app.flowmarket.review.ReviewPosted;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.social.Follows;
+import app.flowmarket.social.StoreFollowed;
+import app.flowmarket.store.StoreManagement;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns other modules' events into notifications and notification e-mails. Each runs after the
+ * event's transaction committed, from the event publication registry (a crash loses nothing), and
+ * records the event's key first, so a redelivered event creates nothing twice.
+ */
+@Component
+class NotificationListeners {
+
+    private final NotificationCenter center;
+    private final Orders orders;
+    private final StoreManagement stores;
+    private final CatalogManagement catalog;
+    private final Licensing licensing;
+    private final Follows follows;
+    private final AccountManagement accounts;
+    private final Mailer mailer;
+    private final MessageSource messages;
+    private final String baseUrl;
+
+    NotificationListeners(NotificationCenter center, Orders orders, StoreManagement stores, CatalogManagement catalog,
+                          Licensing licensing, Follows follows, AccountManagement accounts, Mailer mailer, MessageSource messages,
+                          @Value("${flowmarket.web.base-url}") String baseUrl) {
+        this.center = center;
+        this.orders = orders;
+        this.stores = stores;
+        this.catalog = catalog;
+        this.licensing = licensing;
+        this.follows = follows;
+        this.accounts = accounts;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPaid event) {
+        var order = orders.find(event.orderId()).orElseThrow();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        for (Orders.LineView line : order.lines()) {
+            if (!center.firstDelivery("sale:" + line.id())) {
+                continue;
+            }
+            UUID sellerId = stores.find(line.storeId()).orElseThrow().ownerId();
+            center.notify(sellerId, NotificationType.NEW_SALE, "sale:" + line.refId() + ":" + today, line.title(),
+                    line.net().toString(), "/seller/sales");
+            email(sellerId, NotificationType.NEW_SALE, msg("mail.sale.subject", line.title()),
+                    List.of(msg("mail.sale.body", line.title(), line.net().toString(), line.sellerShare().toString())),
+                    msg("mail.sale.action"), "/seller/sales");
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewPosted event) {
+        if (!event.firstTime() || !center.firstDelivery("review:" + event.reviewId())) {
+            return;
+        }
+        catalog.purchasable(event.workflowId()).ifPresent(workflow -> {
+            UUID sellerId = stores.find(workflow.storeId()).orElseThrow().ownerId();
+            center.notify(sellerId, NotificationType.NEW_REVIEW, "review:" + workflow.id() + ":" + LocalDate.now(ZoneOffset.UTC),
+                    workflow.title(), "★".repeat(event.rating()), "/workflows/" + workflow.slug() + "/reviews");
+            email(sellerId, NotificationType.NEW_REVIEW, msg("mail.review.subject", workflow.title()),
+                    List.of(msg("mail.review.body", workflow.title(), event.rating())), msg("mail.review.action"),
+                    "/workflows/" + workflow.slug() + "/reviews");
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(WorkflowVersionAdded event) {
+        if (!center.firstDelivery("version:" + event.versionId())) {
+            return;
+        }
+        catalog.purchasable(event.workflowId()).ifPresent(workflow -> {
+            List<UUID> owners = licensing.ownerIds(workflow.id());
+            String subject = workflow.title() + " v" + event.number();
+            center.notifyAll("select unnest(cast(:ids as uuid[])) as id", Map.of("ids", owners.toArray(UUID[]::new)),
+                    NotificationType.WORKFLOW_UPDATED, "version:" + event.versionId(), subject, event.changelog(), "/library");
+            for (UUID owner : owners) {
+                email(owner, NotificationType.WORKFLOW_UPDATED, msg("mail.updated.subject", workflow.title(), event.number()),
+                        List.of(msg("mail.updated.body", workflow.title(), event.number()), event.changelog()),
+                        msg("mail.updated.action"), "/library");
+            }
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(WorkflowPublished event) {
+        if (!center.firstDelivery("published:" + event.workflowId())) {
+            return;
+        }
+        String storeName = stores.find(event.storeId()).map(StoreManagement.StoreView::name).orElse("");
+        List<UUID> followers = follows.followerIds(event.storeId());
+        center.notifyAll("select unnest(cast(:ids as uuid[])) as id", Map.of("ids", followers.toArray(UUID[]::new)),
+                NotificationType.NEW_WORKFLOW_FROM_FOLLOWED_STORE, "published:" + event.workflowId(), event.title(), storeName,
+                "/workflows/" + event.slug());
+    }
+
+    @ApplicationModuleListener
+    void on(StoreFollowed event) {
+        if (!center.firstDelivery("follow:" + event.storeId() + ":" + event.followerId())) {
+            return;
+        }
+        var store = stores.find(event.storeId()).orElseThrow();
+        String follower = accounts.publicProfile(event.followerId()).map(AccountManagement.PublicProfile::displayName).orElse("");
+        center.notify(store.ownerId(), NotificationType.NEW_FOLLOWER, "follower:" + store.id() + ":" + LocalDate.now(ZoneOffset.UTC),
+                store.name(), follower, "/stores/" + store.slug());
+        email(store.ownerId(), NotificationType.NEW_FOLLOWER, msg("mail.follower.subject", store.name()),
+                List.of(msg("mail.follower.body", follower, store.name())), msg("mail.follower.action"), "/stores/" + store.slug());
+    }
+
+    private void email(UUID recipientId, NotificationType type, String subject, List<String> paragraphs, String action, String path) {
+        if (!center.wants(recipientId, type, NotificationType.Channel.EMAIL)) {
+            return;
+        }
+        CurrentUser recipient = accounts.find(recipientId).orElse(null);
+        if (recipient == null) {
+            return;
+        }
+        String unsubscribe = baseUrl + "/notifications/unsubscribe?token=" + center.unsubscribeToken(recipientId, type);
+        mailer.send(new Email(recipient.email(), subject, msg("mail.greeting", recipient.displayName()), paragraphs, action,
+                baseUrl + path, msg("mail.notification.footer"), unsubscribe));
+    }
+
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Notifications: in-app notifications (grouped, deduplicated, live bell) and notification e-mails, made from other
+ * modules' events and filtered by each person's preferences.
+ */
+package app.flowmarket.notification;
