@@ -31,6 +31,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     private static RedisServer redis;
     private static int redisPort;
     private static GreenMail greenMail;
+    private static int smtpPort;
     private static Path ephemeralDir;
 
     private final Log log;
@@ -136,6 +137,21 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         }
     }
 
+    /** Stops the embedded SMTP server (tests use this to prove mail survives an outage). */
+    public static synchronized void stopSmtp() {
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+    }
+
+    /** Starts a fresh embedded SMTP server on the old port after {@link #stopSmtp()}. */
+    public static synchronized void restartSmtp() {
+        if (greenMail != null) {
+            greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail.start();
+        }
+    }
+
     /** Restarts the embedded Redis on its old port after {@link #stopRedis()}. */
     public static synchronized void restartRedis() {
         try {
@@ -151,9 +167,10 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         if (greenMail != null) {
             return;
         }
+        smtpPort = port;
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop));
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedInfrastructure::stopSmtp));
         log.info("Embedded SMTP server running on port " + port + "; mails are shown at /dev/mailbox");
     }
 

@@ -1,0 +1,65 @@
+package app.flowmarket.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.Map;
+
+import app.flowmarket.IntegrationTest;
+import app.flowmarket.account.AccountManagement;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.store.StoreManagement;
+import app.flowmarket.support.Fixtures;
+import app.flowmarket.support.WebSession;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The bell updates live (server-sent events) when a sale happens elsewhere. */
+@IntegrationTest
+class NotificationBellBrowserTests extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    StoreManagement stores;
+
+    @Test
+    void theBellCountsANewSaleWithoutReloadingThePage() {
+        String base = "http://localhost:" + port;
+        String sellerEmail = Fixtures.uniqueEmail("bell-seller");
+        CurrentUser seller = accounts.find(accounts.createVerified(sellerEmail, Fixtures.PASSWORD, "Bell Seller")).orElseThrow();
+        stores.open(seller.id(), new StoreManagement.StoreProfile("Bell Store", Fixtures.uniqueSlug("bell"), "", null, null, null));
+        WebSession sellerHttp = new WebSession(port).signIn(sellerEmail, Fixtures.PASSWORD);
+        String workflowId = app.flowmarket.catalog.SellerFixture.publishedWorkflow(sellerHttp, "Bell ringer " + Fixtures.uniqueSlug("r"), "n8n", "0");
+
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(base + "/login");
+            page.getByLabel("E-mail").fill(sellerEmail);
+            page.getByLabel("Password").fill(Fixtures.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.waitForURL(base + "/");
+            assertThat(page.locator(".bell-count")).isHidden();
+
+            // a buyer, elsewhere, gets the free workflow
+            String buyerEmail = Fixtures.uniqueEmail("bell-buyer");
+            accounts.createVerified(buyerEmail, Fixtures.PASSWORD, "Bell Buyer");
+            WebSession buyer = new WebSession(port).signIn(buyerEmail, Fixtures.PASSWORD);
+            buyer.post("/cart/items", Map.of("kind", "WORKFLOW", "id", workflowId)).assertStatus(302);
+            String key = buyer.get("/checkout").body().replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
+            buyer.post("/checkout", Map.of("idempotencyKey", key)).assertStatus(302);
+
+            assertThat(page.locator(".bell-count")).hasText("1", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+            page.locator(".bell summary").click();
+            assertThat(page.locator(".bell-menu")).containsText("New sale of");
+        }
+    }
+}
