@@ -69,6 +69,11 @@ class Account {
         touch();
     }
 
+    void changeLocale(String language) {
+        this.locale = language;
+        touch();
+    }
+
     boolean grant(String role) {
         boolean added = roles.add(role);
         if (added) {
@@ -78,7 +83,7 @@ class Account {
     }
 
     CurrentUser toCurrentUser() {
-        return new CurrentUser(id, email, displayName, passwordHash, emailVerifiedAt != null, Set.copyOf(roles));
+        return new CurrentUser(id, email, displayName, passwordHash, emailVerifiedAt != null, Set.copyOf(roles), locale);
     }
 
     private void touch() {

@@ -79,14 +79,18 @@ public class AccountManagement implements UserDetailsService {
         Optional<Account> existing = accounts.findByEmail(email);
         if (existing.isPresent()) {
             Account account = existing.get();
-            mailer.send(new Email(account.getEmail(), msg("mail.already-registered.subject"),
-                    msg("mail.greeting", account.getDisplayName()),
-                    List.of(msg("mail.already-registered.body")),
-                    msg("mail.already-registered.action"), baseUrl + "/forgot-password", msg("mail.footer")));
+            Locale locale = account.toCurrentUser().preferredLocale();
+            mailer.send(new Email(account.getEmail(), msg(locale, "mail.already-registered.subject"),
+                    msg(locale, "mail.greeting", account.getDisplayName()),
+                    List.of(msg(locale, "mail.already-registered.body")),
+                    msg(locale, "mail.already-registered.action"), baseUrl + "/forgot-password", msg(locale, "mail.footer")));
             auditLog.record(account.getId(), account.getEmail(), "account.sign-up-existing", "account", account.getId(), null);
             return;
         }
-        Account account = accounts.save(new Account(email, passwordEncoder.encode(command.password()), displayName));
+        Account account = new Account(email, passwordEncoder.encode(command.password()), displayName);
+        // the language the person signed up in is the language we write to them in
+        account.changeLocale(LocaleContextHolder.getLocale().getLanguage());
+        account = accounts.save(account);
         auditLog.record(account.getId(), email, "account.created", "account", account.getId(), null);
         sendVerification(account);
     }
@@ -118,10 +122,11 @@ public class AccountManagement implements UserDetailsService {
         }
         accounts.findByEmail(rawEmail.strip()).ifPresent(account -> {
             String token = newToken(account, AccountToken.Purpose.RESET_PASSWORD, RESET_LIFETIME);
-            mailer.send(new Email(account.getEmail(), msg("mail.reset.subject"),
-                    msg("mail.greeting", account.getDisplayName()),
-                    List.of(msg("mail.reset.body"), msg("mail.reset.ignore")),
-                    msg("mail.reset.action"), baseUrl + "/reset-password?token=" + token, msg("mail.footer")));
+            Locale locale = account.toCurrentUser().preferredLocale();
+            mailer.send(new Email(account.getEmail(), msg(locale, "mail.reset.subject"),
+                    msg(locale, "mail.greeting", account.getDisplayName()),
+                    List.of(msg(locale, "mail.reset.body"), msg(locale, "mail.reset.ignore")),
+                    msg(locale, "mail.reset.action"), baseUrl + "/reset-password?token=" + token, msg(locale, "mail.footer")));
             auditLog.record(account.getId(), account.getEmail(), "account.password-reset-requested", "account", account.getId(), null);
         });
     }
@@ -180,6 +185,12 @@ public class AccountManagement implements UserDetailsService {
             auditLog.record(grantedBy, null, "account.role-granted", "account", accountId, role);
         }
         return account.toCurrentUser();
+    }
+
+    /** Remembers the language a person chose, for what is sent to them later (mails, notifications). */
+    @Transactional
+    public void changeLocale(UUID accountId, String language) {
+        accounts.findById(accountId).ifPresent(account -> account.changeLocale(language));
     }
 
     @Transactional(readOnly = true)
@@ -268,7 +279,10 @@ public class AccountManagement implements UserDetailsService {
     }
 
     private String msg(String key, Object... args) {
-        Locale locale = LocaleContextHolder.getLocale();
+        return msg(LocaleContextHolder.getLocale(), key, args);
+    }
+
+    private String msg(Locale locale, String key, Object... args) {
         return messages.getMessage(key, args, locale);
     }
 }

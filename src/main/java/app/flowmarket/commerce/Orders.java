@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -227,9 +228,10 @@ public class Orders {
         line.workflowIds().forEach(w -> catalog.recordSales(w, -1));
         CurrentUser buyer = accounts.find(order.buyerId()).orElseThrow();
         auditLog.record(actor.id(), actor.email(), "order.refunded", "order-line", lineId, line.net().toString());
-        mailer.send(new Email(buyer.email(), msg("mail.refund.subject", order.number()), msg("mail.greeting", buyer.displayName()),
-                List.of(msg("mail.refund.body", line.title(), line.net().toString()), msg("mail.refund.access")),
-                msg("mail.receipt.action"), baseUrl + "/orders/" + orderId, msg("mail.footer")));
+        Locale locale = buyer.preferredLocale();
+        mailer.send(new Email(buyer.email(), msg(locale, "mail.refund.subject", order.number()), msg(locale, "mail.greeting", buyer.displayName()),
+                List.of(msg(locale, "mail.refund.body", line.title(), line.net().toString()), msg(locale, "mail.refund.access")),
+                msg(locale, "mail.receipt.action"), baseUrl + "/orders/" + orderId, msg(locale, "mail.footer")));
         events.publishEvent(new OrderLineRefunded(orderId, lineId, order.buyerId(), line.net().minor(), currency));
     }
 
@@ -298,18 +300,23 @@ public class Orders {
     }
 
     private void sendReceipt(CurrentUser buyer, OrderView order) {
+        Locale locale = buyer.preferredLocale();
         List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(msg("mail.receipt.body", order.number()));
+        paragraphs.add(msg(locale, "mail.receipt.body", order.number()));
         for (LineView line : order.lines()) {
             paragraphs.add("• " + line.title() + " — " + line.net());
         }
-        paragraphs.add(msg("mail.receipt.total", order.total().toString()));
-        paragraphs.add(msg("mail.receipt.library"));
-        mailer.send(new Email(buyer.email(), msg("mail.receipt.subject", order.number()), msg("mail.greeting", buyer.displayName()),
-                paragraphs, msg("mail.receipt.action"), baseUrl + "/orders/" + order.id(), msg("mail.footer")));
+        paragraphs.add(msg(locale, "mail.receipt.total", order.total().toString()));
+        paragraphs.add(msg(locale, "mail.receipt.library"));
+        mailer.send(new Email(buyer.email(), msg(locale, "mail.receipt.subject", order.number()), msg(locale, "mail.greeting", buyer.displayName()),
+                paragraphs, msg(locale, "mail.receipt.action"), baseUrl + "/orders/" + order.id(), msg(locale, "mail.footer")));
     }
 
     private String msg(String key, Object... args) {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    private String msg(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 }

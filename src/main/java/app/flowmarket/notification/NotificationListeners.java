@@ -3,6 +3,7 @@ package app.flowmarket.notification;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,7 +23,6 @@ import app.flowmarket.social.StoreFollowed;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -71,9 +71,8 @@ class NotificationListeners {
             UUID sellerId = stores.find(line.storeId()).orElseThrow().ownerId();
             center.notify(sellerId, NotificationType.NEW_SALE, "sale:" + line.refId() + ":" + today, line.title(),
                     line.net().toString(), "/seller/sales");
-            email(sellerId, NotificationType.NEW_SALE, msg("mail.sale.subject", line.title()),
-                    List.of(msg("mail.sale.body", line.title(), line.net().toString(), line.sellerShare().toString())),
-                    msg("mail.sale.action"), "/seller/sales");
+            email(sellerId, NotificationType.NEW_SALE, "/seller/sales", "mail.sale.action", new Msg("mail.sale.subject", line.title()),
+                    new Msg("mail.sale.body", line.title(), line.net().toString(), line.sellerShare().toString()));
         }
     }
 
@@ -86,9 +85,8 @@ class NotificationListeners {
             UUID sellerId = stores.find(workflow.storeId()).orElseThrow().ownerId();
             center.notify(sellerId, NotificationType.NEW_REVIEW, "review:" + workflow.id() + ":" + LocalDate.now(ZoneOffset.UTC),
                     workflow.title(), "★".repeat(event.rating()), "/workflows/" + workflow.slug() + "/reviews");
-            email(sellerId, NotificationType.NEW_REVIEW, msg("mail.review.subject", workflow.title()),
-                    List.of(msg("mail.review.body", workflow.title(), event.rating())), msg("mail.review.action"),
-                    "/workflows/" + workflow.slug() + "/reviews");
+            email(sellerId, NotificationType.NEW_REVIEW, "/workflows/" + workflow.slug() + "/reviews", "mail.review.action",
+                    new Msg("mail.review.subject", workflow.title()), new Msg("mail.review.body", workflow.title(), event.rating()));
         });
     }
 
@@ -103,9 +101,9 @@ class NotificationListeners {
             center.notifyAll("select unnest(cast(:ids as uuid[])) as id", Map.of("ids", owners.toArray(UUID[]::new)),
                     NotificationType.WORKFLOW_UPDATED, "version:" + event.versionId(), subject, event.changelog(), "/library");
             for (UUID owner : owners) {
-                email(owner, NotificationType.WORKFLOW_UPDATED, msg("mail.updated.subject", workflow.title(), event.number()),
-                        List.of(msg("mail.updated.body", workflow.title(), event.number()), event.changelog()),
-                        msg("mail.updated.action"), "/library");
+                email(owner, NotificationType.WORKFLOW_UPDATED, "/library", "mail.updated.action",
+                        new Msg("mail.updated.subject", workflow.title(), event.number()),
+                        new Msg("mail.updated.body", workflow.title(), event.number()), Msg.literal(event.changelog()));
             }
         });
     }
@@ -131,11 +129,19 @@ class NotificationListeners {
         String follower = accounts.publicProfile(event.followerId()).map(AccountManagement.PublicProfile::displayName).orElse("");
         center.notify(store.ownerId(), NotificationType.NEW_FOLLOWER, "follower:" + store.id() + ":" + LocalDate.now(ZoneOffset.UTC),
                 store.name(), follower, "/stores/" + store.slug());
-        email(store.ownerId(), NotificationType.NEW_FOLLOWER, msg("mail.follower.subject", store.name()),
-                List.of(msg("mail.follower.body", follower, store.name())), msg("mail.follower.action"), "/stores/" + store.slug());
+        email(store.ownerId(), NotificationType.NEW_FOLLOWER, "/stores/" + store.slug(), "mail.follower.action",
+                new Msg("mail.follower.subject", store.name()), new Msg("mail.follower.body", follower, store.name()));
     }
 
-    private void email(UUID recipientId, NotificationType type, String subject, List<String> paragraphs, String action, String path) {
+    /** A message key and its arguments (or, with no key, a literal text), written in the recipient's language. */
+    private record Msg(String key, Object... args) {
+
+        static Msg literal(String text) {
+            return new Msg(null, text);
+        }
+    }
+
+    private void email(UUID recipientId, NotificationType type, String path, String actionKey, Msg subject, Msg... paragraphs) {
         if (!center.wants(recipientId, type, NotificationType.Channel.EMAIL)) {
             return;
         }
@@ -143,12 +149,19 @@ class NotificationListeners {
         if (recipient == null) {
             return;
         }
+        Locale locale = recipient.preferredLocale();
         String unsubscribe = baseUrl + "/notifications/unsubscribe?token=" + center.unsubscribeToken(recipientId, type);
-        mailer.send(new Email(recipient.email(), subject, msg("mail.greeting", recipient.displayName()), paragraphs, action,
-                baseUrl + path, msg("mail.notification.footer"), unsubscribe));
+        mailer.send(new Email(recipient.email(), text(locale, subject), msg(locale, "mail.greeting", recipient.displayName()),
+                java.util.Arrays.stream(paragraphs).map(p -> text(locale, p)).toList(), msg(locale, actionKey), baseUrl + path,
+                msg(locale, "mail.notification.footer"), unsubscribe));
     }
 
-    private String msg(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    private String text(Locale locale, Msg message) {
+        return message.key() == null ? String.valueOf(message.args()[0]) : msg(locale, message.key(), message.args());
     }
+
+    private String msg(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
 }

@@ -10,7 +10,12 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in person as the security layer sees them. Holds no entity, only values. */
 public record CurrentUser(UUID id, String email, String displayName, String passwordHash, boolean emailVerified,
-                          Set<String> roles) implements UserDetails {
+                          Set<String> roles, String locale) implements UserDetails {
+
+    /** The person's language for anything sent to them outside a request (mails, notifications). */
+    public java.util.Locale preferredLocale() {
+        return java.util.Locale.forLanguageTag(locale == null ? "en" : locale);
+    }
 
     public static final String BUYER = "BUYER";
     public static final String SELLER = "SELLER";

@@ -82,6 +82,35 @@ class I18nTests {
     }
 
     @Test
+    void thereAreFrenchSpanishAndGermanTranslations() throws IOException {
+        for (String language : List.of("fr", "es", "de")) {
+            Properties translated = load("messages_" + language + ".properties");
+            Properties english = load("messages.properties");
+            assertThat(translated).as(language).isNotEmpty();
+            // a translation is not the English text copied over (brand names and a few short words aside)
+            long same = english.stringPropertyNames().stream().filter(k -> english.getProperty(k).equals(translated.getProperty(k))).count();
+            assertThat(same).as(language + " strings identical to English").isLessThan(english.size() / 10);
+        }
+    }
+
+    @Test
+    void everyMessageWithArgumentsFormatsInEveryLanguage() throws IOException {
+        for (String bundle : List.of("messages.properties", "messages_fr.properties", "messages_es.properties", "messages_de.properties")) {
+            Properties properties = load(bundle);
+            for (String key : properties.stringPropertyNames()) {
+                String value = properties.getProperty(key);
+                if (!value.contains("{")) {
+                    continue;
+                }
+                // a plain apostrophe would start a MessageFormat quote and swallow the rest of the text
+                assertThat(value).as(bundle + " " + key).doesNotContain("'");
+                String formatted = new java.text.MessageFormat(value, java.util.Locale.ENGLISH).format(new Object[] {2, "X", "Y"});
+                assertThat(formatted).as(bundle + " " + key).doesNotContain("{0}").doesNotContain("{1}");
+            }
+        }
+    }
+
+    @Test
     void everyTranslationHasTheSameKeysAsEnglish() throws IOException {
         Set<String> english = new TreeSet<>(load("messages.properties").stringPropertyNames());
         try (Stream<Path> files = Files.list(Path.of("src/main/resources"))) {
