@@ -28,12 +28,14 @@ public class NotificationCenter {
 
     private final JdbcClient jdbc;
     private final LiveUpdates live;
+    private final WebPush push;
     private final String unsubscribeSecret;
 
-    NotificationCenter(JdbcClient jdbc, LiveUpdates live,
+    NotificationCenter(JdbcClient jdbc, LiveUpdates live, WebPush push,
                        @Value("${flowmarket.notification.unsubscribe-secret:flowmarket-dev-unsubscribe-secret}") String unsubscribeSecret) {
         this.jdbc = jdbc;
         this.live = live;
+        this.push = push;
         this.unsubscribeSecret = unsubscribeSecret;
     }
 
@@ -65,6 +67,23 @@ public class NotificationCenter {
                         truncate(body == null ? "" : body, 1000), link)
                 .update();
         live.changed(List.of(recipientId));
+        if (wants(recipientId, type, NotificationType.Channel.PUSH)) {
+            afterCommit(() -> push.sendToAccount(recipientId, subject, body, link));
+        }
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            action.run();
+                        }
+                    });
+        } else {
+            action.run();
+        }
     }
 
     /**
@@ -91,6 +110,14 @@ public class NotificationCenter {
                 returning recipient_id""")
                 .params(all).query(UUID.class).list();
         live.changed(recipients);
+        if (!recipients.isEmpty()) {
+            // push only goes to those who switched it on for this type and have a subscribed browser
+            List<UUID> pushTo = jdbc.sql("""
+                    select distinct p.account_id from notification_preference p join push_subscription s on s.account_id = p.account_id
+                    where p.type = :type and p.channel = 'PUSH' and p.enabled and p.account_id = any(:ids)""")
+                    .param("type", type.name()).param("ids", recipients.toArray(UUID[]::new)).query(UUID.class).list();
+            afterCommit(() -> pushTo.forEach(id -> push.sendToAccount(id, subject, body, link)));
+        }
         return recipients.size();
     }
 
@@ -138,6 +165,18 @@ public class NotificationCenter {
 
     public org.springframework.web.servlet.mvc.method.annotation.SseEmitter openStream(UUID userId) {
         return live.open(userId);
+    }
+
+    public String pushPublicKey() {
+        return push.publicKey();
+    }
+
+    public void subscribePush(UUID accountId, String endpoint, String p256dh, String auth) {
+        push.subscribe(accountId, endpoint, p256dh, auth);
+    }
+
+    public void unsubscribePush(UUID accountId, String endpoint) {
+        push.unsubscribe(accountId, endpoint);
     }
 
     public static String badge(long unread) {

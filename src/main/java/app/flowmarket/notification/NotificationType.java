@@ -22,7 +22,7 @@ public enum NotificationType {
         this.mandatory = mandatory;
     }
 
-    public enum Channel { IN_APP, EMAIL;
+    public enum Channel { IN_APP, EMAIL, PUSH;
 
         public String slug() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -30,7 +30,12 @@ public enum NotificationType {
     }
 
     public boolean byDefault(Channel channel) {
-        return channel == Channel.IN_APP ? inAppByDefault : emailByDefault;
+        // push is opt-in: a browser must be subscribed anyway, and only the person knows which alerts deserve it
+        return switch (channel) {
+            case IN_APP -> inAppByDefault;
+            case EMAIL -> emailByDefault;
+            case PUSH -> mandatory;
+        };
     }
 
     /** Security notifications cannot be switched off. */
