@@ -1,6 +1,7 @@
 package app.flowmarket.notification;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -15,17 +26,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-sent events for the notification bell. Open streams are held on the node that serves them;
- * after a change commits, each affected person's open streams get their new unread count.
+ * Server-sent events for the notification bell. A person's open streams may be on any app node, so
+ * after a change commits, the ids of the people concerned are published on a Redis channel and every
+ * node pushes the new unread count to the streams it holds. Without Redis, the local node still updates.
  */
 @Component
-class LiveUpdates {
+class LiveUpdates implements MessageListener {
+
+    static final String CHANNEL = "flowmarket:notifications:changed";
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+    private static final int IDS_PER_MESSAGE = 1000;
 
     private final Map<UUID, List<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
+    private final StringRedisTemplate redis;
 
-    LiveUpdates(JdbcClient jdbc) {
+    LiveUpdates(JdbcClient jdbc, StringRedisTemplate redis) {
         this.jdbc = jdbc;
+        this.redis = redis;
     }
 
     SseEmitter open(UUID userId) {
@@ -42,27 +60,56 @@ class LiveUpdates {
     }
 
     void changed(Collection<UUID> recipients) {
-        List<UUID> connected = recipients.stream().filter(streams::containsKey).distinct().toList();
-        if (connected.isEmpty()) {
+        if (recipients.isEmpty()) {
             return;
         }
+        List<UUID> ids = List.copyOf(recipients);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    push(connected);
+                    broadcast(ids);
                 }
             });
         } else {
-            push(connected);
+            broadcast(ids);
         }
+    }
+
+    private void broadcast(List<UUID> ids) {
+        try {
+            for (int from = 0; from < ids.size(); from += IDS_PER_MESSAGE) {
+                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_MESSAGE));
+                redis.convertAndSend(CHANNEL, String.join(",", chunk.stream().map(UUID::toString).toList()));
+            }
+        } catch (RuntimeException redisDown) {
+            log.debug("Live update not broadcast, updating this node only: {}", redisDown.toString());
+            push(ids);
+        }
+    }
+
+    @Override
+    public void onMessage(Message message, byte[] pattern) {
+        List<UUID> ids = new ArrayList<>();
+        for (String id : new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8).split(",")) {
+            try {
+                ids.add(UUID.fromString(id.strip()));
+            } catch (IllegalArgumentException ignored) {
+                // not ours
+            }
+        }
+        push(ids);
     }
 
     private void push(List<UUID> users) {
         for (UUID user : users) {
+            List<SseEmitter> open = streams.get(user);
+            if (open == null || open.isEmpty()) {
+                continue;
+            }
             long unread = jdbc.sql("select count(*) from notification where recipient_id = ? and read_at is null").param(user)
                     .query(Long.class).single();
-            for (SseEmitter emitter : streams.getOrDefault(user, List.of())) {
+            for (SseEmitter emitter : open) {
                 try {
                     emitter.send(SseEmitter.event().name("unread").data(Badge.html(unread)));
                 } catch (IOException | IllegalStateException gone) {
@@ -70,6 +117,10 @@ class LiveUpdates {
                 }
             }
         }
+    }
+
+    boolean hasStream(UUID user) {
+        return streams.containsKey(user);
     }
 
     /** The unread badge's markup, the same for the first render and every live update. */
@@ -80,6 +131,18 @@ class LiveUpdates {
         static String html(long unread) {
             return unread == 0 ? "<span class=\"bell-count\" hidden>0</span>"
                     : "<span class=\"bell-count\">" + (unread > 99 ? "99+" : Long.toString(unread)) + "</span>";
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Subscription {
+
+        @Bean
+        RedisMessageListenerContainer notificationListenerContainer(RedisConnectionFactory connections, LiveUpdates live) {
+            RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+            container.setConnectionFactory(connections);
+            container.addMessageListener(live, new ChannelTopic(CHANNEL));
+            return container;
         }
     }
 }

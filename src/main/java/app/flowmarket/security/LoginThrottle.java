@@ -66,7 +66,11 @@ public class LoginThrottle extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private boolean take(String key, int capacity, Duration window) {
+    /**
+     * Takes one token from the named bucket (shared through Redis by every node); false when it is empty.
+     * Other modules use it for their own limits (newsletter sign-ups, API calls).
+     */
+    public boolean take(String key, int capacity, Duration window) {
         try {
             BucketConfiguration configuration = BucketConfiguration.builder()
                     .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, window))

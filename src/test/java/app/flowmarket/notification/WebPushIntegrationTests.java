@@ -94,6 +94,15 @@ class WebPushIntegrationTests {
                 + b64.encodeToString(browserPublic) + "\", \"auth\": \"" + b64.encodeToString(auth) + "\"}}").status()).isEqualTo(200);
         assertThat(seller.postJson("/settings/push/subscriptions", "{\"endpoint\": \"javascript:alert(1)\", \"keys\": {}}").status())
                 .isEqualTo(400);
+        // push is opt-in: with the type not switched on, a new follower pushes nothing
+        String earlyFan = Fixtures.uniqueEmail("earlyfan");
+        accounts.createVerified(earlyFan, Fixtures.PASSWORD, "Early Fan");
+        new WebSession(port).signIn(earlyFan, Fixtures.PASSWORD).post("/stores/" + storeSlug + "/follow", Map.of()).assertStatus(302);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from notification_delivery where event_key like 'follow:%' || ?").param(
+                accounts.loadUserByUsername(earlyFan).id().toString()).query(Long.class).single() == 1);
+        assertThat(received.poll(2, TimeUnit.SECONDS)).as("nothing pushed while push is off").isNull();
+
         seller.postMultipartless("/settings/notifications", "NEW_FOLLOWER:IN_APP=on&NEW_FOLLOWER:PUSH=on").assertStatus(302);
         String serverKey = seller.get("/settings/push/key").body().replaceAll(".*\"publicKey\":\"([^\"]+)\".*", "$1");
 

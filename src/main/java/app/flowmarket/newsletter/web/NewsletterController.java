@@ -3,6 +3,7 @@ package app.flowmarket.newsletter.web;
 import java.nio.charset.StandardCharsets;
 
 import app.flowmarket.newsletter.Newsletter;
+import app.flowmarket.security.LoginThrottle;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import org.springframework.http.ContentDisposition;
@@ -21,13 +22,22 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class NewsletterController {
 
     private final Newsletter newsletter;
+    private final LoginThrottle limits;
+    private final int perAddressPerHour;
 
-    NewsletterController(Newsletter newsletter) {
+    NewsletterController(Newsletter newsletter, LoginThrottle limits,
+                         @org.springframework.beans.factory.annotation.Value("${flowmarket.newsletter.signups-per-address-per-hour:20}") int perAddressPerHour) {
         this.newsletter = newsletter;
+        this.limits = limits;
+        this.perAddressPerHour = perAddressPerHour;
     }
 
     @PostMapping("/newsletter")
-    String subscribe(@RequestParam(defaultValue = "") String email, Model model) {
+    String subscribe(@RequestParam(defaultValue = "") String email, jakarta.servlet.http.HttpServletRequest request, Model model) {
+        if (!limits.take("newsletter:" + perAddressPerHour + ":ip:" + request.getRemoteAddr(), perAddressPerHour, java.time.Duration.ofHours(1))) {
+            model.addAttribute("state", "throttled");
+            return "newsletter/result";
+        }
         try {
             newsletter.subscribe(email);
             model.addAttribute("state", "sent");
