@@ -88,6 +88,31 @@ public class CatalogQueries {
             return !query.isEmpty();
         }
 
+        /** The filters (not the text, not the page) as a query string, to repeat this search later. */
+        public String filterQuery() {
+            List<String> parts = new ArrayList<>();
+            if (category != null) {
+                parts.add("category=" + encode(category));
+            }
+            if (tag != null) {
+                parts.add("tag=" + encode(tag));
+            }
+            if (platform != null) {
+                parts.add("platform=" + platform.slug());
+            }
+            if (price != null) {
+                parts.add("price=" + price.slug());
+            }
+            if (sort != Sort.RELEVANCE) {
+                parts.add("sort=" + sort.slug());
+            }
+            return String.join("&", parts);
+        }
+
+        private static String encode(String value) {
+            return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
         private static String blankToNull(String value) {
             return value == null || value.isBlank() ? null : value.strip();
         }

@@ -28,7 +28,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/settings/**", "/seller/**", "/stores/new", "/verify-email/resend",
-                                "/checkout/**", "/orders/**", "/library/**", "/following").authenticated()
+                                "/checkout/**", "/orders/**", "/library/**", "/following", "/search/history/**", "/search/history").authenticated()
                         .requestMatchers("/notifications/unsubscribe").permitAll()
                         .requestMatchers("/notifications/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()

@@ -3,6 +3,7 @@ package app.flowmarket.catalog.web;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.catalog.Platform;
+import app.flowmarket.search.SearchHistory;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.store.StoreManagement;
@@ -21,11 +22,13 @@ class CatalogController {
     private final CatalogManagement catalog;
     private final CatalogQueries queries;
     private final StoreManagement stores;
+    private final SearchHistory history;
 
-    CatalogController(CatalogManagement catalog, CatalogQueries queries, StoreManagement stores) {
+    CatalogController(CatalogManagement catalog, CatalogQueries queries, StoreManagement stores, SearchHistory history) {
         this.catalog = catalog;
         this.queries = queries;
         this.stores = stores;
+        this.history = history;
     }
 
     @GetMapping("/")
@@ -43,8 +46,13 @@ class CatalogController {
                   @RequestParam(required = false) String price, @RequestParam(required = false) String sort,
                   @RequestParam(required = false) String page,
                   @RequestHeader(value = "HX-Request", required = false) String htmx,
-                  @RequestHeader(value = "HX-Target", required = false) String htmxTarget, Model model) {
+                  @RequestHeader(value = "HX-Target", required = false) String htmxTarget,
+                  @AuthenticationPrincipal CurrentUser user, Model model) {
         CatalogQueries.Search search = CatalogQueries.Search.of(q, category, tag, platform, price, sort, parsePage(page));
+        if (user != null && search.hasQuery() && search.page() == 1) {
+            history.record(user.id(), search.query(), search.filterQuery());
+        }
+        model.addAttribute("recentSearches", user == null ? java.util.List.of() : history.recent(user.id(), 8));
         model.addAttribute("search", search);
         model.addAttribute("results", queries.browse(search));
         model.addAttribute("categories", catalog.categories());
