@@ -1,24 +1,19 @@
 package app.flowmarket.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.mail.Email;
 import app.flowmarket.mail.Mailer;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.Tokens;
+import app.flowmarket.shared.WebInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -34,8 +29,6 @@ public class AccountManagement implements UserDetailsService {
 
     static final Duration VERIFICATION_LIFETIME = Duration.ofDays(3);
     static final Duration RESET_LIFETIME = Duration.ofHours(1);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Accounts accounts;
     private final AccountTokens tokens;
@@ -117,7 +110,7 @@ public class AccountManagement implements UserDetailsService {
     /** Mails a reset link when the address has an account; says nothing either way. */
     @Transactional
     public void requestPasswordReset(String rawEmail) {
-        if (rawEmail == null || !EMAIL.matcher(rawEmail.strip()).matches()) {
+        if (rawEmail == null || !WebInput.isEmail(rawEmail.strip())) {
             return;
         }
         accounts.findByEmail(rawEmail.strip()).ifPresent(account -> {
@@ -241,10 +234,8 @@ public class AccountManagement implements UserDetailsService {
     }
 
     private String newToken(Account account, AccountToken.Purpose purpose, Duration lifetime) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tokens.save(new AccountToken(account.getId(), purpose, hash(token), lifetime));
+        String token = Tokens.random();
+        tokens.save(new AccountToken(account.getId(), purpose, Tokens.sha256Hex(token), lifetime));
         return token;
     }
 
@@ -252,7 +243,7 @@ public class AccountManagement implements UserDetailsService {
         if (token == null || token.length() != 43) {
             return Optional.empty();
         }
-        return tokens.findByTokenHashAndPurpose(hash(token), purpose).filter(AccountToken::isUsable);
+        return tokens.findByTokenHashAndPurpose(Tokens.sha256Hex(token), purpose).filter(AccountToken::isUsable);
     }
 
     private Optional<Account> consume(String token, AccountToken.Purpose purpose) {
@@ -264,18 +255,10 @@ public class AccountManagement implements UserDetailsService {
 
     private static String normaliseEmail(String email) {
         String value = email == null ? "" : email.strip();
-        if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
+        if (!WebInput.isEmail(value)) {
             throw new DomainException("account.email.invalid");
         }
         return value;
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private String msg(String key, Object... args) {

@@ -1,10 +1,7 @@
 package app.flowmarket.catalog;
 
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +15,7 @@ import app.flowmarket.shared.Markdown;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.Slugs;
+import app.flowmarket.shared.Tokens;
 import app.flowmarket.storage.BlobStore;
 import app.flowmarket.storage.Images;
 import app.flowmarket.store.StoreManagement;
@@ -302,7 +300,7 @@ public class CatalogManagement {
         String key = putRemovingOnRollback("workflow-files", file.content());
         String fileName = safeFileName(file.fileName(), workflow.getSlug());
         WorkflowVersion version = versions.save(new WorkflowVersion(workflow.getId(), number, changelog, key, fileName,
-                file.content().length, sha256(file.content()), parsed));
+                file.content().length, Tokens.sha256Hex(file.content()), parsed));
         workflow.useVersion(version);
         return version;
     }
@@ -410,14 +408,6 @@ public class CatalogManagement {
             cleaned = fallback + ".json";
         }
         return cleaned.length() > 200 ? cleaned.substring(cleaned.length() - 200) : cleaned;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static CategoryView view(Category c) {

@@ -1,19 +1,18 @@
 package app.flowmarket.newsletter;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.mail.Email;
 import app.flowmarket.mail.Mailer;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.Tokens;
+import app.flowmarket.shared.WebInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -30,8 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Newsletter {
 
     static final int MAX_CONFIRMATIONS_PER_DAY = 3;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Mailer mailer;
@@ -56,13 +53,13 @@ public class Newsletter {
     @Transactional
     public void subscribe(String rawEmail) {
         String email = rawEmail == null ? "" : rawEmail.strip();
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        if (!WebInput.isEmail(email)) {
             throw new DomainException("account.email.invalid");
         }
         jdbc.sql("""
                 insert into newsletter_subscriber (id, email, status, unsubscribe_token, created_at)
                 values (?, ?, 'PENDING', ?, now()) on conflict ((lower(email))) do nothing""")
-                .params(UUID.randomUUID(), email, randomToken()).update();
+                .params(UUID.randomUUID(), email, Tokens.random()).update();
         Subscriber subscriber = jdbc.sql("select * from newsletter_subscriber where lower(email) = lower(?) for update")
                 .param(email).query(Subscriber.class).single();
         if ("CONFIRMED".equals(subscriber.status())) {
@@ -75,7 +72,7 @@ public class Newsletter {
             return;
         }
         // the same link in every reminder: an older mail's link keeps working until it is used
-        String token = subscriber.confirmToken() != null ? subscriber.confirmToken() : randomToken();
+        String token = subscriber.confirmToken() != null ? subscriber.confirmToken() : Tokens.random();
         jdbc.sql("""
                 update newsletter_subscriber set status = 'PENDING', confirm_token = ?, confirm_mails_sent = ?, last_mail_at = now()
                 where id = ?""")
@@ -139,11 +136,5 @@ public class Newsletter {
 
     private String msg(String key, Object... args) {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-    }
-
-    private static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

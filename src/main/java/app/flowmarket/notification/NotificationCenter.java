@@ -1,6 +1,5 @@
 package app.flowmarket.notification;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -9,10 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import app.flowmarket.shared.PageResult;
+import app.flowmarket.shared.Tokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -209,7 +207,7 @@ public class NotificationCenter {
 
     /** A signed token for the one-click "stop these e-mails" link: it names one account and one type. */
     String unsubscribeToken(UUID accountId, NotificationType type) {
-        return accountId + "." + type.name() + "." + hmac(accountId + ":" + type.name());
+        return accountId + "." + type.name() + "." + Tokens.hmacSha256Hex(unsubscribeSecret, accountId + ":" + type.name());
     }
 
     /** Switches the e-mails of the token's type off; false for a forged token. */
@@ -222,24 +220,13 @@ public class NotificationCenter {
         try {
             UUID accountId = UUID.fromString(parts[0]);
             NotificationType type = NotificationType.valueOf(parts[1]);
-            if (!java.security.MessageDigest.isEqual(hmac(accountId + ":" + type.name()).getBytes(StandardCharsets.US_ASCII),
-                    parts[2].getBytes(StandardCharsets.US_ASCII))) {
+            if (!Tokens.sameSecret(Tokens.hmacSha256Hex(unsubscribeSecret, accountId + ":" + type.name()), parts[2])) {
                 return false;
             }
             setPreference(accountId, type, NotificationType.Channel.EMAIL, false);
             return true;
         } catch (IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private String hmac(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(unsubscribeSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

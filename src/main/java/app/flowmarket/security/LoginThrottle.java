@@ -2,11 +2,10 @@ package app.flowmarket.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 
+import app.flowmarket.shared.Tokens;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -56,7 +55,7 @@ public class LoginThrottle extends OncePerRequestFilter {
             throws ServletException, IOException {
         String email = request.getParameter("email");
         boolean allowed = take("login:ip:" + request.getRemoteAddr(), settings.loginAttemptsPerAddress(), settings.addressWindow())
-                & (email == null || take("login:account:" + sha256(email.strip().toLowerCase(Locale.ROOT)),
+                & (email == null || take("login:account:" + Tokens.sha256Hex(email.strip().toLowerCase(Locale.ROOT)),
                 settings.loginAttemptsPerAccount(), settings.accountWindow()));
         if (!allowed) {
             log.info("Sign-in throttled for a client");
@@ -108,14 +107,6 @@ public class LoginThrottle extends OncePerRequestFilter {
         }
         if (client != null) {
             client.shutdown();
-        }
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -6,6 +6,7 @@ import app.flowmarket.catalog.Platform;
 import app.flowmarket.search.SearchHistory;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.WebInput;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -48,7 +49,7 @@ class CatalogController {
                   @RequestHeader(value = "HX-Request", required = false) String htmx,
                   @RequestHeader(value = "HX-Target", required = false) String htmxTarget,
                   @AuthenticationPrincipal CurrentUser user, Model model) {
-        CatalogQueries.Search search = CatalogQueries.Search.of(q, category, tag, platform, price, sort, parsePage(page));
+        CatalogQueries.Search search = CatalogQueries.Search.of(q, category, tag, platform, price, sort, WebInput.page(page));
         if (user != null && search.hasQuery() && search.page() == 1) {
             history.record(user.id(), search.query(), search.filterQuery());
         }
@@ -77,13 +78,5 @@ class CatalogController {
         model.addAttribute("store", store);
         model.addAttribute("workflows", queries.byStore(store.id()));
         return "catalog/store";
-    }
-
-    private static Integer parsePage(String page) {
-        try {
-            return page == null ? 1 : Integer.parseInt(page.strip());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import app.flowmarket.notification.NotificationCenter;
 import app.flowmarket.notification.NotificationType;
 import app.flowmarket.shared.CurrentUser;
-import app.flowmarket.shared.PageResult;
+import app.flowmarket.shared.WebInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +32,7 @@ class NotificationController {
 
     @GetMapping("/notifications")
     String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String page, Model model) {
-        int number = PageResult.safePage(parse(page));
+        int number = WebInput.page(page);
         model.addAttribute("notifications", center.page(user.id(), number, PAGE_SIZE));
         return "notification/list";
     }
@@ -52,7 +52,7 @@ class NotificationController {
     @PostMapping("/notifications/{id}/read")
     String read(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "/notifications") String next) {
         center.markRead(user.id(), id);
-        return "redirect:" + (next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/notifications");
+        return "redirect:" + WebInput.localPath(next, "/notifications");
     }
 
     @PostMapping("/notifications/read-all")
@@ -95,13 +95,5 @@ class NotificationController {
         model.addAttribute("token", token);
         model.addAttribute("done", center.unsubscribe(token));
         return "notification/unsubscribe";
-    }
-
-    private static Integer parse(String page) {
-        try {
-            return page == null ? 1 : Integer.parseInt(page.strip());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

@@ -8,6 +8,7 @@ import app.flowmarket.review.Reviews;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.WebInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -72,7 +73,7 @@ class ReviewController {
         } catch (DomainException e) {
             redirect.addFlashAttribute("flash", e.messageKey());
         }
-        return "redirect:" + safeBack(back);
+        return "redirect:" + WebInput.localPath(back, "/");
     }
 
     @PostMapping("/reviews/{id}/report")
@@ -83,7 +84,7 @@ class ReviewController {
         }
         reviews.report(reporter, id, reason);
         redirect.addFlashAttribute("flash", "review.reported");
-        return "redirect:" + safeBack(back);
+        return "redirect:" + WebInput.localPath(back, "/");
     }
 
     private static int parse(String rating) {
@@ -92,10 +93,5 @@ class ReviewController {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    /** Only a path on this site: never an open redirect. */
-    private static String safeBack(String back) {
-        return back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/";
     }
 }
