@@ -20,6 +20,7 @@ import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.SellerFixture;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.Mailbox;
+import app.flowmarket.support.Shopper;
 import app.flowmarket.support.WebSession;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import app.flowmarket.account.AccountManagement;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.store.StoreManagement;
 import app.flowmarket.support.Fixtures;
+import app.flowmarket.support.Shopper;
 import app.flowmarket.support.WebSession;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -53,9 +54,7 @@ class NotificationBellBrowserTests extends BrowserTest {
             String buyerEmail = Fixtures.uniqueEmail("bell-buyer");
             accounts.createVerified(buyerEmail, Fixtures.PASSWORD, "Bell Buyer");
             WebSession buyer = new WebSession(port).signIn(buyerEmail, Fixtures.PASSWORD);
-            buyer.post("/cart/items", Map.of("kind", "WORKFLOW", "id", workflowId)).assertStatus(302);
-            String key = buyer.get("/checkout").body().replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
-            buyer.post("/checkout", Map.of("idempotencyKey", key)).assertStatus(302);
+            Shopper.buy(buyer, workflowId);
 
             assertThat(page.locator(".bell-count")).hasText("1", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
             page.locator(".bell summary").click();

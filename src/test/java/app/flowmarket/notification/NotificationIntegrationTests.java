@@ -13,6 +13,7 @@ import app.flowmarket.catalog.SellerFixture;
 import app.flowmarket.social.StoreFollowed;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.Mailbox;
+import app.flowmarket.support.Shopper;
 import app.flowmarket.support.WebSession;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -59,9 +60,7 @@ class NotificationIntegrationTests {
     }
 
     void getFree(WebSession buyer, String workflowId) {
-        buyer.post("/cart/items", Map.of("kind", "WORKFLOW", "id", workflowId)).assertStatus(302);
-        String key = buyer.get("/checkout").body().replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
-        assertThat(buyer.post("/checkout", Map.of("idempotencyKey", key)).location()).startsWith("/orders/");
+        assertThat(Shopper.buy(buyer, workflowId)).startsWith("/orders/");
     }
 
     long notifications(UUID recipient, String type) {

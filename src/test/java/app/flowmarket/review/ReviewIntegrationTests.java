@@ -8,6 +8,7 @@ import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.SellerFixture;
 import app.flowmarket.support.Fixtures;
+import app.flowmarket.support.Shopper;
 import app.flowmarket.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,9 +31,7 @@ class ReviewIntegrationTests {
         String email = Fixtures.uniqueEmail(name);
         accounts.createVerified(email, Fixtures.PASSWORD, name);
         WebSession buyer = new WebSession(port).signIn(email, Fixtures.PASSWORD);
-        buyer.post("/cart/items", Map.of("kind", "WORKFLOW", "id", workflowId)).assertStatus(302);
-        String key = buyer.get("/checkout").body().replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
-        assertThat(buyer.post("/checkout", Map.of("idempotencyKey", key)).location()).startsWith("/orders/");
+        assertThat(Shopper.buy(buyer, workflowId)).startsWith("/orders/");
         return buyer;
     }
 

@@ -21,6 +21,7 @@ import app.flowmarket.mail.Email;
 import app.flowmarket.mail.Mailer;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.Mailbox;
+import app.flowmarket.support.Shopper;
 import app.flowmarket.support.WebSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,9 +106,7 @@ class TwoNodesIntegrationTests {
         String email = Fixtures.uniqueEmail("buyer-a");
         accounts.createVerified(email, Fixtures.PASSWORD, "Buyer on A");
         WebSession buyer = new WebSession(nodeA).signIn(email, Fixtures.PASSWORD);
-        buyer.post("/cart/items", Map.of("kind", "WORKFLOW", "id", workflowId)).assertStatus(302);
-        String key = buyer.get("/checkout").body().replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
-        buyer.post("/checkout", Map.of("idempotencyKey", key)).assertStatus(302);
+        Shopper.buy(buyer, workflowId);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> events.stream().anyMatch(line -> line.contains("<span class=\"bell-count\">1</span>")));
     }
