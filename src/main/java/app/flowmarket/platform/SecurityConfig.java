@@ -10,6 +10,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 import app.flowmarket.security.LoginThrottle;
@@ -45,12 +46,22 @@ class SecurityConfig {
                         .invalidateHttpSession(true)
                         .deleteCookies("SESSION"))
                 // payment processors sign their webhooks instead
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/newsletter/unsubscribe", "/notifications/unsubscribe"))
+                // the CSRF token lives in a cookie (double submit), so visitors never need a server-side session:
+                // browsing works without Redis and bots cost nothing; payment processors sign their webhooks instead
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfTokens())
+                        .ignoringRequestMatchers("/webhooks/**", "/newsletter/unsubscribe", "/notifications/unsubscribe"))
                 .exceptionHandling(ex -> ex.accessDeniedPage("/error/403"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
+        return repository;
     }
 
     /** The throttle runs inside the security chain only, not a second time as a plain servlet filter. */

@@ -87,7 +87,7 @@ public final class WebSession {
         ensureCsrf();
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
-                .header("X-CSRF-TOKEN", csrf)
+                .header("X-XSRF-TOKEN", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
