@@ -20,6 +20,7 @@ import app.flowmarket.storage.BlobStore;
 import app.flowmarket.storage.Images;
 import app.flowmarket.store.StoreManagement;
 import app.flowmarket.store.StoreManagement.StoreView;
+import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -103,6 +104,7 @@ public class CatalogManagement {
      * Creates a draft listing with its first file version. The file is validated first; if anything
      * is wrong nothing is saved (and a file already written is removed when the transaction rolls back).
      */
+    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
     @Transactional
     public UUID createWorkflow(CurrentUser seller, Listing raw, Upload file) {
         StoreView store = storeOf(seller);
@@ -117,6 +119,7 @@ public class CatalogManagement {
         return workflow.getId();
     }
 
+    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
     @Transactional
     public void updateListing(CurrentUser seller, UUID workflowId, Listing raw) {
         Workflow workflow = owned(seller, workflowId);
@@ -128,6 +131,7 @@ public class CatalogManagement {
         auditLog.record(seller.id(), seller.email(), "workflow.updated", "workflow", workflowId, null);
     }
 
+    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
     @Transactional
     public VersionView addVersion(CurrentUser seller, UUID workflowId, String changelog, Upload file) {
         Workflow workflow = owned(seller, workflowId);
@@ -151,6 +155,7 @@ public class CatalogManagement {
         return version.toView();
     }
 
+    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
     @Transactional
     public void publish(CurrentUser seller, UUID workflowId) {
         Workflow workflow = owned(seller, workflowId);
@@ -161,6 +166,7 @@ public class CatalogManagement {
         }
     }
 
+    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
     @Transactional
     public void archive(CurrentUser seller, UUID workflowId) {
         Workflow workflow = owned(seller, workflowId);
@@ -244,6 +250,7 @@ public class CatalogManagement {
      * Gives a published demo listing a plausible history (publication date, sales, ratings, featured flag).
      * Used only by the demo data; real numbers come from orders and reviews.
      */
+    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
     @Transactional
     public void recordDemoHistory(UUID workflowId, Instant publishedAt, int sales, BigDecimal rating, int ratings, boolean featured) {
         Workflow workflow = workflows.findById(workflowId).orElseThrow();
@@ -283,12 +290,14 @@ public class CatalogManagement {
     }
 
     /** Counts a sale (or, with -1, a refunded one) on the listing. */
+    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
     @Transactional
     public void recordSales(UUID workflowId, int delta) {
         workflows.addSales(workflowId, delta);
     }
 
     /** Stores the rating computed by the review module from all reviews of the workflow. */
+    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
     @Transactional
     public void updateRating(UUID workflowId, BigDecimal average, int count) {
         workflows.rate(workflowId, average, count);

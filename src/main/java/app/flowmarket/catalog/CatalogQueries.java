@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.PageResult;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CatalogQueries {
 
     public static final int PAGE_SIZE = 24;
+    public static final String HOME_CACHE = "catalog-home";
     private static final int MAX_QUERY_LENGTH = 200;
 
     private final JdbcClient jdbc;
@@ -120,14 +122,14 @@ public class CatalogQueries {
 
     public record WorkflowCard(UUID id, String slug, String title, String summary, Platform platform, Money price,
                                String storeName, String storeSlug, BigDecimal ratingAvg, int ratingCount, int salesCount,
-                               List<String> integrations, Instant publishedAt) {
+                               List<String> integrations, Instant publishedAt) implements java.io.Serializable {
 
         public List<String> topIntegrations() {
             return integrations.size() <= 4 ? integrations : integrations.subList(0, 4);
         }
     }
 
-    public record CategoryCount(String slug, String name, long count) {
+    public record CategoryCount(String slug, String name, long count) implements java.io.Serializable {
     }
 
     private static final String CARD_COLUMNS = """
@@ -177,16 +179,20 @@ public class CatalogQueries {
         return new PageResult<>(items, search.page(), PAGE_SIZE, total);
     }
 
+    /** The home page's lists are cached (evicted on every change of a listing, its sales or ratings). */
+    @Cacheable(cacheNames = HOME_CACHE, key = "'featured:' + #limit", sync = true)
     @Transactional(readOnly = true)
     public List<WorkflowCard> featured(int limit) {
         return cards("w.featured", "w.sales_count desc", limit);
     }
 
+    @Cacheable(cacheNames = HOME_CACHE, key = "'newest:' + #limit", sync = true)
     @Transactional(readOnly = true)
     public List<WorkflowCard> newest(int limit) {
         return cards("true", "w.published_at desc", limit);
     }
 
+    @Cacheable(cacheNames = HOME_CACHE, key = "'popular:' + #limit", sync = true)
     @Transactional(readOnly = true)
     public List<WorkflowCard> popular(int limit) {
         return cards("true", "w.sales_count desc", limit);
@@ -201,6 +207,7 @@ public class CatalogQueries {
                 .list();
     }
 
+    @Cacheable(cacheNames = HOME_CACHE, key = "'categories'", sync = true)
     @Transactional(readOnly = true)
     public List<CategoryCount> categoryCounts() {
         return jdbc.sql("""
@@ -208,15 +215,15 @@ public class CatalogQueries {
                 left join workflow w on w.category_id = c.id and w.status = 'PUBLISHED'
                 group by c.id order by c.position, c.name""")
                 .query(CategoryCount.class)
-                .list();
+                .list().stream().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     private List<WorkflowCard> cards(String condition, String order, int limit) {
-        return jdbc.sql("select " + CARD_COLUMNS + " from workflow w join store s on s.id = w.store_id"
+        return new ArrayList<>(jdbc.sql("select " + CARD_COLUMNS + " from workflow w join store s on s.id = w.store_id"
                         + " where w.status = 'PUBLISHED' and " + condition + " order by " + order + ", w.id limit :limit")
                 .param("limit", limit)
                 .query(CatalogQueries::card)
-                .list();
+                .list());
     }
 
     private static WorkflowCard card(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** An amount in minor units (cents) of an ISO-4217 currency. No floating point near a price. */
-public record Money(long minor, Currency currency) {
+public record Money(long minor, Currency currency) implements java.io.Serializable {
 
     public Money {
         Objects.requireNonNull(currency, "currency");

@@ -1,0 +1,54 @@
+package app.flowmarket.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import app.flowmarket.IntegrationTest;
+import app.flowmarket.platform.embedded.EmbeddedInfrastructure;
+import app.flowmarket.support.Fixtures;
+import app.flowmarket.support.WebSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+@IntegrationTest
+class CatalogCacheIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Test
+    void theHomePageIsCachedInRedisAndAPriceChangeShowsAtOnce() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String title = "Cached " + Fixtures.uniqueSlug("c");
+        String id = SellerFixture.publishedWorkflow(seller, title, "n8n", "4");
+
+        assertThat(new WebSession(port).get("/").body()).contains(title).contains("$4");
+        assertThat(redis.hasKey("flowmarket:cache:catalog-home::newest:8")).as("the list is in Redis").isTrue();
+        assertThat(new WebSession(port).get("/").body()).contains(title);
+
+        seller.get("/seller/workflows/" + id + "/edit");
+        seller.post("/seller/workflows/" + id + "/edit", Map.of("title", title, "summary", "A workflow made by a test.",
+                "description", "", "platform", "n8n", "price", "9", "currency", "USD", "category", "", "tags", "")).assertStatus(302);
+
+        String home = new WebSession(port).get("/").body();
+        assertThat(home).contains(title).contains("$9");
+        assertThat(home.substring(home.indexOf(title))).doesNotContain("$4");
+    }
+
+    @Test
+    void theHomePageIsServedFromPostgreSqlWhileRedisIsDown() {
+        EmbeddedInfrastructure.stopRedis();
+        try {
+            assertThat(new WebSession(port).get("/").status()).isEqualTo(200);
+            assertThat(new WebSession(port).get("/workflows").status()).isEqualTo(200);
+        } finally {
+            EmbeddedInfrastructure.restartRedis();
+        }
+    }
+}
