@@ -90,6 +90,7 @@ public class StoreManagement {
                 raw.twitterHandle(), raw.githubHandle()));
         store.update(profile);
         auditLog.record(ownerId, null, "store.updated", "store", store.getId(), null);
+        events.publishEvent(new StoreUpdated(store.getId()));
         return store.toView();
     }
 
@@ -104,6 +105,7 @@ public class StoreManagement {
         }
         String old = store.getAvatarKey();
         store.changeAvatar(blobs.put("avatars", image));
+        events.publishEvent(new StoreUpdated(store.getId()));
         if (old != null) {
             blobs.delete(old);
         }

@@ -39,6 +39,11 @@ class CatalogCacheIntegrationTests {
         String home = new WebSession(port).get("/").body();
         assertThat(home).contains(title).contains("$9");
         assertThat(home.substring(home.indexOf(title))).doesNotContain("$4");
+
+        String newName = "Renamed " + Fixtures.uniqueSlug("r");
+        seller.get("/seller/store");
+        seller.post("/seller/store", Map.of("name", newName, "bio", "")).assertStatus(302);
+        assertThat(new WebSession(port).get("/").body()).as("cards show the new store name at once").contains(newName);
     }
 
     @Test
