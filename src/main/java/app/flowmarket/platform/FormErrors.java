@@ -3,6 +3,7 @@ package app.flowmarket.platform;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import app.flowmarket.shared.DomainException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.BindingResult;
@@ -24,6 +25,11 @@ public final class FormErrors {
         result.getGlobalErrors().forEach(error ->
                 errors.byField.putIfAbsent("", messages.getMessage(error, LocaleContextHolder.getLocale())));
         return errors;
+    }
+
+    /** The person-readable text of a domain rule that said no, in the request's language. */
+    public static String text(DomainException e, MessageSource messages) {
+        return messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
     }
 
     public FormErrors add(String field, String message) {

@@ -6,7 +6,6 @@ import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -116,6 +115,6 @@ class AuthController {
     }
 
     private String text(DomainException e) {
-        return messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
+        return FormErrors.text(e, messages);
     }
 }

@@ -8,7 +8,6 @@ import app.flowmarket.shared.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,6 +66,6 @@ class SettingsController {
     }
 
     private String text(DomainException e) {
-        return messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
+        return FormErrors.text(e, messages);
     }
 }

@@ -9,7 +9,6 @@ import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -168,7 +167,7 @@ class SellerWorkflowController {
     }
 
     private String text(DomainException e) {
-        return messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
+        return FormErrors.text(e, messages);
     }
 
     private static CatalogManagement.Upload upload(MultipartFile file) throws IOException {

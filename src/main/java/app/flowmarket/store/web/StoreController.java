@@ -10,7 +10,6 @@ import app.flowmarket.store.StoreManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -102,7 +101,7 @@ class StoreController {
                 : key.startsWith("store.website") ? "websiteUrl"
                 : key.startsWith("store.handle") ? "twitterHandle" : "";
         model.addAttribute("form", form);
-        model.addAttribute("errors", FormErrors.none().add(field, messages.getMessage(key, e.args(), LocaleContextHolder.getLocale())));
+        model.addAttribute("errors", FormErrors.none().add(field, FormErrors.text(e, messages)));
         model.addAttribute("editing", editing);
         return "store/form";
     }
