@@ -241,11 +241,6 @@ public class CatalogManagement {
         return categories.findBySlug(slug).map(CatalogManagement::view);
     }
 
-    @Transactional(readOnly = true)
-    public List<TagView> tags() {
-        return tags.findAllByOrderByName().stream().map(t -> new TagView(t.getSlug(), t.getName())).toList();
-    }
-
     /**
      * Gives a published demo listing a plausible history (publication date, sales, ratings, featured flag).
      * Used only by the demo data; real numbers come from orders and reviews.

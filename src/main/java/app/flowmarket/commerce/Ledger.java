@@ -43,12 +43,6 @@ public class Ledger {
         return Money.of(sum, currency);
     }
 
-    public Money platformBalance(String currency) {
-        long sum = jdbc.sql("select coalesce(sum(amount_minor), 0) from ledger_entry where account_type = 'PLATFORM' and currency = ?")
-                .param(currency).query(Long.class).single();
-        return Money.of(sum, currency);
-    }
-
     private void write(UUID orderId, UUID lineId, AccountType type, UUID accountId, String entryType, long amount, String currency) {
         jdbc.sql("""
                 insert into ledger_entry (occurred_at, order_id, order_line_id, account_type, account_id, entry_type, amount_minor, currency)

@@ -106,13 +106,4 @@ public class Licensing {
         return jdbc.sql("select distinct buyer_id from entitlement where workflow_id = ? and revoked_at is null").param(workflowId)
                 .query(UUID.class).list();
     }
-
-    @Transactional(readOnly = true)
-    public long downloadCount(UUID workflowId) {
-        return jdbc.sql("select count(*) from download where workflow_id = ?").param(workflowId).query(Long.class).single();
-    }
-
-    public Optional<UUID> workflowOfVersion(UUID versionId) {
-        return catalog.versionFile(versionId).map(CatalogManagement.VersionFile::workflowId);
-    }
 }

@@ -119,10 +119,6 @@ class LiveUpdates implements MessageListener {
         }
     }
 
-    boolean hasStream(UUID user) {
-        return streams.containsKey(user);
-    }
-
     /** The unread badge's markup, the same for the first render and every live update. */
     static final class Badge {
         private Badge() {

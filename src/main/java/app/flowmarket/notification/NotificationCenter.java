@@ -2,7 +2,6 @@ package app.flowmarket.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,13 +231,5 @@ public class NotificationCenter {
 
     static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
-    static Timestamp now() {
-        return Timestamp.from(Instant.now());
-    }
-
-    static List<UUID> ids(Collection<UUID> ids) {
-        return List.copyOf(ids);
     }
 }

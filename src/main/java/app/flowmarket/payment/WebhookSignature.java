@@ -1,13 +1,9 @@
 package app.flowmarket.payment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import app.flowmarket.shared.Tokens;
 
 /**
  * Stripe's webhook signature scheme: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.payload">},
@@ -50,8 +46,7 @@ final class WebhookSignature {
         }
         for (String part : header.split(",")) {
             String[] kv = part.strip().split("=", 2);
-            if (kv.length == 2 && kv[0].equals("v1")
-                    && MessageDigest.isEqual(kv[1].getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII))) {
+            if (kv.length == 2 && kv[0].equals("v1") && Tokens.sameSecret(kv[1], expected)) {
                 matched = true;
             }
         }
@@ -65,12 +60,6 @@ final class WebhookSignature {
     }
 
     private static String hmac(String data, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Tokens.hmacSha256Hex(secret, data);
     }
 }

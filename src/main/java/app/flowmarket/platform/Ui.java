@@ -100,9 +100,18 @@ public final class Ui {
 
     /** The current URL with one query parameter replaced (or removed when value is null); page resets to 1. */
     public String withParam(String name, Object value) {
+        return currentUrl(java.util.Set.of(name, "page", "_csrf"), name, value);
+    }
+
+    /** The current URL at another page of its list. */
+    public String pageUrl(int page) {
+        return currentUrl(java.util.Set.of("page"), "page", page);
+    }
+
+    private String currentUrl(java.util.Set<String> dropped, String name, Object value) {
         UriComponentsBuilder builder = UriComponentsBuilder.fromPath(request.getRequestURI());
         request.getParameterMap().forEach((key, values) -> {
-            if (!key.equals(name) && !key.equals("page") && !key.equals("_csrf")) {
+            if (!dropped.contains(key)) {
                 builder.queryParam(key, (Object[]) values);
             }
         });
@@ -110,17 +119,6 @@ public final class Ui {
             builder.queryParam(name, value);
         }
         return builder.encode().build().toUriString();
-    }
-
-    /** The current URL at another page of its list. */
-    public String pageUrl(int page) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromPath(request.getRequestURI());
-        request.getParameterMap().forEach((key, values) -> {
-            if (!key.equals("page")) {
-                builder.queryParam(key, (Object[]) values);
-            }
-        });
-        return builder.queryParam("page", page).encode().build().toUriString();
     }
 
     public String param(String name) {

@@ -83,6 +83,7 @@ public class Reviews {
     @Transactional(readOnly = true)
     public List<ReviewView> ofWorkflow(UUID workflowId, Sort sort) {
         String order = sort == Sort.HELPFUL ? "r.helpful_count desc, r.created_at desc" : "r.created_at desc";
+        java.util.Set<UUID> owners = java.util.Set.copyOf(licensing.ownerIds(workflowId));
         return jdbc.sql("""
                 select r.id, r.author_id, a.display_name as author_name, r.rating, r.body, r.helpful_count, r.created_at, r.updated_at
                 from review r join account a on a.id = r.author_id where r.workflow_id = ?\s""" + " order by " + order + " limit 200")
@@ -90,7 +91,7 @@ public class Reviews {
                 .query((rs, n) -> new ReviewView(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class),
                         rs.getString("author_name"), rs.getInt("rating"), rs.getString("body"), rs.getInt("helpful_count"),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                        licensing.owns(rs.getObject("author_id", UUID.class), workflowId)))
+                        owners.contains(rs.getObject("author_id", UUID.class))))
                 .list();
     }
 

@@ -126,11 +126,6 @@ public class StoreManagement {
         return stores.findById(storeId).map(Store::toView);
     }
 
-    @Transactional(readOnly = true)
-    public List<StoreView> all() {
-        return stores.findAllByOrderByName().stream().map(Store::toView).toList();
-    }
-
     public static String suggestSlug(String name) {
         return Slugs.slugify(name, 60);
     }
