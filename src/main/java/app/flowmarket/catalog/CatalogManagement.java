@@ -45,9 +45,12 @@ public class CatalogManagement {
     private final BlobStore blobs;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
+    private final SearchIndexing indexing;
 
     CatalogManagement(Workflows workflows, WorkflowVersions versions, Screenshots screenshots, Categories categories,
-                      Tags tags, StoreManagement stores, BlobStore blobs, AuditLog auditLog, ApplicationEventPublisher events) {
+                      Tags tags, StoreManagement stores, BlobStore blobs, AuditLog auditLog, ApplicationEventPublisher events,
+                      SearchIndexing indexing) {
+        this.indexing = indexing;
         this.workflows = workflows;
         this.versions = versions;
         this.screenshots = screenshots;
@@ -113,7 +116,7 @@ public class CatalogManagement {
             throw new DomainException("workflow.file.required");
         }
         ParsedWorkflow parsed = WorkflowFileParser.parse(listing.platform(), file.content());
-        Workflow workflow = workflows.save(new Workflow(store.id(), uniqueSlug(listing.title()), listing, resolveTags(listing.tagNames())));
+        Workflow workflow = workflows.save(new Workflow(store.id(), store.name(), uniqueSlug(listing.title()), listing, resolveTags(listing.tagNames())));
         saveVersion(workflow, 1, "", file, parsed);
         auditLog.record(seller.id(), seller.email(), "workflow.created", "workflow", workflow.getId(), workflow.getSlug());
         return workflow.getId();
@@ -289,6 +292,7 @@ public class CatalogManagement {
     @Transactional
     public void recordSales(UUID workflowId, int delta) {
         workflows.addSales(workflowId, delta);
+        indexing.reindex(workflowId);
     }
 
     /** Stores the rating computed by the review module from all reviews of the workflow. */
@@ -296,6 +300,7 @@ public class CatalogManagement {
     @Transactional
     public void updateRating(UUID workflowId, BigDecimal average, int count) {
         workflows.rate(workflowId, average, count);
+        indexing.reindex(workflowId);
     }
 
     // ---- internals -----------------------------------------------------------------------------

@@ -51,20 +51,35 @@ public class CatalogQueries {
     }
 
     public enum PriceRange {
-        FREE("price_minor = 0"), PAID("price_minor > 0"), UNDER_25("price_minor > 0 and price_minor < 2500"),
-        FROM_25_TO_50("price_minor >= 2500 and price_minor <= 5000"), OVER_50("price_minor > 5000");
+        FREE(0, 0L), PAID(1, null), UNDER_25(1, 2499L), FROM_25_TO_50(2500, 5000L), OVER_50(5001, null);
 
-        private final String sql;
+        private final long minMinor;
+        private final Long maxMinor;
 
-        PriceRange(String sql) {
-            this.sql = sql;
+        PriceRange(long minMinor, Long maxMinor) {
+            this.minMinor = minMinor;
+            this.maxMinor = maxMinor;
+        }
+
+        /** Lowest price in the range, in minor units (inclusive). */
+        public long minMinor() {
+            return minMinor;
+        }
+
+        /** Highest price in the range, in minor units (inclusive), or null for no upper bound. */
+        public Long maxMinor() {
+            return maxMinor;
+        }
+
+        public boolean contains(long priceMinor) {
+            return priceMinor >= minMinor && (maxMinor == null || priceMinor <= maxMinor);
         }
 
         public String slug() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
-        static Optional<PriceRange> from(String slug) {
+        public static Optional<PriceRange> from(String slug) {
             for (PriceRange range : values()) {
                 if (range.slug().equals(slug)) {
                     return Optional.of(range);
@@ -74,20 +89,59 @@ public class CatalogQueries {
         }
     }
 
+    /** "4 stars and up", "3 stars and up": the rating filter and facet. */
+    public static final List<Integer> MIN_RATINGS = List.of(4, 3);
+
     /** A search as typed into the URL. Anything unknown is ignored rather than an error. */
-    public record Search(String query, String category, String tag, Platform platform, PriceRange price, Sort sort, int page) {
+    public record Search(String query, String category, String tag, Platform platform, PriceRange price,
+                         String integration, Integer minRating, Sort sort, int page) implements java.io.Serializable {
 
         public static Search of(String q, String category, String tag, String platform, String price, String sort, Integer page) {
+            return of(q, category, tag, platform, price, null, null, sort, page);
+        }
+
+        public static Search of(String q, String category, String tag, String platform, String price, String integration,
+                                String rating, String sort, Integer page) {
             String query = q == null ? "" : q.strip();
             if (query.length() > MAX_QUERY_LENGTH) {
                 query = query.substring(0, MAX_QUERY_LENGTH);
             }
+            Integer minRating = null;
+            for (Integer r : MIN_RATINGS) {
+                if (String.valueOf(r).equals(rating)) {
+                    minRating = r;
+                }
+            }
+            String integrationName = blankToNull(integration);
+            if (integrationName != null && integrationName.length() > 100) {
+                integrationName = null;
+            }
             return new Search(query, blankToNull(category), blankToNull(tag), Platform.fromSlug(platform).orElse(null),
-                    PriceRange.from(price).orElse(null), Sort.from(sort, !query.isEmpty()), PageResult.safePage(page));
+                    PriceRange.from(price).orElse(null), integrationName, minRating, Sort.from(sort, !query.isEmpty()),
+                    PageResult.safePage(page));
+        }
+
+        /** The same search and filters parsed back from {@link #filterQuery()}, as stored with a saved search. */
+        public static Search parse(String query, String filterQuery) {
+            Map<String, String> params = new HashMap<>();
+            if (filterQuery != null) {
+                for (String pair : filterQuery.split("&")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) {
+                        params.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return of(query, params.get("category"), params.get("tag"), params.get("platform"), params.get("price"),
+                    params.get("integration"), params.get("rating"), params.get("sort"), 1);
         }
 
         public boolean hasQuery() {
             return !query.isEmpty();
+        }
+
+        public boolean hasFilters() {
+            return category != null || tag != null || platform != null || price != null || integration != null || minRating != null;
         }
 
         /** The filters (not the text, not the page) as a query string, to repeat this search later. */
@@ -105,10 +159,23 @@ public class CatalogQueries {
             if (price != null) {
                 parts.add("price=" + price.slug());
             }
+            if (integration != null) {
+                parts.add("integration=" + encode(integration));
+            }
+            if (minRating != null) {
+                parts.add("rating=" + minRating);
+            }
             if (sort != Sort.RELEVANCE) {
                 parts.add("sort=" + sort.slug());
             }
             return String.join("&", parts);
+        }
+
+        /** The whole search (text, filters, sort; not the page) as a URL query string. */
+        public String queryString() {
+            String filters = filterQuery();
+            String text = hasQuery() ? "q=" + encode(query) : "";
+            return text.isEmpty() ? filters : filters.isEmpty() ? text : text + "&" + filters;
         }
 
         private static String encode(String value) {
@@ -136,47 +203,18 @@ public class CatalogQueries {
             w.id, w.slug, w.title, w.summary, w.platform, w.price_minor, w.currency, s.name as store_name,
             s.slug as store_slug, w.rating_avg, w.rating_count, w.sales_count, w.integrations, w.published_at""";
 
+    /** The cards of these workflows, in the given order (search hits come from the index as ids). */
     @Transactional(readOnly = true)
-    public PageResult<WorkflowCard> browse(Search search) {
-        StringBuilder where = new StringBuilder(" where w.status = 'PUBLISHED'");
-        Map<String, Object> params = new HashMap<>();
-        if (search.hasQuery()) {
-            where.append(" and (w.search_vector @@ websearch_to_tsquery('english', :q) or w.title ilike :like or s.name ilike :like)");
-            params.put("q", search.query());
-            params.put("like", "%" + search.query().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    public List<WorkflowCard> cards(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        if (search.category() != null) {
-            where.append(" and w.category_id = (select id from category where slug = :category)");
-            params.put("category", search.category());
-        }
-        if (search.tag() != null) {
-            where.append(" and exists (select 1 from workflow_tag wt join tag t on t.id = wt.tag_id where wt.workflow_id = w.id and t.slug = :tag)");
-            params.put("tag", search.tag());
-        }
-        if (search.platform() != null) {
-            where.append(" and w.platform = :platform");
-            params.put("platform", search.platform().name());
-        }
-        if (search.price() != null) {
-            where.append(" and w.").append(search.price().sql);
-        }
-        String from = " from workflow w join store s on s.id = w.store_id";
-        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
-        String order = switch (search.sort()) {
-            case RELEVANCE -> " order by ts_rank(w.search_vector, websearch_to_tsquery('english', :q)) desc, w.sales_count desc";
-            case NEWEST -> " order by w.published_at desc";
-            case POPULAR -> " order by w.sales_count desc";
-            case RATING -> " order by w.rating_avg desc, w.rating_count desc";
-            case PRICE_ASC -> " order by w.price_minor asc";
-            case PRICE_DESC -> " order by w.price_minor desc";
-        };
-        params.put("limit", PAGE_SIZE);
-        params.put("offset", PageResult.offset(search.page(), PAGE_SIZE));
-        List<WorkflowCard> items = jdbc.sql("select " + CARD_COLUMNS + from + where + order + ", w.id limit :limit offset :offset")
-                .params(params)
+        Map<UUID, WorkflowCard> byId = new HashMap<>();
+        jdbc.sql("select " + CARD_COLUMNS + " from workflow w join store s on s.id = w.store_id where w.id in (:ids)")
+                .param("ids", ids)
                 .query(CatalogQueries::card)
-                .list();
-        return new PageResult<>(items, search.page(), PAGE_SIZE, total);
+                .list().forEach(card -> byId.put(card.id(), card));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** The home page's lists are cached (evicted on every change of a listing, its sales or ratings). */

@@ -29,12 +29,12 @@ class CatalogIntegrationTests {
         SellerFixture.publishedWorkflow(seller, "Paid " + marker + " helper", "n8n", "75");
 
         WebSession visitor = new WebSession(port);
-        assertThat(visitor.get("/workflows?q=" + marker).body()).contains("Free " + marker).contains("Paid " + marker).contains("2 workflows");
-        assertThat(visitor.get("/workflows?q=" + marker + "&price=free").body()).contains("Free " + marker).doesNotContain("Paid " + marker);
-        assertThat(visitor.get("/workflows?q=" + marker + "&price=over-50").body()).contains("Paid " + marker).doesNotContain("Free " + marker);
+        assertThat(visitor.get("/workflows?q=" + marker).body()).contains("/workflows/free-" + marker + "-helper").contains("/workflows/paid-" + marker + "-helper").contains("2 workflows");
+        assertThat(visitor.get("/workflows?q=" + marker + "&price=free").body()).contains("/workflows/free-" + marker + "-helper").doesNotContain("/workflows/paid-" + marker);
+        assertThat(visitor.get("/workflows?q=" + marker + "&price=over-50").body()).contains("/workflows/paid-" + marker + "-helper").doesNotContain("/workflows/free-" + marker);
         assertThat(visitor.get("/workflows?q=" + marker + "&platform=make").body()).contains("No workflows");
         assertThat(visitor.get("/workflows?q=" + marker + "&sort=price-desc").body())
-                .satisfies(body -> assertThat(body.indexOf("Paid " + marker)).isLessThan(body.indexOf("Free " + marker)));
+                .satisfies(body -> assertThat(body.indexOf("/workflows/paid-" + marker)).isLessThan(body.indexOf("/workflows/free-" + marker)));
     }
 
     @Test
@@ -113,7 +113,9 @@ class CatalogIntegrationTests {
                 "/workflows?page=-1", "/workflows?page=99999999999", "/workflows?sort=%00", "/workflows?category=%27",
                 "/workflows?price=%25", "/workflows?platform=' or 1=1", "/workflows/%2e%2e%2fetc",
                 "/workflows/does-not-exist", "/stores/nope", "/media/workflow-files/" + java.util.UUID.randomUUID(),
-                "/media/avatars/..%2f..%2fetc%2fpasswd", "/no/such/page", "/seller/workflows/not-a-uuid/edit"};
+                "/media/avatars/..%2f..%2fetc%2fpasswd", "/no/such/page", "/seller/workflows/not-a-uuid/edit",
+                "/workflows?rating=%27", "/workflows?integration=" + "y".repeat(3000), "/search/suggest?q=%00%22*~", "/search/suggest?q=" + "z".repeat(5000),
+                "/workflows?q=%22unbalanced%20(quote%20~2%20%5E3"};
         for (String path : paths) {
             WebSession.Page page = visitor.get(path.replace(" ", "%20").replace("'", "%27"));
             assertThat(page.status()).as(path).isLessThan(500);

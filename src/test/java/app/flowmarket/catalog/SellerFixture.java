@@ -28,10 +28,19 @@ public final class SellerFixture {
 
     /** Creates and publishes a workflow; returns its id. */
     public static String publishedWorkflow(WebSession seller, String title, String platformSlug, String price) {
-        WebSession.Page created = seller.postMultipart("/seller/workflows/new", Map.of("title", title,
-                        "summary", "A workflow made by a test.", "description", "", "platform", platformSlug, "price", price,
-                        "currency", "USD", "category", "", "tags", ""),
-                "file", "w.json", Fixtures.n8nWorkflow(title));
+        return publishedWorkflow(seller, Map.of("title", title, "platform", platformSlug, "price", price));
+    }
+
+    /**
+     * Creates and publishes an n8n workflow from the given form fields (title, summary, description,
+     * price, category id, tags...), filling in the rest; returns its id.
+     */
+    public static String publishedWorkflow(WebSession seller, Map<String, String> fields) {
+        Map<String, String> form = new java.util.HashMap<>(Map.of("summary", "A workflow made by a test.", "description", "",
+                "platform", "n8n", "price", "0", "currency", "USD", "category", "", "tags", ""));
+        form.putAll(fields);
+        WebSession.Page created = seller.postMultipart("/seller/workflows/new", form,
+                "file", "w.json", Fixtures.n8nWorkflow(form.get("title")));
         String id = created.assertStatus(302).location().split("/")[3];
         seller.post("/seller/workflows/" + id + "/publish", Map.of()).assertStatus(302);
         return id;

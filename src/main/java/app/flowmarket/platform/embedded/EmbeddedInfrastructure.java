@@ -71,6 +71,9 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         Map<String, Object> props = new HashMap<>();
         if (ephemeral) {
             props.put("flowmarket.data-dir", dataDir.toString());
+            // several test contexts share one database in a JVM, but each needs its own search index
+            props.put("spring.jpa.properties.hibernate.search.backend.directory.root",
+                    dataDir.resolve("search-index-" + java.util.UUID.randomUUID()).toString());
         }
         synchronized (EmbeddedInfrastructure.class) {
             if (!env.containsProperty("spring.datasource.url")) {

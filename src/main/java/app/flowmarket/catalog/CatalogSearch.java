@@ -1,0 +1,274 @@
+package app.flowmarket.catalog;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.flowmarket.catalog.CatalogQueries.PriceRange;
+import app.flowmarket.catalog.CatalogQueries.WorkflowCard;
+import app.flowmarket.shared.PageResult;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.util.common.data.Range;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Full-text search over the published catalogue (Hibernate Search): relevance ranking, stemming in
+ * EN/FR/ES/DE, typo tolerance, facet counts, highlighted matches and title suggestions.
+ */
+@Service
+public class CatalogSearch {
+
+    public static final int SUGGESTIONS = 8;
+    static final int INTEGRATION_FACETS = 12;
+
+    /** A text field of the index, the analyzer that fills it and its weight in the ranking. */
+    record TextField(String name, String analyzer, float boost, boolean fuzzy) {
+    }
+
+    /** Every field a search word is looked for in; a word matches when any of them holds it. */
+    static final List<TextField> TEXT_FIELDS = List.of(
+            new TextField("title", SearchAnalyzers.FOLDING, 4f, true),
+            new TextField("title_en", SearchAnalyzers.ENGLISH, 3f, false),
+            new TextField("title_fr", SearchAnalyzers.FRENCH, 3f, false),
+            new TextField("title_es", SearchAnalyzers.SPANISH, 3f, false),
+            new TextField("title_de", SearchAnalyzers.GERMAN, 3f, false),
+            new TextField("tags.name", SearchAnalyzers.FOLDING, 3f, true),
+            new TextField("integrations", SearchAnalyzers.FOLDING, 3f, true),
+            new TextField("summary", SearchAnalyzers.FOLDING, 2f, false),
+            new TextField("summary_en", SearchAnalyzers.ENGLISH, 1.5f, false),
+            new TextField("summary_fr", SearchAnalyzers.FRENCH, 1.5f, false),
+            new TextField("summary_es", SearchAnalyzers.SPANISH, 1.5f, false),
+            new TextField("summary_de", SearchAnalyzers.GERMAN, 1.5f, false),
+            new TextField("storeName", SearchAnalyzers.FOLDING, 1.5f, true),
+            new TextField("description", SearchAnalyzers.FOLDING, 1f, false),
+            new TextField("description_en", SearchAnalyzers.ENGLISH, 0.8f, false),
+            new TextField("description_fr", SearchAnalyzers.FRENCH, 0.8f, false),
+            new TextField("description_es", SearchAnalyzers.SPANISH, 0.8f, false),
+            new TextField("description_de", SearchAnalyzers.GERMAN, 0.8f, false));
+
+    private static final AggregationKey<Map<UUID, Long>> CATEGORY = AggregationKey.of("category");
+    private static final AggregationKey<Map<Platform, Long>> PLATFORM = AggregationKey.of("platform");
+    private static final AggregationKey<Map<Range<Long>, Long>> PRICE = AggregationKey.of("price");
+    private static final AggregationKey<Map<Range<BigDecimal>, Long>> RATING = AggregationKey.of("rating");
+    private static final AggregationKey<Map<String, Long>> INTEGRATION = AggregationKey.of("integration");
+
+    public record Hit(WorkflowCard card, String titleHtml, String summaryHtml) {
+    }
+
+    /** One value of a facet: what to put in the URL, what to show, how many results have it. */
+    public record FacetValue(String value, String label, long count) {
+    }
+
+    public record Facets(List<FacetValue> categories, List<FacetValue> platforms, List<FacetValue> prices,
+                         List<FacetValue> ratings, List<FacetValue> integrations) {
+
+        static Facets none() {
+            return new Facets(List.of(), List.of(), List.of(), List.of(), List.of());
+        }
+    }
+
+    public record Results(PageResult<Hit> page, Facets facets) {
+    }
+
+    @PersistenceContext
+    private EntityManager entityManager;
+    private final Categories categories;
+    private final CatalogQueries queries;
+    private final SearchIndexing indexing;
+
+    CatalogSearch(Categories categories, CatalogQueries queries, SearchIndexing indexing) {
+        this.categories = categories;
+        this.queries = queries;
+        this.indexing = indexing;
+    }
+
+    /** How many listings the index holds, against how many the database holds. */
+    public record IndexStatus(long indexed, long stored) {
+    }
+
+    @Transactional(readOnly = true)
+    public IndexStatus indexStatus() {
+        return new IndexStatus(indexing.indexedCount(), indexing.storedCount());
+    }
+
+    /** Rebuilds the index from the database (operators: also {@code --reindex} on the command line). */
+    public IndexStatus reindex() {
+        indexing.rebuild();
+        return indexStatus();
+    }
+
+    @Transactional(readOnly = true)
+    public Results search(CatalogQueries.Search search) {
+        Optional<UUID> categoryId = Optional.empty();
+        if (search.category() != null) {
+            categoryId = categories.findBySlug(search.category()).map(Category::getId);
+            if (categoryId.isEmpty()) {
+                return new Results(new PageResult<>(List.of(), search.page(), CatalogQueries.PAGE_SIZE, 0), Facets.none());
+            }
+        }
+        UUID category = categoryId.orElse(null);
+        List<String> words = SearchTerms.words(search.query());
+        Map<PriceRange, Range<Long>> priceRanges = new LinkedHashMap<>();
+        for (PriceRange range : PriceRange.values()) {
+            priceRanges.put(range, range.maxMinor() == null ? Range.atLeast(range.minMinor())
+                    : Range.between(range.minMinor(), range.maxMinor()));
+        }
+        Map<Integer, Range<BigDecimal>> ratingRanges = new LinkedHashMap<>();
+        for (Integer stars : CatalogQueries.MIN_RATINGS) {
+            ratingRanges.put(stars, Range.atLeast(BigDecimal.valueOf(stars).setScale(2)));
+        }
+        SearchResult<HitRow> result = Search.session(entityManager).search(Workflow.class)
+                .select(f -> f.composite()
+                        .from(f.id(UUID.class), f.highlight("title"), f.highlight("summary"))
+                        .as(HitRow::new))
+                .where(f -> predicate(f, search, words, category))
+                .sort(f -> sort(f, search.sort()))
+                .aggregation(CATEGORY, f -> f.terms().field("categoryId", UUID.class).maxTermCount(100))
+                .aggregation(PLATFORM, f -> f.terms().field("platform", Platform.class))
+                .aggregation(PRICE, f -> f.range().field("priceMinor", Long.class).ranges(priceRanges.values()))
+                .aggregation(RATING, f -> f.range().field("ratingAvg", BigDecimal.class).ranges(ratingRanges.values()))
+                .aggregation(INTEGRATION, f -> f.terms().field("integration", String.class).maxTermCount(INTEGRATION_FACETS))
+                .highlighter(f -> f.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML).numberOfFragments(1).fragmentSize(400))
+                .fetch(PageResult.offset(search.page(), CatalogQueries.PAGE_SIZE), CatalogQueries.PAGE_SIZE);
+
+        List<HitRow> rows = result.hits();
+        Map<UUID, WorkflowCard> cards = new LinkedHashMap<>();
+        queries.cards(rows.stream().map(HitRow::id).toList()).forEach(card -> cards.put(card.id(), card));
+        List<Hit> hits = new ArrayList<>();
+        for (HitRow row : rows) {
+            WorkflowCard card = cards.get(row.id());
+            if (card != null) {
+                hits.add(new Hit(card, first(row.title()), first(row.summary())));
+            }
+        }
+        Facets facets = new Facets(
+                categoryFacet(result.aggregation(CATEGORY)),
+                result.aggregation(PLATFORM).entrySet().stream()
+                        .map(e -> new FacetValue(e.getKey().slug(), e.getKey().label(), e.getValue()))
+                        .filter(v -> v.count() > 0).toList(),
+                priceRanges.entrySet().stream()
+                        .map(e -> new FacetValue(e.getKey().slug(), e.getKey().slug(), result.aggregation(PRICE).getOrDefault(e.getValue(), 0L)))
+                        .filter(v -> v.count() > 0).toList(),
+                ratingRanges.entrySet().stream()
+                        .map(e -> new FacetValue(e.getKey().toString(), e.getKey().toString(), result.aggregation(RATING).getOrDefault(e.getValue(), 0L)))
+                        .filter(v -> v.count() > 0).toList(),
+                result.aggregation(INTEGRATION).entrySet().stream()
+                        .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue())).toList());
+        return new Results(new PageResult<>(hits, search.page(), CatalogQueries.PAGE_SIZE, result.total().hitCount()), facets);
+    }
+
+    /** Titles of published workflows whose words start with what was typed, best first. */
+    @Transactional(readOnly = true)
+    public List<String> suggest(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.length() < 2 || text.length() > 100) {
+            return List.of();
+        }
+        return Search.session(entityManager).search(Workflow.class)
+                .select(f -> f.field("title", String.class))
+                .where(f -> f.bool()
+                        .filter(f.match().field("status").matching(WorkflowStatus.PUBLISHED))
+                        .must(f.match().field("title_suggest").matching(text).minimumShouldMatchPercent(100)))
+                .sort(f -> f.score().then().field("salesCount").desc())
+                .fetchHits(SUGGESTIONS);
+    }
+
+    // ---- the query ---------------------------------------------------------------------------
+
+    private record HitRow(UUID id, List<String> title, List<String> summary) {
+    }
+
+    private static String first(List<String> fragments) {
+        return fragments == null || fragments.isEmpty() ? null : fragments.get(0);
+    }
+
+    private PredicateFinalStep predicate(SearchPredicateFactory f, CatalogQueries.Search search, List<String> words, UUID categoryId) {
+        BooleanPredicateClausesStep<?, ?> bool = f.bool();
+        bool.filter(f.match().field("status").matching(WorkflowStatus.PUBLISHED));
+        if (words.isEmpty()) {
+            bool.must(f.matchAll());
+        }
+        for (String word : words) {
+            BooleanPredicateClausesStep<?, ?> either = f.bool();
+            either.should(f.match()
+                    .field("title").boost(4f)
+                    .fields("title_en", "title_fr", "title_es", "title_de", "tags.name", "integrations").boost(3f)
+                    .field("summary").boost(2f)
+                    .fields("summary_en", "summary_fr", "summary_es", "summary_de", "storeName").boost(1.5f)
+                    .field("description").boost(1f)
+                    .fields("description_en", "description_fr", "description_es", "description_de").boost(0.8f)
+                    .matching(word));
+            int edits = SearchTerms.maxEdits(word);
+            if (edits > 0) {
+                either.should(f.match().fields("title", "tags.name", "integrations", "storeName")
+                        .matching(word).fuzzy(edits, 1).boost(0.3f));
+            }
+            bool.must(either);
+        }
+        if (words.size() > 1) {
+            // the words next to each other in the title rank first; it only scores, never filters
+            bool.should(f.phrase().field("title").matching(String.join(" ", words)).boost(5f));
+        }
+        if (categoryId != null) {
+            bool.filter(f.match().field("categoryId").matching(categoryId));
+        }
+        if (search.tag() != null) {
+            bool.filter(f.match().field("tags.slug").matching(search.tag()));
+        }
+        if (search.platform() != null) {
+            bool.filter(f.match().field("platform").matching(search.platform()));
+        }
+        if (search.price() != null) {
+            PriceRange price = search.price();
+            bool.filter(price.maxMinor() == null
+                    ? f.range().field("priceMinor").atLeast(price.minMinor())
+                    : f.range().field("priceMinor").between(price.minMinor(), price.maxMinor()));
+        }
+        if (search.integration() != null) {
+            bool.filter(f.match().field("integration").matching(search.integration()));
+        }
+        if (search.minRating() != null) {
+            bool.filter(f.range().field("ratingAvg").atLeast(BigDecimal.valueOf(search.minRating())));
+        }
+        return bool;
+    }
+
+    private static SortFinalStep sort(SearchSortFactory f, CatalogQueries.Sort sort) {
+        return switch (sort) {
+            case RELEVANCE -> f.score().then().field("salesCount").desc();
+            case NEWEST -> f.field("publishedAt").desc();
+            case POPULAR -> f.field("salesCount").desc().then().field("publishedAt").desc();
+            case RATING -> f.field("ratingAvg").desc().then().field("ratingCount").desc();
+            case PRICE_ASC -> f.field("priceMinor").asc().then().field("salesCount").desc();
+            case PRICE_DESC -> f.field("priceMinor").desc().then().field("salesCount").desc();
+        };
+    }
+
+    private List<FacetValue> categoryFacet(Map<UUID, Long> counts) {
+        List<FacetValue> values = new ArrayList<>();
+        for (Category category : categories.findAllByOrderByPositionAscNameAsc()) {
+            long count = counts.getOrDefault(category.getId(), 0L);
+            if (count > 0) {
+                values.add(new FacetValue(category.getSlug(), category.getName(), count));
+            }
+        }
+        values.sort(Comparator.comparingLong(FacetValue::count).reversed());
+        return values;
+    }
+}

@@ -1,0 +1,32 @@
+package app.flowmarket.search.web;
+
+import app.flowmarket.catalog.CatalogSearch;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Operators see whether the search index is complete and can rebuild it. */
+@Controller
+class SearchAdminController {
+
+    private final CatalogSearch catalogSearch;
+
+    SearchAdminController(CatalogSearch catalogSearch) {
+        this.catalogSearch = catalogSearch;
+    }
+
+    @GetMapping("/admin/search")
+    String status(Model model) {
+        model.addAttribute("status", catalogSearch.indexStatus());
+        return "search/admin";
+    }
+
+    @PostMapping("/admin/search/reindex")
+    String reindex(RedirectAttributes redirect) {
+        catalogSearch.reindex();
+        redirect.addFlashAttribute("flash", "search.admin.reindexed");
+        return "redirect:/admin/search";
+    }
+}

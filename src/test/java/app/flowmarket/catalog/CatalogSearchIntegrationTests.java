@@ -1,0 +1,190 @@
+package app.flowmarket.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import app.flowmarket.IntegrationTest;
+import app.flowmarket.account.AccountManagement;
+import app.flowmarket.support.Fixtures;
+import app.flowmarket.support.WebSession;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.search.mapper.orm.Search;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class CatalogSearchIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CatalogSearch catalogSearch;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    /** A made-up word the analyzers keep whole (letters only), so each test finds only its own listings. */
+    static String marker() {
+        StringBuilder word = new StringBuilder("qx");
+        for (int i = 0; i < 8; i++) {
+            word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return word.toString();
+    }
+
+    private List<String> titles(String query) {
+        return titles(CatalogQueries.Search.of(query, null, null, null, null, null, null));
+    }
+
+    private List<String> titles(CatalogQueries.Search search) {
+        return catalogSearch.search(search).page().items().stream().map(hit -> hit.card().title()).toList();
+    }
+
+    @Test
+    void ranksATitleMatchAboveADescriptionMatch() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String m = marker();
+        SellerFixture.publishedWorkflow(seller, Map.of("title", "Weekly report " + m, "summary", "Sends the numbers every Monday.",
+                "description", "Works well with any invoice tool."));
+        SellerFixture.publishedWorkflow(seller, Map.of("title", "Invoice reminders " + m, "summary", "Chases unpaid bills politely."));
+
+        assertThat(titles("invoice " + m)).containsExactly("Invoice reminders " + m, "Weekly report " + m);
+    }
+
+    @Test
+    void forgivesTyposInLongWordsButNotInShortOnes() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String m = marker();
+        SellerFixture.publishedWorkflow(seller, Map.of("title", "Post new leads to Slack " + m));
+
+        assertThat(titles("slak " + m)).containsExactly("Post new leads to Slack " + m);
+        // two letters off in a ten-letter word
+        String typo = m.substring(0, 4) + m.substring(5, 9);
+        assertThat(titles(typo + m.charAt(9) + " leads")).contains("Post new leads to Slack " + m);
+        assertThat(titles("zzzzzz " + m)).isEmpty();
+    }
+
+    @Test
+    void stemsInEnglishFrenchSpanishAndGerman() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String m = marker();
+        SellerFixture.publishedWorkflow(seller, Map.of("title", "Syncing invoices " + m));
+        SellerFixture.publishedWorkflow(seller, Map.of("title", "Relances des factures impayées " + m));
+        SellerFixture.publishedWorkflow(seller, Map.of("title", "Recordatorios de facturas pendientes " + m));
+        SellerFixture.publishedWorkflow(seller, Map.of("title", "Offene Rechnungen mahnen " + m));
+
+        assertThat(titles("synced invoice " + m)).containsExactly("Syncing invoices " + m);
+        assertThat(titles("relance facture " + m)).containsExactly("Relances des factures impayées " + m);
+        assertThat(titles("recordatorio " + m)).containsExactly("Recordatorios de facturas pendientes " + m);
+        assertThat(titles("rechnung " + m)).containsExactly("Offene Rechnungen mahnen " + m);
+    }
+
+    @Test
+    void facetCountsEqualWhatTheDatabaseCounts() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String m = marker();
+        SellerFixture.publishedWorkflow(seller, Map.of("title", "Facet one " + m, "price", "0"));
+        SellerFixture.publishedWorkflow(seller, Map.of("title", "Facet two " + m, "price", "30"));
+
+        CatalogSearch.Facets facets = catalogSearch.search(CatalogQueries.Search.of("", null, null, null, null, null, null)).facets();
+        Map<String, Long> byPlatform = jdbc.sql("select platform, count(*) as n from workflow where status = 'PUBLISHED' group by platform")
+                .query((rs, i) -> Map.entry(rs.getString(1).toLowerCase(), rs.getLong(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> facetPlatforms = new HashMap<>();
+        facets.platforms().forEach(v -> facetPlatforms.put(v.value(), v.count()));
+        assertThat(facetPlatforms).isEqualTo(byPlatform);
+
+        long free = jdbc.sql("select count(*) from workflow where status = 'PUBLISHED' and price_minor = 0").query(Long.class).single();
+        long middle = jdbc.sql("select count(*) from workflow where status = 'PUBLISHED' and price_minor between 2500 and 5000").query(Long.class).single();
+        assertThat(facets.prices()).anySatisfy(v -> assertThat(v).isEqualTo(new CatalogSearch.FacetValue("free", "free", free)));
+        assertThat(facets.prices()).anySatisfy(v -> assertThat(v).isEqualTo(new CatalogSearch.FacetValue("from-25-to-50", "from-25-to-50", middle)));
+        long slack = jdbc.sql("select count(*) from workflow where status = 'PUBLISHED' and 'Slack' = any(string_to_array(integrations, E'\\n'))")
+                .query(Long.class).single();
+        assertThat(facets.integrations()).contains(new CatalogSearch.FacetValue("Slack", "Slack", slack));
+
+        // the page shows the counts of the current search, and a facet link narrows it
+        String page = new WebSession(port).get("/workflows?q=" + m).body();
+        assertThat(page).contains("data-facet=\"price\" data-value=\"free\"").contains("data-facet=\"integration\" data-value=\"Slack\"");
+        assertThat(new WebSession(port).get("/workflows?q=" + m + "&price=from-25-to-50").body())
+                .contains("/workflows/facet-two-" + m).doesNotContain("/workflows/facet-one-" + m);
+        assertThat(new WebSession(port).get("/workflows?q=" + m + "&integration=Slack").body()).contains("2 workflows");
+        assertThat(new WebSession(port).get("/workflows?q=" + m + "&integration=Trello").body()).contains("No workflows");
+    }
+
+    @Test
+    void highlightsMatchesAndStillEscapesWhatSellersTyped() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String m = marker();
+        SellerFixture.publishedWorkflow(seller, Map.of("title", "<i>Shiny</i> " + m + " sync", "summary", "Keeps " + m + " in step. Second sentence here."));
+
+        String body = new WebSession(port).get("/workflows?q=" + m).body();
+        assertThat(body).contains("&lt;i&gt;Shiny&lt;").contains("i&gt; <mark>" + m + "</mark> sync</a>");
+        assertThat(body).contains("Keeps <mark>" + m + "</mark> in step.");
+        assertThat(body).doesNotContain("<i>Shiny</i>");
+    }
+
+    @Test
+    void suggestsTitlesAsYouType() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String m = marker();
+        SellerFixture.publishedWorkflow(seller, Map.of("title", "Onboard " + m + " customers"));
+
+        String options = new WebSession(port).get("/search/suggest?q=" + m.substring(0, 6)).assertStatus(200).body();
+        assertThat(options).contains("<option value=\"Onboard " + m + " customers\">");
+        assertThat(new WebSession(port).get("/search/suggest?q=" + "onboard%20" + m.substring(0, 5)).body()).contains("Onboard " + m);
+        assertThat(new WebSession(port).get("/search/suggest?q=x").body()).doesNotContain("<option");
+    }
+
+    @Test
+    void theIndexFollowsEditsUnpublishingAndStoreRenames() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String m = marker();
+        String id = SellerFixture.publishedWorkflow(seller, Map.of("title", "Before " + m));
+        assertThat(titles(m)).containsExactly("Before " + m);
+
+        seller.post("/seller/workflows/" + id + "/edit", Map.of("title", "After " + m, "summary", "A workflow made by a test.",
+                "description", "", "platform", "n8n", "price", "0", "currency", "USD", "category", "", "tags", "")).assertStatus(302);
+        assertThat(titles(m)).containsExactly("After " + m);
+        assertThat(titles("before " + m)).isEmpty();
+
+        String storeWord = marker();
+        String storeSlug = jdbc.sql("select s.slug from store s join workflow w on w.store_id = s.id where w.id = ?::uuid").param(id).query(String.class).single();
+        seller.post("/seller/store", Map.of("name", "Store " + storeWord, "slug", storeSlug, "bio", "")).assertStatus(302);
+        assertThat(titles(storeWord)).containsExactly("After " + m);
+
+        seller.post("/seller/workflows/" + id + "/archive", Map.of()).assertStatus(302);
+        assertThat(titles(m)).isEmpty();
+    }
+
+    @Test
+    void operatorsRebuildALostIndex() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String m = marker();
+        SellerFixture.publishedWorkflow(seller, Map.of("title", "Rebuilt " + m));
+        Search.mapping(entityManagerFactory).scope(Workflow.class).workspace().purge();
+        assertThat(titles(m)).isEmpty();
+
+        String adminEmail = Fixtures.uniqueEmail("admin");
+        accounts.createVerified(adminEmail, Fixtures.PASSWORD, "Admin", "ADMIN");
+        WebSession admin = new WebSession(port).signIn(adminEmail, Fixtures.PASSWORD);
+        assertThat(seller.get("/admin/search").status()).isEqualTo(403);
+        admin.post("/admin/search/reindex", Map.of()).assertStatus(302);
+
+        assertThat(titles(m)).containsExactly("Rebuilt " + m);
+        long stored = jdbc.sql("select count(*) from workflow").query(Long.class).single();
+        assertThat(admin.get("/admin/search").body()).contains("The index holds " + stored + " of the " + stored + " listings");
+    }
+}
