@@ -91,9 +91,11 @@ public class CatalogSearch {
     private final Categories categories;
     private final CatalogQueries queries;
     private final SearchIndexing indexing;
+    private final Workflows workflows;
 
-    CatalogSearch(Categories categories, CatalogQueries queries, SearchIndexing indexing) {
+    CatalogSearch(Categories categories, CatalogQueries queries, SearchIndexing indexing, Workflows workflows) {
         this.categories = categories;
+        this.workflows = workflows;
         this.queries = queries;
         this.indexing = indexing;
     }
@@ -171,6 +173,18 @@ public class CatalogSearch {
                 result.aggregation(INTEGRATION).entrySet().stream()
                         .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue())).toList());
         return new Results(new PageResult<>(hits, search.page(), CatalogQueries.PAGE_SIZE, result.total().hitCount()), facets);
+    }
+
+    /** A published listing ready to be matched against saved searches (see {@link SearchMatcher}). */
+    @Transactional(readOnly = true)
+    public Optional<SearchMatcher.Document> matchDocument(UUID workflowId) {
+        return workflows.findById(workflowId)
+                .filter(w -> w.getStatus() == WorkflowStatus.PUBLISHED)
+                .map(w -> SearchMatcher.document(new SearchMatcher.Listing(w.getTitle(), w.getSummary(), w.getDescriptionMd(),
+                        w.getTags().stream().map(Tag::getName).toList(), w.getTags().stream().map(Tag::getSlug).toList(),
+                        w.getIntegrationNames(), w.getStoreName(), w.getPlatform(),
+                        w.getCategoryId() == null ? null : categories.findById(w.getCategoryId()).map(Category::getSlug).orElse(null),
+                        w.getPrice().minor(), w.getRatingAvg())));
     }
 
     /** Titles of published workflows whose words start with what was typed, best first. */

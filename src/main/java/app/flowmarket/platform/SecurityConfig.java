@@ -30,7 +30,8 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/settings/**", "/seller/**", "/stores/new", "/verify-email/resend",
                                 "/checkout/**", "/orders/**", "/library/**", "/following", "/search/history/**", "/search/history").authenticated()
-                        .requestMatchers("/notifications/unsubscribe").permitAll()
+                        .requestMatchers("/notifications/unsubscribe", "/saved-searches/unsubscribe").permitAll()
+                        .requestMatchers("/saved-searches", "/saved-searches/**").authenticated()
                         .requestMatchers("/notifications/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .anyRequest().permitAll())
@@ -50,7 +51,8 @@ class SecurityConfig {
                 // browsing works without Redis and bots cost nothing; payment processors sign their webhooks instead
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens())
-                        .ignoringRequestMatchers("/webhooks/**", "/newsletter/unsubscribe", "/notifications/unsubscribe"))
+                        .ignoringRequestMatchers("/webhooks/**", "/newsletter/unsubscribe", "/notifications/unsubscribe",
+                                "/saved-searches/unsubscribe"))
                 .exceptionHandling(ex -> ex.accessDeniedPage("/error/403"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
@@ -36,13 +35,8 @@ class CatalogSearchIntegrationTests {
     @Autowired
     EntityManagerFactory entityManagerFactory;
 
-    /** A made-up word the analyzers keep whole (letters only), so each test finds only its own listings. */
     static String marker() {
-        StringBuilder word = new StringBuilder("qx");
-        for (int i = 0; i < 8; i++) {
-            word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return word.toString();
+        return Fixtures.uniqueWord();
     }
 
     private List<String> titles(String query) {
@@ -186,5 +180,38 @@ class CatalogSearchIntegrationTests {
         assertThat(titles(m)).containsExactly("Rebuilt " + m);
         long stored = jdbc.sql("select count(*) from workflow").query(Long.class).single();
         assertThat(admin.get("/admin/search").body()).contains("The index holds " + stored + " of the " + stored + " listings");
+    }
+
+    @Test
+    void alertMatchingAgreesWithTheSearchPageOnEveryQueryAndFilter() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String m = marker();
+        List<String> ids = List.of(
+                SellerFixture.publishedWorkflow(seller, Map.of("title", "Sync invoices to Slack " + m, "price", "0", "tags", "Finance, Billing")),
+                SellerFixture.publishedWorkflow(seller, Map.of("title", "Relances des factures " + m, "price", "30",
+                        "description", "Envoie des rappels automatiques aux clients.")),
+                SellerFixture.publishedWorkflow(seller, Map.of("title", "Offene Rechnungen " + m, "price", "60")),
+                SellerFixture.publishedWorkflow(seller, Map.of("title", "Lead scoring with OpenAI " + m, "price", "10",
+                        "summary", "Scores new leads in HubSpot every hour.")),
+                SellerFixture.publishedWorkflow(seller, Map.of("title", "Weekly report " + m, "description", "Mentions an invoice once.")));
+        List<String> queries = List.of("", "invoice", "invoices slack", "slak", "facture", "rappel", "rechnung", "lead", "leads hubspot",
+                "openai", "repport", "billing", "finance", "the", "report weekly", "zzzz", "sheets", "google sheets", "scoring openai hour");
+        List<String> filters = List.of("", "price=free", "price=over-50", "price=paid", "platform=make", "platform=n8n",
+                "integration=Slack", "integration=Trello", "tag=finance", "rating=4");
+        int agreed = 0;
+        for (String query : queries) {
+            for (String filter : filters) {
+                CatalogQueries.Search search = CatalogQueries.Search.parse((query + " " + m).strip(), filter);
+                java.util.Set<java.util.UUID> found = new java.util.HashSet<>();
+                catalogSearch.search(search).page().items().forEach(hit -> found.add(hit.card().id()));
+                for (String id : ids) {
+                    java.util.UUID uuid = java.util.UUID.fromString(id);
+                    boolean matches = catalogSearch.matchDocument(uuid).orElseThrow().matches(search);
+                    assertThat(matches).as("%s [%s] on %s", query, filter, id).isEqualTo(found.contains(uuid));
+                    agreed += matches ? 1 : 0;
+                }
+            }
+        }
+        assertThat(agreed).as("the cases are not all misses").isGreaterThan(40);
     }
 }

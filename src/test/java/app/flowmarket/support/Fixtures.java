@@ -19,6 +19,15 @@ public final class Fixtures {
         return base + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A made-up word the search analyzers keep whole (letters only), so a test finds only its own listings. */
+    public static String uniqueWord() {
+        StringBuilder word = new StringBuilder("qx");
+        for (int i = 0; i < 8; i++) {
+            word.append((char) ('a' + java.util.concurrent.ThreadLocalRandom.current().nextInt(26)));
+        }
+        return word.toString();
+    }
+
     public static byte[] n8nWorkflow(String name) {
         return ("""
                 {"name": "%s", "nodes": [

@@ -1,0 +1,244 @@
+package app.flowmarket.search;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+import app.flowmarket.account.AccountManagement;
+import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.CatalogQueries;
+import app.flowmarket.catalog.CatalogSearch;
+import app.flowmarket.catalog.SearchMatcher;
+import app.flowmarket.catalog.WorkflowPublished;
+import app.flowmarket.catalog.WorkflowVersionAdded;
+import app.flowmarket.mail.Email;
+import app.flowmarket.mail.Mailer;
+import app.flowmarket.shared.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Alerts for saved searches. A listing published or given a new version is matched against the
+ * saved searches (presearch on {@link SavedSearchIndex}, then each candidate confirmed with the same
+ * semantics as the search page); each (saved search, listing) pair is recorded once, so an alert is
+ * never sent twice, whichever node or retry handles the event. Instant alerts go out at once, the
+ * others in a daily or weekly digest.
+ */
+@Component
+class SavedSearchAlerts {
+
+    private static final Logger log = LoggerFactory.getLogger(SavedSearchAlerts.class);
+    private static final int BATCH = 1000;
+    private static final int DIGEST_MAX_ITEMS = 20;
+
+    private final JdbcClient jdbc;
+    private final CatalogSearch catalogSearch;
+    private final CatalogManagement catalog;
+    private final AccountManagement accounts;
+    private final Mailer mailer;
+    private final MessageSource messages;
+    private final TransactionTemplate transactions;
+    private final String baseUrl;
+
+    private final SavedSearchIndex index = new SavedSearchIndex();
+    private final ReentrantLock indexLock = new ReentrantLock();
+    private long indexedRevision;
+
+    SavedSearchAlerts(JdbcClient jdbc, CatalogSearch catalogSearch, CatalogManagement catalog, AccountManagement accounts,
+                      Mailer mailer, MessageSource messages, TransactionTemplate transactions,
+                      @Value("${flowmarket.web.base-url}") String baseUrl) {
+        this.jdbc = jdbc;
+        this.catalogSearch = catalogSearch;
+        this.catalog = catalog;
+        this.accounts = accounts;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.transactions = transactions;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    @ApplicationModuleListener
+    void on(WorkflowPublished event) {
+        match(event.workflowId(), "published");
+    }
+
+    @ApplicationModuleListener
+    void on(WorkflowVersionAdded event) {
+        match(event.workflowId(), "v" + event.number());
+    }
+
+    /** Finds the saved searches this listing matches and records (and, for instant ones, mails) each new match. */
+    int match(UUID workflowId, String reason) {
+        SearchMatcher.Document listing = catalogSearch.matchDocument(workflowId).orElse(null);
+        if (listing == null) {
+            return 0;
+        }
+        List<UUID> candidates = candidates(listing);
+        int matched = 0;
+        for (int from = 0; from < candidates.size(); from += BATCH) {
+            List<UUID> batch = candidates.subList(from, Math.min(candidates.size(), from + BATCH));
+            List<Candidate> rows = jdbc.sql("""
+                    select id, account_id, name, query, filters, frequency, unsubscribe_token from saved_search
+                    where id in (:ids) and active and not deleted""")
+                    .param("ids", batch)
+                    .query((rs, i) -> new Candidate(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+                            rs.getString("name"), rs.getString("query"), rs.getString("filters"), rs.getString("frequency"),
+                            rs.getString("unsubscribe_token")))
+                    .list();
+            for (Candidate candidate : rows) {
+                if (listing.matches(CatalogQueries.Search.parse(candidate.query(), candidate.filters())) && record(candidate, workflowId, reason)) {
+                    matched++;
+                }
+            }
+        }
+        if (!candidates.isEmpty()) {
+            log.debug("Listing {} ({}): {} candidate saved searches, {} new matches", workflowId, reason, candidates.size(), matched);
+        }
+        return matched;
+    }
+
+    private record Candidate(UUID id, UUID accountId, String name, String query, String filters, String frequency, String token) {
+    }
+
+    /** Inserts the match; only the insert that creates the row sends the instant mail. */
+    private boolean record(Candidate candidate, UUID workflowId, String reason) {
+        int inserted = jdbc.sql("""
+                insert into saved_search_match (saved_search_id, workflow_id, reason, matched_at) values (?, ?, ?, now())
+                on conflict do nothing""").params(candidate.id(), workflowId, reason).update();
+        if (inserted == 0) {
+            return false;
+        }
+        if ("INSTANT".equals(candidate.frequency())) {
+            CatalogManagement.PurchasableWorkflow workflow = catalog.purchasable(workflowId).orElseThrow();
+            accounts.find(candidate.accountId()).ifPresent(owner -> {
+                Locale locale = owner.preferredLocale();
+                mailer.send(new Email(owner.email(), msg(locale, "mail.saved-search.instant.subject", candidate.name()),
+                        msg(locale, "mail.greeting", owner.displayName()),
+                        List.of(msg(locale, "mail.saved-search.instant.body", workflow.title(), candidate.name())),
+                        msg(locale, "mail.saved-search.instant.action"), baseUrl + "/workflows/" + workflow.slug(),
+                        msg(locale, "mail.saved-search.footer"), unsubscribeUrl(candidate.token())));
+            });
+            jdbc.sql("update saved_search_match set mailed_at = now() where saved_search_id = ? and workflow_id = ?")
+                    .params(candidate.id(), workflowId).update();
+        }
+        return true;
+    }
+
+    @Scheduled(fixedDelayString = "${flowmarket.search.digest-poll-interval:PT1M}", initialDelayString = "PT30S")
+    void sendDueDigests() {
+        sendDueDigests(Instant.now());
+    }
+
+    /**
+     * Mails each daily or weekly saved search that has unmailed matches and whose period is over.
+     * A saved search is claimed by moving its digest time, so one node (and one run) sends it.
+     */
+    int sendDueDigests(Instant now) {
+        List<UUID> due = jdbc.sql("""
+                select s.id from saved_search s
+                where s.active and not s.deleted and (
+                    (s.frequency = 'DAILY' and s.last_digest_at <= ?) or (s.frequency = 'WEEKLY' and s.last_digest_at <= ?))
+                  and exists (select 1 from saved_search_match m where m.saved_search_id = s.id and m.mailed_at is null)""")
+                .params(Timestamp.from(now.minus(Duration.ofDays(1))), Timestamp.from(now.minus(Duration.ofDays(7))))
+                .query(UUID.class).list();
+        int sent = 0;
+        for (UUID id : due) {
+            Boolean done = transactions.execute(status -> sendDigest(id, now));
+            if (Boolean.TRUE.equals(done)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean sendDigest(UUID id, Instant now) {
+        Candidate search = jdbc.sql("""
+                update saved_search set last_digest_at = ?
+                where id = ? and active and not deleted and (
+                    (frequency = 'DAILY' and last_digest_at <= ?) or (frequency = 'WEEKLY' and last_digest_at <= ?))
+                returning id, account_id, name, query, filters, frequency, unsubscribe_token""")
+                .params(Timestamp.from(now), id, Timestamp.from(now.minus(Duration.ofDays(1))), Timestamp.from(now.minus(Duration.ofDays(7))))
+                .query((rs, i) -> new Candidate(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+                        rs.getString("name"), rs.getString("query"), rs.getString("filters"), rs.getString("frequency"),
+                        rs.getString("unsubscribe_token")))
+                .optional().orElse(null);
+        if (search == null) {
+            return false;
+        }
+        List<UUID> workflowIds = jdbc.sql("""
+                update saved_search_match set mailed_at = ? where saved_search_id = ? and mailed_at is null returning workflow_id""")
+                .params(Timestamp.from(now), id).query(UUID.class).list();
+        CurrentUser owner = accounts.find(search.accountId()).orElse(null);
+        if (owner == null || workflowIds.isEmpty()) {
+            return false;
+        }
+        Locale locale = owner.preferredLocale();
+        List<String> lines = new ArrayList<>();
+        for (UUID workflowId : workflowIds.subList(0, Math.min(DIGEST_MAX_ITEMS, workflowIds.size()))) {
+            catalog.purchasable(workflowId).filter(CatalogManagement.PurchasableWorkflow::published)
+                    .ifPresent(w -> lines.add(w.title() + " — " + baseUrl + "/workflows/" + w.slug()));
+        }
+        if (lines.isEmpty()) {
+            return false;
+        }
+        lines.add(0, msg(locale, "mail.saved-search.digest.body", lines.size(), search.name()));
+        String results = CatalogQueries.Search.parse(search.query(), search.filters()).queryString();
+        mailer.send(new Email(owner.email(), msg(locale, "mail.saved-search.digest.subject", lines.size() - 1, search.name()),
+                msg(locale, "mail.greeting", owner.displayName()), lines, msg(locale, "mail.saved-search.digest.action"),
+                baseUrl + "/workflows" + (results.isEmpty() ? "" : "?" + results), msg(locale, "mail.saved-search.footer"),
+                unsubscribeUrl(search.token())));
+        return true;
+    }
+
+    // ---- the presearch index, kept current from the database by revision ------------------------
+
+    private List<UUID> candidates(SearchMatcher.Document listing) {
+        indexLock.lock();
+        try {
+            List<Row> changed = jdbc.sql("""
+                    select id, query, filters, active and not deleted as live, revision from saved_search
+                    where revision > ? order by revision""")
+                    .param(indexedRevision)
+                    .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("query"), rs.getString("filters"),
+                            rs.getBoolean("live"), rs.getLong("revision")))
+                    .list();
+            for (Row row : changed) {
+                if (row.live()) {
+                    index.put(row.id(), CatalogQueries.Search.parse(row.query(), row.filters()));
+                } else {
+                    index.remove(row.id());
+                }
+                indexedRevision = Math.max(indexedRevision, row.revision());
+            }
+            if (!changed.isEmpty()) {
+                index.refresh();
+            }
+        } finally {
+            indexLock.unlock();
+        }
+        return index.candidates(listing);
+    }
+
+    private record Row(UUID id, String query, String filters, boolean live, long revision) {
+    }
+
+    private String unsubscribeUrl(String token) {
+        return baseUrl + "/saved-searches/unsubscribe?token=" + token;
+    }
+
+    private String msg(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}

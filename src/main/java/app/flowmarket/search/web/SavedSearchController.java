@@ -1,0 +1,93 @@
+package app.flowmarket.search.web;
+
+import java.util.UUID;
+
+import app.flowmarket.catalog.CatalogQueries;
+import app.flowmarket.search.SavedSearches;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.DomainException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A person's saved searches: save one from the results page, change how often it alerts, pause, delete. */
+@Controller
+class SavedSearchController {
+
+    private final SavedSearches savedSearches;
+
+    SavedSearchController(SavedSearches savedSearches) {
+        this.savedSearches = savedSearches;
+    }
+
+    @GetMapping("/saved-searches")
+    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("searches", savedSearches.list(user.id()));
+        model.addAttribute("frequencies", SavedSearches.Frequency.values());
+        return "search/saved";
+    }
+
+    @PostMapping("/saved-searches")
+    String save(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String name,
+                @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String filters,
+                @RequestParam(defaultValue = "") String frequency, RedirectAttributes redirect) {
+        try {
+            savedSearches.save(user.id(), name, CatalogQueries.Search.parse(q, filters), frequency);
+            redirect.addFlashAttribute("flash", "saved-search.saved");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("flash", e.messageKey());
+        }
+        return "redirect:/saved-searches";
+    }
+
+    @PostMapping("/saved-searches/{id}/frequency")
+    String frequency(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "") String frequency,
+                     RedirectAttributes redirect) {
+        try {
+            savedSearches.changeFrequency(user.id(), id, frequency);
+            redirect.addFlashAttribute("flash", "saved-search.updated");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("flash", e.messageKey());
+        }
+        return "redirect:/saved-searches";
+    }
+
+    @PostMapping("/saved-searches/{id}/active")
+    String active(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean active,
+                  RedirectAttributes redirect) {
+        savedSearches.setActive(user.id(), id, active);
+        redirect.addFlashAttribute("flash", active ? "saved-search.resumed" : "saved-search.paused");
+        return "redirect:/saved-searches";
+    }
+
+    @PostMapping("/saved-searches/{id}/delete")
+    String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        savedSearches.delete(user.id(), id);
+        redirect.addFlashAttribute("flash", "saved-search.deleted");
+        return "redirect:/saved-searches";
+    }
+
+    /** The link in every alert mail: asks first (mail scanners follow links), then stops that saved search's alerts. */
+    @GetMapping("/saved-searches/unsubscribe")
+    String unsubscribePage(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("name", null);
+        model.addAttribute("done", null);
+        return "search/unsubscribe";
+    }
+
+    /** Also the target of one-click List-Unsubscribe (RFC 8058), which carries no CSRF token. */
+    @PostMapping("/saved-searches/unsubscribe")
+    String unsubscribe(@RequestParam(defaultValue = "") String token, Model model) {
+        var name = savedSearches.unsubscribe(token);
+        model.addAttribute("token", token);
+        model.addAttribute("name", name.orElse(null));
+        model.addAttribute("done", name.isPresent());
+        return "search/unsubscribe";
+    }
+}

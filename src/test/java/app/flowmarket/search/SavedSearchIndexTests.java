@@ -1,0 +1,92 @@
+package app.flowmarket.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import app.flowmarket.catalog.CatalogQueries;
+import app.flowmarket.catalog.Platform;
+import app.flowmarket.catalog.SearchMatcher;
+import org.junit.jupiter.api.Test;
+
+class SavedSearchIndexTests {
+
+    private static final String[] WORDS = {"invoice", "invoices", "slack", "slak", "gmail", "sheet", "sheets", "google", "lead",
+            "leads", "hubspot", "hubspto", "report", "weekly", "sync", "syncing", "factures", "rechnungen", "openai", "ai",
+            "crm", "notion", "airtable", "airtabel", "digest", "the", "to", "telegram", "stripe", "billing"};
+    private static final String[] INTEGRATIONS = {"Slack", "Gmail", "Google Sheets", "HubSpot", "OpenAI", "Notion", "Airtable", "Stripe"};
+
+    @Test
+    void everySavedSearchThatMatchesIsACandidateAndMostOthersAreNot() throws Exception {
+        Random random = new Random(42);
+        Map<UUID, CatalogQueries.Search> saved = new HashMap<>();
+        try (SavedSearchIndex index = new SavedSearchIndex()) {
+            for (int i = 0; i < 3000; i++) {
+                StringBuilder query = new StringBuilder();
+                for (int w = random.nextInt(4); w > 0; w--) {
+                    query.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+                }
+                String filters = switch (random.nextInt(6)) {
+                    case 0 -> "platform=" + Platform.values()[random.nextInt(3)].slug();
+                    case 1 -> "price=" + CatalogQueries.PriceRange.values()[random.nextInt(5)].slug();
+                    case 2 -> "integration=" + INTEGRATIONS[random.nextInt(INTEGRATIONS.length)].replace(" ", "+");
+                    case 3 -> "rating=" + (3 + random.nextInt(2));
+                    default -> "";
+                };
+                UUID id = UUID.randomUUID();
+                CatalogQueries.Search search = CatalogQueries.Search.parse(query.toString(), filters);
+                saved.put(id, search);
+                index.put(id, search);
+            }
+            index.refresh();
+
+            int matched = 0;
+            int candidates = 0;
+            for (int l = 0; l < 40; l++) {
+                List<String> integrations = new ArrayList<>();
+                for (int k = random.nextInt(3); k >= 0; k--) {
+                    integrations.add(INTEGRATIONS[random.nextInt(INTEGRATIONS.length)]);
+                }
+                String title = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)] + " automation";
+                SearchMatcher.Document listing = SearchMatcher.document(new SearchMatcher.Listing(title,
+                        "Keeps your " + WORDS[random.nextInt(WORDS.length)] + " tidy.", "Works with " + String.join(", ", integrations),
+                        List.of("Finance"), List.of("finance"), integrations.stream().distinct().toList(), "Store " + l,
+                        Platform.values()[random.nextInt(3)], null, random.nextInt(8000),
+                        BigDecimal.valueOf(random.nextInt(500), 2)));
+                Set<UUID> found = new HashSet<>(index.candidates(listing));
+                candidates += found.size();
+                for (Map.Entry<UUID, CatalogQueries.Search> entry : saved.entrySet()) {
+                    if (listing.matches(entry.getValue())) {
+                        matched++;
+                        assertThat(found).as("%s should be a candidate for %s", entry.getValue(), title).contains(entry.getKey());
+                    }
+                }
+            }
+            assertThat(matched).as("the data makes matches").isGreaterThan(100);
+            assertThat(candidates).as("the presearch leaves most searches out").isLessThan(40 * saved.size() / 2);
+        }
+    }
+
+    @Test
+    void aRemovedSearchIsNoLongerACandidate() throws Exception {
+        try (SavedSearchIndex index = new SavedSearchIndex()) {
+            UUID id = UUID.randomUUID();
+            index.put(id, CatalogQueries.Search.parse("slack", ""));
+            index.refresh();
+            SearchMatcher.Document listing = SearchMatcher.document(new SearchMatcher.Listing("Slack alerts", "", "", List.of(), List.of(),
+                    List.of("Slack"), "Store", Platform.N8N, null, 0, BigDecimal.ZERO));
+            assertThat(index.candidates(listing)).containsExactly(id);
+            index.remove(id);
+            index.refresh();
+            assertThat(index.candidates(listing)).isEmpty();
+        }
+    }
+}
