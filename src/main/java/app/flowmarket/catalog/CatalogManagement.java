@@ -46,11 +46,13 @@ public class CatalogManagement {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final SearchIndexing indexing;
+    private final WorkflowPages pages;
 
     CatalogManagement(Workflows workflows, WorkflowVersions versions, Screenshots screenshots, Categories categories,
                       Tags tags, StoreManagement stores, BlobStore blobs, AuditLog auditLog, ApplicationEventPublisher events,
-                      SearchIndexing indexing) {
+                      SearchIndexing indexing, @org.springframework.context.annotation.Lazy WorkflowPages pages) {
         this.indexing = indexing;
+        this.pages = pages;
         this.workflows = workflows;
         this.versions = versions;
         this.screenshots = screenshots;
@@ -72,13 +74,13 @@ public class CatalogManagement {
     }
 
     public record VersionView(UUID id, int number, String changelog, String fileName, long fileSize, String sha256,
-                              int nodeCount, List<String> integrations, List<String> secretWarnings, Instant createdAt) {
+                              int nodeCount, List<String> integrations, List<String> secretWarnings, Instant createdAt) implements java.io.Serializable {
     }
 
-    public record CategoryView(UUID id, String slug, String name, String description) {
+    public record CategoryView(UUID id, String slug, String name, String description) implements java.io.Serializable {
     }
 
-    public record TagView(String slug, String name) {
+    public record TagView(String slug, String name) implements java.io.Serializable {
     }
 
     public record WorkflowPage(UUID id, String slug, String title, String summary, String descriptionMarkdown,
@@ -86,7 +88,7 @@ public class CatalogManagement {
                                CategoryView category, List<TagView> tags, List<String> integrations,
                                List<VersionView> versions, List<String> screenshotUrls, StoreView store,
                                BigDecimal ratingAvg, int ratingCount, int salesCount, Instant publishedAt,
-                               Instant updatedAt) {
+                               Instant updatedAt) implements java.io.Serializable {
 
         public boolean isPublished() {
             return status == WorkflowStatus.PUBLISHED;
@@ -107,7 +109,7 @@ public class CatalogManagement {
      * Creates a draft listing with its first file version. The file is validated first; if anything
      * is wrong nothing is saved (and a file already written is removed when the transaction rolls back).
      */
-    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
     @Transactional
     public UUID createWorkflow(CurrentUser seller, Listing raw, Upload file) {
         StoreView store = storeOf(seller);
@@ -122,7 +124,7 @@ public class CatalogManagement {
         return workflow.getId();
     }
 
-    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
     @Transactional
     public void updateListing(CurrentUser seller, UUID workflowId, Listing raw) {
         Workflow workflow = owned(seller, workflowId);
@@ -134,7 +136,7 @@ public class CatalogManagement {
         auditLog.record(seller.id(), seller.email(), "workflow.updated", "workflow", workflowId, null);
     }
 
-    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
     @Transactional
     public VersionView addVersion(CurrentUser seller, UUID workflowId, String changelog, Upload file) {
         Workflow workflow = owned(seller, workflowId);
@@ -158,7 +160,7 @@ public class CatalogManagement {
         return version.toView();
     }
 
-    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
     @Transactional
     public void publish(CurrentUser seller, UUID workflowId) {
         Workflow workflow = owned(seller, workflowId);
@@ -169,7 +171,7 @@ public class CatalogManagement {
         }
     }
 
-    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
     @Transactional
     public void archive(CurrentUser seller, UUID workflowId) {
         Workflow workflow = owned(seller, workflowId);
@@ -177,6 +179,7 @@ public class CatalogManagement {
         auditLog.record(seller.id(), seller.email(), "workflow.archived", "workflow", workflowId, workflow.getSlug());
     }
 
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
     @Transactional
     public void addScreenshot(CurrentUser seller, UUID workflowId, byte[] image) {
         owned(seller, workflowId);
@@ -195,6 +198,7 @@ public class CatalogManagement {
         screenshots.save(new Screenshot(workflowId, key, type, (int) count));
     }
 
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
     @Transactional
     public void removeScreenshot(CurrentUser seller, UUID workflowId, UUID screenshotId) {
         owned(seller, workflowId);
@@ -229,9 +233,18 @@ public class CatalogManagement {
     /** The public workflow page; drafts and archived listings are visible to their seller only. */
     @Transactional(readOnly = true)
     public Optional<WorkflowPage> workflowPage(String slug, CurrentUser viewer) {
+        WorkflowPage published = pages.published(slug);
+        if (published != null) {
+            return Optional.of(published);
+        }
         return workflows.findBySlug(slug)
                 .filter(w -> w.getStatus() == WorkflowStatus.PUBLISHED || isOwner(viewer, w))
                 .map(this::page);
+    }
+
+    /** The page of a published listing, the same for every viewer; null when there is none. Cached by {@link WorkflowPages}. */
+    WorkflowPage publishedPage(String slug) {
+        return workflows.findBySlug(slug).filter(w -> w.getStatus() == WorkflowStatus.PUBLISHED).map(this::page).orElse(null);
     }
 
     @Transactional(readOnly = true)
@@ -248,7 +261,7 @@ public class CatalogManagement {
      * Gives a published demo listing a plausible history (publication date, sales, ratings, featured flag).
      * Used only by the demo data; real numbers come from orders and reviews.
      */
-    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
     @Transactional
     public void recordDemoHistory(UUID workflowId, Instant publishedAt, int sales, BigDecimal rating, int ratings, boolean featured) {
         Workflow workflow = workflows.findById(workflowId).orElseThrow();
@@ -288,7 +301,7 @@ public class CatalogManagement {
     }
 
     /** Counts a sale (or, with -1, a refunded one) on the listing. */
-    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
     @Transactional
     public void recordSales(UUID workflowId, int delta) {
         workflows.addSales(workflowId, delta);
@@ -296,7 +309,7 @@ public class CatalogManagement {
     }
 
     /** Stores the rating computed by the review module from all reviews of the workflow. */
-    @CacheEvict(cacheNames = CatalogQueries.HOME_CACHE, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
     @Transactional
     public void updateRating(UUID workflowId, BigDecimal average, int count) {
         workflows.rate(workflowId, average, count);

@@ -23,6 +23,10 @@ public class CatalogQueries {
 
     public static final int PAGE_SIZE = 24;
     public static final String HOME_CACHE = "catalog-home";
+    /** Public workflow pages, by slug. */
+    public static final String WORKFLOW_CACHE = "catalog-workflow";
+    /** The first pages of search results, by search. */
+    public static final String SEARCH_CACHE = "catalog-search";
     private static final int MAX_QUERY_LENGTH = 200;
 
     private final JdbcClient jdbc;

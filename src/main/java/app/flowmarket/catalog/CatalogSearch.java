@@ -24,6 +24,7 @@ import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.util.common.data.Range;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,22 +69,22 @@ public class CatalogSearch {
     private static final AggregationKey<Map<Range<BigDecimal>, Long>> RATING = AggregationKey.of("rating");
     private static final AggregationKey<Map<String, Long>> INTEGRATION = AggregationKey.of("integration");
 
-    public record Hit(WorkflowCard card, String titleHtml, String summaryHtml) {
+    public record Hit(WorkflowCard card, String titleHtml, String summaryHtml) implements java.io.Serializable {
     }
 
     /** One value of a facet: what to put in the URL, what to show, how many results have it. */
-    public record FacetValue(String value, String label, long count) {
+    public record FacetValue(String value, String label, long count) implements java.io.Serializable {
     }
 
     public record Facets(List<FacetValue> categories, List<FacetValue> platforms, List<FacetValue> prices,
-                         List<FacetValue> ratings, List<FacetValue> integrations) {
+                         List<FacetValue> ratings, List<FacetValue> integrations) implements java.io.Serializable {
 
         static Facets none() {
             return new Facets(List.of(), List.of(), List.of(), List.of(), List.of());
         }
     }
 
-    public record Results(PageResult<Hit> page, Facets facets) {
+    public record Results(PageResult<Hit> page, Facets facets) implements java.io.Serializable {
     }
 
     @PersistenceContext
@@ -110,11 +111,17 @@ public class CatalogSearch {
     }
 
     /** Rebuilds the index from the database (operators: also {@code --reindex} on the command line). */
+    @org.springframework.cache.annotation.CacheEvict(cacheNames = CatalogQueries.SEARCH_CACHE, allEntries = true)
     public IndexStatus reindex() {
         indexing.rebuild();
         return indexStatus();
     }
 
+    /**
+     * One page of results with facet counts. The first pages of every search are cached (popular
+     * searches are then served from Redis; rare ones expire) and evicted on every catalogue change.
+     */
+    @Cacheable(cacheNames = CatalogQueries.SEARCH_CACHE, key = "#search", sync = true, condition = "#search.page() <= 3")
     @Transactional(readOnly = true)
     public Results search(CatalogQueries.Search search) {
         Optional<UUID> categoryId = Optional.empty();

@@ -18,7 +18,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -86,7 +85,8 @@ public final class SearchMatcher {
         private final MemoryIndex index = new MemoryIndex();
         private final Set<String> terms = new LinkedHashSet<>();
         private final Set<String> fuzzyTerms = new LinkedHashSet<>();
-        private final Map<String, Boolean> textMatches = new HashMap<>();
+        private final Map<String, List<String>> fuzzyFieldTerms = new HashMap<>();
+        private final Map<String, Boolean> wordMatches = new HashMap<>();
 
         private Document(Listing listing) {
             this.listing = listing;
@@ -100,6 +100,7 @@ public final class SearchMatcher {
                 terms.addAll(fieldTerms);
                 if (field.fuzzy()) {
                     fuzzyTerms.addAll(fieldTerms);
+                    fuzzyFieldTerms.put(field.name(), fieldTerms.stream().distinct().toList());
                 }
             }
         }
@@ -132,12 +133,42 @@ public final class SearchMatcher {
                     && (search.minRating() == null || listing.rating().compareTo(BigDecimal.valueOf(search.minRating())) >= 0);
         }
 
-        /** The text part alone, remembered per query text: many saved searches share a few popular queries. */
+        /**
+         * The text part alone: every word must be in the listing. Each word is looked up once per
+         * listing (saved searches share their words): exactly, in the in-memory index, with each
+         * field's analyzer; else within its typo allowance of a term of the typo-tolerant fields,
+         * which is what a FuzzyQuery with a one-letter prefix accepts on this one document.
+         */
         public boolean matchesText(String query) {
-            return textMatches.computeIfAbsent(query, q -> {
-                List<String> words = SearchTerms.words(q);
-                return words.isEmpty() || index.search(textQuery(words)) > 0f;
-            });
+            for (String word : SearchTerms.words(query)) {
+                if (!wordMatches.computeIfAbsent(word, this::matchesWord)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean matchesWord(String word) {
+            if (index.search(exactQuery(word)) > 0f) {
+                return true;
+            }
+            int edits = SearchTerms.maxEdits(word);
+            if (edits == 0) {
+                return false;
+            }
+            for (CatalogSearch.TextField field : CatalogSearch.TEXT_FIELDS) {
+                if (!field.fuzzy()) {
+                    continue;
+                }
+                for (String term : analyze(field.analyzer(), field.name(), word)) {
+                    for (String candidate : fuzzyFieldTerms.getOrDefault(field.name(), List.of())) {
+                        if (withinEdits(term, candidate, edits)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
         }
 
         private String text(String field) {
@@ -153,29 +184,51 @@ public final class SearchMatcher {
         }
     }
 
-    /** The same question as CatalogSearch's text predicate, as one Lucene query. */
-    static Query textQuery(List<String> words) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (String word : words) {
-            BooleanQuery.Builder either = new BooleanQuery.Builder();
-            for (CatalogSearch.TextField field : CatalogSearch.TEXT_FIELDS) {
-                for (String term : analyze(field.analyzer(), field.name(), word)) {
-                    either.add(new TermQuery(new Term(field.name(), term)), BooleanClause.Occur.SHOULD);
-                }
+    /** One word looked up exactly as CatalogSearch's match predicate does: in every field, with that field's analyzer. */
+    static Query exactQuery(String word) {
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        for (CatalogSearch.TextField field : CatalogSearch.TEXT_FIELDS) {
+            for (String term : analyze(field.analyzer(), field.name(), word)) {
+                either.add(new TermQuery(new Term(field.name(), term)), BooleanClause.Occur.SHOULD);
             }
-            int edits = SearchTerms.maxEdits(word);
-            if (edits > 0) {
-                for (CatalogSearch.TextField field : CatalogSearch.TEXT_FIELDS) {
-                    if (field.fuzzy()) {
-                        for (String term : analyze(field.analyzer(), field.name(), word)) {
-                            either.add(new FuzzyQuery(new Term(field.name(), term), edits, 1), BooleanClause.Occur.SHOULD);
-                        }
-                    }
-                }
-            }
-            all.add(either.build(), BooleanClause.Occur.MUST);
         }
-        return all.build();
+        return either.build();
+    }
+
+    /**
+     * Lucene's fuzzy match: the first code point equal, and the rest within {@code max} edits, where an
+     * edit inserts, deletes or substitutes a character or swaps two adjacent ones.
+     */
+    static boolean withinEdits(String a, String b, int max) {
+        int[] x = a.codePoints().toArray();
+        int[] y = b.codePoints().toArray();
+        if (y.length == 0 || x[0] != y[0] || Math.abs(x.length - y.length) > max) {
+            return false;
+        }
+        int n = x.length - 1;
+        int m = y.length - 1;
+        int[][] d = new int[n + 1][m + 1];
+        for (int i = 0; i <= n; i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= m; j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            int rowMin = d[i][0];
+            for (int j = 1; j <= m; j++) {
+                int cost = x[i] == y[j] ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && x[i] == y[j - 1] && x[i - 1] == y[j]) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+                rowMin = Math.min(rowMin, d[i][j]);
+            }
+            if (rowMin > max) {
+                return false;
+            }
+        }
+        return d[n][m] <= max;
     }
 
     static List<String> analyze(String analyzer, String field, String text) {

@@ -85,10 +85,10 @@ class SavedSearchAlerts {
         if (listing == null) {
             return 0;
         }
-        List<UUID> candidates = candidates(listing);
-        int matched = 0;
-        for (int from = 0; from < candidates.size(); from += BATCH) {
-            List<UUID> batch = candidates.subList(from, Math.min(candidates.size(), from + BATCH));
+        List<UUID> matches = matches(listing);
+        int recorded = 0;
+        for (int from = 0; from < matches.size(); from += BATCH) {
+            List<UUID> batch = matches.subList(from, Math.min(matches.size(), from + BATCH));
             List<Candidate> rows = jdbc.sql("""
                     select id, account_id, name, query, filters, frequency, unsubscribe_token from saved_search
                     where id in (:ids) and active and not deleted""")
@@ -98,15 +98,14 @@ class SavedSearchAlerts {
                             rs.getString("unsubscribe_token")))
                     .list();
             for (Candidate candidate : rows) {
+                // the row may have changed since the index last read it: confirm against what is stored now
                 if (listing.matches(CatalogQueries.Search.parse(candidate.query(), candidate.filters())) && record(candidate, workflowId, reason)) {
-                    matched++;
+                    recorded++;
                 }
             }
         }
-        if (!candidates.isEmpty()) {
-            log.debug("Listing {} ({}): {} candidate saved searches, {} new matches", workflowId, reason, candidates.size(), matched);
-        }
-        return matched;
+        log.debug("Listing {} ({}): {} matching saved searches, {} new", workflowId, reason, matches.size(), recorded);
+        return recorded;
     }
 
     private record Candidate(UUID id, UUID accountId, String name, String query, String filters, String frequency, String token) {
@@ -204,7 +203,7 @@ class SavedSearchAlerts {
 
     // ---- the presearch index, kept current from the database by revision ------------------------
 
-    private List<UUID> candidates(SearchMatcher.Document listing) {
+    private List<UUID> matches(SearchMatcher.Document listing) {
         indexLock.lock();
         try {
             List<Row> changed = jdbc.sql("""
@@ -228,7 +227,7 @@ class SavedSearchAlerts {
         } finally {
             indexLock.unlock();
         }
-        return index.candidates(listing);
+        return index.matches(listing);
     }
 
     private record Row(UUID id, String query, String filters, boolean live, long revision) {

@@ -6,20 +6,22 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.catalog.SearchMatcher;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -33,6 +35,7 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+
 
 /**
  * The presearcher of saved-search alerts (the idea of Luwak and Elasticsearch's percolator): saved
@@ -49,6 +52,13 @@ final class SavedSearchIndex implements AutoCloseable {
 
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    // each saved search has a slot; the index stores the slot, so a candidate costs an array read
+    private final Map<UUID, Integer> slots = new ConcurrentHashMap<>();
+    private volatile Slot[] bySlot = new Slot[1024];
+    private int nextSlot;
+
+    private record Slot(UUID id, CatalogQueries.Search search) {
+    }
 
     SavedSearchIndex() {
         try {
@@ -60,11 +70,16 @@ final class SavedSearchIndex implements AutoCloseable {
     }
 
     /** Adds or replaces one saved search. Visible to {@link #candidates} after {@link #refresh()}. */
-    void put(UUID id, CatalogQueries.Search search) {
+    synchronized void put(UUID id, CatalogQueries.Search search) {
         Document doc = new Document();
         String key = id.toString();
+        int slot = slots.computeIfAbsent(id, k -> nextSlot++);
+        if (slot >= bySlot.length) {
+            bySlot = java.util.Arrays.copyOf(bySlot, Math.max(slot + 1, bySlot.length * 2));
+        }
+        bySlot[slot] = new Slot(id, search);
         doc.add(new StringField("id", key, Field.Store.NO));
-        doc.add(new SortedDocValuesField("id", new BytesRef(key)));
+        doc.add(new NumericDocValuesField("slot", slot));
         SearchMatcher.Anchor anchor = SearchMatcher.anchor(search.query());
         if (anchor.matchesEverything()) {
             doc.add(new StringField("anchor", ANY, Field.Store.NO));
@@ -88,7 +103,11 @@ final class SavedSearchIndex implements AutoCloseable {
         }
     }
 
-    void remove(UUID id) {
+    synchronized void remove(UUID id) {
+        Integer slot = slots.get(id);
+        if (slot != null) {
+            bySlot[slot] = null;
+        }
         try {
             writer.deleteDocuments(new Term("id", id.toString()));
         } catch (IOException e) {
@@ -104,8 +123,32 @@ final class SavedSearchIndex implements AutoCloseable {
         }
     }
 
+    /** The saved searches this listing matches: candidates from the presearch, each confirmed. */
+    List<UUID> matches(SearchMatcher.Document listing) {
+        List<UUID> matches = new ArrayList<>();
+        Slot[] table = bySlot;
+        for (int slot : candidateSlots(listing)) {
+            Slot entry = slot < table.length ? table[slot] : null;
+            if (entry != null && listing.matches(entry.search())) {
+                matches.add(entry.id());
+            }
+        }
+        return matches;
+    }
+
     /** The saved searches that may match this listing: a superset of those that do. */
     List<UUID> candidates(SearchMatcher.Document listing) {
+        Slot[] table = bySlot;
+        List<UUID> ids = new ArrayList<>();
+        for (int slot : candidateSlots(listing)) {
+            if (slot < table.length && table[slot] != null) {
+                ids.add(table[slot].id());
+            }
+        }
+        return ids;
+    }
+
+    private int[] candidateSlots(SearchMatcher.Document listing) {
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
@@ -113,19 +156,19 @@ final class SavedSearchIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         try {
-            List<UUID> ids = new ArrayList<>();
+            org.apache.lucene.util.IntsRefBuilder found = new org.apache.lucene.util.IntsRefBuilder();
             searcher.search(query(listing), new SimpleCollector() {
-                private SortedDocValues values;
+                private NumericDocValues values;
 
                 @Override
                 protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                    values = context.reader().getSortedDocValues("id");
+                    values = context.reader().getNumericDocValues("slot");
                 }
 
                 @Override
                 public void collect(int doc) throws IOException {
-                    if (values.advanceExact(doc)) {
-                        ids.add(UUID.fromString(values.lookupOrd(values.ordValue()).utf8ToString()));
+                    if (values != null && values.advanceExact(doc)) {
+                        found.append((int) values.longValue());
                     }
                 }
 
@@ -134,7 +177,7 @@ final class SavedSearchIndex implements AutoCloseable {
                     return ScoreMode.COMPLETE_NO_SCORES;
                 }
             });
-            return ids;
+            return java.util.Arrays.copyOf(found.ints(), found.length());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -158,8 +201,11 @@ final class SavedSearchIndex implements AutoCloseable {
         text.add(terms("anchor", anchors), BooleanClause.Occur.SHOULD);
         int fuzzy = 0;
         for (String term : listing.fuzzyTerms()) {
-            if (term.length() >= 2 && fuzzy++ < MAX_FUZZY_TERMS) {
-                text.add(new FuzzyQuery(new Term("anchor_fuzzy", term), MAX_EDITS, 1, 10_000, true), BooleanClause.Occur.SHOULD);
+            // fuzzy anchors have at least four letters and one typo up to five, two beyond: a word
+            // of three letters can only be one typo away, and shorter ones none
+            int edits = term.length() >= 4 ? MAX_EDITS : term.length() == 3 ? 1 : 0;
+            if (edits > 0 && fuzzy++ < MAX_FUZZY_TERMS) {
+                text.add(new FuzzyQuery(new Term("anchor_fuzzy", term), edits, 1, 10_000, true), BooleanClause.Occur.SHOULD);
             }
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();

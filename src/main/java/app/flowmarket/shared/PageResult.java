@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** One page of a list: the one way lists are paged in Flowmarket. Pages count from 1. */
-public record PageResult<T>(List<T> items, int page, int size, long total) {
+public record PageResult<T>(List<T> items, int page, int size, long total) implements java.io.Serializable {
 
     public static final int MAX_SIZE = 100;
 

@@ -47,7 +47,7 @@ public class StoreManagement {
     }
 
     public record StoreView(UUID id, UUID ownerId, String name, String slug, String bio, String avatarKey,
-                            String websiteUrl, String twitterHandle, String githubHandle, Instant createdAt) {
+                            String websiteUrl, String twitterHandle, String githubHandle, Instant createdAt) implements java.io.Serializable {
 
         public String bioHtml() {
             return Markdown.toSafeHtml(bio);

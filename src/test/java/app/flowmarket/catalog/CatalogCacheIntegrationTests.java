@@ -22,6 +22,9 @@ class CatalogCacheIntegrationTests {
     @Autowired
     StringRedisTemplate redis;
 
+    @Autowired
+    io.github.resilience4j.circuitbreaker.CircuitBreaker cacheCircuitBreaker;
+
     @Test
     void theHomePageIsCachedInRedisAndAPriceChangeShowsAtOnce() {
         WebSession seller = SellerFixture.newSeller(port);
@@ -47,13 +50,43 @@ class CatalogCacheIntegrationTests {
     }
 
     @Test
+    void workflowPagesAndSearchResultsAreCachedAndAPriceChangeShowsAtOnce() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String word = Fixtures.uniqueWord();
+        String id = SellerFixture.publishedWorkflow(seller, "Page cache " + word, "n8n", "4");
+        String slug = "page-cache-" + word;
+
+        assertThat(new WebSession(port).get("/workflows/" + slug).body()).contains("$4");
+        assertThat(redis.hasKey("flowmarket:cache:catalog-workflow::" + slug)).as("the page data is in Redis").isTrue();
+        assertThat(new WebSession(port).get("/workflows?q=" + word).body()).contains("$4");
+        assertThat(redis.keys("flowmarket:cache:catalog-search::*" + word + "*")).as("the results are in Redis").isNotEmpty();
+        assertThat(new WebSession(port).get("/workflows/" + slug).body()).contains("$4");
+
+        seller.post("/seller/workflows/" + id + "/edit", Map.of("title", "Page cache " + word, "summary", "A workflow made by a test.",
+                "description", "", "platform", "n8n", "price", "9", "currency", "USD", "category", "", "tags", "")).assertStatus(302);
+
+        assertThat(new WebSession(port).get("/workflows/" + slug).body()).contains("$9").doesNotContain("$4");
+        assertThat(new WebSession(port).get("/workflows?q=" + word).body()).contains("$9").doesNotContain("$4");
+        // the owner still sees their own drafts, which are never cached
+        seller.post("/seller/workflows/" + id + "/archive", Map.of()).assertStatus(302);
+        assertThat(new WebSession(port).get("/workflows/" + slug).status()).isEqualTo(404);
+        assertThat(seller.get("/workflows/" + slug).status()).isEqualTo(200);
+    }
+
+    @Test
     void theHomePageIsServedFromPostgreSqlWhileRedisIsDown() {
         EmbeddedInfrastructure.stopRedis();
         try {
             assertThat(new WebSession(port).get("/").status()).isEqualTo(200);
             assertThat(new WebSession(port).get("/workflows").status()).isEqualTo(200);
+            assertThat(cacheCircuitBreaker.getState()).isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
         } finally {
             EmbeddedInfrastructure.restartRedis();
         }
+        // the breaker tries Redis again a few seconds later, and closes once it answers
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            new WebSession(port).get("/");
+            return cacheCircuitBreaker.getState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED;
+        });
     }
 }

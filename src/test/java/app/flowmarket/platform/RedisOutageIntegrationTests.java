@@ -29,6 +29,12 @@ class RedisOutageIntegrationTests {
     @Autowired
     AccountManagement accounts;
 
+    @Autowired
+    app.flowmarket.catalog.CatalogManagement catalog;
+
+    @Autowired
+    io.github.resilience4j.circuitbreaker.CircuitBreaker cacheCircuitBreaker;
+
     @Test
     void visitorsKeepBrowsingWhileRedisIsDownAndSessionsReturnWithIt() {
         WebSession seller = SellerFixture.newSeller(port);
@@ -36,6 +42,7 @@ class RedisOutageIntegrationTests {
         String workflowId = SellerFixture.publishedWorkflow(seller, "Outage proof " + marker, "n8n", "4");
         String slug = jdbc.sql("select slug from workflow where id = ?::uuid").param(workflowId).query(String.class).single();
 
+        assertThat(new WebSession(port).get("/workflows/" + slug).body()).as("now cached").contains("no sales");
         EmbeddedInfrastructure.stopRedis();
         try {
             WebSession visitor = new WebSession(port);
@@ -46,9 +53,20 @@ class RedisOutageIntegrationTests {
             assertThat(visitor.get("/stores/nope").status()).isEqualTo(404);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no request waited on Redis").isLessThan(Duration.ofSeconds(10));
             assertThat(visitor.sessionCookie()).as("visitors get no server-side session").isNull();
+            assertThat(cacheCircuitBreaker.getState()).as("pages stopped asking Redis")
+                    .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
+            // a change whose eviction cannot reach Redis
+            catalog.recordSales(java.util.UUID.fromString(workflowId), 3);
+            assertThat(visitor.get("/workflows/" + slug).body()).contains("3 sales");
         } finally {
             EmbeddedInfrastructure.restartRedis();
         }
+        // once Redis answers again the breaker closes and the caches start empty: no stale page from before the outage
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(new WebSession(port).get("/workflows/" + slug).body()).contains("3 sales");
+            assertThat(cacheCircuitBreaker.getState()).isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+        });
+        assertThat(new WebSession(port).get("/workflows/" + slug).body()).contains("3 sales");
 
         String email = Fixtures.uniqueEmail("after-outage");
         accounts.createVerified(email, Fixtures.PASSWORD, "Back Again");
