@@ -93,8 +93,20 @@ public class CatalogSearch {
     private final CatalogQueries queries;
     private final SearchIndexing indexing;
     private final Workflows workflows;
+    private final boolean cacheResults;
 
-    CatalogSearch(Categories categories, CatalogQueries queries, SearchIndexing indexing, Workflows workflows) {
+    /**
+     * Results are cached only when the index is written in the committing transaction. With the
+     * outbox (several nodes) the index lags a commit by a moment, and a result cached in between
+     * would outlive the eviction.
+     */
+    public boolean cachesResults() {
+        return cacheResults;
+    }
+
+    CatalogSearch(Categories categories, CatalogQueries queries, SearchIndexing indexing, Workflows workflows,
+                  @org.springframework.beans.factory.annotation.Value("${spring.jpa.properties.hibernate.search.coordination.strategy:none}") String coordination) {
+        this.cacheResults = !"outbox-polling".equals(coordination);
         this.categories = categories;
         this.workflows = workflows;
         this.queries = queries;
@@ -121,7 +133,8 @@ public class CatalogSearch {
      * One page of results with facet counts. The first pages of every search are cached (popular
      * searches are then served from Redis; rare ones expire) and evicted on every catalogue change.
      */
-    @Cacheable(cacheNames = CatalogQueries.SEARCH_CACHE, key = "#search", sync = true, condition = "#search.page() <= 3")
+    @Cacheable(cacheNames = CatalogQueries.SEARCH_CACHE, key = "#search", sync = true,
+            condition = "#root.target.cachesResults() and #search.page() <= 3")
     @Transactional(readOnly = true)
     public Results search(CatalogQueries.Search search) {
         Optional<UUID> categoryId = Optional.empty();
