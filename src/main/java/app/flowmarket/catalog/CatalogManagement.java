@@ -109,7 +109,7 @@ public class CatalogManagement {
      * Creates a draft listing with its first file version. The file is validated first; if anything
      * is wrong nothing is saved (and a file already written is removed when the transaction rolls back).
      */
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public UUID createWorkflow(CurrentUser seller, Listing raw, Upload file) {
         StoreView store = storeOf(seller);
@@ -124,7 +124,7 @@ public class CatalogManagement {
         return workflow.getId();
     }
 
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public void updateListing(CurrentUser seller, UUID workflowId, Listing raw) {
         Workflow workflow = owned(seller, workflowId);
@@ -136,7 +136,7 @@ public class CatalogManagement {
         auditLog.record(seller.id(), seller.email(), "workflow.updated", "workflow", workflowId, null);
     }
 
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public VersionView addVersion(CurrentUser seller, UUID workflowId, String changelog, Upload file) {
         Workflow workflow = owned(seller, workflowId);
@@ -160,7 +160,7 @@ public class CatalogManagement {
         return version.toView();
     }
 
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public void publish(CurrentUser seller, UUID workflowId) {
         Workflow workflow = owned(seller, workflowId);
@@ -171,7 +171,7 @@ public class CatalogManagement {
         }
     }
 
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public void archive(CurrentUser seller, UUID workflowId) {
         Workflow workflow = owned(seller, workflowId);
@@ -179,7 +179,7 @@ public class CatalogManagement {
         auditLog.record(seller.id(), seller.email(), "workflow.archived", "workflow", workflowId, workflow.getSlug());
     }
 
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public void addScreenshot(CurrentUser seller, UUID workflowId, byte[] image) {
         owned(seller, workflowId);
@@ -198,7 +198,7 @@ public class CatalogManagement {
         screenshots.save(new Screenshot(workflowId, key, type, (int) count));
     }
 
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public void removeScreenshot(CurrentUser seller, UUID workflowId, UUID screenshotId) {
         owned(seller, workflowId);
@@ -261,7 +261,7 @@ public class CatalogManagement {
      * Gives a published demo listing a plausible history (publication date, sales, ratings, featured flag).
      * Used only by the demo data; real numbers come from orders and reviews.
      */
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public void recordDemoHistory(UUID workflowId, Instant publishedAt, int sales, BigDecimal rating, int ratings, boolean featured) {
         Workflow workflow = workflows.findById(workflowId).orElseThrow();
@@ -301,7 +301,7 @@ public class CatalogManagement {
     }
 
     /** Counts a sale (or, with -1, a refunded one) on the listing. */
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public void recordSales(UUID workflowId, int delta) {
         workflows.addSales(workflowId, delta);
@@ -309,7 +309,7 @@ public class CatalogManagement {
     }
 
     /** Stores the rating computed by the review module from all reviews of the workflow. */
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public void updateRating(UUID workflowId, BigDecimal average, int count) {
         workflows.rate(workflowId, average, count);

@@ -25,6 +25,8 @@ public class CatalogQueries {
     public static final String HOME_CACHE = "catalog-home";
     /** Public workflow pages, by slug. */
     public static final String WORKFLOW_CACHE = "catalog-workflow";
+    /** Whole rendered pages for visitors without a session (home, workflow pages), by language and path. */
+    public static final String PAGE_CACHE = "catalog-pages";
     /** The first pages of search results, by search. */
     public static final String SEARCH_CACHE = "catalog-search";
     private static final int MAX_QUERY_LENGTH = 200;

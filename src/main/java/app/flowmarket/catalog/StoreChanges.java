@@ -19,7 +19,7 @@ class StoreChanges {
     }
 
     @TransactionalEventListener
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE}, allEntries = true)
+    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     public void on(StoreUpdated event) {
         indexing.storeChanged(event.storeId());
     }

@@ -74,6 +74,36 @@ class CatalogCacheIntegrationTests {
     }
 
     @Test
+    void visitorsGetWholePagesFromTheCacheEachWithTheirOwnCsrfToken() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String word = Fixtures.uniqueWord();
+        String id = SellerFixture.publishedWorkflow(seller, "Whole page " + word, "n8n", "4");
+        String path = "/workflows/whole-page-" + word;
+        java.util.regex.Pattern csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+        WebSession first = new WebSession(port);
+        String firstPage = first.get(path).assertStatus(200).body();
+        assertThat(redis.keys("flowmarket:cache:catalog-pages::* " + path)).as("the rendered page is in Redis").hasSize(1);
+        WebSession second = new WebSession(port);
+        String secondPage = second.get(path).assertStatus(200).body();
+        assertThat(secondPage).contains("Whole page " + word).contains("$4");
+
+        java.util.regex.Matcher a = csrf.matcher(firstPage);
+        java.util.regex.Matcher b = csrf.matcher(secondPage);
+        assertThat(a.find() && b.find()).isTrue();
+        assertThat(b.group(1)).as("the cached page carries the second visitor's token").isNotEqualTo(a.group(1));
+        assertThat(second.post("/newsletter", Map.of("email", Fixtures.uniqueEmail("page-cache"))).status())
+                .as("the form of a cached page posts").isIn(200, 302);
+
+        seller.post("/seller/workflows/" + id + "/edit", Map.of("title", "Whole page " + word, "summary", "A workflow made by a test.",
+                "description", "", "platform", "n8n", "price", "9", "currency", "USD", "category", "", "tags", "")).assertStatus(302);
+        assertThat(new WebSession(port).get(path).body()).contains("$9").doesNotContain("$4");
+        // signed-in people always get their own page, never a visitor's
+        assertThat(seller.get(path).body()).contains("/logout");
+        assertThat(new WebSession(port).get(path).body()).doesNotContain("/logout");
+    }
+
+    @Test
     void theHomePageIsServedFromPostgreSqlWhileRedisIsDown() {
         EmbeddedInfrastructure.stopRedis();
         try {
