@@ -138,7 +138,7 @@ class PublicPageCache extends OncePerRequestFilter {
         @Bean
         RedisCacheManagerBuilderCustomizer pageCacheTimeToLive() {
             return builder -> builder.withCacheConfiguration(CatalogQueries.PAGE_CACHE,
-                    RedisCacheConfiguration.defaultCacheConfig().prefixCacheNameWith("flowmarket:cache:").entryTtl(Duration.ofMinutes(1)));
+                    RedisCacheConfiguration.defaultCacheConfig(PublicPageCache.class.getClassLoader()).prefixCacheNameWith("flowmarket:cache:").entryTtl(Duration.ofMinutes(1)));
         }
     }
 }
