@@ -18,7 +18,10 @@ start() {
   APP=$!
   # ready once the demo listings are in the catalogue (they are created after the server starts)
   for _ in $(seq 1 300); do
-    curl -sf "http://127.0.0.1:$PORT/workflows?sort=popular" 2>/dev/null | grep -q 'href="/workflows/[a-z0-9-]' && return
+    if curl -sf "http://127.0.0.1:$PORT/workflows?sort=popular" 2>/dev/null | grep -q 'href="/workflows/[a-z0-9-]'; then
+      sleep 20   # let the start-up work (demo data events, search index) settle before measuring
+      return
+    fi
     sleep 1
   done
   echo "the app did not start; see $DATA/app.log" >&2; exit 1

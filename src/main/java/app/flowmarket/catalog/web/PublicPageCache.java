@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.serializer.RedisSerializationContext;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,7 +46,18 @@ class PublicPageCache extends OncePerRequestFilter {
     private static final Pattern CACHED_PATHS = Pattern.compile("^/$|^/workflows/[a-z0-9][a-z0-9-]{0,120}$");
     private static final String TOKEN_PLACEHOLDER = "__flowmarket_csrf_token__";
 
-    record CachedPage(String contentType, String html) implements java.io.Serializable {
+    /** Stored as plain UTF-8 bytes, "content type, newline, page": no Java serialization on the hot path. */
+    record CachedPage(String contentType, String html) {
+
+        byte[] toBytes() {
+            return (contentType + "\n" + html).getBytes(StandardCharsets.UTF_8);
+        }
+
+        static CachedPage fromBytes(byte[] bytes) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            int newline = text.indexOf('\n');
+            return newline < 0 ? null : new CachedPage(text.substring(0, newline), text.substring(newline + 1));
+        }
     }
 
     private final CacheManager caches;
@@ -97,7 +110,8 @@ class PublicPageCache extends OncePerRequestFilter {
 
     private static CachedPage read(Cache cache, String key) {
         try {
-            return cache.get(key, CachedPage.class);
+            byte[] bytes = cache.get(key, byte[].class);
+            return bytes == null ? null : CachedPage.fromBytes(bytes);
         } catch (RuntimeException e) {
             log.debug("Page cache unavailable: {}", e.toString());
             return null;
@@ -106,7 +120,7 @@ class PublicPageCache extends OncePerRequestFilter {
 
     private static void write(Cache cache, String key, CachedPage page) {
         try {
-            cache.put(key, page);
+            cache.put(key, page.toBytes());
         } catch (RuntimeException e) {
             log.debug("Page cache unavailable: {}", e.toString());
         }
@@ -138,7 +152,11 @@ class PublicPageCache extends OncePerRequestFilter {
         @Bean
         RedisCacheManagerBuilderCustomizer pageCacheTimeToLive() {
             return builder -> builder.withCacheConfiguration(CatalogQueries.PAGE_CACHE,
-                    RedisCacheConfiguration.defaultCacheConfig(PublicPageCache.class.getClassLoader()).prefixCacheNameWith("flowmarket:cache:").entryTtl(Duration.ofMinutes(1)));
+                    RedisCacheConfiguration.defaultCacheConfig(PublicPageCache.class.getClassLoader())
+                            .prefixCacheNameWith("flowmarket:cache:")
+                            .serializeValuesWith(RedisSerializationContext.SerializationPair.fromSerializer(RedisSerializer.byteArray()))
+                            .disableCachingNullValues()
+                            .entryTtl(Duration.ofMinutes(1)));
         }
     }
 }
