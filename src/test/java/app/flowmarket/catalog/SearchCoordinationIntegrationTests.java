@@ -21,6 +21,8 @@ import org.springframework.test.context.TestPropertySource;
  * Lucene backend on one node; with several nodes the same outbox feeds an Elasticsearch/OpenSearch index.
  */
 @IntegrationTest
+// closed right after: its outbox agents would otherwise poll until the end of the build and slow the shutdown
+@org.springframework.test.annotation.DirtiesContext
 @TestPropertySource(properties = {
         "spring.jpa.properties.hibernate.search.coordination.strategy=outbox-polling",
         "spring.jpa.properties.hibernate.search.coordination.event_processor.polling_interval=100"})
