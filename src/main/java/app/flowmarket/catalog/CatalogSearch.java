@@ -63,6 +63,20 @@ public class CatalogSearch {
             new TextField("description_es", SearchAnalyzers.SPANISH, 0.8f, false),
             new TextField("description_de", SearchAnalyzers.GERMAN, 0.8f, false));
 
+    /** The price and rating facets' buckets, in display order. */
+    private static final Map<PriceRange, Range<Long>> PRICE_RANGES = new LinkedHashMap<>();
+    private static final Map<Integer, Range<BigDecimal>> RATING_RANGES = new LinkedHashMap<>();
+
+    static {
+        for (PriceRange range : PriceRange.values()) {
+            PRICE_RANGES.put(range, range.maxMinor() == null ? Range.atLeast(range.minMinor())
+                    : Range.between(range.minMinor(), range.maxMinor()));
+        }
+        for (Integer stars : CatalogQueries.MIN_RATINGS) {
+            RATING_RANGES.put(stars, Range.atLeast(BigDecimal.valueOf(stars).setScale(2)));
+        }
+    }
+
     private static final AggregationKey<Map<UUID, Long>> CATEGORY = AggregationKey.of("category");
     private static final AggregationKey<Map<Platform, Long>> PLATFORM = AggregationKey.of("platform");
     private static final AggregationKey<Map<Range<Long>, Long>> PRICE = AggregationKey.of("price");
@@ -146,15 +160,8 @@ public class CatalogSearch {
         }
         UUID category = categoryId.orElse(null);
         List<String> words = SearchTerms.words(search.query());
-        Map<PriceRange, Range<Long>> priceRanges = new LinkedHashMap<>();
-        for (PriceRange range : PriceRange.values()) {
-            priceRanges.put(range, range.maxMinor() == null ? Range.atLeast(range.minMinor())
-                    : Range.between(range.minMinor(), range.maxMinor()));
-        }
-        Map<Integer, Range<BigDecimal>> ratingRanges = new LinkedHashMap<>();
-        for (Integer stars : CatalogQueries.MIN_RATINGS) {
-            ratingRanges.put(stars, Range.atLeast(BigDecimal.valueOf(stars).setScale(2)));
-        }
+        Map<PriceRange, Range<Long>> priceRanges = PRICE_RANGES;
+        Map<Integer, Range<BigDecimal>> ratingRanges = RATING_RANGES;
         SearchResult<HitRow> result = Search.session(entityManager).search(Workflow.class)
                 .select(f -> f.composite()
                         .from(f.id(UUID.class), f.highlight("title"), f.highlight("summary"))

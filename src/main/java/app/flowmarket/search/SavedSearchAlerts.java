@@ -86,6 +86,11 @@ class SavedSearchAlerts {
             return 0;
         }
         List<UUID> matches = matches(listing);
+        if (matches.isEmpty()) {
+            return 0;
+        }
+        // read once for all the instant mails this listing causes
+        CatalogManagement.PurchasableWorkflow workflow = catalog.purchasable(workflowId).orElseThrow();
         int recorded = 0;
         for (int from = 0; from < matches.size(); from += BATCH) {
             List<UUID> batch = matches.subList(from, Math.min(matches.size(), from + BATCH));
@@ -93,13 +98,11 @@ class SavedSearchAlerts {
                     select id, account_id, name, query, filters, frequency, unsubscribe_token from saved_search
                     where id in (:ids) and active and not deleted""")
                     .param("ids", batch)
-                    .query((rs, i) -> new Candidate(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
-                            rs.getString("name"), rs.getString("query"), rs.getString("filters"), rs.getString("frequency"),
-                            rs.getString("unsubscribe_token")))
+                    .query(SavedSearchAlerts::candidate)
                     .list();
             for (Candidate candidate : rows) {
                 // the row may have changed since the index last read it: confirm against what is stored now
-                if (listing.matches(CatalogQueries.Search.parse(candidate.query(), candidate.filters())) && record(candidate, workflowId, reason)) {
+                if (listing.matches(CatalogQueries.Search.parse(candidate.query(), candidate.filters())) && record(candidate, workflow, reason)) {
                     recorded++;
                 }
             }
@@ -111,8 +114,14 @@ class SavedSearchAlerts {
     private record Candidate(UUID id, UUID accountId, String name, String query, String filters, String frequency, String token) {
     }
 
+    private static Candidate candidate(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Candidate(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("name"),
+                rs.getString("query"), rs.getString("filters"), rs.getString("frequency"), rs.getString("unsubscribe_token"));
+    }
+
     /** Inserts the match; only the insert that creates the row sends the instant mail. */
-    private boolean record(Candidate candidate, UUID workflowId, String reason) {
+    private boolean record(Candidate candidate, CatalogManagement.PurchasableWorkflow workflow, String reason) {
+        UUID workflowId = workflow.id();
         int inserted = jdbc.sql("""
                 insert into saved_search_match (saved_search_id, workflow_id, reason, matched_at) values (?, ?, ?, now())
                 on conflict do nothing""").params(candidate.id(), workflowId, reason).update();
@@ -120,7 +129,6 @@ class SavedSearchAlerts {
             return false;
         }
         if ("INSTANT".equals(candidate.frequency())) {
-            CatalogManagement.PurchasableWorkflow workflow = catalog.purchasable(workflowId).orElseThrow();
             accounts.find(candidate.accountId()).ifPresent(owner -> {
                 Locale locale = owner.preferredLocale();
                 mailer.send(new Email(owner.email(), msg(locale, "mail.saved-search.instant.subject", candidate.name()),
@@ -169,9 +177,7 @@ class SavedSearchAlerts {
                     (frequency = 'DAILY' and last_digest_at <= ?) or (frequency = 'WEEKLY' and last_digest_at <= ?))
                 returning id, account_id, name, query, filters, frequency, unsubscribe_token""")
                 .params(Timestamp.from(now), id, Timestamp.from(now.minus(Duration.ofDays(1))), Timestamp.from(now.minus(Duration.ofDays(7))))
-                .query((rs, i) -> new Candidate(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
-                        rs.getString("name"), rs.getString("query"), rs.getString("filters"), rs.getString("frequency"),
-                        rs.getString("unsubscribe_token")))
+                .query(SavedSearchAlerts::candidate)
                 .optional().orElse(null);
         if (search == null) {
             return false;
