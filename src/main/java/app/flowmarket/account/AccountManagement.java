@@ -220,6 +220,25 @@ public class AccountManagement implements UserDetailsService {
         return accounts.save(account).getId();
     }
 
+    /** A verified account to create in bulk (demo data, imports). */
+    public record NewAccount(String email, String displayName, List<String> roles) {
+    }
+
+    /**
+     * Creates verified accounts that share one password, hashed once: hashing is deliberately slow, and
+     * doing it per account would make a few dozen demo accounts take seconds.
+     */
+    @Transactional
+    public List<UUID> createVerified(List<NewAccount> newAccounts, String password) {
+        String hash = passwordEncoder.encode(password);
+        return newAccounts.stream().map(n -> {
+            Account account = new Account(normaliseEmail(n.email()), hash, n.displayName());
+            account.verifyEmail();
+            n.roles().forEach(account::grant);
+            return account;
+        }).map(accounts::save).map(Account::getId).toList();
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return accounts.count();

@@ -98,7 +98,15 @@ public class CatalogSearch {
         }
     }
 
-    public record Results(PageResult<Hit> page, Facets facets) implements java.io.Serializable {
+    public record Results(PageResult<Hit> page, Facets facets, List<UUID> stale) implements java.io.Serializable {
+
+        public Results(PageResult<Hit> page, Facets facets) {
+            this(page, facets, List.of());
+        }
+
+        Results withoutStale() {
+            return stale.isEmpty() ? this : new Results(page, facets);
+        }
     }
 
     @PersistenceContext
@@ -136,6 +144,17 @@ public class CatalogSearch {
         return new IndexStatus(indexing.indexedCount(), indexing.storedCount());
     }
 
+    /**
+     * Runs bulk writes (demo data, imports) without indexing each listing on its own; the start-up
+     * check indexes them all in one pass before the first request. Only before the web server starts.
+     */
+    public void withoutIndexing(Runnable bulkWrites) {
+        indexing.withoutAutomaticIndexing(() -> {
+            bulkWrites.run();
+            return null;
+        });
+    }
+
     /** Rebuilds the index from the database (operators: also {@code --reindex} on the command line). */
     @org.springframework.cache.annotation.CacheEvict(cacheNames = CatalogQueries.SEARCH_CACHE, allEntries = true)
     public IndexStatus reindex() {
@@ -151,6 +170,17 @@ public class CatalogSearch {
             condition = "#root.target.cachesResults() and #search.page() <= 3")
     @Transactional(readOnly = true)
     public Results search(CatalogQueries.Search search) {
+        Results results = run(search);
+        if (results.stale().isEmpty()) {
+            return results.withoutStale();
+        }
+        // the index held listings the database does not (a crash between the two): drop them and ask again,
+        // so the count shown is the number of cards a person can page through
+        indexing.purge(results.stale());
+        return run(search).withoutStale();
+    }
+
+    private Results run(CatalogQueries.Search search) {
         Optional<UUID> categoryId = Optional.empty();
         if (search.category() != null) {
             categoryId = categories.findBySlug(search.category()).map(Category::getId);
@@ -180,10 +210,13 @@ public class CatalogSearch {
         Map<UUID, WorkflowCard> cards = new LinkedHashMap<>();
         queries.cards(rows.stream().map(HitRow::id).toList()).forEach(card -> cards.put(card.id(), card));
         List<Hit> hits = new ArrayList<>();
+        List<UUID> stale = new ArrayList<>();
         for (HitRow row : rows) {
             WorkflowCard card = cards.get(row.id());
             if (card != null) {
                 hits.add(new Hit(card, first(row.title()), first(row.summary())));
+            } else {
+                stale.add(row.id());
             }
         }
         Facets facets = new Facets(
@@ -199,7 +232,7 @@ public class CatalogSearch {
                         .filter(v -> v.count() > 0).toList(),
                 result.aggregation(INTEGRATION).entrySet().stream()
                         .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue())).toList());
-        return new Results(new PageResult<>(hits, search.page(), CatalogQueries.PAGE_SIZE, result.total().hitCount()), facets);
+        return new Results(new PageResult<>(hits, search.page(), CatalogQueries.PAGE_SIZE, result.total().hitCount()), facets, stale);
     }
 
     /** A published listing ready to be matched against saved searches (see {@link SearchMatcher}). */

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,5 +79,45 @@ class SearchIndexing {
 
     long storedCount() {
         return jdbc.sql("select count(*) from workflow").query(Long.class).single();
+    }
+
+    /** What the index and the database each hold: every listing, and the published ones people can find. */
+    record Counts(long indexed, long indexedPublished, long stored, long storedPublished) {
+
+        boolean agree() {
+            return indexed == stored && indexedPublished == storedPublished;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    Counts counts() {
+        long indexedPublished = Search.session(entityManager).search(Workflow.class)
+                .where(f -> f.match().field("status").matching(WorkflowStatus.PUBLISHED)).fetchTotalHitCount();
+        long storedPublished = jdbc.sql("select count(*) from workflow where status = 'PUBLISHED'").query(Long.class).single();
+        return new Counts(indexedCount(), indexedPublished, storedCount(), storedPublished);
+    }
+
+    /** Removes documents whose listing no longer exists in the database (found by a search that could not show them). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void purge(List<UUID> workflowIds) {
+        log.warn("Search index held {} listing(s) missing from the database; removed them from the index", workflowIds.size());
+        var session = Search.session(entityManager);
+        // the search that found them runs again at once and must not see them
+        session.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.readSync());
+        workflowIds.forEach(id -> session.indexingPlan().purge(Workflow.class, id, null));
+    }
+
+    /**
+     * Runs bulk work (demo data, imports) without indexing each listing as it is written; the caller
+     * rebuilds the index once afterwards. Only while no request is served: it applies to every session.
+     */
+    <T> T withoutAutomaticIndexing(java.util.function.Supplier<T> work) {
+        var mapping = Search.mapping(entityManagerFactory);
+        mapping.indexingPlanFilter(filter -> filter.exclude(Workflow.class));
+        try {
+            return work.get();
+        } finally {
+            mapping.indexingPlanFilter(filter -> filter.include(Workflow.class));
+        }
     }
 }

@@ -14,24 +14,29 @@ import java.util.UUID;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogManagement.CategoryView;
+import app.flowmarket.catalog.CatalogSearch;
 import app.flowmarket.catalog.Platform;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Money;
+import app.flowmarket.shared.StartupPhases;
 import app.flowmarket.store.StoreManagement;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills an empty database with a believable marketplace. Runs once: it does nothing when any
- * account exists. Off in tests ({@code flowmarket.demo.enabled=false}).
+ * Fills an empty database with a believable marketplace before the web server takes its first
+ * request, so the first page anyone loads shows the whole catalogue and the demo accounts sign in.
+ * Runs once: it does nothing when any account exists. Off in tests ({@code flowmarket.demo.enabled=false}).
  */
 @Component
 @ConditionalOnProperty(name = "flowmarket.demo.enabled", havingValue = "true")
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartLifecycle {
 
     static final String PASSWORD = "flowmarket-demo";
     static final String BUYER = "buyer@demo.flowmarket.app";
@@ -43,18 +48,27 @@ class DemoData implements ApplicationRunner {
     private final AccountManagement accounts;
     private final StoreManagement stores;
     private final CatalogManagement catalog;
+    private final CatalogSearch search;
+    private final TransactionTemplate tx;
+    @PersistenceContext
+    private EntityManager entityManager;
+    private volatile boolean running;
 
-    DemoData(AccountManagement accounts, StoreManagement stores, CatalogManagement catalog) {
+    DemoData(AccountManagement accounts, StoreManagement stores, CatalogManagement catalog, CatalogSearch search,
+             TransactionTemplate tx) {
+        this.tx = tx;
         this.accounts = accounts;
         this.stores = stores;
         this.catalog = catalog;
+        this.search = search;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
         if (accounts.count() == 0) {
             long started = System.currentTimeMillis();
-            seed();
+            // one transaction (one commit to wait for) and one indexing pass for the whole set
+            search.withoutIndexing(() -> tx.executeWithoutResult(status -> seed()));
             log.info("Demo data created in {} ms", System.currentTimeMillis() - started);
         }
         log.info("""
@@ -65,22 +79,43 @@ class DemoData implements ApplicationRunner {
                    seller: {}
                    admin:  {}
                 ---------------------------------------------------------------""", PASSWORD, BUYER, SELLER, ADMIN);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return StartupPhases.DEMO_DATA;
     }
 
     private void seed() {
         Random random = new Random(42);
-        accounts.createVerified(ADMIN, PASSWORD, "Ada Admin", CurrentUser.ADMIN);
-        accounts.createVerified(BUYER, PASSWORD, "Bruno Buyer");
+        List<AccountManagement.NewAccount> people = new ArrayList<>();
+        people.add(new AccountManagement.NewAccount(ADMIN, "Ada Admin", List.of(CurrentUser.ADMIN)));
+        people.add(new AccountManagement.NewAccount(BUYER, "Bruno Buyer", List.of()));
         for (String name : DemoCatalog.BUYER_NAMES) {
-            String email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "@demo.flowmarket.app";
-            accounts.createVerified(email, PASSWORD, name);
+            people.add(new AccountManagement.NewAccount(name.toLowerCase(Locale.ROOT).replace(' ', '.') + "@demo.flowmarket.app", name, List.of()));
         }
-        List<CategoryView> categories = catalog.categories();
-        boolean first = true;
+        boolean firstStore = true;
         for (DemoCatalog.DemoStore demo : DemoCatalog.STORES) {
-            String email = first ? SELLER : demo.slug() + "@demo.flowmarket.app";
-            first = false;
-            UUID ownerId = accounts.createVerified(email, PASSWORD, demo.owner());
+            people.add(new AccountManagement.NewAccount(firstStore ? SELLER : demo.slug() + "@demo.flowmarket.app", demo.owner(), List.of()));
+            firstStore = false;
+        }
+        List<UUID> ids = accounts.createVerified(people, PASSWORD);
+        List<UUID> ownerIds = ids.subList(ids.size() - DemoCatalog.STORES.size(), ids.size());
+        List<CategoryView> categories = catalog.categories();
+        for (int s = 0; s < DemoCatalog.STORES.size(); s++) {
+            DemoCatalog.DemoStore demo = DemoCatalog.STORES.get(s);
+            UUID ownerId = ownerIds.get(s);
             CurrentUser seller = stores.open(ownerId, new StoreManagement.StoreProfile(demo.name(), demo.slug(), demo.bio(),
                     demo.website(), null, null));
             for (DemoCatalog.DemoWorkflow workflow : demo.workflows()) {
@@ -105,6 +140,9 @@ class DemoData implements ApplicationRunner {
                         : BigDecimal.valueOf(3.6 + random.nextDouble() * 1.4).setScale(2, RoundingMode.HALF_UP);
                 catalog.recordDemoHistory(id, published, sales, rating, ratings, random.nextInt(6) == 0);
             }
+            // one transaction for the set, but a small persistence context: each query would re-check every entity
+            entityManager.flush();
+            entityManager.clear();
         }
     }
 

@@ -50,14 +50,16 @@ class ErrorPages {
     static class Handlers {
 
         private final MessageSource messages;
+        private final StaticAssets assets;
 
-        Handlers(MessageSource messages) {
+        Handlers(MessageSource messages, StaticAssets assets) {
             this.messages = messages;
+            this.assets = assets;
         }
 
         private String page(Model model, HttpServletRequest request, HttpServletResponse response, int status, String key) {
             // exception handlers get a fresh model, without the advice's model attributes
-            model.addAttribute("ui", new Ui(request, messages));
+            model.addAttribute("ui", new Ui(request, messages, assets));
             return render(model, response, status, key);
         }
 

@@ -28,10 +28,12 @@ public final class Ui {
     private final HttpServletRequest request;
     private final MessageSource messages;
     private final Locale locale;
+    private final StaticAssets assets;
 
-    Ui(HttpServletRequest request, MessageSource messages) {
+    Ui(HttpServletRequest request, MessageSource messages, StaticAssets assets) {
         this.request = request;
         this.messages = messages;
+        this.assets = assets;
         this.locale = RequestContextUtils.getLocale(request);
     }
 
@@ -42,6 +44,11 @@ public final class Ui {
         } catch (NoSuchMessageException e) {
             return key;
         }
+    }
+
+    /** A static file's content-hashed URL, cached by browsers for a year. */
+    public String asset(String path) {
+        return assets.url(path);
     }
 
     public Locale locale() {

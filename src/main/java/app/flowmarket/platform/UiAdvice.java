@@ -10,13 +10,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class UiAdvice {
 
     private final MessageSource messages;
+    private final StaticAssets assets;
 
-    UiAdvice(MessageSource messages) {
+    UiAdvice(MessageSource messages, StaticAssets assets) {
         this.messages = messages;
+        this.assets = assets;
     }
 
     @ModelAttribute("ui")
     Ui ui(HttpServletRequest request) {
-        return new Ui(request, messages);
+        return new Ui(request, messages, assets);
     }
 }

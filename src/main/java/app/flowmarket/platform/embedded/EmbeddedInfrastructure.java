@@ -2,11 +2,11 @@ package app.flowmarket.platform.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -18,21 +18,28 @@ import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import redis.embedded.RedisServer;
 
 /**
  * Starts an embedded PostgreSQL, Redis and SMTP server for every part that is not configured to
  * use an external server, so that {@code ./mvnw spring-boot:run} works on a machine with only a JDK.
- * The servers live as long as the JVM: test contexts share them.
+ * The servers live as long as the JVM (test contexts share them) and stop after the application
+ * context has closed, so nothing still running in Spring loses its database mid-shutdown.
+ * <p>
+ * The data directory, not a port, is what identifies an instance: it is locked while the app runs
+ * (a second app on the same directory is refused), and a default port that something else holds is
+ * replaced by a free one.
  */
 public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
 
+    static final int DEFAULT_WEB_PORT = 8080;
+
     private static EmbeddedPostgres postgres;
-    private static RedisServer redis;
-    private static int redisPort;
+    private static SupervisedRedis redis;
     private static GreenMail greenMail;
     private static int smtpPort;
     private static Path ephemeralDir;
+    private static DataDirectoryLock lock;
+    private static boolean stopRegistered;
 
     private final Log log;
 
@@ -45,98 +52,17 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         return greenMail;
     }
 
-    /** Stops the embedded Redis (tests use this to prove the site survives an outage). */
+    /** Stops the embedded Redis (tests use this to prove the site survives an outage); it stays down until restarted. */
     public static synchronized void stopRedis() {
-        if (redis != null && redis.isActive()) {
-            try {
-                redis.stop();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    @Override
-    public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
-    }
-
-    @Override
-    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        if (!env.getProperty("flowmarket.embedded.enabled", Boolean.class, true)) {
-            return;
-        }
-        boolean ephemeral = env.getProperty("flowmarket.embedded.ephemeral", Boolean.class, false);
-        Path dataDir = ephemeral ? ephemeralDir() : Path.of(env.getProperty("flowmarket.data-dir", "./data"));
-        Map<String, Object> props = new HashMap<>();
-        if (ephemeral) {
-            props.put("flowmarket.data-dir", dataDir.toString());
-            // several test contexts share one database in a JVM, but each needs its own search index
-            props.put("spring.jpa.properties.hibernate.search.backend.directory.root",
-                    dataDir.resolve("search-index-" + java.util.UUID.randomUUID()).toString());
-        }
-        synchronized (EmbeddedInfrastructure.class) {
-            if (!env.containsProperty("spring.datasource.url")) {
-                startPostgres(dataDir, ephemeral ? 0 : env.getProperty("flowmarket.embedded.postgres-port", Integer.class, 15432));
-                props.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-                props.put("spring.datasource.username", "postgres");
-                props.put("spring.datasource.password", "");
-            }
-            if (!env.containsProperty("spring.data.redis.url") && !env.containsProperty("spring.data.redis.host")) {
-                startRedis(ephemeral ? freePort() : env.getProperty("flowmarket.embedded.redis-port", Integer.class, 16379));
-                props.put("spring.data.redis.host", "127.0.0.1");
-                props.put("spring.data.redis.port", redisPort);
-            }
-            if (!env.containsProperty("spring.mail.host")) {
-                int port = ephemeral ? freePort() : env.getProperty("flowmarket.embedded.smtp-port", Integer.class, 3025);
-                startSmtp(port);
-                props.put("spring.mail.host", "127.0.0.1");
-                props.put("spring.mail.port", greenMail.getSmtp().getPort());
-                props.put("flowmarket.mail.dev-mailbox", true);
-            }
-        }
-        env.getPropertySources().addFirst(new MapPropertySource("flowmarketEmbedded", props));
-    }
-
-    private void startPostgres(Path dataDir, int port) {
-        if (postgres != null) {
-            return;
-        }
-        try {
-            Path pgData = dataDir.resolve("postgres").toAbsolutePath();
-            Files.createDirectories(pgData);
-            var builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "200")
-                    .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toAbsolutePath().toFile());
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            postgres = builder.start();
-            log.info("Embedded PostgreSQL running on port " + postgres.getPort() + " with data in " + pgData);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
-        }
-    }
-
-    private void startRedis(int port) {
         if (redis != null) {
-            return;
+            redis.stop();
         }
-        try {
-            redisPort = port;
-            redis = RedisServer.newRedisServer()
-                    .port(port)
-                    .bind("127.0.0.1")
-                    .setting("save \"\"")
-                    .setting("appendonly no")
-                    .build();
+    }
+
+    /** Restarts the embedded Redis on its old port after {@link #stopRedis()}. */
+    public static synchronized void restartRedis() {
+        if (redis != null) {
             redis.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedInfrastructure::stopRedis));
-            log.info("Embedded Redis running on port " + port);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded Redis", e);
         }
     }
 
@@ -155,15 +81,113 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         }
     }
 
-    /** Restarts the embedded Redis on its old port after {@link #stopRedis()}. */
-    public static synchronized void restartRedis() {
-        try {
-            if (redis != null && !redis.isActive()) {
-                redis.start();
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Map<String, Object> props = new HashMap<>();
+        if (!env.containsProperty("server.port")) {
+            int web = LocalPorts.nearby(DEFAULT_WEB_PORT);
+            if (web != DEFAULT_WEB_PORT) {
+                log.warn("Port " + DEFAULT_WEB_PORT + " is taken; Flowmarket is served on http://localhost:" + web
+                        + " instead (set server.port to choose)");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            props.put("server.port", web);
         }
+        if (!env.getProperty("flowmarket.embedded.enabled", Boolean.class, true)) {
+            env.getPropertySources().addFirst(new MapPropertySource("flowmarketEmbedded", props));
+            return;
+        }
+        boolean ephemeral = env.getProperty("flowmarket.embedded.ephemeral", Boolean.class, false);
+        Path dataDir = ephemeral ? ephemeralDir() : Path.of(env.getProperty("flowmarket.data-dir", "./data")).toAbsolutePath().normalize();
+        if (ephemeral) {
+            props.put("flowmarket.data-dir", dataDir.toString());
+            // several test contexts share one database in a JVM, but each needs its own search index
+            props.put("spring.jpa.properties.hibernate.search.backend.directory.root",
+                    dataDir.resolve("search-index-" + UUID.randomUUID()).toString());
+        }
+        synchronized (EmbeddedInfrastructure.class) {
+            if (!ephemeral && lock == null) {
+                lock = DataDirectoryLock.acquire(dataDir);
+            }
+            if (!env.containsProperty("spring.datasource.url")) {
+                startPostgres(dataDir, ephemeral, env.getProperty("flowmarket.embedded.postgres-port", Integer.class, 15432));
+                props.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+                props.put("spring.datasource.username", "postgres");
+                props.put("spring.datasource.password", "");
+            }
+            if (!env.containsProperty("spring.data.redis.url") && !env.containsProperty("spring.data.redis.host")) {
+                startRedis(dataDir, ephemeral, env.getProperty("flowmarket.embedded.redis-port", Integer.class, 16379));
+                props.put("spring.data.redis.host", "127.0.0.1");
+                props.put("spring.data.redis.port", redis.port());
+            }
+            if (!env.containsProperty("spring.mail.host")) {
+                startSmtp(ephemeral ? LocalPorts.free() : portFor("SMTP", env.getProperty("flowmarket.embedded.smtp-port", Integer.class, 3025)));
+                props.put("spring.mail.host", "127.0.0.1");
+                props.put("spring.mail.port", greenMail.getSmtp().getPort());
+                props.put("flowmarket.mail.dev-mailbox", true);
+            }
+            registerStop();
+        }
+        env.getPropertySources().addFirst(new MapPropertySource("flowmarketEmbedded", props));
+    }
+
+    private int portFor(String server, int preferred) {
+        int port = LocalPorts.preferred(preferred);
+        if (port != preferred) {
+            log.info("Port " + preferred + " for the embedded " + server + " server is taken; using " + port);
+        }
+        return port;
+    }
+
+    private void startPostgres(Path dataDir, boolean ephemeral, int preferredPort) {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            Path pgData = dataDir.resolve("postgres").toAbsolutePath();
+            Files.createDirectories(pgData);
+            // a server left running by an instance that was killed (kill -9, power off) still holds the files
+            OrphanProcesses.stop(pgData.resolve("postmaster.pid"), "PostgreSQL", log);
+            var builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("max_connections", "200")
+                    .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toAbsolutePath().toFile());
+            if (ephemeral) {
+                // a throw-away test database trades durability for speed
+                builder.setServerConfig("synchronous_commit", "off");
+            } else {
+                // the product's own data store: every commit reaches the disk before it is confirmed
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on")
+                        .setPort(portFor("PostgreSQL", preferredPort));
+            }
+            postgres = builder.start();
+            log.info("Embedded PostgreSQL running on port " + postgres.getPort() + " with data in " + pgData);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private void startRedis(Path dataDir, boolean ephemeral, int preferredPort) {
+        if (redis != null) {
+            return;
+        }
+        if (ephemeral) {
+            redis = SupervisedRedis.inMemory(LocalPorts.free());
+        } else {
+            Path redisDir = dataDir.resolve("redis").toAbsolutePath();
+            OrphanProcesses.stop(redisDir.resolve("redis.pid"), "Redis", log);
+            redis = SupervisedRedis.durable(portFor("Redis", preferredPort), redisDir, log);
+        }
+        redis.start();
+        log.info("Embedded Redis running on port " + redis.port() + (ephemeral ? "" : " with data in " + dataDir.resolve("redis")));
     }
 
     private void startSmtp(int port) {
@@ -173,8 +197,39 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         smtpPort = port;
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedInfrastructure::stopSmtp));
         log.info("Embedded SMTP server running on port " + port + "; mails are shown at /dev/mailbox");
+    }
+
+    /**
+     * The servers stop after Spring has closed every application context (Spring Boot runs its shutdown
+     * handlers then), not beside it: a JVM runs its shutdown hooks all at once, in no order.
+     */
+    private static void registerStop() {
+        if (!stopRegistered) {
+            stopRegistered = true;
+            SpringApplication.getShutdownHandlers().add(EmbeddedInfrastructure::stopAll);
+        }
+    }
+
+    static synchronized void stopAll() {
+        if (redis != null) {
+            redis.shutdown();
+        }
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException e) {
+                // the JVM is exiting; PostgreSQL recovers from its write-ahead log at the next start
+            }
+            postgres = null;
+        }
+        if (lock != null) {
+            lock.release();
+            lock = null;
+        }
     }
 
     private static synchronized Path ephemeralDir() {
@@ -186,13 +241,5 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             }
         }
         return ephemeralDir;
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,0 +1,52 @@
+package app.flowmarket.catalog;
+
+import app.flowmarket.shared.StartupPhases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before the web server takes its first request, compares the search index with the database (all
+ * listings and the published ones) and rebuilds the index when they differ in either direction: a
+ * missing or wiped index, listings written without indexing (demo data), documents left behind by a
+ * crash. A person's first search then shows exactly the listings the catalogue holds.
+ */
+@Component
+class SearchIndexCheck implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexCheck.class);
+
+    private final SearchIndexing indexing;
+    private volatile boolean running;
+
+    SearchIndexCheck(SearchIndexing indexing) {
+        this.indexing = indexing;
+    }
+
+    @Override
+    public void start() {
+        SearchIndexing.Counts counts = indexing.counts();
+        if (!counts.agree()) {
+            log.info("Search index holds {} listings ({} published), the database {} ({} published); rebuilding the index",
+                    counts.indexed(), counts.indexedPublished(), counts.stored(), counts.storedPublished());
+            indexing.rebuild();
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return StartupPhases.SEARCH_INDEX;
+    }
+}

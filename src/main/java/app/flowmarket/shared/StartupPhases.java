@@ -1,0 +1,17 @@
+package app.flowmarket.shared;
+
+/**
+ * The order of the work done at start before the web server takes its first request (Spring
+ * {@code SmartLifecycle} phases; the web server starts at {@code Integer.MAX_VALUE - 2048}): demo
+ * data first, then the search index check, so that the first page anyone sees is complete.
+ */
+public final class StartupPhases {
+
+    /** Spring Boot's phase for starting the web server (WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE). */
+    public static final int WEB_SERVER = Integer.MAX_VALUE - 2048;
+    public static final int DEMO_DATA = WEB_SERVER - 300;
+    public static final int SEARCH_INDEX = WEB_SERVER - 200;
+
+    private StartupPhases() {
+    }
+}
