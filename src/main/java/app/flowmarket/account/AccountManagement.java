@@ -3,19 +3,18 @@ package app.flowmarket.account;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.audit.AuditLog;
-import app.flowmarket.mail.Email;
+import app.flowmarket.mail.Mail;
+import app.flowmarket.mail.Recipient;
 import app.flowmarket.mail.Mailer;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Tokens;
 import app.flowmarket.shared.WebInput;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -36,20 +35,17 @@ public class AccountManagement implements UserDetailsService {
     private final PasswordPolicy passwordPolicy;
     private final Mailer mailer;
     private final AuditLog auditLog;
-    private final MessageSource messages;
-    private final String baseUrl;
+    private final ApplicationEventPublisher events;
 
     AccountManagement(Accounts accounts, AccountTokens tokens, PasswordEncoder passwordEncoder,
-                      PasswordPolicy passwordPolicy, Mailer mailer, AuditLog auditLog, MessageSource messages,
-                      @Value("${flowmarket.web.base-url}") String baseUrl) {
+                      PasswordPolicy passwordPolicy, Mailer mailer, AuditLog auditLog, ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.mailer = mailer;
         this.auditLog = auditLog;
-        this.messages = messages;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
     public record SignUp(String email, String password, String displayName) {
@@ -69,18 +65,17 @@ public class AccountManagement implements UserDetailsService {
         passwordPolicy.check(command.password(), email, displayName).ifPresent(key -> {
             throw new DomainException(key);
         });
+        // the password is hashed on both paths: an answer that came faster for a registered address would tell
+        String passwordHash = passwordEncoder.encode(command.password());
         Optional<Account> existing = accounts.findByEmail(email);
         if (existing.isPresent()) {
             Account account = existing.get();
-            Locale locale = account.toCurrentUser().preferredLocale();
-            mailer.send(new Email(account.getEmail(), msg(locale, "mail.already-registered.subject"),
-                    msg(locale, "mail.greeting", account.getDisplayName()),
-                    List.of(msg(locale, "mail.already-registered.body")),
-                    msg(locale, "mail.already-registered.action"), baseUrl + "/forgot-password", msg(locale, "mail.footer")));
+            mailer.send(Mail.to(recipient(account)).subject("mail.already-registered.subject")
+                    .paragraph("mail.already-registered.body").action("mail.already-registered.action", "/forgot-password"));
             auditLog.record(account.getId(), account.getEmail(), "account.sign-up-existing", "account", account.getId(), null);
             return;
         }
-        Account account = new Account(email, passwordEncoder.encode(command.password()), displayName);
+        Account account = new Account(email, passwordHash, displayName);
         // the language the person signed up in is the language we write to them in
         account.changeLocale(LocaleContextHolder.getLocale().getLanguage());
         account = accounts.save(account);
@@ -107,20 +102,27 @@ public class AccountManagement implements UserDetailsService {
         }).orElse(false);
     }
 
-    /** Mails a reset link when the address has an account; says nothing either way. */
+    /**
+     * Mails a reset link when the address has an account, and otherwise a note that it has none (as
+     * GOV.UK and Stripe do): the page says the same either way, and the same work is done either way,
+     * so neither the answer nor its timing tells who is registered.
+     */
     @Transactional
     public void requestPasswordReset(String rawEmail) {
         if (rawEmail == null || !WebInput.isEmail(rawEmail.strip())) {
             return;
         }
-        accounts.findByEmail(rawEmail.strip()).ifPresent(account -> {
+        String email = rawEmail.strip();
+        accounts.findByEmail(email).ifPresentOrElse(account -> {
             String token = newToken(account, AccountToken.Purpose.RESET_PASSWORD, RESET_LIFETIME);
-            Locale locale = account.toCurrentUser().preferredLocale();
-            mailer.send(new Email(account.getEmail(), msg(locale, "mail.reset.subject"),
-                    msg(locale, "mail.greeting", account.getDisplayName()),
-                    List.of(msg(locale, "mail.reset.body"), msg(locale, "mail.reset.ignore")),
-                    msg(locale, "mail.reset.action"), baseUrl + "/reset-password?token=" + token, msg(locale, "mail.footer")));
+            mailer.send(Mail.to(recipient(account)).subject("mail.reset.subject")
+                    .paragraph("mail.reset.body").paragraph("mail.reset.ignore")
+                    .action("mail.reset.action", "/reset-password?token=" + token));
             auditLog.record(account.getId(), account.getEmail(), "account.password-reset-requested", "account", account.getId(), null);
+        }, () -> {
+            mailer.send(Mail.to(new Recipient(email, null, LocaleContextHolder.getLocale())).subject("mail.reset.unknown.subject")
+                    .paragraph("mail.reset.unknown.body").paragraph("mail.reset.ignore").action("mail.reset.unknown.action", "/signup"));
+            auditLog.record(null, email, "account.password-reset-unknown-address", "account", null, null);
         });
     }
 
@@ -143,6 +145,7 @@ public class AccountManagement implements UserDetailsService {
         // whoever could read the link could read the inbox: the address is proven
         account.verifyEmail();
         auditLog.record(account.getId(), account.getEmail(), "account.password-reset", "account", account.getId(), null);
+        events.publishEvent(new PasswordChanged(account.getId(), account.getEmail(), true));
     }
 
     @Transactional
@@ -157,6 +160,7 @@ public class AccountManagement implements UserDetailsService {
         });
         account.changePassword(passwordEncoder.encode(newPassword));
         auditLog.record(account.getId(), account.getEmail(), "account.password-changed", "account", account.getId(), null);
+        events.publishEvent(new PasswordChanged(account.getId(), account.getEmail(), false));
     }
 
     @Transactional
@@ -246,10 +250,12 @@ public class AccountManagement implements UserDetailsService {
 
     private void sendVerification(Account account) {
         String token = newToken(account, AccountToken.Purpose.VERIFY_EMAIL, VERIFICATION_LIFETIME);
-        mailer.send(new Email(account.getEmail(), msg("mail.verify.subject"),
-                msg("mail.greeting", account.getDisplayName()),
-                List.of(msg("mail.verify.body")),
-                msg("mail.verify.action"), baseUrl + "/verify-email?token=" + token, msg("mail.footer")));
+        mailer.send(Mail.to(recipient(account)).subject("mail.verify.subject")
+                .paragraph("mail.verify.body").action("mail.verify.action", "/verify-email?token=" + token));
+    }
+
+    private static Recipient recipient(Account account) {
+        return new Recipient(account.getEmail(), account.getDisplayName(), account.toCurrentUser().preferredLocale());
     }
 
     private String newToken(Account account, AccountToken.Purpose purpose, Duration lifetime) {
@@ -280,11 +286,4 @@ public class AccountManagement implements UserDetailsService {
         return value;
     }
 
-    private String msg(String key, Object... args) {
-        return msg(LocaleContextHolder.getLocale(), key, args);
-    }
-
-    private String msg(Locale locale, String key, Object... args) {
-        return messages.getMessage(key, args, locale);
-    }
 }

@@ -1,6 +1,10 @@
 package app.flowmarket.account;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.nulabinc.zxcvbn.Pattern;
@@ -40,7 +44,44 @@ class PasswordPolicy {
         if (strength.getScore() < 3) {
             return Optional.of("password.too-weak");
         }
+        if (leansOnPersonalData(password, personalInputs)) {
+            return Optional.of("password.personal");
+        }
         return Optional.empty();
+    }
+
+    /**
+     * True when the password is strong only thanks to the person's name or e-mail address ("janedoe12345"
+     * for Jane Doe): once those are taken out, what is left must still be a good password on its own.
+     */
+    private boolean leansOnPersonalData(String password, String... personalInputs) {
+        String compact = compact(password);
+        List<String> personal = new ArrayList<>();
+        for (String input : personalInputs) {
+            if (input == null) {
+                continue;
+            }
+            String value = input.contains("@") ? input.substring(0, input.indexOf('@')) : input;
+            personal.add(compact(value));
+            for (String part : value.split("[^\\p{L}\\p{N}]+")) {
+                personal.add(compact(part));
+            }
+        }
+        personal.removeIf(part -> part.length() < 3);
+        personal.sort(Comparator.comparingInt(String::length).reversed());
+        String rest = compact;
+        for (String part : personal) {
+            rest = rest.replace(part, "");
+        }
+        if (rest.equals(compact)) {
+            return false;
+        }
+        return rest.length() < MIN_LENGTH || zxcvbn.measure(rest).getScore() < 3;
+    }
+
+    private static String compact(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
     private static boolean isCommon(Strength strength, String password) {

@@ -18,13 +18,14 @@ import app.flowmarket.catalog.CatalogSearch;
 import app.flowmarket.catalog.Platform;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Money;
+import app.flowmarket.shared.SiteSettings;
 import app.flowmarket.shared.StartupPhases;
 import app.flowmarket.store.StoreManagement;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,10 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fills an empty database with a believable marketplace before the web server takes its first
  * request, so the first page anyone loads shows the whole catalogue and the demo accounts sign in.
- * Runs once: it does nothing when any account exists. Off in tests ({@code flowmarket.demo.enabled=false}).
+ * Runs once: it does nothing when any account exists. The demo accounts share a published password,
+ * so in production ({@link SiteSettings#isProduction()}) they are created only when asked for with
+ * {@code flowmarket.demo.enabled=true}; tests switch them off.
  */
 @Component
-@ConditionalOnProperty(name = "flowmarket.demo.enabled", havingValue = "true")
 class DemoData implements SmartLifecycle {
 
     static final String PASSWORD = "flowmarket-demo";
@@ -54,8 +56,13 @@ class DemoData implements SmartLifecycle {
     private EntityManager entityManager;
     private volatile boolean running;
 
+    private final SiteSettings site;
+    private final Boolean enabled;
+
     DemoData(AccountManagement accounts, StoreManagement stores, CatalogManagement catalog, CatalogSearch search,
-             TransactionTemplate tx) {
+             TransactionTemplate tx, SiteSettings site, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+        this.site = site;
+        this.enabled = enabled;
         this.tx = tx;
         this.accounts = accounts;
         this.stores = stores;
@@ -65,6 +72,10 @@ class DemoData implements SmartLifecycle {
 
     @Override
     public void start() {
+        running = true;
+        if (!wanted(enabled, site)) {
+            return;
+        }
         if (accounts.count() == 0) {
             long started = System.currentTimeMillis();
             // one transaction (one commit to wait for) and one indexing pass for the whole set
@@ -79,7 +90,11 @@ class DemoData implements SmartLifecycle {
                    seller: {}
                    admin:  {}
                 ---------------------------------------------------------------""", PASSWORD, BUYER, SELLER, ADMIN);
-        running = true;
+    }
+
+    /** Demo data when asked for; when nobody said, on a development machine only. */
+    static boolean wanted(Boolean enabled, SiteSettings site) {
+        return enabled != null ? enabled : !site.isProduction();
     }
 
     @Override

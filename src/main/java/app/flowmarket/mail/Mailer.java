@@ -2,8 +2,12 @@ package app.flowmarket.mail;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import app.flowmarket.shared.SiteSettings;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,19 +20,36 @@ import org.springframework.transaction.annotation.Transactional;
 public class Mailer {
 
     private final JdbcClient jdbc;
+    private final MessageSource messages;
+    private final SiteSettings site;
 
-    Mailer(JdbcClient jdbc) {
+    Mailer(JdbcClient jdbc, MessageSource messages, SiteSettings site) {
         this.jdbc = jdbc;
+        this.messages = messages;
+        this.site = site;
     }
 
+    /** Writes the mail in its recipient's language and queues it (see {@link Mail}). */
     @Transactional
-    public UUID send(String recipient, String subject, String textBody, String htmlBody) {
-        return send(recipient, subject, textBody, htmlBody, null);
+    public UUID send(Mail mail) {
+        Locale locale = mail.recipient().locale();
+        String greeting = mail.greeting() != null ? resolve(mail.greeting(), locale)
+                : mail.recipient().name() == null || mail.recipient().name().isBlank() ? messages.getMessage("mail.greeting.anonymous", null, locale)
+                : messages.getMessage("mail.greeting", new Object[] {mail.recipient().name()}, locale);
+        List<String> paragraphs = mail.paragraphs().stream().map(part -> resolve(part, locale)).toList();
+        return send(new Email(mail.recipient().email(), resolve(mail.subject(), locale), greeting, paragraphs,
+                mail.actionLabel() == null ? null : resolve(mail.actionLabel(), locale),
+                mail.actionPath() == null ? null : site.url(mail.actionPath()),
+                messages.getMessage(mail.footerKey(), null, locale),
+                mail.unsubscribePath() == null ? null : site.url(mail.unsubscribePath())));
+    }
+
+    private String resolve(Mail.Part part, Locale locale) {
+        return part.key() == null ? part.text() : messages.getMessage(part.key(), part.args(), locale);
     }
 
     /** Queues a mail; a non-null unsubscribe URL becomes List-Unsubscribe (one-click, RFC 8058) headers. */
-    @Transactional
-    public UUID send(String recipient, String subject, String textBody, String htmlBody, String unsubscribeUrl) {
+    private UUID send(String recipient, String subject, String textBody, String htmlBody, String unsubscribeUrl) {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
@@ -40,6 +61,8 @@ public class Mailer {
         return id;
     }
 
+    /** @deprecated write the mail as a {@link Mail} instead: one place resolves language, links and footer. */
+    @Deprecated
     @Transactional
     public UUID send(Email email) {
         return send(email.recipient(), email.subject(), email.text(), email.html(), email.unsubscribeUrl());

@@ -8,13 +8,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.audit.AuditLog;
-import app.flowmarket.mail.Email;
+import app.flowmarket.mail.Mail;
+import app.flowmarket.mail.Recipient;
 import app.flowmarket.mail.Mailer;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.SiteSettings;
 import app.flowmarket.shared.Tokens;
 import app.flowmarket.shared.WebInput;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,17 +32,14 @@ public class Newsletter {
 
     private final JdbcClient jdbc;
     private final Mailer mailer;
-    private final MessageSource messages;
     private final AuditLog auditLog;
-    private final String baseUrl;
+    private final SiteSettings site;
 
-    Newsletter(JdbcClient jdbc, Mailer mailer, MessageSource messages, AuditLog auditLog,
-               @Value("${flowmarket.web.base-url}") String baseUrl) {
+    Newsletter(JdbcClient jdbc, Mailer mailer, AuditLog auditLog, SiteSettings site) {
         this.jdbc = jdbc;
         this.mailer = mailer;
-        this.messages = messages;
         this.auditLog = auditLog;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.site = site;
     }
 
     record Subscriber(UUID id, String email, String status, String confirmToken, String unsubscribeToken, int confirmMailsSent,
@@ -77,9 +74,10 @@ public class Newsletter {
                 update newsletter_subscriber set status = 'PENDING', confirm_token = ?, confirm_mails_sent = ?, last_mail_at = now()
                 where id = ?""")
                 .params(token, sentToday + 1, subscriber.id()).update();
-        mailer.send(new Email(subscriber.email(), msg("newsletter.mail.subject"), msg("newsletter.mail.greeting"),
-                List.of(msg("newsletter.mail.body"), msg("newsletter.mail.ignore")), msg("newsletter.mail.action"),
-                baseUrl + "/newsletter/confirm?token=" + token, msg("mail.footer")));
+        mailer.send(Mail.to(new Recipient(subscriber.email(), null, LocaleContextHolder.getLocale()))
+                .subject("newsletter.mail.subject").greeting("newsletter.mail.greeting")
+                .paragraph("newsletter.mail.body").paragraph("newsletter.mail.ignore")
+                .action("newsletter.mail.action", "/newsletter/confirm?token=" + token));
     }
 
     /** Confirms from the mailed link. Returns the unsubscribe token, or empty for a bad or used link. */
@@ -107,7 +105,7 @@ public class Newsletter {
     }
 
     public String unsubscribeUrl(String unsubscribeToken) {
-        return baseUrl + "/newsletter/unsubscribe?token=" + unsubscribeToken;
+        return site.url("/newsletter/unsubscribe?token=" + unsubscribeToken);
     }
 
     public record Counts(long confirmed, long pending, long unsubscribed) {
@@ -134,7 +132,4 @@ public class Newsletter {
         auditLog.record(adminId, adminEmail, "newsletter.exported", "newsletter", null, rows + " subscribers");
     }
 
-    private String msg(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-    }
 }

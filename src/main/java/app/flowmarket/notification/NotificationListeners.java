@@ -3,7 +3,6 @@ package app.flowmarket.notification;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,15 +13,14 @@ import app.flowmarket.catalog.WorkflowVersionAdded;
 import app.flowmarket.commerce.OrderPaid;
 import app.flowmarket.commerce.Orders;
 import app.flowmarket.licensing.Licensing;
-import app.flowmarket.mail.Email;
+import app.flowmarket.mail.Mail;
+import app.flowmarket.mail.Recipient;
 import app.flowmarket.mail.Mailer;
 import app.flowmarket.review.ReviewPosted;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.social.Follows;
 import app.flowmarket.social.StoreFollowed;
 import app.flowmarket.store.StoreManagement;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -42,12 +40,9 @@ class NotificationListeners {
     private final Follows follows;
     private final AccountManagement accounts;
     private final Mailer mailer;
-    private final MessageSource messages;
-    private final String baseUrl;
 
     NotificationListeners(NotificationCenter center, Orders orders, StoreManagement stores, CatalogManagement catalog,
-                          Licensing licensing, Follows follows, AccountManagement accounts, Mailer mailer, MessageSource messages,
-                          @Value("${flowmarket.web.base-url}") String baseUrl) {
+                          Licensing licensing, Follows follows, AccountManagement accounts, Mailer mailer) {
         this.center = center;
         this.orders = orders;
         this.stores = stores;
@@ -56,8 +51,6 @@ class NotificationListeners {
         this.follows = follows;
         this.accounts = accounts;
         this.mailer = mailer;
-        this.messages = messages;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
     @ApplicationModuleListener
@@ -149,19 +142,18 @@ class NotificationListeners {
         if (recipient == null) {
             return;
         }
-        Locale locale = recipient.preferredLocale();
-        String unsubscribe = baseUrl + "/notifications/unsubscribe?token=" + center.unsubscribeToken(recipientId, type);
-        mailer.send(new Email(recipient.email(), text(locale, subject), msg(locale, "mail.greeting", recipient.displayName()),
-                java.util.Arrays.stream(paragraphs).map(p -> text(locale, p)).toList(), msg(locale, actionKey), baseUrl + path,
-                msg(locale, "mail.notification.footer"), unsubscribe));
+        Mail mail = Mail.to(new Recipient(recipient.email(), recipient.displayName(), recipient.preferredLocale()))
+                .subject(subject.key(), subject.args())
+                .action(actionKey, path)
+                .footer("mail.notification.footer")
+                .unsubscribe("/notifications/unsubscribe?token=" + center.unsubscribeToken(recipientId, type));
+        for (Msg paragraph : paragraphs) {
+            if (paragraph.key() == null) {
+                mail.text(String.valueOf(paragraph.args()[0]));
+            } else {
+                mail.paragraph(paragraph.key(), paragraph.args());
+            }
+        }
+        mailer.send(mail);
     }
-
-    private String text(Locale locale, Msg message) {
-        return message.key() == null ? String.valueOf(message.args()[0]) : msg(locale, message.key(), message.args());
-    }
-
-    private String msg(Locale locale, String key, Object... args) {
-        return messages.getMessage(key, args, locale);
-    }
-
 }

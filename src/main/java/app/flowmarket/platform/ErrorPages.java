@@ -108,7 +108,8 @@ class ErrorPages {
         @RequestMapping("/error")
         String error(HttpServletRequest request, HttpServletResponse response, Model model) {
             Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-            int status = code instanceof Integer value ? value : 500;
+            // no error behind the request: someone typed /error
+            int status = code instanceof Integer value ? value : 404;
             if (status == HttpStatus.OK.value()) {
                 status = 500;
             }

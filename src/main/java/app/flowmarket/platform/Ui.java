@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,6 +19,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -115,11 +120,15 @@ public final class Ui {
         return currentUrl(java.util.Set.of("page"), "page", page);
     }
 
+    /**
+     * Links are built from the page's own query string only, never from a submitted form: a page shown
+     * after a POST (a failed password change) must not copy its fields into a URL.
+     */
     private String currentUrl(java.util.Set<String> dropped, String name, Object value) {
         UriComponentsBuilder builder = UriComponentsBuilder.fromPath(request.getRequestURI());
-        request.getParameterMap().forEach((key, values) -> {
+        queryParams().forEach((key, values) -> {
             if (!dropped.contains(key)) {
-                builder.queryParam(key, (Object[]) values);
+                builder.queryParam(key, values.toArray());
             }
         });
         if (value != null && !value.toString().isEmpty()) {
@@ -128,9 +137,35 @@ public final class Ui {
         return builder.encode().build().toUriString();
     }
 
+    /** A parameter of the page's URL (never a field of a submitted form), or "". */
     public String param(String name) {
-        String value = request.getParameter(name);
-        return value == null ? "" : value;
+        List<String> values = queryParams().get(name);
+        return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
+    }
+
+    private MultiValueMap<String, String> queryParams() {
+        String query = request.getQueryString();
+        MultiValueMap<String, String> decoded = new LinkedMultiValueMap<>();
+        if (query == null || query.isEmpty()) {
+            return decoded;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            decoded.add(key, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        }
+        return decoded;
+    }
+
+    private static String decode(String part) {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return part;
+        }
     }
 
     public String money(Money money) {

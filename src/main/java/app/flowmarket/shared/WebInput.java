@@ -14,10 +14,21 @@ public final class WebInput {
         return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
     }
 
-    /** A path on this site to go back to, or the fallback: never an open redirect to another host. */
+    /**
+     * A path on this site to go back to, or the fallback when none is given. Anything else (another
+     * host, line breaks that would split the Location header) is refused with a 400 before the caller
+     * acts, never turned into an open redirect or a server error.
+     */
     public static String localPath(String candidate, String fallback) {
-        return candidate != null && candidate.startsWith("/") && !candidate.startsWith("//") && !candidate.contains("\\")
-                ? candidate : fallback;
+        if (candidate == null || candidate.isEmpty()) {
+            return fallback;
+        }
+        boolean local = candidate.length() <= 2000 && candidate.startsWith("/") && !candidate.startsWith("//")
+                && !candidate.contains("\\") && candidate.chars().noneMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c));
+        if (!local) {
+            throw new DomainException("request.bad-return-path");
+        }
+        return candidate;
     }
 
     /** A page number from the URL; anything that is not one means the first page. */

@@ -28,6 +28,15 @@ class PasswordPolicyTests {
     }
 
     @Test
+    void refusesAPasswordThatIsStrongOnlyThanksToTheNameOrAddress() {
+        assertThat(policy.check("janedoe12345", "jane.doe@example.com", "Jane Doe")).contains("password.personal");
+        assertThat(policy.check("JaneDoe-2024!", "jd@example.com", "Jane Doe")).contains("password.personal");
+        assertThat(policy.check("mcfly1985!!", "marty.mcfly@example.com", "Marty")).isPresent();
+        // the name inside an otherwise strong pass-phrase is fine
+        assertThat(policy.check("jane tangerine-Velvet-orbit-92", "jane.doe@example.com", "Jane Doe")).isEmpty();
+    }
+
+    @Test
     void acceptsStrongPassphrasesIncludingVeryLongOnes() {
         assertThat(policy.check("correct horse battery staple")).isEmpty();
         assertThat(policy.check("tangerine-Velvet-orbit-92")).isEmpty();

@@ -93,8 +93,16 @@ class ReviewIntegrationTests {
         author.post("/reviews/" + reviewId + "/helpful", Map.of("back", reviews)).assertStatus(302);
         assertThat(jdbc.sql("select helpful_count from review where id = ?::uuid").param(reviewId).query(Integer.class).single()).isEqualTo(1);
 
-        WebSession.Page reported = reader.post("/reviews/" + reviewId + "/report", Map.of("reason", "spam", "back", "https://evil.example/"));
-        assertThat(reported.location()).as("no open redirect").isEqualTo("/");
+        // a forged return address is refused before anything is saved: no open redirect, no split header, no 500
+        WebSession.Page offSite = reader.post("/reviews/" + reviewId + "/report", Map.of("reason", "spam", "back", "https://evil.example/"));
+        WebSession.Page split = reader.post("/reviews/" + reviewId + "/report", Map.of("reason", "spam", "back", "/x\r\nSet-Cookie: a=b"));
+        assertThat(offSite.status()).isEqualTo(400);
+        assertThat(split.status()).isEqualTo(400);
+        assertThat(split.body()).contains("That link is broken");
+        assertThat(jdbc.sql("select count(*) from review_report where review_id = ?::uuid").param(reviewId).query(Long.class).single()).isZero();
+
+        WebSession.Page reported = reader.post("/reviews/" + reviewId + "/report", Map.of("reason", "spam", "back", reviews));
+        assertThat(reported.location()).isEqualTo(reviews);
         assertThat(jdbc.sql("select count(*) from review_report where review_id = ?::uuid").param(reviewId).query(Long.class).single()).isEqualTo(1);
     }
 }

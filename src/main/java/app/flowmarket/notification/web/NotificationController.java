@@ -51,8 +51,9 @@ class NotificationController {
 
     @PostMapping("/notifications/{id}/read")
     String read(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "/notifications") String next) {
+        String target = WebInput.localPath(next, "/notifications");
         center.markRead(user.id(), id);
-        return "redirect:" + WebInput.localPath(next, "/notifications");
+        return "redirect:" + target;
     }
 
     @PostMapping("/notifications/read-all")

@@ -1,29 +1,51 @@
 package app.flowmarket.platform.embedded;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.SiteSettings;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The development mailbox: every mail the embedded SMTP server received, newest first.
- * Exists only when the embedded SMTP server runs (never with a real mail server).
+ * The development mailbox: every mail the embedded SMTP server received, newest first. It shows
+ * password-reset links, so it exists only when the embedded SMTP server runs (never with a real mail
+ * server), never in production, and answers only requests from this machine.
  */
 @Controller
 @ConditionalOnProperty(name = "flowmarket.mail.dev-mailbox", havingValue = "true")
 class DevMailboxController {
 
+    private final SiteSettings site;
+
+    DevMailboxController(SiteSettings site) {
+        this.site = site;
+    }
+
     @GetMapping("/dev/mailbox")
-    String mailbox(Model model) throws Exception {
+    String mailbox(HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
+        if (site.isProduction()) {
+            throw new NotFoundException("page");
+        }
+        if (!isLoopback(request.getRemoteAddr())) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute("mails", List.of());
+            model.addAttribute("refused", true);
+            return "platform/dev-mailbox";
+        }
+        model.addAttribute("refused", false);
         GreenMail greenMail = EmbeddedInfrastructure.greenMail();
         List<DevMail> mails = new ArrayList<>();
         if (greenMail != null) {
@@ -35,6 +57,18 @@ class DevMailboxController {
         }
         model.addAttribute("mails", mails);
         return "platform/dev-mailbox";
+    }
+
+    static boolean isLoopback(String address) {
+        // the servlet container gives a literal address here, so no name is looked up
+        if (address == null || !address.matches("[0-9a-fA-F:.%]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static List<String> addresses(Message message) throws MessagingException {

@@ -64,6 +64,7 @@ class ReviewController {
     @PostMapping("/reviews/{id}/helpful")
     String helpful(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser voter, @RequestParam(defaultValue = "/") String back,
                    RedirectAttributes redirect) {
+        String target = WebInput.localPath(back, "/");
         if (voter == null) {
             return "redirect:/login";
         }
@@ -73,18 +74,19 @@ class ReviewController {
         } catch (DomainException e) {
             redirect.addFlashAttribute("flash", e.messageKey());
         }
-        return "redirect:" + WebInput.localPath(back, "/");
+        return "redirect:" + target;
     }
 
     @PostMapping("/reviews/{id}/report")
     String report(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser reporter, @RequestParam(defaultValue = "") String reason,
                   @RequestParam(defaultValue = "/") String back, RedirectAttributes redirect) {
+        String target = WebInput.localPath(back, "/");
         if (reporter == null) {
             return "redirect:/login";
         }
         reviews.report(reporter, id, reason);
         redirect.addFlashAttribute("flash", "review.reported");
-        return "redirect:" + WebInput.localPath(back, "/");
+        return "redirect:" + target;
     }
 
     private static int parse(String rating) {
