@@ -45,6 +45,21 @@ public class Mailer {
         return send(email.recipient(), email.subject(), email.text(), email.html(), email.unsubscribeUrl());
     }
 
+    /**
+     * Queues a mail unless one was already queued under this key: for listeners that may see the
+     * same event twice (events are delivered at least once). Returns whether this call queued it.
+     */
+    @Transactional
+    public boolean sendOnce(String key, Email email) {
+        Timestamp now = Timestamp.from(Instant.now());
+        return jdbc.sql("""
+                insert into mail_outbox (id, recipient, subject, text_body, html_body, created_at, next_attempt_at, list_unsubscribe, dedupe_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) where dedupe_key is not null do nothing""")
+                .params(UUID.randomUUID(), singleLine(email.recipient()), singleLine(email.subject()), email.text(), email.html(), now, now,
+                        email.unsubscribeUrl() == null ? null : singleLine(email.unsubscribeUrl()), key)
+                .update() > 0;
+    }
+
     /** Header values never carry line breaks: that is how header injection starts. */
     static String singleLine(String value) {
         return value.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").strip();

@@ -12,7 +12,6 @@ import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.WorkflowPublished;
 import app.flowmarket.catalog.WorkflowVersionAdded;
 import app.flowmarket.commerce.OrderPaid;
-import app.flowmarket.commerce.Orders;
 import app.flowmarket.licensing.Licensing;
 import app.flowmarket.mail.Email;
 import app.flowmarket.mail.Mailer;
@@ -35,7 +34,6 @@ import org.springframework.stereotype.Component;
 class NotificationListeners {
 
     private final NotificationCenter center;
-    private final Orders orders;
     private final StoreManagement stores;
     private final CatalogManagement catalog;
     private final Licensing licensing;
@@ -45,11 +43,10 @@ class NotificationListeners {
     private final MessageSource messages;
     private final String baseUrl;
 
-    NotificationListeners(NotificationCenter center, Orders orders, StoreManagement stores, CatalogManagement catalog,
+    NotificationListeners(NotificationCenter center, StoreManagement stores, CatalogManagement catalog,
                           Licensing licensing, Follows follows, AccountManagement accounts, Mailer mailer, MessageSource messages,
                           @Value("${flowmarket.web.base-url}") String baseUrl) {
         this.center = center;
-        this.orders = orders;
         this.stores = stores;
         this.catalog = catalog;
         this.licensing = licensing;
@@ -62,13 +59,12 @@ class NotificationListeners {
 
     @ApplicationModuleListener
     void on(OrderPaid event) {
-        var order = orders.find(event.orderId()).orElseThrow();
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        for (Orders.LineView line : order.lines()) {
-            if (!center.firstDelivery("sale:" + line.id())) {
+        for (OrderPaid.Line line : event.lines()) {
+            if (!center.firstDelivery("sale:" + line.lineId())) {
                 continue;
             }
-            UUID sellerId = stores.find(line.storeId()).orElseThrow().ownerId();
+            UUID sellerId = stores.find(line.storeId().value()).orElseThrow().ownerId();
             center.notify(sellerId, NotificationType.NEW_SALE, "sale:" + line.refId() + ":" + today, line.title(),
                     line.net().toString(), "/seller/sales");
             email(sellerId, NotificationType.NEW_SALE, "/seller/sales", "mail.sale.action", new Msg("mail.sale.subject", line.title()),
