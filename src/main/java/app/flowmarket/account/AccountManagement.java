@@ -2,14 +2,18 @@ package app.flowmarket.account;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.mail.Mail;
 import app.flowmarket.mail.Recipient;
 import app.flowmarket.mail.Mailer;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Tokens;
@@ -201,6 +205,16 @@ public class AccountManagement implements UserDetailsService {
     }
 
     public record PublicProfile(UUID id, String displayName, Instant memberSince) {
+    }
+
+    /** Display names of several accounts in one query; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<AccountId, String> displayNames(Collection<AccountId> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findByIdIn(accountIds.stream().map(AccountId::value).collect(Collectors.toSet())).stream()
+                .collect(Collectors.toMap(n -> AccountId.of(n.id()), Accounts.DisplayName::displayName));
     }
 
     @Override

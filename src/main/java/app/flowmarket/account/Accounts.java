@@ -1,5 +1,7 @@
 package app.flowmarket.account;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,4 +12,9 @@ interface Accounts extends JpaRepository<Account, UUID> {
 
     @Query("select a from Account a where lower(a.email) = lower(?1)")
     Optional<Account> findByEmail(String email);
+
+    record DisplayName(UUID id, String displayName) {
+    }
+
+    List<DisplayName> findByIdIn(Collection<UUID> ids);
 }

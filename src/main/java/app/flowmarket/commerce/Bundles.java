@@ -30,24 +30,19 @@ public class Bundles {
     private final CatalogManagement catalog;
     private final StoreManagement stores;
     private final AuditLog auditLog;
+    private final Pricing pricing;
 
-    Bundles(JdbcClient jdbc, CatalogManagement catalog, StoreManagement stores, AuditLog auditLog) {
+    Bundles(JdbcClient jdbc, CatalogManagement catalog, StoreManagement stores, AuditLog auditLog, Pricing pricing) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.stores = stores;
         this.auditLog = auditLog;
+        this.pricing = pricing;
     }
 
+    /** A bundle with what its workflows cost separately and what it saves, both from {@link Pricing}. */
     public record BundleView(UUID id, UUID storeId, String slug, String title, String description, Money price,
-                             boolean active, List<PurchasableWorkflow> workflows) {
-
-        public Money separately() {
-            return new Money(workflows.stream().mapToLong(w -> w.price().minor()).sum(), price.currency());
-        }
-
-        public Money saving() {
-            return new Money(Math.max(0, separately().minor() - price.minor()), price.currency());
-        }
+                             boolean active, List<PurchasableWorkflow> workflows, Money separately, Money saving) {
 
         public String descriptionHtml() {
             return Markdown.toSafeHtml(description);
@@ -78,8 +73,7 @@ public class Bundles {
             }
             workflows.add(w);
         }
-        long separately = workflows.stream().mapToLong(w -> w.price().minor()).sum();
-        if (price.minor() < 0 || price.minor() >= separately) {
+        if (price.minor() < 0 || offerOf(price, workflows).saving().isFree()) {
             throw new DomainException("bundle.price.no-saving");
         }
         UUID id = UUID.randomUUID();
@@ -120,9 +114,18 @@ public class Bundles {
         }
         return jdbc.sql("select id, store_id, slug, title, description, price_minor, currency, active from bundle where id = ?")
                 .param(id).query(Row.class).optional()
-                .map(r -> new BundleView(r.id(), r.storeId(), r.slug(), r.title(), r.description(), Money.of(r.priceMinor(), r.currency()),
-                        r.active(), jdbc.sql("select workflow_id from bundle_item where bundle_id = ?").param(r.id()).query(UUID.class).list()
-                        .stream().flatMap(w -> catalog.purchasable(w).stream()).toList()));
+                .map(r -> {
+                    Money price = Money.of(r.priceMinor(), r.currency());
+                    List<PurchasableWorkflow> workflows = jdbc.sql("select workflow_id from bundle_item where bundle_id = ?").param(r.id())
+                            .query(UUID.class).list().stream().flatMap(w -> catalog.purchasable(w).stream()).toList();
+                    Pricing.BundleOffer offer = offerOf(price, workflows);
+                    return new BundleView(r.id(), r.storeId(), r.slug(), r.title(), r.description(), price, r.active(), workflows,
+                            offer.separately(), offer.saving());
+                });
+    }
+
+    private Pricing.BundleOffer offerOf(Money price, List<PurchasableWorkflow> workflows) {
+        return pricing.bundleOffer(price, workflows.stream().map(PurchasableWorkflow::price).toList());
     }
 
     @Transactional(readOnly = true)

@@ -8,12 +8,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogManagement;
-import app.flowmarket.licensing.Licensing;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.store.StoreManagement;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -26,14 +28,14 @@ public class Carts {
     private final JdbcClient jdbc;
     private final CatalogManagement catalog;
     private final Bundles bundles;
-    private final Licensing licensing;
+    private final Orders orders;
     private final StoreManagement stores;
 
-    Carts(JdbcClient jdbc, CatalogManagement catalog, Bundles bundles, Licensing licensing, StoreManagement stores) {
+    Carts(JdbcClient jdbc, CatalogManagement catalog, Bundles bundles, Orders orders, StoreManagement stores) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.bundles = bundles;
-        this.licensing = licensing;
+        this.orders = orders;
         this.stores = stores;
     }
 
@@ -75,9 +77,23 @@ public class Carts {
                 .params(id, kind.name(), refId).update());
     }
 
-    @Transactional
-    public void clear(CurrentUser buyer) {
-        jdbc.sql("delete from cart_item where cart_id in (select id from cart where owner_id = ?)").param(buyer.id()).update();
+    /**
+     * A paid order empties its buyer's cart in the payment's transaction: the page that says "paid"
+     * never finds the same items still in the cart, and no late redelivery empties a newer cart.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(OrderPaid event) {
+        clear(event.buyerId());
+    }
+
+    private void clear(AccountId buyerId) {
+        jdbc.sql("delete from cart_item where cart_id in (select id from cart where owner_id = ?)").param(buyerId.value()).update();
+    }
+
+    /** Locks the buyer's cart until the transaction ends, so that checkouts of one cart queue up. */
+    void lockCartOf(CurrentUser buyer) {
+        jdbc.sql("select id from cart where owner_id = ? for update").param(buyer.id()).query(UUID.class).optional();
     }
 
     /** Moves a visitor's cart into the buyer's cart, skipping what the buyer already owns or sells. */
@@ -104,7 +120,7 @@ public class Carts {
         if (stores.findByOwner(buyer.id()).map(s -> s.id().equals(item.storeId())).orElse(false)) {
             throw new DomainException("cart.own-item");
         }
-        if (licensing.ownedAmong(buyer.id(), item.workflowIds()).containsAll(item.workflowIds())) {
+        if (item.workflowIds().isEmpty() || orders.findBoughtAmong(buyer.id(), item.workflowIds()).containsAll(item.workflowIds())) {
             throw new DomainException("cart.already-owned");
         }
     }

@@ -5,8 +5,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
+import app.flowmarket.shared.OrderId;
+import app.flowmarket.shared.StoreId;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The append-only money ledger (the table refuses updates and deletes). Each sale writes three
@@ -24,16 +29,25 @@ public class Ledger {
         this.jdbc = jdbc;
     }
 
-    void recordSale(UUID orderId, UUID lineId, UUID storeId, long net, long fee, long sellerShare, String currency) {
-        write(orderId, lineId, AccountType.SELLER, storeId, "SALE", sellerShare, currency);
-        write(orderId, lineId, AccountType.PLATFORM, null, "FEE", fee, currency);
-        write(orderId, lineId, AccountType.PROCESSOR, null, "CHARGE", -net, currency);
+    // money moves only with its entries: these run in the transaction that pays or refunds the order
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(OrderPaid event) {
+        for (OrderPaid.Line line : event.lines()) {
+            write(event.orderId(), line, AccountType.SELLER, line.storeId(), "SALE", line.sellerShare().minor());
+            write(event.orderId(), line, AccountType.PLATFORM, null, "FEE", line.fee().minor());
+            write(event.orderId(), line, AccountType.PROCESSOR, null, "CHARGE", -line.net().minor());
+        }
     }
 
-    void recordRefund(UUID orderId, UUID lineId, UUID storeId, long net, long fee, long sellerShare, String currency) {
-        write(orderId, lineId, AccountType.SELLER, storeId, "REFUND", -sellerShare, currency);
-        write(orderId, lineId, AccountType.PLATFORM, null, "FEE_REVERSAL", -fee, currency);
-        write(orderId, lineId, AccountType.PROCESSOR, null, "REFUND", net, currency);
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(OrderLineRefunded event) {
+        OrderPaid.Line line = event.line();
+        write(event.orderId(), line, AccountType.SELLER, line.storeId(), "REFUND", -line.sellerShare().minor());
+        write(event.orderId(), line, AccountType.PLATFORM, null, "FEE_REVERSAL", -line.fee().minor());
+        write(event.orderId(), line, AccountType.PROCESSOR, null, "REFUND", line.net().minor());
     }
 
     /** What the platform owes a store in one currency: the sum of its entries. */
@@ -43,11 +57,12 @@ public class Ledger {
         return Money.of(sum, currency);
     }
 
-    private void write(UUID orderId, UUID lineId, AccountType type, UUID accountId, String entryType, long amount, String currency) {
+    private void write(OrderId orderId, OrderPaid.Line line, AccountType type, StoreId accountId, String entryType, long amount) {
         jdbc.sql("""
                 insert into ledger_entry (occurred_at, order_id, order_line_id, account_type, account_id, entry_type, amount_minor, currency)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Timestamp.from(Instant.now()), orderId, lineId, type.name(), accountId, entryType, amount, currency)
+                .params(Timestamp.from(Instant.now()), orderId.value(), line.lineId(), type.name(), accountId == null ? null : accountId.value(),
+                        entryType, amount, line.net().currency().getCurrencyCode())
                 .update();
     }
 }

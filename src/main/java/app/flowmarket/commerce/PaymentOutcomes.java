@@ -2,6 +2,7 @@ package app.flowmarket.commerce;
 
 import app.flowmarket.payment.PaymentFailed;
 import app.flowmarket.payment.PaymentSucceeded;
+import app.flowmarket.shared.OrderId;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -12,19 +13,19 @@ import org.springframework.stereotype.Component;
 @Component
 class PaymentOutcomes {
 
-    private final Orders orders;
+    private final OrderManagement orders;
 
-    PaymentOutcomes(Orders orders) {
+    PaymentOutcomes(OrderManagement orders) {
         this.orders = orders;
     }
 
     @ApplicationModuleListener
     void on(PaymentSucceeded event) {
-        orders.markPaid(event.orderId(), event.checkoutRef(), event.amountMinor(), event.currency());
+        orders.markPaid(OrderId.of(event.orderId()), event.checkoutRef(), event.amountMinor(), event.currency());
     }
 
     @ApplicationModuleListener
     void on(PaymentFailed event) {
-        orders.markFailed(event.orderId(), event.reason());
+        orders.markFailed(OrderId.of(event.orderId()), event.reason());
     }
 }

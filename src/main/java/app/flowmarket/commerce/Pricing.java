@@ -80,6 +80,16 @@ public class Pricing {
                 new Money(fee, currency), new Money(seller, currency), List.copyOf(steps));
     }
 
+    /** A bundle beside its workflows bought one by one: what they cost separately and what the bundle saves (never negative). */
+    public record BundleOffer(Money separately, Money saving) {
+    }
+
+    public BundleOffer bundleOffer(Money bundlePrice, List<Money> workflowPrices) {
+        long separately = workflowPrices.stream().mapToLong(Money::minor).sum();
+        Currency currency = bundlePrice.currency();
+        return new BundleOffer(new Money(separately, currency), new Money(Math.max(0, separately - bundlePrice.minor()), currency));
+    }
+
     long feeOf(long net) {
         return BigDecimal.valueOf(net).multiply(BigDecimal.valueOf(settings.platformFeeBps()))
                 .divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_UP).longValueExact();

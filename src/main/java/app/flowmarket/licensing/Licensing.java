@@ -3,10 +3,8 @@ package app.flowmarket.licensing;
 import java.io.InputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogManagement;
@@ -18,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The licensing module's public API. */
+/** The licensing module's public API: who owns what, the library and downloads. Entitlements come from {@link Entitlements}. */
 @Service
 public class Licensing {
 
@@ -32,37 +30,10 @@ public class Licensing {
         this.blobs = blobs;
     }
 
-    /** Grants the workflows of a paid order line. Granting twice is harmless. */
-    @Transactional
-    public void grant(UUID buyerId, Collection<UUID> workflowIds, UUID orderLineId) {
-        for (UUID workflowId : workflowIds) {
-            jdbc.sql("""
-                    insert into entitlement (id, buyer_id, workflow_id, order_line_id, granted_at)
-                    values (?, ?, ?, ?, ?) on conflict (order_line_id, workflow_id) do nothing""")
-                    .params(UUID.randomUUID(), buyerId, workflowId, orderLineId, Timestamp.from(Instant.now()))
-                    .update();
-        }
-    }
-
-    /** Takes back what a refunded order line granted. */
-    @Transactional
-    public void revoke(UUID orderLineId) {
-        jdbc.sql("update entitlement set revoked_at = now() where order_line_id = ? and revoked_at is null").param(orderLineId).update();
-    }
-
     @Transactional(readOnly = true)
     public boolean owns(UUID buyerId, UUID workflowId) {
         return buyerId != null && jdbc.sql("select exists (select 1 from entitlement where buyer_id = ? and workflow_id = ? and revoked_at is null)")
                 .params(buyerId, workflowId).query(Boolean.class).single();
-    }
-
-    @Transactional(readOnly = true)
-    public Set<UUID> ownedAmong(UUID buyerId, Collection<UUID> workflowIds) {
-        if (buyerId == null || workflowIds.isEmpty()) {
-            return Set.of();
-        }
-        return Set.copyOf(jdbc.sql("select distinct workflow_id from entitlement where buyer_id = :buyer and revoked_at is null and workflow_id in (:ids)")
-                .param("buyer", buyerId).param("ids", workflowIds).query(UUID.class).list());
     }
 
     public record LibraryItem(UUID workflowId, String slug, String title, Instant acquiredAt, List<VersionView> versions) {

@@ -1,4 +1,5 @@
 /**
- * Licensing: entitlements (who owns which workflow, from which order line), the buyer's library and licensed downloads.
+ * Licensing: entitlements (who owns which workflow, from which order line: granted and revoked as commerce's orders are paid
+ * and refunded), the buyer's library and licensed downloads.
  */
 package app.flowmarket.licensing;

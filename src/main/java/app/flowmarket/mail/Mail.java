@@ -26,6 +26,7 @@ public final class Mail {
     private String actionPath;
     private String footerKey = "mail.footer";
     private String unsubscribePath;
+    private String onceKey;
 
     private Mail(Recipient recipient) {
         this.recipient = recipient;
@@ -73,6 +74,16 @@ public final class Mail {
     public Mail unsubscribe(String path) {
         this.unsubscribePath = path;
         return this;
+    }
+
+    /** Queues this mail only if none was queued under the key before: for listeners that may see an event twice. */
+    public Mail once(String key) {
+        this.onceKey = key;
+        return this;
+    }
+
+    String onceKey() {
+        return onceKey;
     }
 
     Recipient recipient() {

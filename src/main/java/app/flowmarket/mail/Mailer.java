@@ -29,43 +29,48 @@ public class Mailer {
         this.site = site;
     }
 
-    /** Writes the mail in its recipient's language and queues it (see {@link Mail}). */
+    /**
+     * Writes the mail in its recipient's language and queues it (see {@link Mail}). Returns false when a
+     * mail with the same {@link Mail#once(String) key} was queued before (a redelivered event).
+     */
     @Transactional
-    public UUID send(Mail mail) {
+    public boolean send(Mail mail) {
+        return queue(render(mail), mail.onceKey());
+    }
+
+    /** @deprecated write the mail as a {@link Mail} instead: one place resolves language, links and footer. */
+    @Deprecated
+    @Transactional
+    public boolean send(Email email) {
+        return queue(email, null);
+    }
+
+    private Email render(Mail mail) {
         Locale locale = mail.recipient().locale();
         String greeting = mail.greeting() != null ? resolve(mail.greeting(), locale)
                 : mail.recipient().name() == null || mail.recipient().name().isBlank() ? messages.getMessage("mail.greeting.anonymous", null, locale)
                 : messages.getMessage("mail.greeting", new Object[] {mail.recipient().name()}, locale);
         List<String> paragraphs = mail.paragraphs().stream().map(part -> resolve(part, locale)).toList();
-        return send(new Email(mail.recipient().email(), resolve(mail.subject(), locale), greeting, paragraphs,
+        return new Email(mail.recipient().email(), resolve(mail.subject(), locale), greeting, paragraphs,
                 mail.actionLabel() == null ? null : resolve(mail.actionLabel(), locale),
                 mail.actionPath() == null ? null : site.url(mail.actionPath()),
                 messages.getMessage(mail.footerKey(), null, locale),
-                mail.unsubscribePath() == null ? null : site.url(mail.unsubscribePath())));
+                mail.unsubscribePath() == null ? null : site.url(mail.unsubscribePath()));
     }
 
     private String resolve(Mail.Part part, Locale locale) {
         return part.key() == null ? part.text() : messages.getMessage(part.key(), part.args(), locale);
     }
 
-    /** Queues a mail; a non-null unsubscribe URL becomes List-Unsubscribe (one-click, RFC 8058) headers. */
-    private UUID send(String recipient, String subject, String textBody, String htmlBody, String unsubscribeUrl) {
-        UUID id = UUID.randomUUID();
+    /** A non-null unsubscribe URL becomes List-Unsubscribe (one-click, RFC 8058) headers. */
+    private boolean queue(Email email, String dedupeKey) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("""
-                insert into mail_outbox (id, recipient, subject, text_body, html_body, created_at, next_attempt_at, list_unsubscribe)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, singleLine(recipient), singleLine(subject), textBody, htmlBody, now, now,
-                        unsubscribeUrl == null ? null : singleLine(unsubscribeUrl))
-                .update();
-        return id;
-    }
-
-    /** @deprecated write the mail as a {@link Mail} instead: one place resolves language, links and footer. */
-    @Deprecated
-    @Transactional
-    public UUID send(Email email) {
-        return send(email.recipient(), email.subject(), email.text(), email.html(), email.unsubscribeUrl());
+        return jdbc.sql("""
+                insert into mail_outbox (id, recipient, subject, text_body, html_body, created_at, next_attempt_at, list_unsubscribe, dedupe_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) where dedupe_key is not null do nothing""")
+                .params(UUID.randomUUID(), singleLine(email.recipient()), singleLine(email.subject()), email.text(), email.html(), now, now,
+                        email.unsubscribeUrl() == null ? null : singleLine(email.unsubscribeUrl()), dedupeKey)
+                .update() > 0;
     }
 
     /** Header values never carry line breaks: that is how header injection starts. */

@@ -11,7 +11,6 @@ import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.WorkflowPublished;
 import app.flowmarket.catalog.WorkflowVersionAdded;
 import app.flowmarket.commerce.OrderPaid;
-import app.flowmarket.commerce.Orders;
 import app.flowmarket.licensing.Licensing;
 import app.flowmarket.mail.Mail;
 import app.flowmarket.mail.Recipient;
@@ -33,7 +32,6 @@ import org.springframework.stereotype.Component;
 class NotificationListeners {
 
     private final NotificationCenter center;
-    private final Orders orders;
     private final StoreManagement stores;
     private final CatalogManagement catalog;
     private final Licensing licensing;
@@ -41,10 +39,9 @@ class NotificationListeners {
     private final AccountManagement accounts;
     private final Mailer mailer;
 
-    NotificationListeners(NotificationCenter center, Orders orders, StoreManagement stores, CatalogManagement catalog,
+    NotificationListeners(NotificationCenter center, StoreManagement stores, CatalogManagement catalog,
                           Licensing licensing, Follows follows, AccountManagement accounts, Mailer mailer) {
         this.center = center;
-        this.orders = orders;
         this.stores = stores;
         this.catalog = catalog;
         this.licensing = licensing;
@@ -55,13 +52,12 @@ class NotificationListeners {
 
     @ApplicationModuleListener
     void on(OrderPaid event) {
-        var order = orders.find(event.orderId()).orElseThrow();
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        for (Orders.LineView line : order.lines()) {
-            if (!center.firstDelivery("sale:" + line.id())) {
+        for (OrderPaid.Line line : event.lines()) {
+            if (!center.firstDelivery("sale:" + line.lineId())) {
                 continue;
             }
-            UUID sellerId = stores.find(line.storeId()).orElseThrow().ownerId();
+            UUID sellerId = stores.find(line.storeId().value()).orElseThrow().ownerId();
             center.notify(sellerId, NotificationType.NEW_SALE, "sale:" + line.refId() + ":" + today, line.title(),
                     line.net().toString(), "/seller/sales");
             email(sellerId, NotificationType.NEW_SALE, "/seller/sales", "mail.sale.action", new Msg("mail.sale.subject", line.title()),

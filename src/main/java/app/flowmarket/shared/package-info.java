@@ -1,5 +1,5 @@
 /**
- * Shared kernel: money, paging, safe Markdown, slugs and the signed-in user, used by every module.
+ * Shared kernel: money, typed ids, paging, safe Markdown, slugs and the signed-in user, used by every module.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package app.flowmarket.shared;

@@ -70,4 +70,14 @@ class PricingTests {
         assertThatThrownBy(() -> pricing.quote(List.of(workflow(100, "USD"), workflow(100, "EUR"))))
                 .isInstanceOf(DomainException.class).hasMessage("cart.mixed-currencies");
     }
+
+    @Test
+    void aBundleSavesWhatItsWorkflowsCostSeparatelyLessItsPriceAndNeverLessThanNothing() {
+        Pricing.BundleOffer offer = pricing.bundleOffer(Money.of(4000, "USD"), List.of(Money.of(2000, "USD"), Money.of(3000, "USD")));
+
+        assertThat(offer.separately()).isEqualTo(Money.of(5000, "USD"));
+        assertThat(offer.saving()).isEqualTo(Money.of(1000, "USD"));
+        assertThat(pricing.bundleOffer(Money.of(6000, "USD"), List.of(Money.of(2000, "USD"), Money.of(3000, "USD"))).saving())
+                .isEqualTo(Money.of(0, "USD"));
+    }
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
 import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.commerce.Bundles;
 import app.flowmarket.commerce.Ledger;
-import app.flowmarket.commerce.Orders;
+import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
@@ -26,13 +26,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SellerCommerceController {
 
-    private final Orders orders;
+    private final OrderManagement orders;
     private final Bundles bundles;
     private final Ledger ledger;
     private final StoreManagement stores;
     private final CatalogQueries catalogQueries;
 
-    SellerCommerceController(Orders orders, Bundles bundles, Ledger ledger, StoreManagement stores, CatalogQueries catalogQueries) {
+    SellerCommerceController(OrderManagement orders, Bundles bundles, Ledger ledger, StoreManagement stores, CatalogQueries catalogQueries) {
         this.orders = orders;
         this.bundles = bundles;
         this.ledger = ledger;
@@ -46,7 +46,7 @@ class SellerCommerceController {
         if (store == null) {
             return "redirect:/stores/new";
         }
-        List<Orders.Sale> sales = orders.salesOf(seller);
+        List<OrderManagement.Sale> sales = orders.salesOf(seller);
         model.addAttribute("sales", sales);
         List<Money> balances = new ArrayList<>();
         for (String currency : sales.stream().map(s -> s.net().currency().getCurrencyCode()).distinct().sorted().toList()) {

@@ -6,13 +6,14 @@ import java.util.UUID;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.commerce.Bundles;
 import app.flowmarket.commerce.Carts;
-import app.flowmarket.commerce.Orders;
+import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.commerce.Pricing;
 import app.flowmarket.commerce.Sellable;
-import app.flowmarket.licensing.Licensing;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,20 +32,18 @@ class ShopController {
 
     private final Carts carts;
     private final Pricing pricing;
-    private final Orders orders;
+    private final OrderManagement orders;
     private final Bundles bundles;
     private final CatalogManagement catalog;
-    private final Licensing licensing;
     private final StoreManagement stores;
 
-    ShopController(Carts carts, Pricing pricing, Orders orders, Bundles bundles, CatalogManagement catalog, Licensing licensing,
+    ShopController(Carts carts, Pricing pricing, OrderManagement orders, Bundles bundles, CatalogManagement catalog,
                    StoreManagement stores) {
         this.carts = carts;
         this.pricing = pricing;
         this.orders = orders;
         this.bundles = bundles;
         this.catalog = catalog;
-        this.licensing = licensing;
         this.stores = stores;
     }
 
@@ -54,7 +53,7 @@ class ShopController {
         var workflow = catalog.purchasableBySlug(slug).filter(CatalogManagement.PurchasableWorkflow::published)
                 .orElseThrow(() -> new NotFoundException("workflow"));
         model.addAttribute("workflow", workflow);
-        model.addAttribute("owned", user != null && licensing.owns(user.id(), workflow.id()));
+        model.addAttribute("owned", user != null && orders.hasBought(AccountId.of(user.id()), WorkflowId.of(workflow.id())));
         model.addAttribute("seller", user != null && stores.findByOwner(user.id()).map(s -> s.id().equals(workflow.storeId())).orElse(false));
         model.addAttribute("bundles", bundles.ofStore(workflow.storeId(), true).stream()
                 .filter(b -> b.workflows().stream().anyMatch(w -> w.id().equals(workflow.id()))).toList());
@@ -122,7 +121,7 @@ class ShopController {
     String checkout(@AuthenticationPrincipal CurrentUser buyer, @RequestParam(required = false) String idempotencyKey,
                     @RequestHeader(value = "Idempotency-Key", required = false) String headerKey, RedirectAttributes redirect) {
         try {
-            Orders.Placement placement = orders.checkout(buyer, headerKey != null ? headerKey : idempotencyKey);
+            OrderManagement.Placement placement = orders.checkout(buyer, headerKey != null ? headerKey : idempotencyKey);
             return "redirect:" + placement.redirectUrl();
         } catch (DomainException e) {
             redirect.addFlashAttribute("flash", e.messageKey());

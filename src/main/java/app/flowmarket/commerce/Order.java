@@ -1,0 +1,174 @@
+package app.flowmarket.commerce;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import app.flowmarket.shared.AccountId;
+import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.Money;
+import app.flowmarket.shared.OrderId;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.Generated;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * An order: the priced lines of a buyer's cart, then its payment and refunds. Guards its own
+ * transitions — paid once and only by its total, refunded line by line, refunded as a whole when its
+ * last line is — and raises {@link OrderPaid} and {@link OrderLineRefunded}, published when the
+ * repository saves it. Prices come from {@link Pricing}; the order only keeps them.
+ */
+@Entity(name = "PurchaseOrder") // "Order" is a query-language keyword
+@Table(name = "purchase_order")
+class Order extends AbstractAggregateRoot<Order> {
+
+    @Id
+    private UUID id;
+    // bigserial: the database numbers orders
+    @Generated
+    @Column(insertable = false, updatable = false)
+    private long number;
+    private UUID buyerId;
+    @Enumerated(EnumType.STRING)
+    private OrderStatus status;
+    private String currency;
+    private long subtotalMinor;
+    private long discountMinor;
+    private long totalMinor;
+    private long feeMinor;
+    private String idempotencyKey;
+    private String paymentRef;
+    private String failureReason;
+    private Instant createdAt;
+    private Instant paidAt;
+    // a wrapper, so that a new order (id set by us) is persisted, not merged
+    @Version
+    private Long version;
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    @BatchSize(size = 50)
+    private List<OrderLine> lines = new ArrayList<>();
+
+    protected Order() {
+    }
+
+    private Order(AccountId buyerId, String idempotencyKey, Pricing.Quote quote, Instant now) {
+        this.id = UUID.randomUUID();
+        this.buyerId = buyerId.value();
+        this.status = OrderStatus.PENDING;
+        this.currency = quote.currency().getCurrencyCode();
+        this.subtotalMinor = quote.subtotal().minor();
+        this.discountMinor = quote.discount().minor();
+        this.totalMinor = quote.total().minor();
+        this.feeMinor = quote.fee().minor();
+        this.idempotencyKey = idempotencyKey;
+        this.createdAt = now;
+        int position = 0;
+        for (Pricing.QuoteLine line : quote.lines()) {
+            lines.add(new OrderLine(this, position++, line));
+        }
+    }
+
+    /** A new, pending order for exactly what the quote priced. */
+    static Order place(AccountId buyerId, String idempotencyKey, Pricing.Quote quote, Instant now) {
+        return new Order(buyerId, idempotencyKey, quote, now);
+    }
+
+    /** Remembers the processor's checkout; the first one stays, as a payment may already reference it. */
+    void checkoutOpened(String checkoutRef) {
+        if (paymentRef == null) {
+            paymentRef = checkoutRef;
+        }
+    }
+
+    /**
+     * Takes the processor's confirmation of a payment. An order is paid once, and only by its total
+     * in its currency; a payment after a refused attempt is fine.
+     */
+    void markPaid(Money amount, String checkoutRef, Instant at) {
+        if (status.wasPaid()) {
+            throw new DomainException("order.already-paid");
+        }
+        if (!amount.equals(total())) {
+            throw new DomainException("order.payment-mismatch");
+        }
+        status = OrderStatus.PAID;
+        paidAt = at;
+        failureReason = null;
+        checkoutOpened(checkoutRef);
+        registerEvent(new OrderPaid(id(), number, buyerId(), lines.stream().map(OrderLine::sold).toList(), total(), at));
+    }
+
+    /** Takes the processor's refusal of a payment attempt; the buyer may try again. */
+    void markFailed(String reason) {
+        if (status.wasPaid()) {
+            throw new DomainException("order.already-paid");
+        }
+        status = OrderStatus.FAILED;
+        failureReason = reason == null ? "" : reason.substring(0, Math.min(reason.length(), 300));
+    }
+
+    /** Refunds one line of a paid order; once every line is refunded, so is the order. */
+    OrderLine refundLine(UUID lineId, Instant at) {
+        OrderLine line = line(lineId);
+        if (status != OrderStatus.PAID || line.isRefunded()) {
+            throw new DomainException("refund.not-refundable");
+        }
+        line.refund(at);
+        if (lines.stream().allMatch(OrderLine::isRefunded)) {
+            status = OrderStatus.REFUNDED;
+        }
+        registerEvent(new OrderLineRefunded(id(), number, buyerId(), line.sold(), status == OrderStatus.REFUNDED, at));
+        return line;
+    }
+
+    OrderLine line(UUID lineId) {
+        return lines.stream().filter(l -> l.id().equals(lineId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("line " + lineId + " is not on order " + id));
+    }
+
+    OrderId id() {
+        return OrderId.of(id);
+    }
+
+    long number() {
+        return number;
+    }
+
+    AccountId buyerId() {
+        return AccountId.of(buyerId);
+    }
+
+    OrderStatus status() {
+        return status;
+    }
+
+    Money total() {
+        return Money.of(totalMinor, currency);
+    }
+
+    String paymentRef() {
+        return paymentRef;
+    }
+
+    List<OrderLine> lines() {
+        return List.copyOf(lines);
+    }
+
+    OrderManagement.OrderView toView() {
+        return new OrderManagement.OrderView(id, number, buyerId, status, Money.of(subtotalMinor, currency), Money.of(discountMinor, currency),
+                total(), createdAt, paidAt, failureReason, paymentRef, lines.stream().map(OrderLine::toView).toList());
+    }
+}

@@ -1,0 +1,121 @@
+package app.flowmarket.commerce;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import app.flowmarket.shared.Money;
+import app.flowmarket.shared.StoreId;
+import app.flowmarket.shared.WorkflowId;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** One priced item of an {@link Order}: a workflow or a bundle, with what it cost and who earns what. Changed only through its order. */
+@Entity
+@Table(name = "order_line")
+class OrderLine {
+
+    enum Status { ACTIVE, REFUNDED }
+
+    @Id
+    private UUID id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "order_id")
+    private Order order;
+    private int position;
+    @Enumerated(EnumType.STRING)
+    private Sellable.Kind kind;
+    private UUID refId;
+    private String title;
+    private UUID storeId;
+    private long listMinor;
+    private long netMinor;
+    private long feeMinor;
+    private long sellerMinor;
+    @Convert(converter = WorkflowIdsColumn.class)
+    private List<UUID> workflowIds;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private Instant refundedAt;
+
+    protected OrderLine() {
+    }
+
+    OrderLine(Order order, int position, Pricing.QuoteLine priced) {
+        this.id = UUID.randomUUID();
+        this.order = order;
+        this.position = position;
+        this.kind = priced.item().kind();
+        this.refId = priced.item().refId();
+        this.title = priced.item().title();
+        this.storeId = priced.item().storeId();
+        this.listMinor = priced.list().minor();
+        this.netMinor = priced.net().minor();
+        this.feeMinor = priced.fee().minor();
+        this.sellerMinor = priced.sellerShare().minor();
+        this.workflowIds = List.copyOf(priced.item().workflowIds());
+        this.status = Status.ACTIVE;
+    }
+
+    void refund(Instant at) {
+        status = Status.REFUNDED;
+        refundedAt = at;
+    }
+
+    boolean isRefunded() {
+        return status == Status.REFUNDED;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    StoreId storeId() {
+        return StoreId.of(storeId);
+    }
+
+    Money net() {
+        return money(netMinor);
+    }
+
+    /** The line as it was sold, for events. */
+    OrderPaid.Line sold() {
+        return new OrderPaid.Line(id, kind, refId, title, storeId(), workflowIds.stream().map(WorkflowId::of).toList(),
+                net(), money(feeMinor), money(sellerMinor));
+    }
+
+    OrderManagement.LineView toView() {
+        return new OrderManagement.LineView(id, kind, refId, title, storeId, money(listMinor), net(), money(feeMinor), money(sellerMinor),
+                workflowIds, status.name(), refundedAt);
+    }
+
+    private Money money(long minor) {
+        return new Money(minor, order.total().currency());
+    }
+
+    /** The workflows of a line, stored as comma-separated ids. */
+    @Converter
+    static class WorkflowIdsColumn implements AttributeConverter<List<UUID>, String> {
+
+        @Override
+        public String convertToDatabaseColumn(List<UUID> ids) {
+            return ids.stream().map(UUID::toString).collect(Collectors.joining(","));
+        }
+
+        @Override
+        public List<UUID> convertToEntityAttribute(String column) {
+            return column == null ? List.of() : Arrays.stream(column.split(",")).filter(s -> !s.isBlank()).map(UUID::fromString).toList();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package app.flowmarket.commerce;
+
+import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.shared.WorkflowId;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the catalogue's sales counts in step with orders, in the transaction that pays or refunds.
+ * Commerce tells the catalogue (the catalogue cannot listen: commerce already depends on it).
+ */
+@Component
+class SalesCounts {
+
+    private final CatalogManagement catalog;
+
+    SalesCounts(CatalogManagement catalog) {
+        this.catalog = catalog;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(OrderPaid event) {
+        event.lines().forEach(line -> line.workflowIds().forEach(w -> catalog.recordSales(w.value(), 1)));
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(OrderLineRefunded event) {
+        event.line().workflowIds().stream().map(WorkflowId::value).forEach(w -> catalog.recordSales(w, -1));
+    }
+}

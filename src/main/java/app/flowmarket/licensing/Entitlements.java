@@ -1,0 +1,50 @@
+package app.flowmarket.licensing;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import app.flowmarket.commerce.OrderLineRefunded;
+import app.flowmarket.commerce.OrderPaid;
+import app.flowmarket.shared.WorkflowId;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Grants the workflows of every paid order line and takes them back when the line is refunded.
+ * Runs in the transaction that pays or refunds: the buyer has access exactly when the order says so.
+ */
+@Component
+class Entitlements {
+
+    private final JdbcClient jdbc;
+
+    Entitlements(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Granting twice is harmless. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(OrderPaid event) {
+        Timestamp now = Timestamp.from(Instant.now());
+        for (OrderPaid.Line line : event.lines()) {
+            for (WorkflowId workflowId : line.workflowIds()) {
+                jdbc.sql("""
+                        insert into entitlement (id, buyer_id, workflow_id, order_line_id, granted_at)
+                        values (?, ?, ?, ?, ?) on conflict (order_line_id, workflow_id) do nothing""")
+                        .params(UUID.randomUUID(), event.buyerId().value(), workflowId.value(), line.lineId(), now)
+                        .update();
+            }
+        }
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(OrderLineRefunded event) {
+        jdbc.sql("update entitlement set revoked_at = now() where order_line_id = ? and revoked_at is null").param(event.line().lineId()).update();
+    }
+}
