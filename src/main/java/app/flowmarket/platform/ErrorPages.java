@@ -41,6 +41,7 @@ class ErrorPages {
             case 404 -> "error.404";
             case 405 -> "error.405";
             case 413 -> "error.413";
+            case 503 -> "error.503";
             default -> status >= 500 ? "error.500" : "error.generic";
         };
     }

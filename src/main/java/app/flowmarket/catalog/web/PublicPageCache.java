@@ -13,6 +13,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import app.flowmarket.shared.PersonalCookies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
@@ -38,7 +39,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * shows at once) and kept at most a minute, for what other modules show on them (review votes,
  * follower counts). Each page carries its viewer's CSRF token: it is cut out when the page is stored
  * and the current visitor's is put back when it is served. Runs after the security filters, so it
- * knows who is asking; signed-in people and visitors with a cart (a session) always get a fresh page.
+ * knows who is asking; signed-in people and visitors with a cart always get a fresh page.
  */
 class PublicPageCache extends OncePerRequestFilter {
 
@@ -128,7 +129,7 @@ class PublicPageCache extends OncePerRequestFilter {
 
     private static boolean hasSessionCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
-        return cookies != null && Arrays.stream(cookies).anyMatch(c -> "SESSION".equals(c.getName()));
+        return cookies != null && Arrays.stream(cookies).anyMatch(c -> PersonalCookies.ALL.contains(c.getName()));
     }
 
     private static boolean anonymous() {

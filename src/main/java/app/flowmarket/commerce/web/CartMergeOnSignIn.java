@@ -1,10 +1,7 @@
 package app.flowmarket.commerce.web;
 
-import java.util.UUID;
-
 import app.flowmarket.commerce.Carts;
 import app.flowmarket.shared.CurrentUser;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -27,10 +24,11 @@ class CartMergeOnSignIn {
                 || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             return;
         }
-        HttpSession session = attributes.getRequest().getSession(false);
-        if (session != null && session.getAttribute(CartSession.ATTRIBUTE) instanceof UUID cartId) {
+        CartSession.visitorCart(attributes.getRequest()).ifPresent(cartId -> {
             carts.merge(cartId, user);
-            session.removeAttribute(CartSession.ATTRIBUTE);
-        }
+            if (attributes.getResponse() != null) {
+                CartSession.forget(attributes.getRequest(), attributes.getResponse());
+            }
+        });
     }
 }

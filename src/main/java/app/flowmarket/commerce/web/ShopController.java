@@ -16,6 +16,7 @@ import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,10 +81,10 @@ class ShopController {
 
     @PostMapping("/cart/items")
     String add(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "WORKFLOW") String kind,
-               @RequestParam UUID id, HttpServletRequest request, RedirectAttributes redirect) {
+               @RequestParam UUID id, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             UUID cartId = carts.add(CartSession.owner(user, request), kind(kind), id);
-            CartSession.remember(user, cartId, request);
+            CartSession.remember(user, cartId, request, response);
             redirect.addFlashAttribute("flash", "cart.added");
         } catch (DomainException e) {
             redirect.addFlashAttribute("flash", e.messageKey());

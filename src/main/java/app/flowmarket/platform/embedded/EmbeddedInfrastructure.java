@@ -180,7 +180,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             return;
         }
         if (ephemeral) {
-            redis = SupervisedRedis.inMemory(LocalPorts.free());
+            redis = SupervisedRedis.unsupervised(LocalPorts.free(), dataDir.resolve("redis-" + UUID.randomUUID()));
         } else {
             Path redisDir = dataDir.resolve("redis").toAbsolutePath();
             OrphanProcesses.stop(redisDir.resolve("redis.pid"), "Redis", log);

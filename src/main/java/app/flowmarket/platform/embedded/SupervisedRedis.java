@@ -13,7 +13,7 @@ import redis.embedded.RedisServer;
 /**
  * The embedded Redis. In the product's default run it keeps an append-only file in the data
  * directory (sessions and carts survive a restart) and is started again when its process dies.
- * In tests it keeps nothing and is never restarted behind a test's back.
+ * In tests it is never restarted behind a test's back.
  */
 final class SupervisedRedis {
 
@@ -31,11 +31,15 @@ final class SupervisedRedis {
         this.log = log;
     }
 
-    static SupervisedRedis inMemory(int port) {
+    /** For tests: data kept in a throw-away directory (a stop and restart keeps sessions), never supervised. */
+    static SupervisedRedis unsupervised(int port, Path dir) {
         try {
+            Files.createDirectories(dir);
             return new SupervisedRedis(RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                    .setting("dir " + dir)
                     .setting("save \"\"")
-                    .setting("appendonly no")
+                    .setting("appendonly yes")
+                    .setting("appendfsync always")
                     .build(), port, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the embedded Redis", e);
