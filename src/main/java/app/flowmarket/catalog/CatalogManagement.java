@@ -45,13 +45,11 @@ public class CatalogManagement {
     private final BlobStore blobs;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
-    private final SearchIndexing indexing;
     private final WorkflowPages pages;
 
     CatalogManagement(Workflows workflows, WorkflowVersions versions, Screenshots screenshots, Categories categories,
                       Tags tags, StoreManagement stores, BlobStore blobs, AuditLog auditLog, ApplicationEventPublisher events,
-                      SearchIndexing indexing, @org.springframework.context.annotation.Lazy WorkflowPages pages) {
-        this.indexing = indexing;
+                      @org.springframework.context.annotation.Lazy WorkflowPages pages) {
         this.pages = pages;
         this.workflows = workflows;
         this.versions = versions;
@@ -247,6 +245,12 @@ public class CatalogManagement {
         return workflows.findBySlug(slug).filter(w -> w.getStatus() == WorkflowStatus.PUBLISHED).map(this::page).orElse(null);
     }
 
+    /** A published listing's page, by id (what search matches saved searches against). */
+    @Transactional(readOnly = true)
+    public Optional<WorkflowPage> publishedWorkflow(UUID workflowId) {
+        return workflows.findById(workflowId).filter(w -> w.getStatus() == WorkflowStatus.PUBLISHED).map(this::page);
+    }
+
     @Transactional(readOnly = true)
     public List<CategoryView> categories() {
         return categories.findAllByOrderByPositionAscNameAsc().stream().map(CatalogManagement::view).toList();
@@ -305,7 +309,7 @@ public class CatalogManagement {
     @Transactional
     public void recordSales(UUID workflowId, int delta) {
         workflows.addSales(workflowId, delta);
-        indexing.reindex(workflowId);
+        events.publishEvent(new WorkflowStatsChanged(workflowId));
     }
 
     /** Stores the rating computed by the review module from all reviews of the workflow. */
@@ -313,7 +317,7 @@ public class CatalogManagement {
     @Transactional
     public void updateRating(UUID workflowId, BigDecimal average, int count) {
         workflows.rate(workflowId, average, count);
-        indexing.reindex(workflowId);
+        events.publishEvent(new WorkflowStatsChanged(workflowId));
     }
 
     // ---- internals -----------------------------------------------------------------------------

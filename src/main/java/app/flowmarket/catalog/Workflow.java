@@ -18,87 +18,41 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.engine.backend.types.Highlightable;
-import org.hibernate.search.engine.backend.types.Projectable;
-import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ScaledNumberField;
 
 /**
- * A workflow listing. Guards its own lifecycle: draft → published ⇄ archived.
- * Indexed for full-text search: every text once folded (accents, case) and once per catalogue
- * language with that language's stemmer, so "automations", "automatisation" and "Automatisierung"
- * each find their own word family (see {@link CatalogSearch}).
+ * A workflow listing. Guards its own lifecycle: draft → published ⇄ archived. The search module
+ * indexes it (its mapping names these properties).
  */
 @Entity
 @Table(name = "workflow")
-@Indexed(index = "workflow")
 class Workflow {
 
     @Id
     private UUID id;
-    @KeywordField
     private UUID storeId;
-    @FullTextField(analyzer = SearchAnalyzers.FOLDING)
     private String storeName;
     private String slug;
-    @FullTextField(analyzer = SearchAnalyzers.FOLDING, projectable = Projectable.YES, highlightable = Highlightable.PLAIN)
-    @FullTextField(name = "title_en", analyzer = SearchAnalyzers.ENGLISH)
-    @FullTextField(name = "title_fr", analyzer = SearchAnalyzers.FRENCH)
-    @FullTextField(name = "title_es", analyzer = SearchAnalyzers.SPANISH)
-    @FullTextField(name = "title_de", analyzer = SearchAnalyzers.GERMAN)
-    @FullTextField(name = "title_suggest", analyzer = SearchAnalyzers.AUTOCOMPLETE, searchAnalyzer = SearchAnalyzers.FOLDING)
     private String title;
-    @FullTextField(analyzer = SearchAnalyzers.FOLDING, highlightable = Highlightable.PLAIN)
-    @FullTextField(name = "summary_en", analyzer = SearchAnalyzers.ENGLISH)
-    @FullTextField(name = "summary_fr", analyzer = SearchAnalyzers.FRENCH)
-    @FullTextField(name = "summary_es", analyzer = SearchAnalyzers.SPANISH)
-    @FullTextField(name = "summary_de", analyzer = SearchAnalyzers.GERMAN)
     private String summary;
-    @FullTextField(name = "description", analyzer = SearchAnalyzers.FOLDING)
-    @FullTextField(name = "description_en", analyzer = SearchAnalyzers.ENGLISH)
-    @FullTextField(name = "description_fr", analyzer = SearchAnalyzers.FRENCH)
-    @FullTextField(name = "description_es", analyzer = SearchAnalyzers.SPANISH)
-    @FullTextField(name = "description_de", analyzer = SearchAnalyzers.GERMAN)
     private String descriptionMd;
     @Enumerated(EnumType.STRING)
-    @KeywordField(aggregable = Aggregable.YES)
     private Platform platform;
-    @GenericField(sortable = Sortable.YES, aggregable = Aggregable.YES)
     private long priceMinor;
     private String currency;
-    @KeywordField(aggregable = Aggregable.YES)
     private UUID categoryId;
     @Enumerated(EnumType.STRING)
-    @KeywordField
     private WorkflowStatus status;
     private boolean featured;
     private String integrations;
-    @GenericField(sortable = Sortable.YES)
     private int salesCount;
-    @ScaledNumberField(decimalScale = 2, sortable = Sortable.YES, aggregable = Aggregable.YES)
     private BigDecimal ratingAvg;
-    @GenericField(sortable = Sortable.YES)
     private int ratingCount;
     private Instant createdAt;
     private Instant updatedAt;
-    @GenericField(sortable = Sortable.YES)
     private Instant publishedAt;
     @Version
     private long version;
 
-    // tags never change name, so only a change of this set needs a reindex
-    @IndexedEmbedded(includePaths = {"name", "slug"})
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     @ManyToMany
     @JoinTable(name = "workflow_tag", joinColumns = @JoinColumn(name = "workflow_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
     private Set<Tag> tags = new HashSet<>();
@@ -218,14 +172,6 @@ class Workflow {
 
     String getIntegrations() {
         return integrations;
-    }
-
-    /** The apps the current file connects, one search field value each (a facet and a text field). */
-    @KeywordField(name = "integration", aggregable = Aggregable.YES)
-    @FullTextField(name = "integrations", analyzer = SearchAnalyzers.FOLDING)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "integrations")))
-    List<String> getIntegrationNames() {
-        return Lines.split(integrations);
     }
 
     String getStoreName() {
