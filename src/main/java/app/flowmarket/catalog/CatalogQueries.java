@@ -23,8 +23,6 @@ public class CatalogQueries {
     public static final String WORKFLOW_CACHE = "catalog-workflow";
     /** Whole rendered pages for visitors without a session (home, workflow pages), by language and path. */
     public static final String PAGE_CACHE = "catalog-pages";
-    /** The first pages of search results, by search. */
-    public static final String SEARCH_CACHE = "catalog-search";
 
     private final JdbcClient jdbc;
 
@@ -66,7 +64,7 @@ public class CatalogQueries {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** The home page's lists are cached (evicted on every change of a listing, its sales or ratings). */
+    /** The home page's lists are cached (evicted on every catalogue change, see {@link CatalogCaches}). */
     @Cacheable(cacheNames = HOME_CACHE, key = "'featured:' + #limit", sync = true)
     @Transactional(readOnly = true)
     public List<WorkflowCard> featured(int limit) {

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import app.flowmarket.store.StoreManagement;
 import app.flowmarket.store.StoreUpdated;
-import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Listings carry a copy of their store's name (search finds them by it): once a store's change is
- * committed, the new name is copied onto its listings, and the catalogue says which ones changed.
+ * Listings carry a copy of their store's name (search finds them by it) and their pages show the
+ * store: once a store's change is committed, the new name is copied onto its listings and the
+ * catalogue says so ({@link StoreListingsUpdated}), which also evicts the cached pages.
  */
 @Component
 class StoreChanges {
@@ -32,7 +32,6 @@ class StoreChanges {
 
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     public void on(StoreUpdated event) {
         List<UUID> renamed = stores.find(event.storeId())
                 .map(store -> jdbc.sql("update workflow set store_name = :name where store_id = :store and store_name <> :name returning id")

@@ -8,5 +8,5 @@ import java.util.UUID;
  * {@code renamedWorkflowIds} now carries the store's new name (copied in SQL, outside the listing
  * entity). Published after every {@code StoreUpdated}, even when the name stayed the same (a new picture).
  */
-public record StoreListingsUpdated(UUID storeId, List<UUID> renamedWorkflowIds) {
+public record StoreListingsUpdated(UUID storeId, List<UUID> renamedWorkflowIds) implements CatalogChanged {
 }

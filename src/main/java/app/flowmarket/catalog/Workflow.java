@@ -3,7 +3,6 @@ package app.flowmarket.catalog;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,7 +59,7 @@ class Workflow {
     protected Workflow() {
     }
 
-    Workflow(UUID storeId, String storeName, String slug, CatalogManagement.Listing listing, Set<Tag> tags) {
+    Workflow(UUID storeId, String storeName, String slug, Listing listing, Set<Tag> tags) {
         this.id = UUID.randomUUID();
         this.storeId = storeId;
         this.storeName = storeName;
@@ -72,7 +71,7 @@ class Workflow {
         update(listing, tags);
     }
 
-    void update(CatalogManagement.Listing listing, Set<Tag> tags) {
+    void update(Listing listing, Set<Tag> tags) {
         this.title = listing.title();
         this.summary = listing.summary();
         this.descriptionMd = listing.description();
@@ -111,19 +110,14 @@ class Workflow {
         updatedAt = Instant.now();
     }
 
-    void feature(boolean featured) {
-        this.featured = featured;
-    }
-
-    void backdate(Instant created, Instant published) {
+    /** Takes on the history a listing brought from elsewhere: when it was first offered, its sales and rating. */
+    void importHistory(Instant created, Instant published, int sales, BigDecimal rating, int ratings, boolean featured) {
         this.createdAt = created;
         this.publishedAt = published;
-    }
-
-    void recordDemoStats(int sales, BigDecimal rating, int ratings) {
         this.salesCount = sales;
         this.ratingAvg = rating;
         this.ratingCount = ratings;
+        this.featured = featured;
     }
 
     UUID getId() {

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.catalog.CatalogQueries.WorkflowCard;
+import app.flowmarket.catalog.CategoryView;
 import app.flowmarket.catalog.Platform;
+import app.flowmarket.catalog.TagView;
 import app.flowmarket.catalog.WorkflowStatus;
 import app.flowmarket.search.SearchQuery.PriceRange;
 import app.flowmarket.search.SearchResults.Hit;
@@ -44,6 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CatalogSearch {
 
     public static final int PAGE_SIZE = 24;
+    /** The first pages of search results, by search (evicted on every catalogue change, see {@link CatalogChanges}). */
+    public static final String RESULTS_CACHE = "catalog-search";
     public static final int SUGGESTIONS = 8;
     static final int INTEGRATION_FACETS = 12;
 
@@ -98,7 +102,7 @@ public class CatalogSearch {
 
     @PersistenceContext
     private EntityManager entityManager;
-    private final CatalogManagement catalog;
+    private final CatalogPages catalog;
     private final CatalogQueries queries;
     private final SearchIndexing indexing;
     private final boolean cacheResults;
@@ -112,7 +116,7 @@ public class CatalogSearch {
         return cacheResults;
     }
 
-    CatalogSearch(CatalogManagement catalog, CatalogQueries queries, SearchIndexing indexing,
+    CatalogSearch(CatalogPages catalog, CatalogQueries queries, SearchIndexing indexing,
                   @org.springframework.beans.factory.annotation.Value("${spring.jpa.properties.hibernate.search.coordination.strategy:none}") String coordination) {
         this.cacheResults = !"outbox-polling".equals(coordination);
         this.catalog = catalog;
@@ -141,7 +145,7 @@ public class CatalogSearch {
     }
 
     /** Rebuilds the index from the database (operators: also {@code --reindex} on the command line). */
-    @CacheEvict(cacheNames = CatalogQueries.SEARCH_CACHE, allEntries = true)
+    @CacheEvict(cacheNames = RESULTS_CACHE, allEntries = true)
     public IndexStatus reindex() {
         indexing.rebuild();
         return indexStatus();
@@ -151,7 +155,7 @@ public class CatalogSearch {
      * One page of results with facet counts. The first pages of every search are cached (popular
      * searches are then served from Redis; rare ones expire) and evicted on every catalogue change.
      */
-    @Cacheable(cacheNames = CatalogQueries.SEARCH_CACHE, key = "#search", sync = true,
+    @Cacheable(cacheNames = RESULTS_CACHE, key = "#search", sync = true,
             condition = "#root.target.cachesResults() and #search.page() <= 3")
     @Transactional(readOnly = true)
     public SearchResults search(SearchQuery search) {
@@ -168,7 +172,7 @@ public class CatalogSearch {
     private Run run(SearchQuery search) {
         Optional<UUID> categoryId = Optional.empty();
         if (search.category() != null) {
-            categoryId = catalog.category(search.category()).map(CatalogManagement.CategoryView::id);
+            categoryId = catalog.category(search.category()).map(CategoryView::id);
             if (categoryId.isEmpty()) {
                 return new Run(new SearchResults(new PageResult<>(List.of(), search.page(), PAGE_SIZE, 0), Facets.none()), List.of());
             }
@@ -225,8 +229,8 @@ public class CatalogSearch {
     Optional<SearchMatcher.Document> matchDocument(UUID workflowId) {
         return catalog.publishedWorkflow(workflowId)
                 .map(w -> SearchMatcher.document(new SearchMatcher.Listing(w.title(), w.summary(), w.descriptionMarkdown(),
-                        w.tags().stream().map(CatalogManagement.TagView::name).toList(),
-                        w.tags().stream().map(CatalogManagement.TagView::slug).toList(),
+                        w.tags().stream().map(TagView::name).toList(),
+                        w.tags().stream().map(TagView::slug).toList(),
                         w.integrations(), w.store().name(), w.platform(),
                         w.category() == null ? null : w.category().slug(), w.price().minor(), w.ratingAvg())));
     }
@@ -320,7 +324,7 @@ public class CatalogSearch {
 
     private List<FacetValue> categoryFacet(Map<UUID, Long> counts) {
         List<FacetValue> values = new ArrayList<>();
-        for (CatalogManagement.CategoryView category : catalog.categories()) {
+        for (CategoryView category : catalog.categories()) {
             long count = counts.getOrDefault(category.id(), 0L);
             if (count > 0) {
                 values.add(new FacetValue(category.slug(), category.name(), count));

@@ -2,7 +2,7 @@ package app.flowmarket.search.web;
 
 import java.util.List;
 
-import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.Platform;
 import app.flowmarket.search.CatalogSearch;
 import app.flowmarket.search.SearchHistory;
@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SearchController {
 
     private final CatalogSearch catalogSearch;
-    private final CatalogManagement catalog;
+    private final CatalogPages catalog;
     private final SearchHistory history;
 
-    SearchController(CatalogSearch catalogSearch, CatalogManagement catalog, SearchHistory history) {
+    SearchController(CatalogSearch catalogSearch, CatalogPages catalog, SearchHistory history) {
         this.catalogSearch = catalogSearch;
         this.catalog = catalog;
         this.history = history;
