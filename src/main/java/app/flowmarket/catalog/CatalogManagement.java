@@ -11,96 +11,45 @@ import java.util.UUID;
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
-import app.flowmarket.shared.Markdown;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.Slugs;
 import app.flowmarket.shared.Tokens;
-import app.flowmarket.storage.BlobStore;
-import app.flowmarket.storage.Images;
-import app.flowmarket.store.StoreManagement;
 import app.flowmarket.store.StoreManagement.StoreView;
-import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The catalogue module's public API: sellers manage listings, everyone reads the catalogue. */
+/**
+ * The catalogue module's public API for changes: sellers manage their listings, orders and reviews
+ * count sales and ratings, and other modules read what they sell and deliver. Every change raises a
+ * {@link CatalogChanged} event. Pages read through {@link CatalogPages}, lists of cards through
+ * {@link CatalogQueries}.
+ */
 @Service
 public class CatalogManagement {
-
-    public static final Set<String> CURRENCIES = Set.of("USD", "EUR", "GBP");
-    static final long MAX_PRICE_MINOR = 100_000_00L;
-    static final int MAX_SCREENSHOTS = 8;
-    static final int MAX_TAGS = 10;
 
     private final Workflows workflows;
     private final WorkflowVersions versions;
     private final Screenshots screenshots;
-    private final Categories categories;
     private final Tags tags;
-    private final StoreManagement stores;
-    private final BlobStore blobs;
+    private final ListingRules rules;
+    private final CatalogFiles files;
+    private final SellerListings sellers;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
-    private final SearchIndexing indexing;
-    private final WorkflowPages pages;
 
-    CatalogManagement(Workflows workflows, WorkflowVersions versions, Screenshots screenshots, Categories categories,
-                      Tags tags, StoreManagement stores, BlobStore blobs, AuditLog auditLog, ApplicationEventPublisher events,
-                      SearchIndexing indexing, @org.springframework.context.annotation.Lazy WorkflowPages pages) {
-        this.indexing = indexing;
-        this.pages = pages;
+    CatalogManagement(Workflows workflows, WorkflowVersions versions, Screenshots screenshots, Tags tags, ListingRules rules,
+                      CatalogFiles files, SellerListings sellers, AuditLog auditLog, ApplicationEventPublisher events) {
         this.workflows = workflows;
         this.versions = versions;
         this.screenshots = screenshots;
-        this.categories = categories;
         this.tags = tags;
-        this.stores = stores;
-        this.blobs = blobs;
+        this.rules = rules;
+        this.files = files;
+        this.sellers = sellers;
         this.auditLog = auditLog;
         this.events = events;
-    }
-
-    /** What a seller writes about a workflow. */
-    public record Listing(String title, String summary, String description, Platform platform, Money price,
-                          UUID categoryId, List<String> tagNames) {
-    }
-
-    /** An uploaded file. */
-    public record Upload(String fileName, byte[] content) {
-    }
-
-    public record VersionView(UUID id, int number, String changelog, String fileName, long fileSize, String sha256,
-                              int nodeCount, List<String> integrations, List<String> secretWarnings, Instant createdAt) implements java.io.Serializable {
-    }
-
-    public record CategoryView(UUID id, String slug, String name, String description) implements java.io.Serializable {
-    }
-
-    public record TagView(String slug, String name) implements java.io.Serializable {
-    }
-
-    public record WorkflowPage(UUID id, String slug, String title, String summary, String descriptionMarkdown,
-                               String descriptionHtml, Platform platform, Money price, WorkflowStatus status,
-                               CategoryView category, List<TagView> tags, List<String> integrations,
-                               List<VersionView> versions, List<String> screenshotUrls, StoreView store,
-                               BigDecimal ratingAvg, int ratingCount, int salesCount, Instant publishedAt,
-                               Instant updatedAt) implements java.io.Serializable {
-
-        public boolean isPublished() {
-            return status == WorkflowStatus.PUBLISHED;
-        }
-
-        public Optional<VersionView> latestVersion() {
-            return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(0));
-        }
-    }
-
-    public record SellerWorkflow(UUID id, String slug, String title, Platform platform, Money price,
-                                 WorkflowStatus status, int versionCount, Instant updatedAt) {
     }
 
     // ---- sellers -------------------------------------------------------------------------------
@@ -109,174 +58,113 @@ public class CatalogManagement {
      * Creates a draft listing with its first file version. The file is validated first; if anything
      * is wrong nothing is saved (and a file already written is removed when the transaction rolls back).
      */
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public UUID createWorkflow(CurrentUser seller, Listing raw, Upload file) {
-        StoreView store = storeOf(seller);
-        Listing listing = validate(raw);
-        if (file == null || file.content() == null || file.content().length == 0) {
-            throw new DomainException("workflow.file.required");
-        }
-        ParsedWorkflow parsed = WorkflowFileParser.parse(listing.platform(), file.content());
+        StoreView store = sellers.storeOf(seller);
+        Listing listing = rules.listing(raw);
+        ParsedWorkflow parsed = rules.file(listing.platform(), file);
         Workflow workflow = workflows.save(new Workflow(store.id(), store.name(), uniqueSlug(listing.title()), listing, resolveTags(listing.tagNames())));
         saveVersion(workflow, 1, "", file, parsed);
         auditLog.record(seller.id(), seller.email(), "workflow.created", "workflow", workflow.getId(), workflow.getSlug());
+        events.publishEvent(new WorkflowChanged(workflow.getId()));
         return workflow.getId();
     }
 
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public void updateListing(CurrentUser seller, UUID workflowId, Listing raw) {
-        Workflow workflow = owned(seller, workflowId);
-        Listing listing = validate(raw);
+        Workflow workflow = sellers.owned(seller, workflowId);
+        Listing listing = rules.listing(raw);
         if (listing.platform() != workflow.getPlatform() && versions.existsByWorkflowId(workflowId)) {
             throw new DomainException("workflow.platform.locked");
         }
         workflow.update(listing, resolveTags(listing.tagNames()));
         auditLog.record(seller.id(), seller.email(), "workflow.updated", "workflow", workflowId, null);
+        events.publishEvent(new WorkflowChanged(workflowId));
     }
 
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public VersionView addVersion(CurrentUser seller, UUID workflowId, String changelog, Upload file) {
-        Workflow workflow = owned(seller, workflowId);
-        String log = changelog == null ? "" : changelog.strip();
-        if (log.isEmpty()) {
-            throw new DomainException("workflow.changelog.required");
-        }
-        if (log.length() > 5000) {
-            throw new DomainException("workflow.changelog.too-long");
-        }
-        if (file == null || file.content() == null || file.content().length == 0) {
-            throw new DomainException("workflow.file.required");
-        }
-        ParsedWorkflow parsed = WorkflowFileParser.parse(workflow.getPlatform(), file.content());
+        Workflow workflow = sellers.owned(seller, workflowId);
+        String log = rules.changelog(changelog);
+        ParsedWorkflow parsed = rules.file(workflow.getPlatform(), file);
         int next = versions.findByWorkflowIdOrderByNumberDesc(workflowId).stream().mapToInt(WorkflowVersion::getNumber).max().orElse(0) + 1;
         WorkflowVersion version = saveVersion(workflow, next, log, file, parsed);
         auditLog.record(seller.id(), seller.email(), "workflow.version-added", "workflow", workflowId, "v" + next);
         if (workflow.getStatus() == WorkflowStatus.PUBLISHED) {
             events.publishEvent(new WorkflowVersionAdded(workflowId, version.getId(), next, log));
         }
-        return version.toView();
+        events.publishEvent(new WorkflowChanged(workflowId));
+        return WorkflowPages.view(version);
     }
 
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public void publish(CurrentUser seller, UUID workflowId) {
-        Workflow workflow = owned(seller, workflowId);
+        Workflow workflow = sellers.owned(seller, workflowId);
         boolean first = workflow.publish(versions.existsByWorkflowId(workflowId));
         auditLog.record(seller.id(), seller.email(), "workflow.published", "workflow", workflowId, workflow.getSlug());
         if (first) {
             events.publishEvent(new WorkflowPublished(workflowId, workflow.getStoreId(), workflow.getSlug(), workflow.getTitle()));
         }
+        events.publishEvent(new WorkflowChanged(workflowId));
     }
 
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public void archive(CurrentUser seller, UUID workflowId) {
-        Workflow workflow = owned(seller, workflowId);
+        Workflow workflow = sellers.owned(seller, workflowId);
         workflow.archive();
         auditLog.record(seller.id(), seller.email(), "workflow.archived", "workflow", workflowId, workflow.getSlug());
+        events.publishEvent(new WorkflowChanged(workflowId));
     }
 
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public void addScreenshot(CurrentUser seller, UUID workflowId, byte[] image) {
-        owned(seller, workflowId);
-        if (image == null || image.length == 0) {
-            throw new DomainException("image.required");
-        }
-        if (image.length > Images.MAX_BYTES) {
-            throw new DomainException("image.too-large");
-        }
-        String type = Images.contentType(image).orElseThrow(() -> new DomainException("image.unsupported"));
+        sellers.owned(seller, workflowId);
         long count = screenshots.countByWorkflowId(workflowId);
-        if (count >= MAX_SCREENSHOTS) {
-            throw new DomainException("workflow.screenshots.too-many", MAX_SCREENSHOTS);
-        }
-        String key = putRemovingOnRollback("screenshots", image);
+        String type = rules.screenshot(image, count);
+        String key = files.put("screenshots", image);
         screenshots.save(new Screenshot(workflowId, key, type, (int) count));
+        events.publishEvent(new WorkflowChanged(workflowId));
     }
 
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
     @Transactional
     public void removeScreenshot(CurrentUser seller, UUID workflowId, UUID screenshotId) {
-        owned(seller, workflowId);
+        sellers.owned(seller, workflowId);
         Screenshot screenshot = screenshots.findById(screenshotId)
                 .filter(s -> screenshots.findByWorkflowIdOrderByPosition(workflowId).stream().anyMatch(o -> o.getId().equals(s.getId())))
                 .orElseThrow(() -> new NotFoundException("screenshot"));
         screenshots.delete(screenshot);
-        blobs.delete(screenshot.getBlobKey());
+        files.delete(screenshot.getBlobKey());
+        events.publishEvent(new WorkflowChanged(workflowId));
     }
 
-    @Transactional(readOnly = true)
-    public List<SellerWorkflow> sellerWorkflows(CurrentUser seller) {
-        StoreView store = storeOf(seller);
-        return workflows.findByStoreIdOrderByUpdatedAtDesc(store.id()).stream()
-                .map(w -> new SellerWorkflow(w.getId(), w.getSlug(), w.getTitle(), w.getPlatform(), w.getPrice(), w.getStatus(),
-                        versions.findByWorkflowIdOrderByNumberDesc(w.getId()).size(), w.getUpdatedAt()))
-                .toList();
-    }
+    // ---- orders and reviews --------------------------------------------------------------------
 
-    /** The listing as its seller edits it. */
-    @Transactional(readOnly = true)
-    public WorkflowPage forEditing(CurrentUser seller, UUID workflowId) {
-        return page(owned(seller, workflowId));
-    }
-
-    public List<UUID> screenshotIds(UUID workflowId) {
-        return screenshots.findByWorkflowIdOrderByPosition(workflowId).stream().map(Screenshot::getId).toList();
-    }
-
-    // ---- everyone ------------------------------------------------------------------------------
-
-    /** The public workflow page; drafts and archived listings are visible to their seller only. */
-    @Transactional(readOnly = true)
-    public Optional<WorkflowPage> workflowPage(String slug, CurrentUser viewer) {
-        WorkflowPage published = pages.published(slug);
-        if (published != null) {
-            return Optional.of(published);
-        }
-        return workflows.findBySlug(slug)
-                .filter(w -> w.getStatus() == WorkflowStatus.PUBLISHED || isOwner(viewer, w))
-                .map(this::page);
-    }
-
-    /** The page of a published listing, the same for every viewer; null when there is none. Cached by {@link WorkflowPages}. */
-    WorkflowPage publishedPage(String slug) {
-        return workflows.findBySlug(slug).filter(w -> w.getStatus() == WorkflowStatus.PUBLISHED).map(this::page).orElse(null);
-    }
-
-    @Transactional(readOnly = true)
-    public List<CategoryView> categories() {
-        return categories.findAllByOrderByPositionAscNameAsc().stream().map(CatalogManagement::view).toList();
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<CategoryView> category(String slug) {
-        return categories.findBySlug(slug).map(CatalogManagement::view);
-    }
-
-    /**
-     * Gives a published demo listing a plausible history (publication date, sales, ratings, featured flag).
-     * Used only by the demo data; real numbers come from orders and reviews.
-     */
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
+    /** Counts a sale (or, with -1, a refunded one) on the listing. */
     @Transactional
-    public void recordDemoHistory(UUID workflowId, Instant publishedAt, int sales, BigDecimal rating, int ratings, boolean featured) {
-        Workflow workflow = workflows.findById(workflowId).orElseThrow();
-        workflow.backdate(publishedAt.minusSeconds(86_400), publishedAt);
-        workflow.recordDemoStats(sales, rating, ratings);
-        workflow.feature(featured);
+    public void recordSales(UUID workflowId, int delta) {
+        workflows.addSales(workflowId, delta);
+        events.publishEvent(new WorkflowStatsChanged(workflowId));
     }
 
-    // ---- for other modules (commerce, licensing, review) --------------------------------------
+    /** Stores the rating computed by the review module from all reviews of the workflow. */
+    @Transactional
+    public void updateRating(UUID workflowId, BigDecimal average, int count) {
+        workflows.rate(workflowId, average, count);
+        events.publishEvent(new WorkflowStatsChanged(workflowId));
+    }
+
+    // ---- for other modules (commerce, licensing, review, notification) -------------------------
+    // these records stay nested here while commerce and licensing, which import them by this name, are reworked
 
     /** What commerce needs to sell a workflow. */
     public record PurchasableWorkflow(UUID id, String slug, String title, UUID storeId, Money price, boolean published) {
     }
 
     public record VersionFile(UUID workflowId, UUID versionId, int number, String fileKey, String fileName) {
+    }
+
+    public record VersionView(UUID id, int number, String changelog, String fileName, long fileSize, String sha256,
+                              int nodeCount, List<String> integrations, List<String> secretWarnings, Instant createdAt) implements java.io.Serializable {
     }
 
     @Transactional(readOnly = true)
@@ -292,7 +180,7 @@ public class CatalogManagement {
 
     @Transactional(readOnly = true)
     public List<VersionView> versions(UUID workflowId) {
-        return versions.findByWorkflowIdOrderByNumberDesc(workflowId).stream().map(WorkflowVersion::toView).toList();
+        return versions.findByWorkflowIdOrderByNumberDesc(workflowId).stream().map(WorkflowPages::view).toList();
     }
 
     @Transactional(readOnly = true)
@@ -300,107 +188,15 @@ public class CatalogManagement {
         return versions.findById(versionId).map(v -> new VersionFile(v.getWorkflowId(), v.getId(), v.getNumber(), v.getFileKey(), v.getFileName()));
     }
 
-    /** Counts a sale (or, with -1, a refunded one) on the listing. */
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
-    @Transactional
-    public void recordSales(UUID workflowId, int delta) {
-        workflows.addSales(workflowId, delta);
-        indexing.reindex(workflowId);
-    }
-
-    /** Stores the rating computed by the review module from all reviews of the workflow. */
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
-    @Transactional
-    public void updateRating(UUID workflowId, BigDecimal average, int count) {
-        workflows.rate(workflowId, average, count);
-        indexing.reindex(workflowId);
-    }
-
     // ---- internals -----------------------------------------------------------------------------
 
     private WorkflowVersion saveVersion(Workflow workflow, int number, String changelog, Upload file, ParsedWorkflow parsed) {
-        String key = putRemovingOnRollback("workflow-files", file.content());
-        String fileName = safeFileName(file.fileName(), workflow.getSlug());
+        String key = files.put("workflow-files", file.content());
+        String fileName = CatalogFiles.safeFileName(file.fileName(), workflow.getSlug());
         WorkflowVersion version = versions.save(new WorkflowVersion(workflow.getId(), number, changelog, key, fileName,
                 file.content().length, Tokens.sha256Hex(file.content()), parsed));
         workflow.useVersion(version);
         return version;
-    }
-
-    private String putRemovingOnRollback(String prefix, byte[] content) {
-        String key = blobs.put(prefix, content);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        blobs.delete(key);
-                    }
-                }
-            });
-        }
-        return key;
-    }
-
-    private WorkflowPage page(Workflow w) {
-        StoreView store = stores.find(w.getStoreId()).orElseThrow();
-        CategoryView category = w.getCategoryId() == null ? null : categories.findById(w.getCategoryId()).map(CatalogManagement::view).orElse(null);
-        List<TagView> tagViews = w.getTags().stream().map(t -> new TagView(t.getSlug(), t.getName()))
-                .sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
-        List<VersionView> versionViews = versions.findByWorkflowIdOrderByNumberDesc(w.getId()).stream().map(WorkflowVersion::toView).toList();
-        List<String> shots = screenshots.findByWorkflowIdOrderByPosition(w.getId()).stream().map(s -> "/media/" + s.getBlobKey()).toList();
-        return new WorkflowPage(w.getId(), w.getSlug(), w.getTitle(), w.getSummary(), w.getDescriptionMd(),
-                Markdown.toSafeHtml(w.getDescriptionMd()), w.getPlatform(), w.getPrice(), w.getStatus(), category, tagViews,
-                Lines.split(w.getIntegrations()), versionViews, shots, store, w.getRatingAvg(), w.getRatingCount(),
-                w.getSalesCount(), w.getPublishedAt(), w.getUpdatedAt());
-    }
-
-    private boolean isOwner(CurrentUser viewer, Workflow workflow) {
-        return viewer != null && stores.findByOwner(viewer.id()).map(s -> s.id().equals(workflow.getStoreId())).orElse(false);
-    }
-
-    /** The seller's own workflow, or 404: someone else's listing is not found, never "forbidden". */
-    private Workflow owned(CurrentUser seller, UUID workflowId) {
-        StoreView store = storeOf(seller);
-        return workflows.findById(workflowId)
-                .filter(w -> w.getStoreId().equals(store.id()))
-                .orElseThrow(() -> new NotFoundException("workflow"));
-    }
-
-    private StoreView storeOf(CurrentUser seller) {
-        return stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
-    }
-
-    private Listing validate(Listing raw) {
-        String title = raw.title() == null ? "" : raw.title().strip();
-        if (title.length() < 3 || title.length() > 120) {
-            throw new DomainException("workflow.title.invalid");
-        }
-        String summary = raw.summary() == null ? "" : raw.summary().strip();
-        if (summary.length() < 10 || summary.length() > 300) {
-            throw new DomainException("workflow.summary.invalid");
-        }
-        String description = raw.description() == null ? "" : raw.description().strip();
-        if (description.length() > 50_000) {
-            throw new DomainException("workflow.description.too-long");
-        }
-        if (raw.platform() == null) {
-            throw new DomainException("workflow.platform.invalid");
-        }
-        Money price = raw.price();
-        if (price == null || price.minor() < 0 || price.minor() > MAX_PRICE_MINOR
-                || !CURRENCIES.contains(price.currency().getCurrencyCode())) {
-            throw new DomainException("workflow.price.invalid");
-        }
-        if (raw.categoryId() != null && !categories.existsById(raw.categoryId())) {
-            throw new DomainException("workflow.category.invalid");
-        }
-        List<String> tagNames = raw.tagNames() == null ? List.of()
-                : raw.tagNames().stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
-        if (tagNames.size() > MAX_TAGS || tagNames.stream().anyMatch(t -> t.length() > 30 || Slugs.slugify(t, 30).isEmpty())) {
-            throw new DomainException("workflow.tags.invalid", MAX_TAGS);
-        }
-        return new Listing(title, summary, description, raw.platform(), price, raw.categoryId(), tagNames);
     }
 
     private Set<Tag> resolveTags(List<String> names) {
@@ -422,17 +218,5 @@ public class CatalogManagement {
             slug = base + "-" + i;
         }
         return slug;
-    }
-
-    private static String safeFileName(String name, String fallback) {
-        String cleaned = name == null ? "" : name.replaceAll("[^A-Za-z0-9._ -]", "_").strip();
-        if (cleaned.isEmpty() || cleaned.startsWith(".")) {
-            cleaned = fallback + ".json";
-        }
-        return cleaned.length() > 200 ? cleaned.substring(cleaned.length() - 200) : cleaned;
-    }
-
-    private static CategoryView view(Category c) {
-        return new CategoryView(c.getId(), c.getSlug(), c.getName(), c.getDescription());
     }
 }

@@ -1,26 +1,45 @@
 package app.flowmarket.catalog;
 
+import java.util.List;
+import java.util.UUID;
+
+import app.flowmarket.store.StoreManagement;
 import app.flowmarket.store.StoreUpdated;
-import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Cards show the store's name and search finds listings by it: a renamed store drops the cached lists
- * and reindexes its listings once the change is committed.
+ * Listings carry a copy of their store's name (search finds them by it) and their pages show the
+ * store: once a store's change is committed, the new name is copied onto its listings and the
+ * catalogue says so ({@link StoreListingsUpdated}), which also evicts the cached pages.
  */
 @Component
 class StoreChanges {
 
-    private final SearchIndexing indexing;
+    private final StoreManagement stores;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    StoreChanges(SearchIndexing indexing) {
-        this.indexing = indexing;
+    StoreChanges(StoreManagement stores, JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.stores = stores;
+        this.jdbc = jdbc;
+        this.events = events;
     }
 
     @TransactionalEventListener
-    @CacheEvict(cacheNames = {CatalogQueries.HOME_CACHE, CatalogQueries.WORKFLOW_CACHE, CatalogQueries.SEARCH_CACHE, CatalogQueries.PAGE_CACHE}, allEntries = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(StoreUpdated event) {
-        indexing.storeChanged(event.storeId());
+        List<UUID> renamed = stores.find(event.storeId())
+                .map(store -> jdbc.sql("update workflow set store_name = :name where store_id = :store and store_name <> :name returning id")
+                        .param("name", store.name())
+                        .param("store", store.id())
+                        .query(UUID.class)
+                        .list())
+                .orElse(List.of());
+        events.publishEvent(new StoreListingsUpdated(event.storeId(), renamed));
     }
 }

@@ -5,8 +5,6 @@ import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
 @Entity
 @Table(name = "tag")
@@ -14,9 +12,7 @@ class Tag {
 
     @Id
     private UUID id;
-    @KeywordField
     private String slug;
-    @FullTextField(analyzer = SearchAnalyzers.FOLDING)
     private String name;
 
     protected Tag() {

@@ -3,7 +3,6 @@ package app.flowmarket.catalog;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,87 +17,41 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.engine.backend.types.Highlightable;
-import org.hibernate.search.engine.backend.types.Projectable;
-import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ScaledNumberField;
 
 /**
- * A workflow listing. Guards its own lifecycle: draft → published ⇄ archived.
- * Indexed for full-text search: every text once folded (accents, case) and once per catalogue
- * language with that language's stemmer, so "automations", "automatisation" and "Automatisierung"
- * each find their own word family (see {@link CatalogSearch}).
+ * A workflow listing. Guards its own lifecycle: draft → published ⇄ archived. The search module
+ * indexes it (its mapping names these properties).
  */
 @Entity
 @Table(name = "workflow")
-@Indexed(index = "workflow")
 class Workflow {
 
     @Id
     private UUID id;
-    @KeywordField
     private UUID storeId;
-    @FullTextField(analyzer = SearchAnalyzers.FOLDING)
     private String storeName;
     private String slug;
-    @FullTextField(analyzer = SearchAnalyzers.FOLDING, projectable = Projectable.YES, highlightable = Highlightable.PLAIN)
-    @FullTextField(name = "title_en", analyzer = SearchAnalyzers.ENGLISH)
-    @FullTextField(name = "title_fr", analyzer = SearchAnalyzers.FRENCH)
-    @FullTextField(name = "title_es", analyzer = SearchAnalyzers.SPANISH)
-    @FullTextField(name = "title_de", analyzer = SearchAnalyzers.GERMAN)
-    @FullTextField(name = "title_suggest", analyzer = SearchAnalyzers.AUTOCOMPLETE, searchAnalyzer = SearchAnalyzers.FOLDING)
     private String title;
-    @FullTextField(analyzer = SearchAnalyzers.FOLDING, highlightable = Highlightable.PLAIN)
-    @FullTextField(name = "summary_en", analyzer = SearchAnalyzers.ENGLISH)
-    @FullTextField(name = "summary_fr", analyzer = SearchAnalyzers.FRENCH)
-    @FullTextField(name = "summary_es", analyzer = SearchAnalyzers.SPANISH)
-    @FullTextField(name = "summary_de", analyzer = SearchAnalyzers.GERMAN)
     private String summary;
-    @FullTextField(name = "description", analyzer = SearchAnalyzers.FOLDING)
-    @FullTextField(name = "description_en", analyzer = SearchAnalyzers.ENGLISH)
-    @FullTextField(name = "description_fr", analyzer = SearchAnalyzers.FRENCH)
-    @FullTextField(name = "description_es", analyzer = SearchAnalyzers.SPANISH)
-    @FullTextField(name = "description_de", analyzer = SearchAnalyzers.GERMAN)
     private String descriptionMd;
     @Enumerated(EnumType.STRING)
-    @KeywordField(aggregable = Aggregable.YES)
     private Platform platform;
-    @GenericField(sortable = Sortable.YES, aggregable = Aggregable.YES)
     private long priceMinor;
     private String currency;
-    @KeywordField(aggregable = Aggregable.YES)
     private UUID categoryId;
     @Enumerated(EnumType.STRING)
-    @KeywordField
     private WorkflowStatus status;
     private boolean featured;
     private String integrations;
-    @GenericField(sortable = Sortable.YES)
     private int salesCount;
-    @ScaledNumberField(decimalScale = 2, sortable = Sortable.YES, aggregable = Aggregable.YES)
     private BigDecimal ratingAvg;
-    @GenericField(sortable = Sortable.YES)
     private int ratingCount;
     private Instant createdAt;
     private Instant updatedAt;
-    @GenericField(sortable = Sortable.YES)
     private Instant publishedAt;
     @Version
     private long version;
 
-    // tags never change name, so only a change of this set needs a reindex
-    @IndexedEmbedded(includePaths = {"name", "slug"})
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     @ManyToMany
     @JoinTable(name = "workflow_tag", joinColumns = @JoinColumn(name = "workflow_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
     private Set<Tag> tags = new HashSet<>();
@@ -106,7 +59,7 @@ class Workflow {
     protected Workflow() {
     }
 
-    Workflow(UUID storeId, String storeName, String slug, CatalogManagement.Listing listing, Set<Tag> tags) {
+    Workflow(UUID storeId, String storeName, String slug, Listing listing, Set<Tag> tags) {
         this.id = UUID.randomUUID();
         this.storeId = storeId;
         this.storeName = storeName;
@@ -118,7 +71,7 @@ class Workflow {
         update(listing, tags);
     }
 
-    void update(CatalogManagement.Listing listing, Set<Tag> tags) {
+    void update(Listing listing, Set<Tag> tags) {
         this.title = listing.title();
         this.summary = listing.summary();
         this.descriptionMd = listing.description();
@@ -157,19 +110,14 @@ class Workflow {
         updatedAt = Instant.now();
     }
 
-    void feature(boolean featured) {
-        this.featured = featured;
-    }
-
-    void backdate(Instant created, Instant published) {
+    /** Takes on the history a listing brought from elsewhere: when it was first offered, its sales and rating. */
+    void importHistory(Instant created, Instant published, int sales, BigDecimal rating, int ratings, boolean featured) {
         this.createdAt = created;
         this.publishedAt = published;
-    }
-
-    void recordDemoStats(int sales, BigDecimal rating, int ratings) {
         this.salesCount = sales;
         this.ratingAvg = rating;
         this.ratingCount = ratings;
+        this.featured = featured;
     }
 
     UUID getId() {
@@ -218,14 +166,6 @@ class Workflow {
 
     String getIntegrations() {
         return integrations;
-    }
-
-    /** The apps the current file connects, one search field value each (a facet and a text field). */
-    @KeywordField(name = "integration", aggregable = Aggregable.YES)
-    @FullTextField(name = "integrations", analyzer = SearchAnalyzers.FOLDING)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "integrations")))
-    List<String> getIntegrationNames() {
-        return Lines.split(integrations);
     }
 
     String getStoreName() {

@@ -45,11 +45,6 @@ class WorkflowVersion {
         this.createdAt = Instant.now();
     }
 
-    CatalogManagement.VersionView toView() {
-        return new CatalogManagement.VersionView(id, number, changelog, fileName, fileSize, sha256, nodeCount,
-                Lines.split(integrations), Lines.split(secretWarnings), createdAt);
-    }
-
     UUID getId() {
         return id;
     }
@@ -62,8 +57,32 @@ class WorkflowVersion {
         return number;
     }
 
+    String getChangelog() {
+        return changelog;
+    }
+
+    long getFileSize() {
+        return fileSize;
+    }
+
+    String getSha256() {
+        return sha256;
+    }
+
+    int getNodeCount() {
+        return nodeCount;
+    }
+
     String getIntegrations() {
         return integrations;
+    }
+
+    String getSecretWarnings() {
+        return secretWarnings;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
     }
 
     String getFileKey() {

@@ -1,4 +1,5 @@
 /**
- * Catalogue: workflows (listing, validated workflow files, versions, screenshots), categories and tags, browse and search.
+ * Catalogue: workflows (listing, validated workflow files, versions, screenshots), categories and tags; the home
+ * page, workflow and store pages. Searching it is the search module's work.
  */
 package app.flowmarket.catalog;

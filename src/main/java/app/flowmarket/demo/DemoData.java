@@ -12,10 +12,12 @@ import java.util.Random;
 import java.util.UUID;
 
 import app.flowmarket.account.AccountManagement;
-import app.flowmarket.catalog.CatalogManagement;
-import app.flowmarket.catalog.CatalogManagement.CategoryView;
-import app.flowmarket.catalog.CatalogSearch;
-import app.flowmarket.catalog.Platform;
+import app.flowmarket.catalog.CatalogImport;
+import app.flowmarket.catalog.CatalogPages;
+import app.flowmarket.catalog.CategoryView;
+import app.flowmarket.catalog.Listing;
+import app.flowmarket.catalog.Upload;
+import app.flowmarket.search.CatalogSearch;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.SiteSettings;
@@ -49,7 +51,8 @@ class DemoData implements SmartLifecycle {
 
     private final AccountManagement accounts;
     private final StoreManagement stores;
-    private final CatalogManagement catalog;
+    private final CatalogPages catalog;
+    private final CatalogImport catalogImport;
     private final CatalogSearch search;
     private final TransactionTemplate tx;
     @PersistenceContext
@@ -59,14 +62,16 @@ class DemoData implements SmartLifecycle {
     private final SiteSettings site;
     private final Boolean enabled;
 
-    DemoData(AccountManagement accounts, StoreManagement stores, CatalogManagement catalog, CatalogSearch search,
-             TransactionTemplate tx, SiteSettings site, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+    DemoData(AccountManagement accounts, StoreManagement stores, CatalogPages catalog, CatalogImport catalogImport,
+             CatalogSearch search, TransactionTemplate tx, SiteSettings site,
+             @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
         this.site = site;
         this.enabled = enabled;
         this.tx = tx;
         this.accounts = accounts;
         this.stores = stores;
         this.catalog = catalog;
+        this.catalogImport = catalogImport;
         this.search = search;
     }
 
@@ -136,24 +141,22 @@ class DemoData implements SmartLifecycle {
             for (DemoCatalog.DemoWorkflow workflow : demo.workflows()) {
                 UUID categoryId = categories.stream().filter(c -> c.slug().equals(workflow.category())).findFirst()
                         .map(CategoryView::id).orElse(null);
-                var listing = new CatalogManagement.Listing(workflow.title(), workflow.summary(),
+                var listing = new Listing(workflow.title(), workflow.summary(),
                         DemoCatalog.description(workflow), workflow.platform(), Money.of(workflow.priceCents(), demo.currency()),
                         categoryId, workflow.tags());
                 byte[] file = DemoFiles.export(workflow.platform(), workflow.title(), workflow.integrations())
                         .getBytes(StandardCharsets.UTF_8);
-                UUID id = catalog.createWorkflow(seller, listing,
-                        new CatalogManagement.Upload(DemoFiles.fileName(workflow), file));
-                if (random.nextInt(4) == 0) {
-                    catalog.addVersion(seller, id, "Handles empty results and retries rate-limited calls.",
-                            new CatalogManagement.Upload(DemoFiles.fileName(workflow), file));
-                }
-                catalog.publish(seller, id);
+                Upload upload = new Upload(DemoFiles.fileName(workflow), file);
+                List<CatalogImport.Revision> revisions = random.nextInt(4) == 0
+                        ? List.of(new CatalogImport.Revision("Handles empty results and retries rate-limited calls.", upload))
+                        : List.of();
                 Instant published = Instant.now().minus(Duration.ofDays(3 + random.nextInt(200)));
                 int sales = workflow.priceCents() == 0 ? 40 + random.nextInt(400) : random.nextInt(180);
                 int ratings = sales == 0 ? 0 : Math.max(1, sales / (3 + random.nextInt(5)));
                 BigDecimal rating = ratings == 0 ? BigDecimal.ZERO
                         : BigDecimal.valueOf(3.6 + random.nextDouble() * 1.4).setScale(2, RoundingMode.HALF_UP);
-                catalog.recordDemoHistory(id, published, sales, rating, ratings, random.nextInt(6) == 0);
+                catalogImport.importPublished(seller, listing, upload, revisions,
+                        new CatalogImport.History(published, sales, rating, ratings, random.nextInt(6) == 0));
             }
             // one transaction for the set, but a small persistence context: each query would re-check every entity
             entityManager.flush();

@@ -29,7 +29,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What a person meets while Redis, which keeps sessions, does not answer (decision 0011). Reading a
+ * What a person meets while Redis, which keeps sessions, does not answer (decision 0013). Reading a
  * session that cannot be reached makes the request anonymous for that one request (the catalogue stays
  * browsable, the cookie is kept, so the person is still signed in once Redis is back). What needs the
  * session (signing in, account pages, checkout) gets a 503 page saying to try again in a minute, with

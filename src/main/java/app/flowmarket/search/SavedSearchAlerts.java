@@ -11,9 +11,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.CatalogManagement;
-import app.flowmarket.catalog.CatalogQueries;
-import app.flowmarket.catalog.CatalogSearch;
-import app.flowmarket.catalog.SearchMatcher;
 import app.flowmarket.catalog.WorkflowPublished;
 import app.flowmarket.catalog.WorkflowVersionAdded;
 import app.flowmarket.mail.Email;
@@ -102,7 +99,7 @@ class SavedSearchAlerts {
                     .list();
             for (Candidate candidate : rows) {
                 // the row may have changed since the index last read it: confirm against what is stored now
-                if (listing.matches(CatalogQueries.Search.parse(candidate.query(), candidate.filters())) && record(candidate, workflow, reason)) {
+                if (listing.matches(SearchQuery.parse(candidate.query(), candidate.filters())) && record(candidate, workflow, reason)) {
                     recorded++;
                 }
             }
@@ -199,7 +196,7 @@ class SavedSearchAlerts {
             return false;
         }
         lines.add(0, msg(locale, "mail.saved-search.digest.body", lines.size(), search.name()));
-        String results = CatalogQueries.Search.parse(search.query(), search.filters()).queryString();
+        String results = SearchQuery.parse(search.query(), search.filters()).queryString();
         mailer.send(new Email(owner.email(), msg(locale, "mail.saved-search.digest.subject", lines.size() - 1, search.name()),
                 msg(locale, "mail.greeting", owner.displayName()), lines, msg(locale, "mail.saved-search.digest.action"),
                 baseUrl + "/workflows" + (results.isEmpty() ? "" : "?" + results), msg(locale, "mail.saved-search.footer"),
@@ -221,7 +218,7 @@ class SavedSearchAlerts {
                     .list();
             for (Row row : changed) {
                 if (row.live()) {
-                    index.put(row.id(), CatalogQueries.Search.parse(row.query(), row.filters()));
+                    index.put(row.id(), SearchQuery.parse(row.query(), row.filters()));
                 } else {
                     index.remove(row.id());
                 }

@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import app.flowmarket.catalog.CatalogQueries;
-import app.flowmarket.catalog.SearchMatcher;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -57,7 +55,7 @@ final class SavedSearchIndex implements AutoCloseable {
     private volatile Slot[] bySlot = new Slot[1024];
     private int nextSlot;
 
-    private record Slot(UUID id, CatalogQueries.Search search) {
+    private record Slot(UUID id, SearchQuery search) {
     }
 
     SavedSearchIndex() {
@@ -70,7 +68,7 @@ final class SavedSearchIndex implements AutoCloseable {
     }
 
     /** Adds or replaces one saved search. Visible to {@link #candidates} after {@link #refresh()}. */
-    synchronized void put(UUID id, CatalogQueries.Search search) {
+    synchronized void put(UUID id, SearchQuery search) {
         Document doc = new Document();
         String key = id.toString();
         int slot = slots.computeIfAbsent(id, k -> nextSlot++);
@@ -214,7 +212,7 @@ final class SavedSearchIndex implements AutoCloseable {
         all.add(terms("tag", withAny(values.tagSlugs())), BooleanClause.Occur.FILTER);
         all.add(terms("platform", withAny(List.of(values.platform().slug()))), BooleanClause.Occur.FILTER);
         List<String> prices = new ArrayList<>();
-        for (CatalogQueries.PriceRange range : CatalogQueries.PriceRange.values()) {
+        for (SearchQuery.PriceRange range : SearchQuery.PriceRange.values()) {
             if (range.contains(values.priceMinor())) {
                 prices.add(range.slug());
             }

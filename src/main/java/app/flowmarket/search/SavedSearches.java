@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.Tokens;
@@ -45,8 +44,8 @@ public class SavedSearches {
     public record SavedSearch(UUID id, String name, String query, String filters, Frequency frequency, boolean active,
                               Instant createdAt) {
 
-        public CatalogQueries.Search search() {
-            return CatalogQueries.Search.parse(query, filters);
+        public SearchQuery search() {
+            return SearchQuery.parse(query, filters);
         }
 
         public String url() {
@@ -62,7 +61,7 @@ public class SavedSearches {
     }
 
     @Transactional
-    public UUID save(UUID accountId, String rawName, CatalogQueries.Search search, String frequencySlug) {
+    public UUID save(UUID accountId, String rawName, SearchQuery search, String frequencySlug) {
         String name = rawName == null ? "" : rawName.strip();
         if (name.isEmpty() || name.length() > 100) {
             throw new DomainException("saved-search.name.invalid");

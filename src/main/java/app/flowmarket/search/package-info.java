@@ -1,5 +1,6 @@
 /**
- * Search: the signed-in person's search history (recent searches, removable, can be switched off); later full-text
- * search, saved searches and alerts.
+ * Search: full-text search over the catalogue (its index, mapped onto the catalogue's listings and kept in
+ * step from the catalogue's events; facets, suggestions, the index check at start), saved searches with
+ * alerts, and the signed-in person's search history.
  */
 package app.flowmarket.search;

@@ -70,10 +70,10 @@ class I18nTests {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        for (var sort : app.flowmarket.catalog.CatalogQueries.Sort.values()) {
+        for (var sort : app.flowmarket.search.SearchQuery.Sort.values()) {
             assertThat(english).containsKey("sort." + sort.slug());
         }
-        for (var range : app.flowmarket.catalog.CatalogQueries.PriceRange.values()) {
+        for (var range : app.flowmarket.search.SearchQuery.PriceRange.values()) {
             assertThat(english).containsKey("price-range." + range.slug());
         }
         for (var status : app.flowmarket.catalog.WorkflowStatus.values()) {

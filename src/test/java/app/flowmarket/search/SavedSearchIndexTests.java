@@ -12,9 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
-import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.catalog.Platform;
-import app.flowmarket.catalog.SearchMatcher;
 import org.junit.jupiter.api.Test;
 
 class SavedSearchIndexTests {
@@ -27,7 +25,7 @@ class SavedSearchIndexTests {
     @Test
     void everySavedSearchThatMatchesIsACandidateAndMostOthersAreNot() throws Exception {
         Random random = new Random(42);
-        Map<UUID, CatalogQueries.Search> saved = new HashMap<>();
+        Map<UUID, SearchQuery> saved = new HashMap<>();
         try (SavedSearchIndex index = new SavedSearchIndex()) {
             for (int i = 0; i < 3000; i++) {
                 StringBuilder query = new StringBuilder();
@@ -36,13 +34,13 @@ class SavedSearchIndexTests {
                 }
                 String filters = switch (random.nextInt(6)) {
                     case 0 -> "platform=" + Platform.values()[random.nextInt(3)].slug();
-                    case 1 -> "price=" + CatalogQueries.PriceRange.values()[random.nextInt(5)].slug();
+                    case 1 -> "price=" + SearchQuery.PriceRange.values()[random.nextInt(5)].slug();
                     case 2 -> "integration=" + INTEGRATIONS[random.nextInt(INTEGRATIONS.length)].replace(" ", "+");
                     case 3 -> "rating=" + (3 + random.nextInt(2));
                     default -> "";
                 };
                 UUID id = UUID.randomUUID();
-                CatalogQueries.Search search = CatalogQueries.Search.parse(query.toString(), filters);
+                SearchQuery search = SearchQuery.parse(query.toString(), filters);
                 saved.put(id, search);
                 index.put(id, search);
             }
@@ -63,7 +61,7 @@ class SavedSearchIndexTests {
                         BigDecimal.valueOf(random.nextInt(500), 2)));
                 Set<UUID> found = new HashSet<>(index.candidates(listing));
                 candidates += found.size();
-                for (Map.Entry<UUID, CatalogQueries.Search> entry : saved.entrySet()) {
+                for (Map.Entry<UUID, SearchQuery> entry : saved.entrySet()) {
                     if (listing.matches(entry.getValue())) {
                         matched++;
                         assertThat(found).as("%s should be a candidate for %s", entry.getValue(), title).contains(entry.getKey());
@@ -79,7 +77,7 @@ class SavedSearchIndexTests {
     void aRemovedSearchIsNoLongerACandidate() throws Exception {
         try (SavedSearchIndex index = new SavedSearchIndex()) {
             UUID id = UUID.randomUUID();
-            index.put(id, CatalogQueries.Search.parse("slack", ""));
+            index.put(id, SearchQuery.parse("slack", ""));
             index.refresh();
             SearchMatcher.Document listing = SearchMatcher.document(new SearchMatcher.Listing("Slack alerts", "", "", List.of(), List.of(),
                     List.of("Slack"), "Store", Platform.N8N, null, 0, BigDecimal.ZERO));

@@ -15,9 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.catalog.Platform;
-import app.flowmarket.catalog.SearchMatcher;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -109,7 +107,7 @@ class SavedSearchMatchBenchmark {
         }
     }
 
-    private static CatalogQueries.Search randomSearch(Random random, List<String> words, List<CorpusWorkflow> corpus) {
+    private static SearchQuery randomSearch(Random random, List<String> words, List<CorpusWorkflow> corpus) {
         StringBuilder query = new StringBuilder();
         for (int w = 1 + random.nextInt(3); w > 0; w--) {
             // Zipf-like: popular words are searched far more often than rare ones
@@ -118,13 +116,13 @@ class SavedSearchMatchBenchmark {
         }
         String filters = switch (random.nextInt(9)) {
             case 0 -> "platform=" + Platform.values()[random.nextInt(3)].slug();
-            case 1 -> "price=" + CatalogQueries.PriceRange.values()[random.nextInt(5)].slug();
+            case 1 -> "price=" + SearchQuery.PriceRange.values()[random.nextInt(5)].slug();
             case 2 -> {
                 List<String> apps = corpus.get(random.nextInt(corpus.size())).apps();
                 yield apps.isEmpty() ? "" : "integration=" + apps.get(0);
             }
             default -> "";
         };
-        return CatalogQueries.Search.parse(query.toString().strip(), filters);
+        return SearchQuery.parse(query.toString().strip(), filters);
     }
 }

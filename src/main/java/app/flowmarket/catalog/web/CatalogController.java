@@ -1,6 +1,6 @@
 package app.flowmarket.catalog.web;
 
-import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.NotFoundException;
@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class CatalogController {
 
-    private final CatalogManagement catalog;
+    private final CatalogPages catalog;
     private final CatalogQueries queries;
     private final StoreManagement stores;
 
-    CatalogController(CatalogManagement catalog, CatalogQueries queries, StoreManagement stores) {
+    CatalogController(CatalogPages catalog, CatalogQueries queries, StoreManagement stores) {
         this.catalog = catalog;
         this.queries = queries;
         this.stores = stores;

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.CatalogPages;
+import app.flowmarket.catalog.Upload;
+import app.flowmarket.catalog.WorkflowPage;
 import app.flowmarket.platform.FormErrors;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
@@ -25,11 +28,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SellerWorkflowController {
 
     private final CatalogManagement catalog;
+    private final CatalogPages pages;
     private final StoreManagement stores;
     private final MessageSource messages;
 
-    SellerWorkflowController(CatalogManagement catalog, StoreManagement stores, MessageSource messages) {
+    SellerWorkflowController(CatalogManagement catalog, CatalogPages pages, StoreManagement stores, MessageSource messages) {
         this.catalog = catalog;
+        this.pages = pages;
         this.stores = stores;
         this.messages = messages;
     }
@@ -41,7 +46,7 @@ class SellerWorkflowController {
             return "redirect:/stores/new";
         }
         model.addAttribute("store", store.get());
-        model.addAttribute("workflows", catalog.sellerWorkflows(seller));
+        model.addAttribute("workflows", pages.sellerWorkflows(seller));
         return "catalog/seller-workflows";
     }
 
@@ -68,7 +73,7 @@ class SellerWorkflowController {
 
     @GetMapping("/seller/workflows/{id}/edit")
     String edit(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, Model model) {
-        var page = catalog.forEditing(seller, id);
+        var page = pages.forEditing(seller, id);
         return form(model, WorkflowFormData.of(page), FormErrors.none(), page);
     }
 
@@ -80,7 +85,7 @@ class SellerWorkflowController {
             redirect.addFlashAttribute("flash", "workflow.saved");
             return "redirect:/seller/workflows/" + id + "/edit";
         } catch (DomainException e) {
-            return form(model, form, errorFor(e), catalog.forEditing(seller, id));
+            return form(model, form, errorFor(e), pages.forEditing(seller, id));
         }
     }
 
@@ -94,7 +99,7 @@ class SellerWorkflowController {
             redirect.addFlashAttribute("flash", "workflow.version.added");
             return "redirect:/seller/workflows/" + id + "/edit";
         } catch (DomainException e) {
-            var page = catalog.forEditing(seller, id);
+            var page = pages.forEditing(seller, id);
             model.addAttribute("versionError", text(e));
             model.addAttribute("changelog", changelog);
             return form(model, WorkflowFormData.of(page), FormErrors.none(), page);
@@ -140,12 +145,12 @@ class SellerWorkflowController {
         return "redirect:/seller/workflows";
     }
 
-    private String form(Model model, WorkflowFormData form, FormErrors errors, CatalogManagement.WorkflowPage existing) {
+    private String form(Model model, WorkflowFormData form, FormErrors errors, WorkflowPage existing) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("existing", existing);
-        model.addAttribute("categories", catalog.categories());
-        model.addAttribute("screenshotIds", existing == null ? java.util.List.of() : catalog.screenshotIds(existing.id()));
+        model.addAttribute("categories", pages.categories());
+        model.addAttribute("screenshotIds", existing == null ? java.util.List.of() : pages.screenshotIds(existing.id()));
         if (!model.containsAttribute("versionError")) {
             model.addAttribute("versionError", null);
             model.addAttribute("changelog", "");
@@ -170,7 +175,7 @@ class SellerWorkflowController {
         return FormErrors.text(e, messages);
     }
 
-    private static CatalogManagement.Upload upload(MultipartFile file) throws IOException {
-        return file == null || file.isEmpty() ? null : new CatalogManagement.Upload(file.getOriginalFilename(), file.getBytes());
+    private static Upload upload(MultipartFile file) throws IOException {
+        return file == null || file.isEmpty() ? null : new Upload(file.getOriginalFilename(), file.getBytes());
     }
 }

@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.Listing;
 import app.flowmarket.catalog.Platform;
+import app.flowmarket.catalog.TagView;
+import app.flowmarket.catalog.WorkflowPage;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
 
@@ -17,21 +19,21 @@ public record WorkflowFormData(String title, String summary, String description,
         return new WorkflowFormData("", "", "", "n8n", "0", "USD", "", "");
     }
 
-    static WorkflowFormData of(CatalogManagement.WorkflowPage page) {
+    static WorkflowFormData of(WorkflowPage page) {
         return new WorkflowFormData(page.title(), page.summary(), page.descriptionMarkdown(), page.platform().slug(),
                 page.price().toDecimal().toPlainString(), page.price().currency().getCurrencyCode(),
                 page.category() == null ? "" : page.category().id().toString(),
-                String.join(", ", page.tags().stream().map(CatalogManagement.TagView::name).toList()));
+                String.join(", ", page.tags().stream().map(TagView::name).toList()));
     }
 
-    CatalogManagement.Listing toParameters() {
+    Listing toParameters() {
         Platform chosen = Platform.fromSlug(platform).orElseThrow(() -> new DomainException("workflow.platform.invalid"));
-        return new CatalogManagement.Listing(title, summary, description, chosen, money(), categoryId(), tagList());
+        return new Listing(title, summary, description, chosen, money(), categoryId(), tagList());
     }
 
     private Money money() {
         String code = currency == null ? "" : currency.strip().toUpperCase();
-        if (!CatalogManagement.CURRENCIES.contains(code)) {
+        if (!Listing.CURRENCIES.contains(code)) {
             throw new DomainException("workflow.price.invalid");
         }
         String amount = price == null || price.isBlank() ? "0" : price;

@@ -2,8 +2,8 @@ package app.flowmarket.search.web;
 
 import java.util.UUID;
 
-import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.search.SavedSearches;
+import app.flowmarket.search.SearchQuery;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,7 +37,7 @@ class SavedSearchController {
                 @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String filters,
                 @RequestParam(defaultValue = "") String frequency, RedirectAttributes redirect) {
         try {
-            savedSearches.save(user.id(), name, CatalogQueries.Search.parse(q, filters), frequency);
+            savedSearches.save(user.id(), name, SearchQuery.parse(q, filters), frequency);
             redirect.addFlashAttribute("flash", "saved-search.saved");
         } catch (DomainException e) {
             redirect.addFlashAttribute("flash", e.messageKey());

@@ -1,6 +1,6 @@
 package app.flowmarket.search.web;
 
-import app.flowmarket.catalog.CatalogSearch;
+import app.flowmarket.search.CatalogSearch;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,11 +2,11 @@ package app.flowmarket.search.web;
 
 import java.util.List;
 
-import app.flowmarket.catalog.CatalogManagement;
-import app.flowmarket.catalog.CatalogQueries;
-import app.flowmarket.catalog.CatalogSearch;
+import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.Platform;
+import app.flowmarket.search.CatalogSearch;
 import app.flowmarket.search.SearchHistory;
+import app.flowmarket.search.SearchQuery;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.WebInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SearchController {
 
     private final CatalogSearch catalogSearch;
-    private final CatalogManagement catalog;
+    private final CatalogPages catalog;
     private final SearchHistory history;
 
-    SearchController(CatalogSearch catalogSearch, CatalogManagement catalog, SearchHistory history) {
+    SearchController(CatalogSearch catalogSearch, CatalogPages catalog, SearchHistory history) {
         this.catalogSearch = catalogSearch;
         this.catalog = catalog;
         this.history = history;
@@ -39,7 +39,7 @@ class SearchController {
                   @RequestHeader(value = "HX-Request", required = false) String htmx,
                   @RequestHeader(value = "HX-Target", required = false) String htmxTarget,
                   @AuthenticationPrincipal CurrentUser user, Model model) {
-        CatalogQueries.Search search = CatalogQueries.Search.of(q, category, tag, platform, price, integration, rating, sort,
+        SearchQuery search = SearchQuery.of(q, category, tag, platform, price, integration, rating, sort,
                 WebInput.page(page));
         if (user != null && search.hasQuery() && search.page() == 1) {
             history.record(user.id(), search.query(), search.filterQuery());
@@ -49,8 +49,8 @@ class SearchController {
         model.addAttribute("results", catalogSearch.search(search));
         model.addAttribute("categories", catalog.categories());
         model.addAttribute("platforms", Platform.values());
-        model.addAttribute("priceRanges", CatalogQueries.PriceRange.values());
-        model.addAttribute("sorts", CatalogQueries.Sort.values());
+        model.addAttribute("priceRanges", SearchQuery.PriceRange.values());
+        model.addAttribute("sorts", SearchQuery.Sort.values());
         // htmx swaps only the results; a full request (or a bookmarked link) gets the whole page
         return "true".equals(htmx) && "results".equals(htmxTarget) ? "search/results" : "search/browse";
     }

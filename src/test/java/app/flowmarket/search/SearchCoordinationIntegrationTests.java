@@ -1,4 +1,4 @@
-package app.flowmarket.catalog;
+package app.flowmarket.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import app.flowmarket.IntegrationTest;
+import app.flowmarket.catalog.SellerFixture;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class SearchCoordinationIntegrationTests {
         SellerFixture.publishedWorkflow(seller, Map.of("title", "Outboxed " + word));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(catalogSearch.search(CatalogQueries.Search.of(word, null, null, null, null, null, 1)).page().total()).isEqualTo(1));
+                assertThat(catalogSearch.search(SearchQuery.of(word, null, null, null, null, null, 1)).page().total()).isEqualTo(1));
         assertThat(jdbc.sql("select count(*) from hsearch_agent").query(Long.class).single()).as("this node registered as an agent").isPositive();
     }
 }

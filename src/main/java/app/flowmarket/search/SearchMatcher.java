@@ -1,4 +1,4 @@
-package app.flowmarket.catalog;
+package app.flowmarket.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import app.flowmarket.catalog.Platform;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -28,7 +29,7 @@ import org.apache.lucene.search.TermQuery;
  * typo allowance); filters are compared as values. Also gives what a presearcher needs to pick
  * candidate searches without running each one: a listing's terms, and a search's anchor word.
  */
-public final class SearchMatcher {
+final class SearchMatcher {
 
     private static final Map<String, Analyzer> ANALYZERS = new HashMap<>();
 
@@ -120,11 +121,11 @@ public final class SearchMatcher {
         }
 
         /** True when {@link CatalogSearch#search} for this search would list this (published) listing. */
-        public boolean matches(CatalogQueries.Search search) {
+        public boolean matches(SearchQuery search) {
             return matchesFilters(search) && matchesText(search.query());
         }
 
-        public boolean matchesFilters(CatalogQueries.Search search) {
+        public boolean matchesFilters(SearchQuery search) {
             return (search.category() == null || search.category().equals(listing.categorySlug()))
                     && (search.tag() == null || listing.tagSlugs().contains(search.tag()))
                     && (search.platform() == null || search.platform() == listing.platform())

@@ -1,4 +1,4 @@
-package app.flowmarket.catalog;
+package app.flowmarket.search;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

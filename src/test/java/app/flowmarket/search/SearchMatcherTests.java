@@ -1,4 +1,4 @@
-package app.flowmarket.catalog;
+package app.flowmarket.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

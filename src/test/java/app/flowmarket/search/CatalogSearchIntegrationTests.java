@@ -1,4 +1,4 @@
-package app.flowmarket.catalog;
+package app.flowmarket.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.util.Map;
 
 import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
+import app.flowmarket.catalog.SellerFixture;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.WebSession;
 import jakarta.persistence.EntityManagerFactory;
@@ -40,10 +41,10 @@ class CatalogSearchIntegrationTests {
     }
 
     private List<String> titles(String query) {
-        return titles(CatalogQueries.Search.of(query, null, null, null, null, null, null));
+        return titles(SearchQuery.of(query, null, null, null, null, null, null));
     }
 
-    private List<String> titles(CatalogQueries.Search search) {
+    private List<String> titles(SearchQuery search) {
         return catalogSearch.search(search).page().items().stream().map(hit -> hit.card().title()).toList();
     }
 
@@ -97,7 +98,7 @@ class CatalogSearchIntegrationTests {
 
         // the database is shared with other test contexts (with their own indexes): count this test's listings
         String mine = " from workflow where status = 'PUBLISHED' and title like '%" + m + "'";
-        CatalogSearch.Facets facets = catalogSearch.search(CatalogQueries.Search.of(m, null, null, null, null, null, null)).facets();
+        Facets facets = catalogSearch.search(SearchQuery.of(m, null, null, null, null, null, null)).facets();
         Map<String, Long> byPlatform = jdbc.sql("select platform, count(*) as n" + mine + " group by platform")
                 .query((rs, i) -> Map.entry(rs.getString(1).toLowerCase(), rs.getLong(2))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -108,7 +109,7 @@ class CatalogSearchIntegrationTests {
         Map<String, Long> facetPrices = new HashMap<>();
         facets.prices().forEach(v -> facetPrices.put(v.value(), v.count()));
         Map<String, Long> sqlPrices = new HashMap<>();
-        for (CatalogQueries.PriceRange range : CatalogQueries.PriceRange.values()) {
+        for (SearchQuery.PriceRange range : SearchQuery.PriceRange.values()) {
             long count = jdbc.sql("select count(*)" + mine + " and price_minor >= ? and price_minor <= ?")
                     .params(range.minMinor(), range.maxMinor() == null ? Long.MAX_VALUE : range.maxMinor()).query(Long.class).single();
             if (count > 0) {
@@ -118,7 +119,7 @@ class CatalogSearchIntegrationTests {
         assertThat(facetPrices).isEqualTo(sqlPrices).containsEntry("free", 2L).containsEntry("paid", 2L);
         long slack = jdbc.sql("select count(*)" + mine + " and 'Slack' = any(string_to_array(integrations, E'\\n'))")
                 .query(Long.class).single();
-        assertThat(facets.integrations()).contains(new CatalogSearch.FacetValue("Slack", "Slack", slack));
+        assertThat(facets.integrations()).contains(new FacetValue("Slack", "Slack", slack));
         assertThat(slack).isEqualTo(4);
 
         // the page shows the counts of the current search, and a facet link narrows it
@@ -180,7 +181,7 @@ class CatalogSearchIntegrationTests {
         WebSession seller = SellerFixture.newSeller(port);
         String m = marker();
         SellerFixture.publishedWorkflow(seller, Map.of("title", "Rebuilt " + m));
-        Search.mapping(entityManagerFactory).scope(Workflow.class).workspace().purge();
+        Search.mapping(entityManagerFactory).scope(Object.class, WorkflowIndexMapping.ENTITY).workspace().purge();
         assertThat(titles(m)).isEmpty();
 
         String adminEmail = Fixtures.uniqueEmail("admin");
@@ -213,7 +214,7 @@ class CatalogSearchIntegrationTests {
         int agreed = 0;
         for (String query : queries) {
             for (String filter : filters) {
-                CatalogQueries.Search search = CatalogQueries.Search.parse((query + " " + m).strip(), filter);
+                SearchQuery search = SearchQuery.parse((query + " " + m).strip(), filter);
                 java.util.Set<java.util.UUID> found = new java.util.HashSet<>();
                 catalogSearch.search(search).page().items().forEach(hit -> found.add(hit.card().id()));
                 for (String id : ids) {

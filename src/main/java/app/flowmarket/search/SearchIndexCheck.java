@@ -1,4 +1,4 @@
-package app.flowmarket.catalog;
+package app.flowmarket.search;
 
 import app.flowmarket.shared.StartupPhases;
 import org.slf4j.Logger;

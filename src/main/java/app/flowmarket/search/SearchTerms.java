@@ -1,4 +1,4 @@
-package app.flowmarket.catalog;
+package app.flowmarket.search;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

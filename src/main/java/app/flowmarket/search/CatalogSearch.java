@@ -1,4 +1,4 @@
-package app.flowmarket.catalog;
+package app.flowmarket.search;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,8 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.flowmarket.catalog.CatalogQueries.PriceRange;
+import app.flowmarket.catalog.CatalogPages;
+import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.catalog.CatalogQueries.WorkflowCard;
+import app.flowmarket.catalog.CategoryView;
+import app.flowmarket.catalog.Platform;
+import app.flowmarket.catalog.TagView;
+import app.flowmarket.catalog.WorkflowStatus;
+import app.flowmarket.search.SearchQuery.PriceRange;
+import app.flowmarket.search.SearchResults.Hit;
 import app.flowmarket.shared.PageResult;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,17 +31,23 @@ import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.util.common.data.Range;
+import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Full-text search over the published catalogue (Hibernate Search): relevance ranking, stemming in
- * EN/FR/ES/DE, typo tolerance, facet counts, highlighted matches and title suggestions.
+ * The search module's public API: full-text search over the published catalogue (Hibernate Search)
+ * with relevance ranking, stemming in EN/FR/ES/DE, typo tolerance, facet counts, highlighted matches
+ * and title suggestions; the state of the index and its rebuild. The catalogue owns the listings;
+ * this module indexes them ({@link WorkflowIndexMapping}, {@link SearchIndexing}) and queries the index.
  */
 @Service
 public class CatalogSearch {
 
+    public static final int PAGE_SIZE = 24;
+    /** The first pages of search results, by search (evicted on every catalogue change, see {@link CatalogChanges}). */
+    public static final String RESULTS_CACHE = "catalog-search";
     public static final int SUGGESTIONS = 8;
     static final int INTEGRATION_FACETS = 12;
 
@@ -72,7 +85,7 @@ public class CatalogSearch {
             PRICE_RANGES.put(range, range.maxMinor() == null ? Range.atLeast(range.minMinor())
                     : Range.between(range.minMinor(), range.maxMinor()));
         }
-        for (Integer stars : CatalogQueries.MIN_RATINGS) {
+        for (Integer stars : SearchQuery.MIN_RATINGS) {
             RATING_RANGES.put(stars, Range.atLeast(BigDecimal.valueOf(stars).setScale(2)));
         }
     }
@@ -83,38 +96,15 @@ public class CatalogSearch {
     private static final AggregationKey<Map<Range<BigDecimal>, Long>> RATING = AggregationKey.of("rating");
     private static final AggregationKey<Map<String, Long>> INTEGRATION = AggregationKey.of("integration");
 
-    public record Hit(WorkflowCard card, String titleHtml, String summaryHtml) implements java.io.Serializable {
-    }
-
-    /** One value of a facet: what to put in the URL, what to show, how many results have it. */
-    public record FacetValue(String value, String label, long count) implements java.io.Serializable {
-    }
-
-    public record Facets(List<FacetValue> categories, List<FacetValue> platforms, List<FacetValue> prices,
-                         List<FacetValue> ratings, List<FacetValue> integrations) implements java.io.Serializable {
-
-        static Facets none() {
-            return new Facets(List.of(), List.of(), List.of(), List.of(), List.of());
-        }
-    }
-
-    public record Results(PageResult<Hit> page, Facets facets, List<UUID> stale) implements java.io.Serializable {
-
-        public Results(PageResult<Hit> page, Facets facets) {
-            this(page, facets, List.of());
-        }
-
-        Results withoutStale() {
-            return stale.isEmpty() ? this : new Results(page, facets);
-        }
+    /** A page of results, and the listings the index returned that the database no longer holds. */
+    private record Run(SearchResults results, List<UUID> stale) {
     }
 
     @PersistenceContext
     private EntityManager entityManager;
-    private final Categories categories;
+    private final CatalogPages catalog;
     private final CatalogQueries queries;
     private final SearchIndexing indexing;
-    private final Workflows workflows;
     private final boolean cacheResults;
 
     /**
@@ -126,11 +116,10 @@ public class CatalogSearch {
         return cacheResults;
     }
 
-    CatalogSearch(Categories categories, CatalogQueries queries, SearchIndexing indexing, Workflows workflows,
+    CatalogSearch(CatalogPages catalog, CatalogQueries queries, SearchIndexing indexing,
                   @org.springframework.beans.factory.annotation.Value("${spring.jpa.properties.hibernate.search.coordination.strategy:none}") String coordination) {
         this.cacheResults = !"outbox-polling".equals(coordination);
-        this.categories = categories;
-        this.workflows = workflows;
+        this.catalog = catalog;
         this.queries = queries;
         this.indexing = indexing;
     }
@@ -156,7 +145,7 @@ public class CatalogSearch {
     }
 
     /** Rebuilds the index from the database (operators: also {@code --reindex} on the command line). */
-    @org.springframework.cache.annotation.CacheEvict(cacheNames = CatalogQueries.SEARCH_CACHE, allEntries = true)
+    @CacheEvict(cacheNames = RESULTS_CACHE, allEntries = true)
     public IndexStatus reindex() {
         indexing.rebuild();
         return indexStatus();
@@ -166,33 +155,33 @@ public class CatalogSearch {
      * One page of results with facet counts. The first pages of every search are cached (popular
      * searches are then served from Redis; rare ones expire) and evicted on every catalogue change.
      */
-    @Cacheable(cacheNames = CatalogQueries.SEARCH_CACHE, key = "#search", sync = true,
+    @Cacheable(cacheNames = RESULTS_CACHE, key = "#search", sync = true,
             condition = "#root.target.cachesResults() and #search.page() <= 3")
     @Transactional(readOnly = true)
-    public Results search(CatalogQueries.Search search) {
-        Results results = run(search);
-        if (results.stale().isEmpty()) {
-            return results.withoutStale();
+    public SearchResults search(SearchQuery search) {
+        Run run = run(search);
+        if (run.stale().isEmpty()) {
+            return run.results();
         }
         // the index held listings the database does not (a crash between the two): drop them and ask again,
         // so the count shown is the number of cards a person can page through
-        indexing.purge(results.stale());
-        return run(search).withoutStale();
+        indexing.purge(run.stale());
+        return run(search).results();
     }
 
-    private Results run(CatalogQueries.Search search) {
+    private Run run(SearchQuery search) {
         Optional<UUID> categoryId = Optional.empty();
         if (search.category() != null) {
-            categoryId = categories.findBySlug(search.category()).map(Category::getId);
+            categoryId = catalog.category(search.category()).map(CategoryView::id);
             if (categoryId.isEmpty()) {
-                return new Results(new PageResult<>(List.of(), search.page(), CatalogQueries.PAGE_SIZE, 0), Facets.none());
+                return new Run(new SearchResults(new PageResult<>(List.of(), search.page(), PAGE_SIZE, 0), Facets.none()), List.of());
             }
         }
         UUID category = categoryId.orElse(null);
         List<String> words = SearchTerms.words(search.query());
         Map<PriceRange, Range<Long>> priceRanges = PRICE_RANGES;
         Map<Integer, Range<BigDecimal>> ratingRanges = RATING_RANGES;
-        SearchResult<HitRow> result = Search.session(entityManager).search(Workflow.class)
+        SearchResult<HitRow> result = Search.session(entityManager).search(indexing.workflowType())
                 .select(f -> f.composite()
                         .from(f.id(UUID.class), f.highlight("title"), f.highlight("summary"))
                         .as(HitRow::new))
@@ -204,7 +193,7 @@ public class CatalogSearch {
                 .aggregation(RATING, f -> f.range().field("ratingAvg", BigDecimal.class).ranges(ratingRanges.values()))
                 .aggregation(INTEGRATION, f -> f.terms().field("integration", String.class).maxTermCount(INTEGRATION_FACETS))
                 .highlighter(f -> f.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML).numberOfFragments(1).fragmentSize(400))
-                .fetch(PageResult.offset(search.page(), CatalogQueries.PAGE_SIZE), CatalogQueries.PAGE_SIZE);
+                .fetch(PageResult.offset(search.page(), PAGE_SIZE), PAGE_SIZE);
 
         List<HitRow> rows = result.hits();
         Map<UUID, WorkflowCard> cards = new LinkedHashMap<>();
@@ -232,19 +221,18 @@ public class CatalogSearch {
                         .filter(v -> v.count() > 0).toList(),
                 result.aggregation(INTEGRATION).entrySet().stream()
                         .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue())).toList());
-        return new Results(new PageResult<>(hits, search.page(), CatalogQueries.PAGE_SIZE, result.total().hitCount()), facets, stale);
+        return new Run(new SearchResults(new PageResult<>(hits, search.page(), PAGE_SIZE, result.total().hitCount()), facets), stale);
     }
 
     /** A published listing ready to be matched against saved searches (see {@link SearchMatcher}). */
     @Transactional(readOnly = true)
-    public Optional<SearchMatcher.Document> matchDocument(UUID workflowId) {
-        return workflows.findById(workflowId)
-                .filter(w -> w.getStatus() == WorkflowStatus.PUBLISHED)
-                .map(w -> SearchMatcher.document(new SearchMatcher.Listing(w.getTitle(), w.getSummary(), w.getDescriptionMd(),
-                        w.getTags().stream().map(Tag::getName).toList(), w.getTags().stream().map(Tag::getSlug).toList(),
-                        w.getIntegrationNames(), w.getStoreName(), w.getPlatform(),
-                        w.getCategoryId() == null ? null : categories.findById(w.getCategoryId()).map(Category::getSlug).orElse(null),
-                        w.getPrice().minor(), w.getRatingAvg())));
+    Optional<SearchMatcher.Document> matchDocument(UUID workflowId) {
+        return catalog.publishedWorkflow(workflowId)
+                .map(w -> SearchMatcher.document(new SearchMatcher.Listing(w.title(), w.summary(), w.descriptionMarkdown(),
+                        w.tags().stream().map(TagView::name).toList(),
+                        w.tags().stream().map(TagView::slug).toList(),
+                        w.integrations(), w.store().name(), w.platform(),
+                        w.category() == null ? null : w.category().slug(), w.price().minor(), w.ratingAvg())));
     }
 
     /** Titles of published workflows whose words start with what was typed, best first. */
@@ -254,7 +242,7 @@ public class CatalogSearch {
         if (text.length() < 2 || text.length() > 100) {
             return List.of();
         }
-        return Search.session(entityManager).search(Workflow.class)
+        return Search.session(entityManager).search(indexing.workflowType())
                 .select(f -> f.field("title", String.class))
                 .where(f -> f.bool()
                         .filter(f.match().field("status").matching(WorkflowStatus.PUBLISHED))
@@ -272,7 +260,7 @@ public class CatalogSearch {
         return fragments == null || fragments.isEmpty() ? null : fragments.get(0);
     }
 
-    private PredicateFinalStep predicate(SearchPredicateFactory f, CatalogQueries.Search search, List<String> words, UUID categoryId) {
+    private PredicateFinalStep predicate(SearchPredicateFactory f, SearchQuery search, List<String> words, UUID categoryId) {
         BooleanPredicateClausesStep<?, ?> bool = f.bool();
         bool.filter(f.match().field("status").matching(WorkflowStatus.PUBLISHED));
         if (words.isEmpty()) {
@@ -323,7 +311,7 @@ public class CatalogSearch {
         return bool;
     }
 
-    private static SortFinalStep sort(SearchSortFactory f, CatalogQueries.Sort sort) {
+    private static SortFinalStep sort(SearchSortFactory f, SearchQuery.Sort sort) {
         return switch (sort) {
             case RELEVANCE -> f.score().then().field("salesCount").desc();
             case NEWEST -> f.field("publishedAt").desc();
@@ -336,10 +324,10 @@ public class CatalogSearch {
 
     private List<FacetValue> categoryFacet(Map<UUID, Long> counts) {
         List<FacetValue> values = new ArrayList<>();
-        for (Category category : categories.findAllByOrderByPositionAscNameAsc()) {
-            long count = counts.getOrDefault(category.getId(), 0L);
+        for (CategoryView category : catalog.categories()) {
+            long count = counts.getOrDefault(category.id(), 0L);
             if (count > 0) {
-                values.add(new FacetValue(category.getSlug(), category.getName(), count));
+                values.add(new FacetValue(category.slug(), category.name(), count));
             }
         }
         values.sort(Comparator.comparingLong(FacetValue::count).reversed());

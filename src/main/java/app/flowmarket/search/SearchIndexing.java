@@ -1,8 +1,10 @@
-package app.flowmarket.catalog;
+package app.flowmarket.search;
 
 import java.util.List;
 import java.util.UUID;
 
+import app.flowmarket.catalog.CatalogQueries;
+import app.flowmarket.catalog.WorkflowStatus;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
@@ -10,15 +12,14 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the search index in step with what Hibernate cannot see (columns changed in plain SQL: sales,
- * ratings, a store's new name) and rebuilds it on request. Entity changes are indexed on commit by
- * Hibernate Search itself.
+ * Keeps the search index in step with what Hibernate cannot see (columns the catalogue changes in
+ * plain SQL: sales, ratings, a store's new name; it says so in its events) and rebuilds it on request.
+ * Changes made through the listing entity are indexed on commit by Hibernate Search itself.
  */
 @Component
 class SearchIndexing {
@@ -28,33 +29,32 @@ class SearchIndexing {
     @PersistenceContext
     private EntityManager entityManager;
     private final EntityManagerFactory entityManagerFactory;
-    private final JdbcClient jdbc;
+    private final CatalogQueries catalog;
+    private volatile Class<?> workflowType;
 
-    SearchIndexing(EntityManagerFactory entityManagerFactory, JdbcClient jdbc) {
+    SearchIndexing(EntityManagerFactory entityManagerFactory, CatalogQueries catalog) {
         this.entityManagerFactory = entityManagerFactory;
-        this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
-    /** Re-reads the workflow (after a change made in SQL) and reindexes it when the transaction commits. */
+    /** The catalogue's listing entity, known to this module only as what it indexes (see {@link WorkflowIndexMapping}). */
+    Class<?> workflowType() {
+        Class<?> type = workflowType;
+        if (type == null) {
+            type = Search.mapping(entityManagerFactory).indexedEntity(WorkflowIndexMapping.ENTITY).javaClass();
+            workflowType = type;
+        }
+        return type;
+    }
+
+    /** Re-reads the listing (after a change made in SQL) and reindexes it when the transaction commits. */
     @Transactional(propagation = Propagation.MANDATORY)
     void reindex(UUID workflowId) {
         entityManager.flush();
-        Workflow workflow = entityManager.find(Workflow.class, workflowId);
+        Object workflow = entityManager.find(workflowType(), workflowId);
         if (workflow != null) {
             entityManager.refresh(workflow);
             Search.session(entityManager).indexingPlan().addOrUpdate(workflow);
-        }
-    }
-
-    /** Copies a store's current name onto its listings and reindexes them. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void storeChanged(UUID storeId) {
-        int changed = jdbc.sql("update workflow w set store_name = s.name from store s where s.id = w.store_id and w.store_id = :store and w.store_name <> s.name")
-                .param("store", storeId)
-                .update();
-        if (changed > 0) {
-            List<UUID> ids = jdbc.sql("select id from workflow where store_id = :store").param("store", storeId).query(UUID.class).list();
-            ids.forEach(this::reindex);
         }
     }
 
@@ -62,7 +62,7 @@ class SearchIndexing {
     void rebuild() {
         long started = System.nanoTime();
         try {
-            Search.mapping(entityManagerFactory).scope(Workflow.class).massIndexer()
+            Search.mapping(entityManagerFactory).scope(workflowType()).massIndexer()
                     .threadsToLoadObjects(2)
                     .startAndWait();
         } catch (InterruptedException e) {
@@ -73,12 +73,12 @@ class SearchIndexing {
     }
 
     @Transactional(readOnly = true)
-    public long indexedCount() {
-        return Search.session(entityManager).search(Workflow.class).where(f -> f.matchAll()).fetchTotalHitCount();
+    long indexedCount() {
+        return Search.session(entityManager).search(workflowType()).where(f -> f.matchAll()).fetchTotalHitCount();
     }
 
     long storedCount() {
-        return jdbc.sql("select count(*) from workflow").query(Long.class).single();
+        return catalog.listingCount().all();
     }
 
     /** What the index and the database each hold: every listing, and the published ones people can find. */
@@ -91,10 +91,10 @@ class SearchIndexing {
 
     @Transactional(readOnly = true)
     Counts counts() {
-        long indexedPublished = Search.session(entityManager).search(Workflow.class)
+        long indexedPublished = Search.session(entityManager).search(workflowType())
                 .where(f -> f.match().field("status").matching(WorkflowStatus.PUBLISHED)).fetchTotalHitCount();
-        long storedPublished = jdbc.sql("select count(*) from workflow where status = 'PUBLISHED'").query(Long.class).single();
-        return new Counts(indexedCount(), indexedPublished, storedCount(), storedPublished);
+        CatalogQueries.ListingCount stored = catalog.listingCount();
+        return new Counts(indexedCount(), indexedPublished, stored.all(), stored.published());
     }
 
     /** Removes documents whose listing no longer exists in the database (found by a search that could not show them). */
@@ -104,7 +104,7 @@ class SearchIndexing {
         var session = Search.session(entityManager);
         // the search that found them runs again at once and must not see them
         session.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.readSync());
-        workflowIds.forEach(id -> session.indexingPlan().purge(Workflow.class, id, null));
+        workflowIds.forEach(id -> session.indexingPlan().purge(workflowType(), id, null));
     }
 
     /**
@@ -113,11 +113,11 @@ class SearchIndexing {
      */
     <T> T withoutAutomaticIndexing(java.util.function.Supplier<T> work) {
         var mapping = Search.mapping(entityManagerFactory);
-        mapping.indexingPlanFilter(filter -> filter.exclude(Workflow.class));
+        mapping.indexingPlanFilter(filter -> filter.exclude(workflowType()));
         try {
             return work.get();
         } finally {
-            mapping.indexingPlanFilter(filter -> filter.include(Workflow.class));
+            mapping.indexingPlanFilter(filter -> filter.include(workflowType()));
         }
     }
 }

@@ -1,4 +1,4 @@
-package app.flowmarket.catalog;
+package app.flowmarket.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +31,17 @@ final class SearchAnalyzers {
     static final String GERMAN = "german";
 
     private SearchAnalyzers() {
+    }
+
+    /** The stemming analyzer of a catalogue language (en, fr, es, de). */
+    static String forLanguage(String language) {
+        return switch (language) {
+            case "en" -> ENGLISH;
+            case "fr" -> FRENCH;
+            case "es" -> SPANISH;
+            case "de" -> GERMAN;
+            default -> throw new IllegalArgumentException(language);
+        };
     }
 
     static Analyzer create(String name) {

@@ -1,0 +1,49 @@
+package app.flowmarket.catalog;
+
+import app.flowmarket.storage.BlobStore;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Workflow files and screenshots in the blob store. A file is written before the rows that point to
+ * it; if that transaction does not commit, the file is removed again, so no orphan stays behind.
+ */
+@Component
+class CatalogFiles {
+
+    private final BlobStore blobs;
+
+    CatalogFiles(BlobStore blobs) {
+        this.blobs = blobs;
+    }
+
+    /** Stores the content under a new key with the given prefix; returns the key. */
+    String put(String prefix, byte[] content) {
+        String key = blobs.put(prefix, content);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        blobs.delete(key);
+                    }
+                }
+            });
+        }
+        return key;
+    }
+
+    void delete(String key) {
+        blobs.delete(key);
+    }
+
+    /** The name a downloaded file gets: the seller's file name without path or odd characters. */
+    static String safeFileName(String name, String fallback) {
+        String cleaned = name == null ? "" : name.replaceAll("[^A-Za-z0-9._ -]", "_").strip();
+        if (cleaned.isEmpty() || cleaned.startsWith(".")) {
+            cleaned = fallback + ".json";
+        }
+        return cleaned.length() > 200 ? cleaned.substring(cleaned.length() - 200) : cleaned;
+    }
+}

@@ -1,0 +1,56 @@
+package app.flowmarket.search;
+
+import java.util.Optional;
+
+import app.flowmarket.catalog.CatalogChanged;
+import app.flowmarket.catalog.StoreListingsUpdated;
+import app.flowmarket.catalog.WorkflowStatsChanged;
+import app.flowmarket.shared.AfterCommit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps search in step with the catalogue. What the catalogue changes outside its listing entity (and
+ * Hibernate Search therefore cannot see) is reindexed in the transaction that changes it, so it is
+ * searchable once it commits; after any catalogue change has committed, the cached results are dropped.
+ */
+@Component
+class CatalogChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogChanges.class);
+
+    private final SearchIndexing indexing;
+    private final CacheManager caches;
+
+    CatalogChanges(SearchIndexing indexing, CacheManager caches) {
+        this.indexing = indexing;
+        this.caches = caches;
+    }
+
+    @EventListener
+    void on(WorkflowStatsChanged event) {
+        indexing.reindex(event.workflowId());
+    }
+
+    @EventListener
+    void on(StoreListingsUpdated event) {
+        event.renamedWorkflowIds().forEach(indexing::reindex);
+    }
+
+    @EventListener
+    void on(CatalogChanged change) {
+        AfterCommit.runOnce(this, this::evictResults);
+    }
+
+    private void evictResults() {
+        try {
+            Optional.ofNullable(caches.getCache(CatalogSearch.RESULTS_CACHE)).ifPresent(Cache::clear);
+        } catch (RuntimeException e) {
+            log.warn("Cache {} could not be cleared: {}", CatalogSearch.RESULTS_CACHE, e.toString());
+        }
+    }
+}

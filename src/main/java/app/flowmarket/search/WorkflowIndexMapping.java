@@ -1,0 +1,109 @@
+package app.flowmarket.search;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.hibernate.search.engine.backend.document.IndexFieldReference;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.orm.mapping.HibernateOrmMappingConfigurationContext;
+import org.hibernate.search.mapper.orm.mapping.HibernateOrmSearchMappingConfigurer;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.bridge.binding.PropertyBindingContext;
+import org.hibernate.search.mapper.pojo.bridge.mapping.programmatic.PropertyBinder;
+import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.ProgrammaticMappingConfigurationContext;
+import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.TypeMappingStep;
+import org.springframework.stereotype.Component;
+
+/**
+ * The search index of the catalogue, mapped onto the catalogue's listing entity from outside it (the
+ * entity carries no search annotations). Every text is indexed once folded (accents, case) and once
+ * per catalogue language with that language's stemmer, so "automations", "automatisation" and
+ * "Automatisierung" each find their own word family; {@link CatalogSearch#TEXT_FIELDS} lists the
+ * same text fields for the queries. Registered through {@code hibernate.search.mapping.configurer}.
+ * <p>
+ * The entity types are named, not imported: they are the catalogue's private persistence classes.
+ * A renamed class or property fails the start-up (Hibernate Search rejects an unknown type or
+ * property), so every integration test guards this mapping.
+ */
+@Component("workflowIndexMapping")
+class WorkflowIndexMapping implements HibernateOrmSearchMappingConfigurer {
+
+    /** The listing entity's JPA name, to find its type at run time. */
+    static final String ENTITY = "Workflow";
+    private static final String WORKFLOW_TYPE = "app.flowmarket.catalog.Workflow";
+    private static final String TAG_TYPE = "app.flowmarket.catalog.Tag";
+    private static final List<String> LANGUAGES = List.of("en", "fr", "es", "de");
+
+    @Override
+    public void configure(HibernateOrmMappingConfigurationContext context) {
+        ProgrammaticMappingConfigurationContext mapping = context.programmaticMapping();
+
+        TypeMappingStep workflow = mapping.type(WORKFLOW_TYPE);
+        workflow.indexed().index("workflow");
+        workflow.property("storeId").keywordField();
+        workflow.property("storeName").fullTextField().analyzer(SearchAnalyzers.FOLDING);
+        workflow.property("title")
+                .fullTextField().analyzer(SearchAnalyzers.FOLDING).projectable(Projectable.YES)
+                .highlightable(List.of(Highlightable.PLAIN))
+                .fullTextField("title_suggest").analyzer(SearchAnalyzers.AUTOCOMPLETE).searchAnalyzer(SearchAnalyzers.FOLDING);
+        languages(workflow, "title", "title");
+        workflow.property("summary").fullTextField().analyzer(SearchAnalyzers.FOLDING).highlightable(List.of(Highlightable.PLAIN));
+        languages(workflow, "summary", "summary");
+        workflow.property("descriptionMd").fullTextField("description").analyzer(SearchAnalyzers.FOLDING);
+        languages(workflow, "descriptionMd", "description");
+        workflow.property("platform").keywordField().aggregable(Aggregable.YES);
+        workflow.property("priceMinor").genericField().sortable(Sortable.YES).aggregable(Aggregable.YES);
+        workflow.property("categoryId").keywordField().aggregable(Aggregable.YES);
+        workflow.property("status").keywordField();
+        workflow.property("integrations").binder(new IntegrationsBinder());
+        workflow.property("salesCount").genericField().sortable(Sortable.YES);
+        workflow.property("ratingAvg").scaledNumberField().decimalScale(2).sortable(Sortable.YES).aggregable(Aggregable.YES);
+        workflow.property("ratingCount").genericField().sortable(Sortable.YES);
+        workflow.property("publishedAt").genericField().sortable(Sortable.YES);
+        // tags never change name, so only a change of a listing's set of tags needs a reindex
+        workflow.property("tags").indexedEmbedded().includePaths("name", "slug")
+                .indexingDependency().reindexOnUpdate(ReindexOnUpdate.SHALLOW);
+
+        TypeMappingStep tag = mapping.type(TAG_TYPE);
+        tag.property("slug").keywordField();
+        tag.property("name").fullTextField().analyzer(SearchAnalyzers.FOLDING);
+    }
+
+    /** The field {@code <field>_<language>} for each catalogue language, stemmed in that language. */
+    private static void languages(TypeMappingStep type, String property, String field) {
+        var step = type.property(property);
+        for (String language : LANGUAGES) {
+            step = step.fullTextField(field + "_" + language).analyzer(SearchAnalyzers.forLanguage(language));
+        }
+    }
+
+    /**
+     * The apps the current file connects, kept by the catalogue as newline-separated text, become one
+     * value each of the {@code integration} facet and of the {@code integrations} text field.
+     */
+    static final class IntegrationsBinder implements PropertyBinder {
+
+        @Override
+        public void bind(PropertyBindingContext context) {
+            context.dependencies().useRootOnly();
+            IndexFieldReference<String> facet = context.indexSchemaElement()
+                    .field("integration", f -> f.asString().aggregable(Aggregable.YES)).multiValued().toReference();
+            IndexFieldReference<String> text = context.indexSchemaElement()
+                    .field("integrations", f -> f.asString().analyzer(SearchAnalyzers.FOLDING)).multiValued().toReference();
+            context.bridge(String.class, (document, integrations, writeContext) -> {
+                for (String app : names(integrations)) {
+                    document.addValue(facet, app);
+                    document.addValue(text, app);
+                }
+            });
+        }
+
+        static List<String> names(String integrations) {
+            return integrations == null || integrations.isBlank() ? List.of()
+                    : Arrays.stream(integrations.split("\n")).filter(s -> !s.isBlank()).toList();
+        }
+    }
+}
