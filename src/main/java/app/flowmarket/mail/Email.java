@@ -5,16 +5,12 @@ import java.util.List;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A simple transactional mail: a greeting, paragraphs and an optional call to action, rendered
- * to both plain text and HTML (every value escaped).
+ * A mail as written out in its recipient's language (see {@link Mail}, which other modules use):
+ * a greeting, paragraphs and an optional call to action, rendered to both plain text and HTML
+ * (every value escaped).
  */
-public record Email(String recipient, String subject, String greeting, List<String> paragraphs,
-                    String actionLabel, String actionUrl, String footer, String unsubscribeUrl) {
-
-    public Email(String recipient, String subject, String greeting, List<String> paragraphs, String actionLabel,
-                 String actionUrl, String footer) {
-        this(recipient, subject, greeting, paragraphs, actionLabel, actionUrl, footer, null);
-    }
+record Email(String recipient, String subject, String greeting, List<String> paragraphs,
+             String actionLabel, String actionUrl, String footer, String unsubscribeUrl, String unsubscribeLabel) {
 
     String text() {
         StringBuilder text = new StringBuilder(greeting).append("\n\n");
@@ -28,7 +24,7 @@ public record Email(String recipient, String subject, String greeting, List<Stri
             text.append("-- \n").append(footer).append('\n');
         }
         if (unsubscribeUrl != null) {
-            text.append("Unsubscribe: ").append(unsubscribeUrl).append('\n');
+            text.append(unsubscribeLabel).append(": ").append(unsubscribeUrl).append('\n');
         }
         return text.toString();
     }
@@ -51,7 +47,7 @@ public record Email(String recipient, String subject, String greeting, List<Stri
             html.append("<hr><p style=\"font-size:12px;color:#555\">").append(escape(footer)).append("</p>");
         }
         if (unsubscribeUrl != null) {
-            html.append("<p style=\"font-size:12px\"><a href=\"").append(escape(unsubscribeUrl)).append("\">Unsubscribe</a></p>");
+            html.append("<p style=\"font-size:12px\"><a href=\"").append(escape(unsubscribeUrl)).append("\">").append(escape(unsubscribeLabel)).append("</a></p>");
         }
         return html.append("</body></html>").toString();
     }

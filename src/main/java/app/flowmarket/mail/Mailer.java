@@ -38,13 +38,6 @@ public class Mailer {
         return queue(render(mail), mail.onceKey());
     }
 
-    /** @deprecated write the mail as a {@link Mail} instead: one place resolves language, links and footer. */
-    @Deprecated
-    @Transactional
-    public boolean send(Email email) {
-        return queue(email, null);
-    }
-
     private Email render(Mail mail) {
         Locale locale = mail.recipient().locale();
         String greeting = mail.greeting() != null ? resolve(mail.greeting(), locale)
@@ -55,7 +48,8 @@ public class Mailer {
                 mail.actionLabel() == null ? null : resolve(mail.actionLabel(), locale),
                 mail.actionPath() == null ? null : site.url(mail.actionPath()),
                 messages.getMessage(mail.footerKey(), null, locale),
-                mail.unsubscribePath() == null ? null : site.url(mail.unsubscribePath()));
+                mail.unsubscribePath() == null ? null : site.url(mail.unsubscribePath()),
+                messages.getMessage("mail.unsubscribe", null, locale));
     }
 
     private String resolve(Mail.Part part, Locale locale) {

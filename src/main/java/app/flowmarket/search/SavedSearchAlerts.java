@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -13,13 +12,13 @@ import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.WorkflowPublished;
 import app.flowmarket.catalog.WorkflowVersionAdded;
-import app.flowmarket.mail.Email;
+import app.flowmarket.mail.Mail;
+import app.flowmarket.mail.Recipient;
 import app.flowmarket.mail.Mailer;
 import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.SiteSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -45,25 +44,22 @@ class SavedSearchAlerts {
     private final CatalogManagement catalog;
     private final AccountManagement accounts;
     private final Mailer mailer;
-    private final MessageSource messages;
     private final TransactionTemplate transactions;
-    private final String baseUrl;
+    private final SiteSettings site;
 
     private final SavedSearchIndex index = new SavedSearchIndex();
     private final ReentrantLock indexLock = new ReentrantLock();
     private long indexedRevision;
 
     SavedSearchAlerts(JdbcClient jdbc, CatalogSearch catalogSearch, CatalogManagement catalog, AccountManagement accounts,
-                      Mailer mailer, MessageSource messages, TransactionTemplate transactions,
-                      @Value("${flowmarket.web.base-url}") String baseUrl) {
+                      Mailer mailer, TransactionTemplate transactions, SiteSettings site) {
         this.jdbc = jdbc;
         this.catalogSearch = catalogSearch;
         this.catalog = catalog;
         this.accounts = accounts;
         this.mailer = mailer;
-        this.messages = messages;
         this.transactions = transactions;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.site = site;
     }
 
     @ApplicationModuleListener
@@ -126,14 +122,12 @@ class SavedSearchAlerts {
             return false;
         }
         if ("INSTANT".equals(candidate.frequency())) {
-            accounts.find(candidate.accountId()).ifPresent(owner -> {
-                Locale locale = owner.preferredLocale();
-                mailer.send(new Email(owner.email(), msg(locale, "mail.saved-search.instant.subject", candidate.name()),
-                        msg(locale, "mail.greeting", owner.displayName()),
-                        List.of(msg(locale, "mail.saved-search.instant.body", workflow.title(), candidate.name())),
-                        msg(locale, "mail.saved-search.instant.action"), baseUrl + "/workflows/" + workflow.slug(),
-                        msg(locale, "mail.saved-search.footer"), unsubscribeUrl(candidate.token())));
-            });
+            accounts.find(candidate.accountId()).ifPresent(owner -> mailer.send(Mail.to(recipient(owner))
+                    .subject("mail.saved-search.instant.subject", candidate.name())
+                    .paragraph("mail.saved-search.instant.body", workflow.title(), candidate.name())
+                    .action("mail.saved-search.instant.action", "/workflows/" + workflow.slug())
+                    .footer("mail.saved-search.footer")
+                    .unsubscribe(unsubscribePath(candidate.token()))));
             jdbc.sql("update saved_search_match set mailed_at = now() where saved_search_id = ? and workflow_id = ?")
                     .params(candidate.id(), workflowId).update();
         }
@@ -186,22 +180,27 @@ class SavedSearchAlerts {
         if (owner == null || workflowIds.isEmpty()) {
             return false;
         }
-        Locale locale = owner.preferredLocale();
         List<String> lines = new ArrayList<>();
         for (UUID workflowId : workflowIds.subList(0, Math.min(DIGEST_MAX_ITEMS, workflowIds.size()))) {
             catalog.purchasable(workflowId).filter(CatalogManagement.PurchasableWorkflow::published)
-                    .ifPresent(w -> lines.add(w.title() + " — " + baseUrl + "/workflows/" + w.slug()));
+                    .ifPresent(w -> lines.add(w.title() + " — " + site.url("/workflows/" + w.slug())));
         }
         if (lines.isEmpty()) {
             return false;
         }
-        lines.add(0, msg(locale, "mail.saved-search.digest.body", lines.size(), search.name()));
         String results = SearchQuery.parse(search.query(), search.filters()).queryString();
-        mailer.send(new Email(owner.email(), msg(locale, "mail.saved-search.digest.subject", lines.size() - 1, search.name()),
-                msg(locale, "mail.greeting", owner.displayName()), lines, msg(locale, "mail.saved-search.digest.action"),
-                baseUrl + "/workflows" + (results.isEmpty() ? "" : "?" + results), msg(locale, "mail.saved-search.footer"),
-                unsubscribeUrl(search.token())));
+        Mail mail = Mail.to(recipient(owner))
+                .subject("mail.saved-search.digest.subject", lines.size(), search.name())
+                .paragraph("mail.saved-search.digest.body", lines.size(), search.name());
+        lines.forEach(mail::text);
+        mailer.send(mail.action("mail.saved-search.digest.action", "/workflows" + (results.isEmpty() ? "" : "?" + results))
+                .footer("mail.saved-search.footer")
+                .unsubscribe(unsubscribePath(search.token())));
         return true;
+    }
+
+    private static Recipient recipient(CurrentUser owner) {
+        return new Recipient(owner.email(), owner.displayName(), owner.preferredLocale());
     }
 
     // ---- the presearch index, kept current from the database by revision ------------------------
@@ -236,11 +235,7 @@ class SavedSearchAlerts {
     private record Row(UUID id, String query, String filters, boolean live, long revision) {
     }
 
-    private String unsubscribeUrl(String token) {
-        return baseUrl + "/saved-searches/unsubscribe?token=" + token;
-    }
-
-    private String msg(Locale locale, String key, Object... args) {
-        return messages.getMessage(key, args, locale);
+    private static String unsubscribePath(String token) {
+        return "/saved-searches/unsubscribe?token=" + token;
     }
 }

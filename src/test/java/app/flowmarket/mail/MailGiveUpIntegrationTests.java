@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import app.flowmarket.IntegrationTest;
@@ -29,7 +30,7 @@ class MailGiveUpIntegrationTests {
         String recipient = "unreachable-" + UUID.randomUUID() + "@example.test";
         EmbeddedInfrastructure.stopSmtp();
         try {
-            mailer.send(new Email(recipient, "Never arrives", "Hi", List.of("x"), null, null, null));
+            mailer.send(Mail.to(new Recipient(recipient, "Hi", Locale.ENGLISH)).subject("mail.verify.subject").text("Never arrives"));
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from mail_outbox where recipient = ? and failed_at is not null")
                     .param(recipient).query(Long.class).single() == 1);
         } finally {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import app.flowmarket.IntegrationTest;
@@ -29,7 +30,7 @@ class MailOutageIntegrationTests {
         EmbeddedInfrastructure.stopSmtp();
         try {
             for (int i = 0; i < 3; i++) {
-                mailer.send(new Email(recipient, "Queued " + i, "Hello,", List.of("Sent while SMTP was down."), null, null, null));
+                mailer.send(Mail.to(new Recipient(recipient, "Queued " + i, Locale.ENGLISH)).subject("mail.verify.subject").text("Sent while SMTP was down."));
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                     "select count(*) from mail_outbox where recipient = ? and attempts > 0 and sent_at is null").param(recipient)
@@ -48,7 +49,9 @@ class MailOutageIntegrationTests {
     @Test
     void headersCannotBeInjectedThroughSubjectsOrAddresses() throws Exception {
         String recipient = "victim-" + UUID.randomUUID() + "@example.test";
-        mailer.send(new Email(recipient + "\r\nBcc: thief@example.test", "Hello\r\nBcc: thief@example.test", "Hi", List.of("x"), null, null, null));
+        // a name a person typed (a saved search's) ends up in a subject
+        mailer.send(Mail.to(new Recipient(recipient + "\r\nBcc: thief@example.test", "Hi", Locale.ENGLISH))
+                .subject("mail.saved-search.instant.subject", "Hello\r\nBcc: thief@example.test").text("x"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from mail_outbox where recipient like ? and (sent_at is not null or failed_at is not null or attempts > 0)")
                 .param(recipient + "%").query(Long.class).single() == 1);

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,7 +18,8 @@ import app.flowmarket.FlowmarketApplication;
 import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.SellerFixture;
-import app.flowmarket.mail.Email;
+import app.flowmarket.mail.Mail;
+import app.flowmarket.mail.Recipient;
 import app.flowmarket.mail.Mailer;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.Mailbox;
@@ -115,7 +117,7 @@ class TwoNodesIntegrationTests {
     void queuedMailIsSentExactlyOnceWithBothNodesDispatching() {
         String batch = UUID.randomUUID().toString().substring(0, 8);
         List<String> recipients = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "once-" + batch + "-" + i + "@example.test").toList();
-        recipients.forEach(r -> mailer.send(new Email(r, "Once " + batch, "Hi", List.of("Exactly once."), null, null, null)));
+        recipients.forEach(r -> mailer.send(Mail.to(new Recipient(r, "Hi", Locale.ENGLISH)).subject("mail.verify.subject").text("Exactly once.")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> recipients.stream().allMatch(r -> Mailbox.to(r).size() >= 1));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> true);
