@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
@@ -57,6 +59,22 @@ class LiveUpdates implements MessageListener {
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
         return emitter;
+    }
+
+    /**
+     * Ends every open stream when the application stops: a browser's event stream never finishes on its
+     * own, and the web server's graceful shutdown would wait for it. Browsers reconnect to another node.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        streams.values().forEach(list -> list.forEach(emitter -> {
+            try {
+                emitter.complete();
+            } catch (RuntimeException e) {
+                // already closed by its client
+            }
+        }));
+        streams.clear();
     }
 
     void changed(Collection<UUID> recipients) {
