@@ -5,12 +5,39 @@ document.addEventListener('DOMContentLoaded', () => {
     if (filters && window.matchMedia('(max-width: 860px)').matches) {
         filters.open = false;
     }
+    // drop-down menus: Esc closes and gives focus back, a click elsewhere closes, one open at a time
+    const menus = document.querySelectorAll('details.account-menu, details.bell');
+    menus.forEach((menu) => {
+        menu.addEventListener('toggle', () => {
+            if (menu.open) {
+                menus.forEach((other) => { if (other !== menu) other.open = false; });
+            }
+        });
+        menu.addEventListener('keydown', (event) => {
+            if (event.key === 'Escape' && menu.open) {
+                menu.open = false;
+                menu.querySelector('summary').focus();
+            }
+        });
+    });
+    document.addEventListener('click', (event) => {
+        menus.forEach((menu) => {
+            if (menu.open && !menu.contains(event.target) && window.matchMedia('(min-width: 641px)').matches) {
+                menu.open = false;
+            }
+        });
+    });
     const toggle = document.querySelector('.nav-toggle');
     const nav = document.getElementById('site-nav');
     if (toggle && nav) {
         toggle.addEventListener('click', () => {
             const open = nav.classList.toggle('open');
             toggle.setAttribute('aria-expanded', String(open));
+            // on a phone the account menu is part of the opened menu, not a drop-down of its own
+            const account = nav.querySelector('details.account-menu');
+            if (account) {
+                account.open = open;
+            }
         });
     }
 });

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import app.flowmarket.shared.Money;
 import app.flowmarket.shared.SiteSettings;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +54,12 @@ public class Mailer {
     }
 
     private String resolve(Mail.Part part, Locale locale) {
-        return part.key() == null ? part.text() : messages.getMessage(part.key(), part.args(), locale);
+        if (part.key() == null) {
+            return part.text();
+        }
+        // amounts are written the reader's way ("12,50 €" in French), never as "12.50 EUR"
+        Object[] args = java.util.Arrays.stream(part.args()).map(arg -> arg instanceof Money money ? money.format(locale) : arg).toArray();
+        return messages.getMessage(part.key(), args, locale);
     }
 
     /** A non-null unsubscribe URL becomes List-Unsubscribe (one-click, RFC 8058) headers. */

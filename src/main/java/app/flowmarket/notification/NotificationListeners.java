@@ -58,10 +58,12 @@ class NotificationListeners {
                 continue;
             }
             UUID sellerId = stores.find(line.storeId().value()).orElseThrow().ownerId();
+            // amounts are written in the seller's own language and currency format: "12,50 €", not "12.50 EUR"
+            java.util.Locale locale = accounts.find(sellerId).map(CurrentUser::preferredLocale).orElse(java.util.Locale.ENGLISH);
             center.notify(sellerId, NotificationType.NEW_SALE, "sale:" + line.refId() + ":" + today, line.title(),
-                    line.net().toString(), "/seller/sales");
+                    line.net().format(locale), "/seller/sales");
             email(sellerId, NotificationType.NEW_SALE, "/seller/sales", "mail.sale.action", new Msg("mail.sale.subject", line.title()),
-                    new Msg("mail.sale.body", line.title(), line.net().toString(), line.sellerShare().toString()));
+                    new Msg("mail.sale.body", line.title(), line.net(), line.sellerShare()));
         }
     }
 

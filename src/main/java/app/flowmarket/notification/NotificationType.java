@@ -5,21 +5,28 @@ import java.util.Set;
 
 /** What a notification is about, and on which channels it goes by default. */
 public enum NotificationType {
-    NEW_SALE(true, true, false),
-    NEW_REVIEW(true, true, false),
-    NEW_FOLLOWER(true, true, false),
-    WORKFLOW_UPDATED(true, true, false),
-    NEW_WORKFLOW_FROM_FOLLOWED_STORE(true, false, false),
-    SECURITY_ALERT(true, true, true);
+    NEW_SALE(true, true, false, true),
+    NEW_REVIEW(true, true, false, true),
+    NEW_FOLLOWER(true, true, false, true),
+    WORKFLOW_UPDATED(true, true, false, false),
+    NEW_WORKFLOW_FROM_FOLLOWED_STORE(true, false, false, false),
+    SECURITY_ALERT(true, true, true, false);
 
     private final boolean inAppByDefault;
     private final boolean emailByDefault;
     private final boolean mandatory;
+    private final boolean sellersOnly;
 
-    NotificationType(boolean inAppByDefault, boolean emailByDefault, boolean mandatory) {
+    NotificationType(boolean inAppByDefault, boolean emailByDefault, boolean mandatory, boolean sellersOnly) {
         this.inAppByDefault = inAppByDefault;
         this.emailByDefault = emailByDefault;
         this.mandatory = mandatory;
+        this.sellersOnly = sellersOnly;
+    }
+
+    /** The kinds a person can receive: sales, reviews of one's workflows and store followers only reach sellers. */
+    public static java.util.List<NotificationType> relevantTo(boolean seller) {
+        return java.util.Arrays.stream(values()).filter(type -> seller || !type.sellersOnly).toList();
     }
 
     public enum Channel { IN_APP, EMAIL, PUSH;

@@ -50,17 +50,15 @@ class ErrorPages {
     @ControllerAdvice
     static class Handlers {
 
-        private final MessageSource messages;
-        private final StaticAssets assets;
+        private final UiSupport support;
 
-        Handlers(MessageSource messages, StaticAssets assets) {
-            this.messages = messages;
-            this.assets = assets;
+        Handlers(UiSupport support) {
+            this.support = support;
         }
 
         private String page(Model model, HttpServletRequest request, HttpServletResponse response, int status, String key) {
             // exception handlers get a fresh model, without the advice's model attributes
-            model.addAttribute("ui", new Ui(request, messages, assets));
+            model.addAttribute("ui", new Ui(request, support));
             return render(model, response, status, key);
         }
 

@@ -19,7 +19,6 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.session.SessionRepository;
@@ -73,9 +72,8 @@ class SessionStoreOutage {
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> sessionStoreOutageFilter(TemplateEngine templates, MessageSource messages,
-                                                                         StaticAssets assets) {
-        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OutageFilter(templates, messages, assets));
+    FilterRegistrationBean<OncePerRequestFilter> sessionStoreOutageFilter(TemplateEngine templates, UiSupport support) {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OutageFilter(templates, support));
         // outside Spring Session's filter: it sees what happens when a session is saved at the end
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         return registration;
@@ -88,13 +86,11 @@ class SessionStoreOutage {
     private static final class OutageFilter extends OncePerRequestFilter {
 
         private final TemplateEngine templates;
-        private final MessageSource messages;
-        private final StaticAssets assets;
+        private final UiSupport support;
 
-        OutageFilter(TemplateEngine templates, MessageSource messages, StaticAssets assets) {
+        OutageFilter(TemplateEngine templates, UiSupport support) {
             this.templates = templates;
-            this.messages = messages;
-            this.assets = assets;
+            this.support = support;
         }
 
         @Override
@@ -170,7 +166,7 @@ class SessionStoreOutage {
             response.setHeader("Cache-Control", "no-store");
             response.setContentType("text/html;charset=UTF-8");
             Map<String, Object> model = new HashMap<>();
-            model.put("ui", new Ui(request, messages, assets));
+            model.put("ui", new Ui(request, support));
             model.put("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             model.put("messageKey", "error.503");
             templates.render("error/error.jte", model, new PrintWriterOutput(response.getWriter()));

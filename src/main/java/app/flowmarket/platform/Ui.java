@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import app.flowmarket.shared.AreaPage;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Money;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,11 +35,13 @@ public final class Ui {
     private final MessageSource messages;
     private final Locale locale;
     private final StaticAssets assets;
+    private final UiSupport support;
 
-    Ui(HttpServletRequest request, MessageSource messages, StaticAssets assets) {
+    Ui(HttpServletRequest request, UiSupport support) {
         this.request = request;
-        this.messages = messages;
-        this.assets = assets;
+        this.support = support;
+        this.messages = support.messages;
+        this.assets = support.assets;
         this.locale = RequestContextUtils.getLocale(request);
     }
 
@@ -67,6 +70,20 @@ public final class Ui {
     public CurrentUser user() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof CurrentUser user ? user : null;
+    }
+
+    /** One or two letters for the signed-in person's avatar: their name's initials. */
+    public String initials() {
+        CurrentUser user = user();
+        if (user == null || user.displayName() == null || user.displayName().isBlank()) {
+            return "?";
+        }
+        String[] words = user.displayName().strip().split("\\s+");
+        StringBuilder letters = new StringBuilder().appendCodePoint(words[0].codePointAt(0));
+        if (words.length > 1) {
+            letters.appendCodePoint(words[words.length - 1].codePointAt(0));
+        }
+        return letters.toString().toUpperCase(locale);
     }
 
     public boolean signedIn() {
@@ -100,6 +117,23 @@ public final class Ui {
             return null;
         }
         return t(key);
+    }
+
+    /** The seller's or admin's pages when this page belongs to one of those areas (their navigation), else none. */
+    public List<AreaPage> areaNav() {
+        String path = path();
+        for (AreaPage.Area area : AreaPage.Area.values()) {
+            if (path.equals(area.home()) || path.startsWith(area.home() + "/")) {
+                return support.pagesOf(area);
+            }
+        }
+        return List.of();
+    }
+
+    /** Whether a link of the area's navigation is the page shown (its own path, or a page below it). */
+    public boolean isCurrent(AreaPage page) {
+        String path = path();
+        return path.equals(page.path()) || (!page.path().equals(page.area().home()) && path.startsWith(page.path() + "/"));
     }
 
     public String path() {

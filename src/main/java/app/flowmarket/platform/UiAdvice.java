@@ -1,7 +1,6 @@
 package app.flowmarket.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -9,16 +8,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class UiAdvice {
 
-    private final MessageSource messages;
-    private final StaticAssets assets;
+    private final UiSupport support;
 
-    UiAdvice(MessageSource messages, StaticAssets assets) {
-        this.messages = messages;
-        this.assets = assets;
+    UiAdvice(UiSupport support) {
+        this.support = support;
     }
 
     @ModelAttribute("ui")
     Ui ui(HttpServletRequest request) {
-        return new Ui(request, messages, assets);
+        return new Ui(request, support);
     }
 }

@@ -51,7 +51,7 @@ class StoreIntegrationTests {
 
         CurrentUser user = accounts.loadUserByUsername(email);
         assertThat(user.roles()).contains(CurrentUser.SELLER);
-        assertThat(browser.get("/").body()).as("the session knows the new role at once").contains("My store");
+        assertThat(browser.get("/").body()).as("the session knows the new role at once").contains("Seller area");
         assertThat(auditLog.forTarget("account", user.id().toString())).extracting(AuditLog.AuditEntry::action)
                 .contains("account.created", "account.email-verified", "account.role-granted");
         assertThat(auditLog.latest(200)).anySatisfy(e -> {

@@ -66,14 +66,15 @@ class NotificationController {
     @GetMapping("/settings/notifications")
     String preferences(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("preferences", center.preferences(user.id()));
-        model.addAttribute("types", NotificationType.values());
+        model.addAttribute("types", NotificationType.relevantTo(user.isSeller()));
         model.addAttribute("channels", NotificationType.Channel.values());
         return "notification/preferences";
     }
 
     @PostMapping("/settings/notifications")
     String savePreferences(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        for (NotificationType type : NotificationType.values()) {
+        // only what the page showed: a buyer's hidden seller rows keep their settings for the day they open a store
+        for (NotificationType type : NotificationType.relevantTo(user.isSeller())) {
             for (NotificationType.Channel channel : NotificationType.Channel.values()) {
                 center.setPreference(user.id(), type, channel, form.containsKey(type.name() + ":" + channel.name()));
             }

@@ -1,0 +1,20 @@
+package app.flowmarket.commerce.web;
+
+import app.flowmarket.shared.AreaPage;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Commerce's pages in the seller's area. */
+@Configuration(proxyBeanMethods = false)
+class CommerceSellerPages {
+
+    @Bean
+    AreaPage sellerSalesPage() {
+        return AreaPage.seller("/seller/sales", "sales.title", "seller.page.sales", 20);
+    }
+
+    @Bean
+    AreaPage sellerBundlesPage() {
+        return AreaPage.seller("/seller/bundles", "bundles.title", "seller.page.bundles", 30);
+    }
+}

@@ -1,0 +1,27 @@
+package app.flowmarket.platform;
+
+import java.util.Comparator;
+import java.util.List;
+
+import app.flowmarket.shared.AreaPage;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** What {@link Ui} needs from the application: messages, static file URLs and the areas' pages. */
+@Component
+class UiSupport {
+
+    final MessageSource messages;
+    final StaticAssets assets;
+    private final List<AreaPage> areaPages;
+
+    UiSupport(MessageSource messages, StaticAssets assets, List<AreaPage> areaPages) {
+        this.messages = messages;
+        this.assets = assets;
+        this.areaPages = areaPages.stream().sorted(Comparator.comparingInt(AreaPage::order)).toList();
+    }
+
+    List<AreaPage> pagesOf(AreaPage.Area area) {
+        return areaPages.stream().filter(p -> p.area() == area).toList();
+    }
+}

@@ -1,0 +1,86 @@
+package app.flowmarket.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.flowmarket.IntegrationTest;
+import app.flowmarket.account.AccountManagement;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.support.Fixtures;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** One header that holds at every width and for every role, with an account menu that works by keyboard. */
+@IntegrationTest
+class HeaderBrowserTests extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountManagement accounts;
+
+    private Page signIn(BrowserContext context, String email) {
+        String base = "http://localhost:" + port;
+        Page page = context.newPage();
+        page.navigate(base + "/login");
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill(Fixtures.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(base + "/");
+        return page;
+    }
+
+    @Test
+    void onADesktopTheHeaderIsOneRowForAnAdminWithAWideSearchBoxAndAKeyboardAccountMenu() {
+        String email = Fixtures.uniqueEmail("header-admin");
+        accounts.createVerified(email, Fixtures.PASSWORD, "Ada Lovelace-Byron", CurrentUser.ADMIN);
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+            Page page = signIn(context, email);
+            var header = page.locator(".header-row").boundingBox();
+            assertThat(header.height).as("one row").isLessThan(80);
+            assertThat(page.locator("#header-q").boundingBox().width).as("search box width").isGreaterThan(250);
+            assertThat(page.locator(".header-bell summary")).hasAttribute("title", "Notifications");
+
+            // the account menu opens and closes with the keyboard and holds the admin entry
+            page.locator(".account-menu summary").focus();
+            page.keyboard().press("Enter");
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin"))).isVisible();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Orders"))).isVisible();
+            assertThat(page.getByText("Start selling")).hasCount(0);
+            var menu = page.locator(".account-menu .dropdown").boundingBox();
+            assertThat(menu.x + menu.width).as("the menu stays inside the window").isLessThanOrEqualTo(1280);
+            page.keyboard().press("Escape");
+            assertThat(page.locator(".account-menu .dropdown")).isHidden();
+
+            page.locator(".account-menu summary").click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin")).click();
+            page.waitForURL("http://localhost:" + port + "/admin");
+            assertThat(page.locator("h1")).hasText("Admin");
+            assertThat(page.locator(".area-nav a[aria-current=page]")).hasText("Admin");
+        }
+    }
+
+    @Test
+    void onAPhoneTheMenuButtonOpensEveryAccountLinkBelowTheSearch() {
+        String email = Fixtures.uniqueEmail("header-phone");
+        accounts.createVerified(email, Fixtures.PASSWORD, "Pat Phone");
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true))) {
+            Page page = signIn(context, email);
+            assertThat(page.locator("#site-nav")).isHidden();
+            assertThat(page.locator("#header-q")).isVisible();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
+            for (String link : new String[] {"Library", "Orders", "Following", "Saved searches", "Settings", "Start selling"}) {
+                assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(link))).isVisible();
+            }
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+            // nothing sticks out sideways
+            assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+        }
+    }
+}

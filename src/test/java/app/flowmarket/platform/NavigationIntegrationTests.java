@@ -1,0 +1,95 @@
+package app.flowmarket.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import app.flowmarket.IntegrationTest;
+import app.flowmarket.account.AccountManagement;
+import app.flowmarket.catalog.SellerFixture;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.support.Fixtures;
+import app.flowmarket.support.WebSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every role finds its pages from the header: buyers their orders, sellers their area, admins theirs. */
+@IntegrationTest
+class NavigationIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountManagement accounts;
+
+    private WebSession signedIn(String who, String... roles) {
+        String email = Fixtures.uniqueEmail(who);
+        accounts.createVerified(email, Fixtures.PASSWORD, "Nav " + who, roles);
+        return new WebSession(port).signIn(email, Fixtures.PASSWORD);
+    }
+
+    @Test
+    void aBuyersAccountMenuGathersLibraryOrdersFollowingSavedSearchesSettingsAndSignOut() {
+        String home = signedIn("buyer").get("/").assertStatus(200).body();
+        String menu = home.substring(home.indexOf("class=\"account-menu\""), home.indexOf("</details>", home.indexOf("class=\"account-menu\"")));
+        assertThat(menu).contains("href=\"/library\"", "href=\"/orders\"", "href=\"/following\"", "href=\"/saved-searches\"",
+                "href=\"/settings\"", "action=\"/logout\"", "href=\"/stores/new\"").doesNotContain("href=\"/admin\"", "href=\"/seller\"");
+        assertThat(home).contains("title=\"Notifications\"");
+    }
+
+    @Test
+    void sellersGetASellerHomeAndEverySellerPageLinksTheOthers() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String home = header(seller.get("/").body());
+        assertThat(home).contains("href=\"/seller\"").doesNotContain("href=\"/stores/new\"");
+
+        String sellerHome = seller.get("/seller").assertStatus(200).body();
+        assertThat(sellerHome).contains("href=\"/seller/workflows\"", "href=\"/seller/sales\"", "href=\"/seller/bundles\"", "href=\"/seller/store\"");
+        for (String page : new String[] {"/seller/workflows", "/seller/sales", "/seller/bundles", "/seller/store"}) {
+            String body = seller.get(page).assertStatus(200).body();
+            assertThat(body).as(page).contains("class=\"area-nav\"").contains("href=\"/seller/sales\"").contains("href=\"/seller/bundles\"")
+                    .contains("href=\"" + page + "\" aria-current=\"page\"");
+        }
+    }
+
+    private static String header(String page) {
+        return page.substring(page.indexOf("<header"), page.indexOf("</header>"));
+    }
+
+    @Test
+    void someoneWithoutAStoreIsOfferedToOpenOneFromTheSellerHome() {
+        assertThat(signedIn("not-yet-seller").get("/seller").location()).isEqualTo("/stores/new");
+    }
+
+    @Test
+    void adminsReachTheAdminHomeWhichListsEveryAdminPageAndAreNotOfferedToStartSelling() {
+        WebSession admin = signedIn("admin", CurrentUser.ADMIN);
+        String home = header(admin.get("/").body());
+        assertThat(home).contains("href=\"/admin\"").doesNotContain("href=\"/stores/new\"");
+        String adminHome = admin.get("/admin").assertStatus(200).body();
+        assertThat(adminHome).contains("href=\"/admin/newsletter\"", "href=\"/admin/search\"");
+        assertThat(signedIn("curious").get("/admin").status()).isEqualTo(403);
+    }
+
+    @Test
+    void buyersSeeOnlyTheNotificationsTheyCanGetAndSavingKeepsTheSellerOnesUntouched() {
+        WebSession buyer = signedIn("prefs");
+        String page = buyer.get("/settings/notifications").assertStatus(200).body();
+        assertThat(page).contains("WORKFLOW_UPDATED:EMAIL").doesNotContain("NEW_SALE:", "NEW_FOLLOWER:", "NEW_REVIEW:");
+        buyer.post("/settings/notifications", Map.of("WORKFLOW_UPDATED:IN_APP", "on")).assertStatus(302);
+        WebSession seller = SellerFixture.newSeller(port);
+        assertThat(seller.get("/settings/notifications").body()).contains("NEW_SALE:EMAIL");
+    }
+
+    @Test
+    void theComingSoonPageListsTheSameUpcomingFeaturesInEveryLanguageAndNoneThatExist() {
+        String english = new WebSession(port).get("/coming-soon?lang=en").body();
+        assertThat(english).doesNotContain("saved searches", "Notifications,");
+        for (String lang : new String[] {"en", "fr", "es", "de"}) {
+            String page = new WebSession(port).get("/coming-soon?lang=" + lang).body();
+            assertThat(page.split("<li><strong>", -1).length - 1).as(lang).isEqualTo(ComingSoonController.UPCOMING.size());
+        }
+    }
+}
