@@ -1,9 +1,8 @@
 package app.flowmarket.catalog;
 
+import app.flowmarket.shared.AfterCommit;
 import app.flowmarket.storage.BlobStore;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Workflow files and screenshots in the blob store. A file is written before the rows that point to
@@ -21,16 +20,7 @@ class CatalogFiles {
     /** Stores the content under a new key with the given prefix; returns the key. */
     String put(String prefix, byte[] content) {
         String key = blobs.put(prefix, content);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        blobs.delete(key);
-                    }
-                }
-            });
-        }
+        AfterCommit.onRollback(() -> blobs.delete(key));
         return key;
     }
 

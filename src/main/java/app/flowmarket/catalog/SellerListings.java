@@ -22,7 +22,7 @@ class SellerListings {
     }
 
     StoreView storeOf(CurrentUser seller) {
-        return stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
+        return stores.requireStoreOf(seller.id());
     }
 
     /** The seller's own workflow, or 404: someone else's listing is not found, never "forbidden". */
@@ -34,6 +34,6 @@ class SellerListings {
     }
 
     boolean isOwner(CurrentUser viewer, Workflow workflow) {
-        return viewer != null && stores.findByOwner(viewer.id()).map(s -> s.id().equals(workflow.getStoreId())).orElse(false);
+        return viewer != null && stores.owns(viewer.id(), workflow.getStoreId());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 
+import app.flowmarket.shared.AfterCommit;
 import app.flowmarket.shared.PageResult;
 import app.flowmarket.shared.Tokens;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,21 +66,7 @@ public class NotificationCenter {
                 .update();
         live.changed(List.of(recipientId));
         if (wants(recipientId, type, NotificationType.Channel.PUSH)) {
-            afterCommit(() -> push.sendToAccount(recipientId, subject, body, link));
-        }
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCommit() {
-                            action.run();
-                        }
-                    });
-        } else {
-            action.run();
+            AfterCommit.run(() -> push.sendToAccount(recipientId, subject, body, link));
         }
     }
 
@@ -113,7 +100,7 @@ public class NotificationCenter {
                     select distinct p.account_id from notification_preference p join push_subscription s on s.account_id = p.account_id
                     where p.type = :type and p.channel = 'PUSH' and p.enabled and p.account_id = any(:ids)""")
                     .param("type", type.name()).param("ids", recipients.toArray(UUID[]::new)).query(UUID.class).list();
-            afterCommit(() -> pushTo.forEach(id -> push.sendToAccount(id, subject, body, link)));
+            AfterCommit.run(() -> pushTo.forEach(id -> push.sendToAccount(id, subject, body, link)));
         }
         return recipients.size();
     }

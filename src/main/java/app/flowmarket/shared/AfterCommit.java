@@ -13,6 +13,29 @@ public final class AfterCommit {
     private AfterCommit() {
     }
 
+    /** Runs the action once the current transaction has committed (at once without a transaction), never on a rollback. */
+    public static void run(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new Committed(action));
+    }
+
+    /** Undoes something done outside the database (a file written) if the current transaction rolls back. */
+    public static void onRollback(Runnable undo) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        undo.run();
+                    }
+                }
+            });
+        }
+    }
+
     /** Runs the action after the commit, unless an action with an equal key is already waiting for it. */
     public static void runOnce(Object key, Runnable action) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -25,6 +48,16 @@ public final class AfterCommit {
             }
         }
         TransactionSynchronizationManager.registerSynchronization(new Once(key, action));
+    }
+
+    private record Committed(Runnable action) implements TransactionSynchronization {
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == STATUS_COMMITTED) {
+                action.run();
+            }
+        }
     }
 
     // after completion, not after commit: the transaction's synchronization is over by then, so what the

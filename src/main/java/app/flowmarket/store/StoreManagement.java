@@ -121,6 +121,18 @@ public class StoreManagement {
         return stores.findByOwnerId(ownerId).map(Store::toView);
     }
 
+    /** The account's store, or a "you have no store" error for the page to show. */
+    @Transactional(readOnly = true)
+    public StoreView requireStoreOf(UUID ownerId) {
+        return findByOwner(ownerId).orElseThrow(() -> new DomainException("store.none"));
+    }
+
+    /** Whether the account owns that store: the one check behind "your own listing", "your own sale". */
+    @Transactional(readOnly = true)
+    public boolean owns(UUID accountId, UUID storeId) {
+        return accountId != null && storeId != null && stores.findByOwnerId(accountId).map(store -> store.getId().equals(storeId)).orElse(false);
+    }
+
     @Transactional(readOnly = true)
     public Optional<StoreView> find(UUID storeId) {
         return stores.findById(storeId).map(Store::toView);
