@@ -3,7 +3,6 @@ package app.flowmarket.catalog;
 import java.util.UUID;
 
 import app.flowmarket.shared.CurrentUser;
-import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.store.StoreManagement;
 import app.flowmarket.store.StoreManagement.StoreView;
