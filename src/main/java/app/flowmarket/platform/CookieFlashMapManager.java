@@ -1,5 +1,7 @@
 package app.flowmarket.platform;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,14 +23,14 @@ import org.springframework.web.servlet.support.AbstractFlashMapManager;
 /**
  * Flash messages ("Added to your cart") travel in a short-lived cookie instead of the server-side
  * session, so a visitor's POST-redirect-GET creates no session: it works while Redis is down and keeps
- * the visitor's pages cacheable. A flash message is a message key, never user data.
+ * the visitor's pages cacheable. A flash message is a message key with its (short) arguments.
  */
 @Component("flashMapManager")
 class CookieFlashMapManager extends AbstractFlashMapManager {
 
     static final String COOKIE = PersonalCookies.FLASH;
     private static final Duration LIFETIME = Duration.ofMinutes(3);
-    private static final String KEY = "flash";
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     @Override
     protected List<FlashMap> retrieveFlashMaps(HttpServletRequest request) {
@@ -39,15 +41,34 @@ class CookieFlashMapManager extends AbstractFlashMapManager {
     @Override
     protected void updateFlashMaps(List<FlashMap> flashMaps, HttpServletRequest request, HttpServletResponse response) {
         FlashMap latest = flashMaps.isEmpty() ? null : flashMaps.get(flashMaps.size() - 1);
-        if (latest == null || !(latest.get(KEY) instanceof String key) || !key.matches("[A-Za-z0-9._-]{1,100}")) {
+        List<String> lines = new ArrayList<>();
+        if (latest != null) {
+            for (String kind : List.of(Flash.SUCCESS, Flash.ERROR)) {
+                Flash.Message message = message(latest.get(kind));
+                if (message != null && KEY.matcher(message.key()).matches()) {
+                    StringBuilder line = new StringBuilder(kind).append('\t').append(message.key());
+                    message.args().forEach(arg -> line.append('\t').append(URLEncoder.encode(arg, StandardCharsets.UTF_8)));
+                    lines.add(line.toString());
+                }
+            }
+        }
+        if (lines.isEmpty()) {
             if (read(request).isPresent()) {
                 write(response, request, "", Duration.ZERO);
             }
             return;
         }
-        String path = latest.getTargetRequestPath() == null ? "" : latest.getTargetRequestPath();
-        String value = String.join("\n", key, path, Long.toString(latest.getExpirationTime()));
+        lines.add(0, (latest.getTargetRequestPath() == null ? "" : latest.getTargetRequestPath()) + "\t" + latest.getExpirationTime());
+        String value = String.join("\n", lines);
         write(response, request, Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8)), LIFETIME);
+    }
+
+    /** Controllers put a message key (a String) or a {@link Flash.Message}. */
+    private static Flash.Message message(Object value) {
+        if (value instanceof Flash.Message message) {
+            return message;
+        }
+        return value instanceof String key ? new Flash.Message(key, List.of()) : null;
     }
 
     private static Optional<FlashMap> read(HttpServletRequest request) {
@@ -57,17 +78,24 @@ class CookieFlashMapManager extends AbstractFlashMapManager {
         }
         return Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName()) && !c.getValue().isEmpty()).findFirst().flatMap(c -> {
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(c.getValue()), StandardCharsets.UTF_8).split("\n", -1);
-                if (parts.length != 3 || !parts[0].matches("[A-Za-z0-9._-]{1,100}")) {
+                String[] lines = new String(Base64.getUrlDecoder().decode(c.getValue()), StandardCharsets.UTF_8).split("\n", -1);
+                String[] head = lines[0].split("\t", -1);
+                if (head.length != 2) {
                     return Optional.empty();
                 }
                 FlashMap flash = new FlashMap();
-                flash.put(KEY, parts[0]);
-                if (!parts[1].isEmpty()) {
-                    flash.setTargetRequestPath(parts[1]);
+                if (!head[0].isEmpty()) {
+                    flash.setTargetRequestPath(head[0]);
                 }
-                flash.setExpirationTime(Long.parseLong(parts[2]));
-                return Optional.of(flash);
+                flash.setExpirationTime(Long.parseLong(head[1]));
+                for (int i = 1; i < lines.length; i++) {
+                    String[] parts = lines[i].split("\t", -1);
+                    if (parts.length >= 2 && (parts[0].equals(Flash.SUCCESS) || parts[0].equals(Flash.ERROR)) && KEY.matcher(parts[1]).matches()) {
+                        List<String> args = Arrays.stream(parts, 2, parts.length).map(arg -> URLDecoder.decode(arg, StandardCharsets.UTF_8)).toList();
+                        flash.put(parts[0], new Flash.Message(parts[1], args));
+                    }
+                }
+                return flash.isEmpty() ? Optional.empty() : Optional.of(flash);
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }

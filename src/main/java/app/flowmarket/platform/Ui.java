@@ -110,13 +110,23 @@ public final class Ui {
         return (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     }
 
-    /** The flash message left by the previous request's redirect, translated, or null. */
+    /** The confirmation left by the previous request's redirect, translated, or null. */
     public String flash() {
+        return flashText(Flash.SUCCESS);
+    }
+
+    /** The error left by the previous request's redirect (a rule that said no), translated, or null. */
+    public String flashError() {
+        return flashText(Flash.ERROR);
+    }
+
+    private String flashText(String kind) {
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
-        if (flash == null || !(flash.get("flash") instanceof String key)) {
-            return null;
+        Object value = flash == null ? null : flash.get(kind);
+        if (value instanceof Flash.Message message) {
+            return t(message.key(), message.args().toArray());
         }
-        return t(key);
+        return value instanceof String key ? t(key) : null;
     }
 
     /** The seller's or admin's pages when this page belongs to one of those areas (their navigation), else none. */

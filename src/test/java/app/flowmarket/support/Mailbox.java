@@ -41,8 +41,25 @@ public final class Mailbox {
         return found[0];
     }
 
+    /** The mail's text and HTML parts, decoded (quoted-printable or not) the way a mail client would. */
     public static String body(MimeMessage message) {
-        return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+        try {
+            StringBuilder text = new StringBuilder();
+            collect(message, text);
+            return text.isEmpty() ? GreenMailUtil.getBody(message) : text.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void collect(jakarta.mail.Part part, StringBuilder text) throws Exception {
+        if (part.isMimeType("text/*")) {
+            text.append(part.getContent()).append('\n');
+        } else if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), text);
+            }
+        }
     }
 
     /** The path and query of the first link in the mail that goes to the given path. */

@@ -2,10 +2,10 @@ package app.flowmarket.search.web;
 
 import java.util.UUID;
 
+import app.flowmarket.platform.Flash;
 import app.flowmarket.search.SavedSearches;
 import app.flowmarket.search.SearchQuery;
 import app.flowmarket.shared.CurrentUser;
-import app.flowmarket.shared.DomainException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,24 +36,14 @@ class SavedSearchController {
     String save(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String name,
                 @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String filters,
                 @RequestParam(defaultValue = "") String frequency, RedirectAttributes redirect) {
-        try {
-            savedSearches.save(user.id(), name, SearchQuery.parse(q, filters), frequency);
-            redirect.addFlashAttribute("flash", "saved-search.saved");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
-        }
+        Flash.attempt(redirect, "saved-search.saved", () -> savedSearches.save(user.id(), name, SearchQuery.parse(q, filters), frequency));
         return "redirect:/saved-searches";
     }
 
     @PostMapping("/saved-searches/{id}/frequency")
     String frequency(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "") String frequency,
                      RedirectAttributes redirect) {
-        try {
-            savedSearches.changeFrequency(user.id(), id, frequency);
-            redirect.addFlashAttribute("flash", "saved-search.updated");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
-        }
+        Flash.attempt(redirect, "saved-search.updated", () -> savedSearches.changeFrequency(user.id(), id, frequency));
         return "redirect:/saved-searches";
     }
 

@@ -1,7 +1,7 @@
 package app.flowmarket.social.web;
 
+import app.flowmarket.platform.Flash;
 import app.flowmarket.shared.CurrentUser;
-import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.social.Follows;
 import app.flowmarket.store.StoreManagement;
@@ -41,12 +41,7 @@ class FollowController {
             return "redirect:/login";
         }
         var store = stores.findBySlug(slug).orElseThrow(() -> new NotFoundException("store"));
-        try {
-            follows.follow(user, store.id());
-            redirect.addFlashAttribute("flash", "follow.done");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
-        }
+        Flash.attempt(redirect, "follow.done", () -> follows.follow(user, store.id()));
         return "redirect:/stores/" + slug;
     }
 

@@ -2,6 +2,7 @@ package app.flowmarket.store.web;
 
 import java.io.IOException;
 
+import app.flowmarket.platform.Flash;
 import app.flowmarket.platform.FormErrors;
 import app.flowmarket.platform.Principals;
 import app.flowmarket.shared.CurrentUser;
@@ -84,12 +85,8 @@ class StoreController {
     @PostMapping("/seller/store/avatar")
     String avatar(@AuthenticationPrincipal CurrentUser user, @RequestParam("avatar") MultipartFile avatar,
                   RedirectAttributes redirect) throws IOException {
-        try {
-            stores.changeAvatar(user.id(), avatar.getBytes());
-            redirect.addFlashAttribute("flash", "store.avatar.saved");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
-        }
+        byte[] picture = avatar.getBytes();
+        Flash.attempt(redirect, "store.avatar.saved", () -> stores.changeAvatar(user.id(), picture));
         return "redirect:/seller/store";
     }
 
