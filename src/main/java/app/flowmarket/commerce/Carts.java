@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogManagement;
-import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.store.StoreManagement;
@@ -78,22 +77,18 @@ public class Carts {
     }
 
     /**
-     * A paid order empties its buyer's cart in the payment's transaction: the page that says "paid"
-     * never finds the same items still in the cart, and no late redelivery empties a newer cart.
+     * A paid order takes what it bought out of its buyer's cart in the payment's transaction: the page
+     * that says "paid" never finds the same items still in the cart. Only what the order bought — its
+     * lines, and any workflow it now owns — so whatever the buyer added since stays.
      */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(OrderPaid event) {
-        clear(event.buyerId());
-    }
-
-    private void clear(AccountId buyerId) {
-        jdbc.sql("delete from cart_item where cart_id in (select id from cart where owner_id = ?)").param(buyerId.value()).update();
-    }
-
-    /** Locks the buyer's cart until the transaction ends, so that checkouts of one cart queue up. */
-    void lockCartOf(CurrentUser buyer) {
-        jdbc.sql("select id from cart where owner_id = ? for update").param(buyer.id()).query(UUID.class).optional();
+        List<UUID> bought = new ArrayList<>();
+        event.lines().forEach(line -> bought.add(line.refId()));
+        event.workflowIds().forEach(workflow -> bought.add(workflow.value()));
+        jdbc.sql("delete from cart_item where cart_id in (select id from cart where owner_id = :buyer) and ref_id in (:bought)")
+                .param("buyer", event.buyerId().value()).param("bought", bought).update();
     }
 
     /** Moves a visitor's cart into the buyer's cart, skipping what the buyer already owns or sells. */
@@ -115,13 +110,23 @@ public class Carts {
         jdbc.sql("delete from cart where id = ? and owner_id is null").param(visitorCartId).update();
     }
 
-    /** Refuses what a buyer may not buy: their own work, or what they already own. */
+    /**
+     * Refuses what a buyer may not buy: their own work, or anything they already own — a bundle too, if it
+     * holds even one workflow they own, since buying it would sell them that workflow a second time.
+     */
     void checkBuyable(CurrentUser buyer, Sellable item) {
         if (stores.findByOwner(buyer.id()).map(s -> s.id().equals(item.storeId())).orElse(false)) {
             throw new DomainException("cart.own-item");
         }
-        if (item.workflowIds().isEmpty() || orders.findBoughtAmong(buyer.id(), item.workflowIds()).containsAll(item.workflowIds())) {
+        if (item.workflowIds().isEmpty()) {
+            throw new DomainException("cart.unavailable");
+        }
+        List<UUID> owned = orders.findBoughtAmong(buyer.id(), item.workflowIds());
+        if (owned.containsAll(item.workflowIds())) {
             throw new DomainException("cart.already-owned");
+        }
+        if (!owned.isEmpty()) {
+            throw new DomainException("cart.bundle-partly-owned");
         }
     }
 

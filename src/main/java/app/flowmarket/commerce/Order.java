@@ -9,6 +9,7 @@ import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.OrderId;
+import app.flowmarket.shared.WorkflowId;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,9 +26,10 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * An order: the priced lines of a buyer's cart, then its payment and refunds. Guards its own
- * transitions — paid once and only by its total, refunded line by line, refunded as a whole when its
- * last line is — and raises {@link OrderPaid} and {@link OrderLineRefunded}, published when the
- * repository saves it. Prices come from {@link Pricing}; the order only keeps them.
+ * transitions — open until paid, cancelled or expired; paid once and only by its total; refunded line
+ * by line, refunded as a whole when its last line is — and raises {@link OrderPaid} and
+ * {@link OrderLineRefunded}, published when the repository saves it. Prices come from {@link Pricing};
+ * the order only keeps them.
  */
 @Entity(name = "PurchaseOrder") // "Order" is a query-language keyword
 @Table(name = "purchase_order")
@@ -52,6 +54,9 @@ class Order extends AbstractAggregateRoot<Order> {
     private String failureReason;
     private Instant createdAt;
     private Instant paidAt;
+    private Instant expiresAt;
+    private Instant closedAt;
+    private Instant paymentReturnedAt;
     // a wrapper, so that a new order (id set by us) is persisted, not merged
     @Version
     private Long version;
@@ -64,7 +69,7 @@ class Order extends AbstractAggregateRoot<Order> {
     protected Order() {
     }
 
-    private Order(AccountId buyerId, String idempotencyKey, Pricing.Quote quote, Instant now) {
+    private Order(AccountId buyerId, String idempotencyKey, Pricing.Quote quote, Instant now, Instant expiresAt) {
         this.id = UUID.randomUUID();
         this.buyerId = buyerId.value();
         this.status = OrderStatus.PENDING;
@@ -75,27 +80,32 @@ class Order extends AbstractAggregateRoot<Order> {
         this.feeMinor = quote.fee().minor();
         this.idempotencyKey = idempotencyKey;
         this.createdAt = now;
+        this.expiresAt = expiresAt;
         int position = 0;
         for (Pricing.QuoteLine line : quote.lines()) {
             lines.add(new OrderLine(this, position++, line));
         }
     }
 
-    /** A new, pending order for exactly what the quote priced. */
-    static Order place(AccountId buyerId, String idempotencyKey, Pricing.Quote quote, Instant now) {
-        return new Order(buyerId, idempotencyKey, quote, now);
+    /** A new, pending order for exactly what the quote priced, open for payment until {@code expiresAt}. */
+    static Order place(AccountId buyerId, String idempotencyKey, Pricing.Quote quote, Instant now, Instant expiresAt) {
+        if (!expiresAt.isAfter(now)) {
+            throw new IllegalArgumentException("an order must be open for a while");
+        }
+        return new Order(buyerId, idempotencyKey, quote, now, expiresAt);
     }
 
-    /** Remembers the processor's checkout; the first one stays, as a payment may already reference it. */
+    /** Remembers the checkout the buyer was sent to; only an open order is paid through a new one. */
     void checkoutOpened(String checkoutRef) {
-        if (paymentRef == null) {
-            paymentRef = checkoutRef;
-        }
+        requireOpen();
+        paymentRef = checkoutRef;
     }
 
     /**
      * Takes the processor's confirmation of a payment. An order is paid once, and only by its total
-     * in its currency; a payment after a refused attempt is fine.
+     * in its currency; a payment after a refused attempt is fine, and so is one that arrives after the
+     * order was cancelled or expired (the buyer paid a checkout that was still open at the processor) —
+     * whether such a payment is accepted or given back is decided by {@link OrderManagement}.
      */
     void markPaid(Money amount, String checkoutRef, Instant at) {
         if (status.wasPaid()) {
@@ -107,17 +117,66 @@ class Order extends AbstractAggregateRoot<Order> {
         status = OrderStatus.PAID;
         paidAt = at;
         failureReason = null;
-        checkoutOpened(checkoutRef);
+        paymentRef = checkoutRef;
         registerEvent(new OrderPaid(id(), number, buyerId(), lines.stream().map(OrderLine::sold).toList(), total(), at));
     }
 
-    /** Takes the processor's refusal of a payment attempt; the buyer may try again. */
+    /**
+     * Records a payment that is refunded instead of accepted, because it would buy something the buyer
+     * already owns. An open order is cancelled by it; a closed one stays closed.
+     */
+    void paymentReturned(String checkoutRef, String reason, Instant at) {
+        if (status.wasPaid()) {
+            throw new DomainException("order.already-paid");
+        }
+        if (status.isOpen()) {
+            status = OrderStatus.CANCELLED;
+            closedAt = at;
+        }
+        paymentRef = checkoutRef;
+        paymentReturnedAt = at;
+        failureReason = truncate(reason);
+    }
+
+    /** Takes the processor's refusal of a payment attempt; the buyer may try again while the order is open. */
     void markFailed(String reason) {
         if (status.wasPaid()) {
             throw new DomainException("order.already-paid");
         }
+        requireOpen();
         status = OrderStatus.FAILED;
-        failureReason = reason == null ? "" : reason.substring(0, Math.min(reason.length(), 300));
+        failureReason = truncate(reason);
+    }
+
+    /** The buyer gives up on an open order; nothing was charged. */
+    void cancel(Instant at) {
+        requireOpen();
+        status = OrderStatus.CANCELLED;
+        closedAt = at;
+    }
+
+    /** An open order whose time is up closes; nothing was charged. */
+    void expire(Instant at) {
+        if (!isOverdue(at)) {
+            throw new DomainException("order.not-open");
+        }
+        status = OrderStatus.EXPIRED;
+        closedAt = at;
+    }
+
+    /** Still open though its time is up (until the sweep or the next change expires it). */
+    boolean isOverdue(Instant at) {
+        return status.isOpen() && !at.isBefore(expiresAt);
+    }
+
+    private void requireOpen() {
+        if (!status.isOpen()) {
+            throw new DomainException("order.not-open");
+        }
+    }
+
+    private static String truncate(String reason) {
+        return reason == null ? "" : reason.substring(0, Math.min(reason.length(), 300));
     }
 
     /** Refunds one line of a paid order; once every line is refunded, so is the order. */
@@ -163,12 +222,27 @@ class Order extends AbstractAggregateRoot<Order> {
         return paymentRef;
     }
 
+    Instant expiresAt() {
+        return expiresAt;
+    }
+
+    boolean paymentWasReturned() {
+        return paymentReturnedAt != null;
+    }
+
+    /** Every workflow the order sells, through any of its lines. */
+    List<WorkflowId> workflowIds() {
+        return lines.stream().flatMap(l -> l.sold().workflowIds().stream()).distinct().toList();
+    }
+
     List<OrderLine> lines() {
         return List.copyOf(lines);
     }
 
-    OrderManagement.OrderView toView() {
-        return new OrderManagement.OrderView(id, number, buyerId, status, Money.of(subtotalMinor, currency), Money.of(discountMinor, currency),
-                total(), createdAt, paidAt, failureReason, paymentRef, lines.stream().map(OrderLine::toView).toList());
+    /** The order as people see it at that moment: an open order whose time is up shows as expired even before the sweep closes it. */
+    OrderManagement.OrderView toView(Instant now) {
+        return new OrderManagement.OrderView(id, number, buyerId, isOverdue(now) ? OrderStatus.EXPIRED : status, Money.of(subtotalMinor, currency),
+                Money.of(discountMinor, currency), total(), createdAt, paidAt, failureReason, paymentRef, expiresAt, closedAt,
+                paymentReturnedAt, lines.stream().map(OrderLine::toView).toList());
     }
 }

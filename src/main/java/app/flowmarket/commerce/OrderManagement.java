@@ -1,9 +1,11 @@
 package app.flowmarket.commerce;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,17 +31,22 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The orders' public API: checkout, the processor's verdicts, refunds, and the buyer's and seller's
- * views of orders. What a payment or a refund sets off (access, ledger, sales counts, cart, mails,
+ * The orders' public API: checkout (one open order per buyer, resumed, cancelled or expired), the
+ * processor's verdicts, refunds, and the buyer's and seller's views of orders. What a payment or a refund sets off (access, ledger, sales counts, cart, mails,
  * notifications) listens to the events the {@link Order} raises.
  */
 @Service
 public class OrderManagement {
 
     private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
+    private static final List<OrderStatus> OPEN = List.of(OrderStatus.PENDING, OrderStatus.FAILED);
+    // the key space of the buyers' advisory locks (PostgreSQL's two-key form), so no other lock collides with them
+    private static final int BUYER_LOCKS = 0x0b0e7;
 
     private final Orders orders;
     private final Carts carts;
@@ -51,10 +58,11 @@ public class OrderManagement {
     private final MessageSource messages;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final CommerceSettings settings;
     private final String baseUrl;
 
     OrderManagement(Orders orders, Carts carts, Pricing pricing, Payments payments, AccountManagement accounts, StoreManagement stores,
-                    AuditLog auditLog, MessageSource messages, JdbcClient jdbc, TransactionTemplate tx,
+                    AuditLog auditLog, MessageSource messages, JdbcClient jdbc, TransactionTemplate tx, CommerceSettings settings,
                     @Value("${flowmarket.web.base-url}") String baseUrl) {
         this.orders = orders;
         this.carts = carts;
@@ -66,6 +74,7 @@ public class OrderManagement {
         this.messages = messages;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.settings = settings;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
@@ -78,38 +87,121 @@ public class OrderManagement {
     }
 
     public record OrderView(UUID id, long number, UUID buyerId, OrderStatus status, Money subtotal, Money discount, Money total,
-                            Instant createdAt, Instant paidAt, String failureReason, String paymentRef, List<LineView> lines) {
+                            Instant createdAt, Instant paidAt, String failureReason, String paymentRef, Instant expiresAt,
+                            Instant closedAt, Instant paymentReturnedAt, List<LineView> lines) {
+
+        /** A payment arrived after the order was closed and was refunded in full, as it would have bought something twice. */
+        public boolean paymentReturned() {
+            return paymentReturnedAt != null;
+        }
+
+        /** Whole minutes left to pay an open order (at least one while it is open). */
+        public long minutesLeft() {
+            long seconds = Duration.between(Instant.now(), expiresAt == null ? Instant.now() : expiresAt).toSeconds();
+            return Math.max(1, (seconds + 59) / 60);
+        }
     }
 
     public record Placement(UUID orderId, OrderStatus status, String redirectUrl) {
     }
 
-    /**
-     * Places the buyer's cart as an order, once per idempotency key: a double click, a refresh or a
-     * retried request with the same key finds the same order and never charges twice. A free order is
-     * paid at once; otherwise the buyer is sent to the processor's hosted checkout.
-     */
-    public Placement checkout(CurrentUser buyer, String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-            throw new DomainException("checkout.invalid-key");
-        }
-        OrderView order = tx.execute(status -> createOrder(buyer, idempotencyKey.strip()).toView());
-        if (order.status().wasPaid()) {
-            return new Placement(order.id(), order.status(), "/orders/" + order.id());
-        }
-        PaymentGateway.HostedCheckout checkout = payments.openCheckout(new PaymentGateway.CheckoutRequest(order.id(), order.total(),
-                msg("order.description", order.number()), buyer.email(), "/orders/" + order.id() + "?returned",
-                "/orders/" + order.id() + "?cancelled", baseUrl));
-        tx.executeWithoutResult(status -> orders.findForUpdate(order.id()).ifPresent(o -> o.checkoutOpened(checkout.checkoutRef())));
-        return new Placement(order.id(), order.status(), checkout.redirectUrl());
+    /** The buyer's open checkout, and whether their cart has changed since it was opened. */
+    public record OpenCheckout(OrderView order, boolean cartChanged) {
     }
 
-    private Order createOrder(CurrentUser buyer, String key) {
-        // checkouts of one cart queue up here, so a parallel request with the same key finds this one's order
-        carts.lockCartOf(buyer);
-        Optional<Order> existing = orders.findByBuyerIdAndIdempotencyKey(buyer.id(), key);
-        if (existing.isPresent()) {
-            return existing.get();
+    /**
+     * The buyer's one open checkout, if there is one: checking out again resumes it rather than opening
+     * a second order. {@code cartChanged} tells that the cart no longer holds exactly what it sells.
+     */
+    @Transactional(readOnly = true)
+    public Optional<OpenCheckout> openCheckout(CurrentUser buyer) {
+        Instant now = Instant.now();
+        return orders.findFirstByBuyerIdAndStatusIn(buyer.id(), OPEN).filter(o -> !o.isOverdue(now)).map(order -> {
+            Set<UUID> ordered = order.lines().stream().map(l -> l.sold().refId()).collect(Collectors.toSet());
+            Set<UUID> inCart;
+            try {
+                List<Sellable> items = carts.items(new Carts.CartOwner(buyer, null));
+                inCart = items.isEmpty() ? Set.of() : pricing.quote(items).lines().stream().map(l -> l.item().refId()).collect(Collectors.toSet());
+            } catch (DomainException unpriceable) {
+                inCart = Set.of();
+            }
+            return new OpenCheckout(order.toView(now), !ordered.equals(inCart));
+        });
+    }
+
+    /**
+     * Checks out the buyer's cart. A buyer has at most one open order: while it is open, checking out
+     * again resumes it (a double click, a refresh, twenty tabs — one order, one checkout at the
+     * processor). Otherwise the cart becomes a new order — refused before any payment if it holds
+     * something the buyer owns — open for {@code flowmarket.commerce.checkout-open-for}. A free order is
+     * paid at once; otherwise the buyer is sent to the processor's hosted checkout. A request repeated
+     * with the same {@code Idempotency-Key} finds the order it placed.
+     */
+    public Placement checkout(CurrentUser buyer, String idempotencyKey) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey.strip();
+        if (key.length() > 100) {
+            throw new DomainException("checkout.invalid-key");
+        }
+        OrderView order = tx.execute(status -> placeOrResume(buyer, key));
+        if (!order.status().isOpen()) {
+            return new Placement(order.id(), order.status(), "/orders/" + order.id());
+        }
+        return new Placement(order.id(), order.status(), paymentPage(buyer, order));
+    }
+
+    /** "Pay now" on an open order: back to its checkout at the processor (a new one after a refused payment). */
+    public Placement pay(CurrentUser buyer, UUID orderId) {
+        OrderView order = tx.execute(status -> ofBuyer(buyer, orderId));
+        if (!order.status().isOpen()) {
+            throw new DomainException("order.not-open");
+        }
+        return new Placement(order.id(), order.status(), paymentPage(buyer, order));
+    }
+
+    /** The buyer cancels their open order: nothing was charged, and its checkout at the processor is closed. */
+    @Transactional
+    public void cancel(CurrentUser buyer, UUID orderId) {
+        Order order = orders.findForUpdate(orderId).filter(o -> o.buyerId().value().equals(buyer.id()))
+                .orElseThrow(() -> new NotFoundException("order"));
+        Instant now = Instant.now();
+        if (order.isOverdue(now)) {
+            expire(order, now);
+            return;
+        }
+        order.cancel(now);
+        orders.save(order);
+        auditLog.record(buyer.id(), buyer.email(), "order.cancelled", "order", orderId, null);
+        expireCheckoutsAfterCommit(order.id());
+    }
+
+    /**
+     * Expires open orders whose time is up, a batch at a time; several nodes can run this at once
+     * (rows are claimed with {@code for update skip locked}). Returns how many it expired.
+     */
+    int expireOverdue(int batchSize) {
+        Integer expired = tx.execute(status -> {
+            Instant now = Instant.now();
+            List<Order> due = orders.claimOverdue(now, batchSize);
+            due.forEach(order -> expire(order, now));
+            return due.size();
+        });
+        return expired == null ? 0 : expired;
+    }
+
+    private OrderView placeOrResume(CurrentUser buyer, String key) {
+        // checkouts and payments of one buyer queue up here, on every node
+        lockBuyer(buyer.id());
+        Instant now = Instant.now();
+        Optional<Order> repeated = orders.findByBuyerIdAndIdempotencyKey(buyer.id(), key);
+        if (repeated.isPresent()) {
+            return repeated.get().toView(now);
+        }
+        Optional<Order> open = orders.findForUpdateByBuyerIdAndStatusIn(buyer.id(), OPEN);
+        if (open.isPresent()) {
+            if (!open.get().isOverdue(now)) {
+                return open.get().toView(now);
+            }
+            expire(open.get(), now);
         }
         List<Sellable> items = carts.items(new Carts.CartOwner(buyer, null));
         if (items.isEmpty()) {
@@ -117,22 +209,77 @@ public class OrderManagement {
         }
         items.forEach(item -> carts.checkBuyable(buyer, item));
         Pricing.Quote quote = pricing.quote(items);
-        Order order = orders.saveAndFlush(Order.place(AccountId.of(buyer.id()), key, quote, Instant.now()));
+        Order order = orders.saveAndFlush(Order.place(AccountId.of(buyer.id()), key, quote, now, now.plus(settings.checkoutOpenFor())));
         auditLog.record(buyer.id(), buyer.email(), "order.placed", "order", order.id().value(), quote.total().toString());
         if (quote.isFree()) {
             pay(order, "free", quote.total());
         }
-        return order;
+        return order.toView(now);
+    }
+
+    private String paymentPage(CurrentUser buyer, OrderView order) {
+        PaymentGateway.HostedCheckout checkout = payments.openCheckout(new PaymentGateway.CheckoutRequest(order.id(), order.total(),
+                msg("order.description", order.number()), buyer.email(), "/orders/" + order.id() + "?returned",
+                "/orders/" + order.id() + "?cancelled", baseUrl, order.expiresAt()), order.status() == OrderStatus.FAILED);
+        Boolean open = tx.execute(status -> orders.findForUpdate(order.id()).filter(o -> o.status().isOpen() && !o.isOverdue(Instant.now()))
+                .map(o -> {
+                    o.checkoutOpened(checkout.checkoutRef());
+                    return true;
+                }).orElse(false));
+        if (!Boolean.TRUE.equals(open)) {
+            // cancelled or expired while its checkout was being opened: that checkout must not take money
+            payments.expireCheckouts(order.id());
+            throw new DomainException("order.not-open");
+        }
+        return checkout.redirectUrl();
+    }
+
+    private void expire(Order order, Instant now) {
+        order.expire(now);
+        // written at once: a new open order may be inserted next, and the database allows one open order per buyer
+        orders.saveAndFlush(order);
+        auditLog.record(null, "system", "order.expired", "order", order.id().value(), null);
+        expireCheckoutsAfterCommit(order.id());
+    }
+
+    /** After the order's state is committed, its checkouts at the processor are closed (a crash in between leaves them to expire there). */
+    private void expireCheckoutsAfterCommit(OrderId orderId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                payments.expireCheckouts(orderId.value());
+            }
+        });
+    }
+
+    private void lockBuyer(UUID buyerId) {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(?, ?)").params(BUYER_LOCKS, buyerId.hashCode()).query(Integer.class).single();
     }
 
     /**
-     * Takes the processor's confirmation. The row lock makes a second confirmation (a redelivered
-     * webhook, a race with the buyer's redirect) a no-op; a payment of another amount pays nothing.
+     * Takes the processor's confirmation of a payment. The buyer's lock and the order's row lock make
+     * a second confirmation (a redelivered webhook, a race with the buyer's redirect) a no-op, and a
+     * payment of another amount pays nothing. A payment is accepted — even one that arrives after the
+     * order was cancelled or expired — unless it would sell the buyer something they already own: then
+     * it is refunded in full at once and grants nothing; so is a second payment of an order already paid
+     * through another checkout. Accepting a payment cancels any other open order selling the same workflows.
      */
     @Transactional
     public void markPaid(OrderId orderId, String checkoutRef, long amountMinor, String currency) {
-        Order order = orders.findForUpdate(orderId.value()).orElseThrow(() -> new NotFoundException("order"));
+        UUID buyerId = orders.findBuyerIdOf(orderId.value()).orElseThrow(() -> new NotFoundException("order"));
+        lockBuyer(buyerId);
+        Order order = orders.findForUpdate(orderId.value()).orElseThrow();
+        Money amount = Money.of(amountMinor, currency);
+        Instant now = Instant.now();
         if (order.status().wasPaid()) {
+            if (!checkoutRef.equals(order.paymentRef())) {
+                payments.refund(checkoutRef, amount, "return-" + checkoutRef);
+                log.warn("Order {} was paid again through checkout {}; that payment was refunded", orderId, checkoutRef);
+                auditLog.record(null, "payment", "order.payment-returned", "order", orderId.value(), checkoutRef + " paid twice");
+            }
+            return;
+        }
+        if (order.paymentWasReturned() && checkoutRef.equals(order.paymentRef())) {
             return;
         }
         if (order.total().minor() != amountMinor || !order.total().currency().getCurrencyCode().equals(currency)) {
@@ -140,7 +287,29 @@ public class OrderManagement {
             auditLog.record(null, "payment", "order.payment-mismatch", "order", orderId.value(), amountMinor + " " + currency);
             return;
         }
-        pay(order, checkoutRef, Money.of(amountMinor, currency));
+        List<UUID> owned = orders.findBoughtAmong(buyerId, order.workflowIds().stream().map(WorkflowId::value).toList());
+        if (!owned.isEmpty()) {
+            payments.refund(checkoutRef, amount, "return-" + checkoutRef);
+            order.paymentReturned(checkoutRef, "refunded: the buyer already owned " + owned.size() + " of its workflows", now);
+            orders.saveAndFlush(order);
+            log.info("Payment {} of order {} refunded: it would have sold the buyer {} workflow(s) they own", checkoutRef, orderId, owned.size());
+            auditLog.record(null, "payment", "order.payment-returned", "order", orderId.value(), checkoutRef + " already owned");
+            return;
+        }
+        boolean late = order.status().isClosedUnpaid();
+        pay(order, checkoutRef, amount);
+        if (late) {
+            auditLog.record(null, "payment", "order.paid-late", "order", orderId.value(), checkoutRef);
+        }
+        Set<UUID> bought = order.workflowIds().stream().map(WorkflowId::value).collect(Collectors.toSet());
+        orders.findForUpdateByBuyerIdAndStatusIn(buyerId, OPEN)
+                .filter(other -> other.workflowIds().stream().anyMatch(w -> bought.contains(w.value())))
+                .ifPresent(other -> {
+                    other.cancel(now);
+                    orders.saveAndFlush(other);
+                    auditLog.record(null, "payment", "order.cancelled", "order", other.id().value(), "superseded by " + orderId);
+                    expireCheckoutsAfterCommit(other.id());
+                });
     }
 
     private void pay(Order order, String checkoutRef, Money amount) {
@@ -151,14 +320,19 @@ public class OrderManagement {
         auditLog.record(buyer.id(), buyer.email(), "order.paid", "order", order.id().value(), order.total().toString());
     }
 
-    /** Takes the processor's refusal of an attempt; once an order is paid, a late refusal changes nothing. */
+    /**
+     * Takes the processor's refusal of an attempt. Only the checkout the buyer was last sent to can fail an
+     * open order; once an order is paid, cancelled or expired, a refusal changes nothing.
+     */
     @Transactional
-    public void markFailed(OrderId orderId, String reason) {
-        Optional<Order> order = orders.findForUpdate(orderId.value()).filter(o -> !o.status().wasPaid());
-        order.ifPresent(o -> {
-            o.markFailed(reason);
-            auditLog.record(null, "payment", "order.payment-failed", "order", orderId.value(), reason);
-        });
+    public void markFailed(OrderId orderId, String checkoutRef, String reason) {
+        Instant now = Instant.now();
+        orders.findForUpdate(orderId.value())
+                .filter(o -> o.status().isOpen() && !o.isOverdue(now) && Objects.equals(o.paymentRef(), checkoutRef))
+                .ifPresent(o -> {
+                    o.markFailed(reason);
+                    auditLog.record(null, "payment", "order.payment-failed", "order", orderId.value(), reason);
+                });
     }
 
     /**
@@ -186,13 +360,15 @@ public class OrderManagement {
     /** The buyer's own order; anyone else's is "not found". */
     @Transactional(readOnly = true)
     public OrderView ofBuyer(CurrentUser buyer, UUID orderId) {
-        return orders.findById(orderId).filter(o -> o.buyerId().value().equals(buyer.id())).map(Order::toView)
+        Instant now = Instant.now();
+        return orders.findById(orderId).filter(o -> o.buyerId().value().equals(buyer.id())).map(o -> o.toView(now))
                 .orElseThrow(() -> new NotFoundException("order"));
     }
 
     @Transactional(readOnly = true)
     public List<OrderView> ofBuyer(CurrentUser buyer) {
-        return orders.findTop200ByBuyerIdOrderByCreatedAtDesc(buyer.id()).stream().map(Order::toView).toList();
+        Instant now = Instant.now();
+        return orders.findTop200ByBuyerIdOrderByCreatedAtDesc(buyer.id()).stream().map(o -> o.toView(now)).toList();
     }
 
     /** Whether the buyer bought the workflow (alone or in a bundle) and was not refunded. */

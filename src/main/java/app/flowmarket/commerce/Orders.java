@@ -1,5 +1,6 @@
 package app.flowmarket.commerce;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,26 @@ interface Orders extends JpaRepository<Order, UUID> {
     Optional<Order> findForUpdate(UUID id);
 
     Optional<Order> findByBuyerIdAndIdempotencyKey(UUID buyerId, String idempotencyKey);
+
+    /** The buyer's order in one of these states; with the open states there is at most one (a unique index, V12). */
+    Optional<Order> findFirstByBuyerIdAndStatusIn(UUID buyerId, Collection<OrderStatus> statuses);
+
+    /** Like {@link #findFirstByBuyerIdAndStatusIn}, with the row locked until the transaction ends. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from PurchaseOrder o where o.buyerId = ?1 and o.status in ?2")
+    Optional<Order> findForUpdateByBuyerIdAndStatusIn(UUID buyerId, Collection<OrderStatus> statuses);
+
+    @Query("select o.buyerId from PurchaseOrder o where o.id = ?1")
+    Optional<UUID> findBuyerIdOf(UUID orderId);
+
+    /**
+     * Claims open orders whose time is up, locked until the transaction ends. Rows another node holds
+     * (claimed by its sweep, or being paid right now) are skipped, so nodes never block each other.
+     */
+    @Query(value = """
+            select * from purchase_order where status in ('PENDING', 'FAILED') and expires_at <= ?1
+            order by expires_at limit ?2 for update skip locked""", nativeQuery = true)
+    List<Order> claimOverdue(Instant now, int limit);
 
     List<Order> findTop200ByBuyerIdOrderByCreatedAtDesc(UUID buyerId);
 

@@ -26,6 +26,6 @@ class PaymentOutcomes {
 
     @ApplicationModuleListener
     void on(PaymentFailed event) {
-        orders.markFailed(OrderId.of(event.orderId()), event.reason());
+        orders.markFailed(OrderId.of(event.orderId()), event.checkoutRef(), event.reason());
     }
 }

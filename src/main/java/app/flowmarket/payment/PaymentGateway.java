@@ -1,5 +1,6 @@
 package app.flowmarket.payment;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,19 +14,39 @@ public interface PaymentGateway {
 
     String provider();
 
-    HostedCheckout openCheckout(CheckoutRequest request);
+    /** Opens a checkout; the same idempotency key opens no second one. */
+    HostedCheckout openCheckout(CheckoutRequest request, String idempotencyKey);
 
-    /** Refunds part or all of a paid checkout; returns the processor's refund reference. */
+    /** Where a checkout stands at the processor, and where to send the buyer while it is open. */
+    CheckoutState checkoutState(String checkoutRef);
+
+    /**
+     * Closes a checkout that was not paid, so that it can no longer be paid. A checkout that was paid a
+     * moment ago stays paid: its webhook is on its way.
+     */
+    void expireCheckout(String checkoutRef);
+
+    /** Refunds part or all of a paid checkout; returns the processor's refund reference. The same idempotency key refunds once. */
     String refund(String checkoutRef, Money amount, String idempotencyKey);
 
     /** Verifies the webhook's signature and reads it; throws {@link InvalidWebhookException} when it is not genuine. */
     WebhookEvent readWebhook(String payload, Map<String, String> headers);
 
+    /** What to charge for an order, until when, and where the buyer goes afterwards. */
     record CheckoutRequest(UUID orderId, Money amount, String description, String customerEmail, String successUrl,
-                           String cancelUrl, String callbackBaseUrl) {
+                           String cancelUrl, String callbackBaseUrl, Instant expiresAt) {
     }
 
     record HostedCheckout(String checkoutRef, String redirectUrl) {
+    }
+
+    /**
+     * {@code OPEN}: the buyer can still pay it (at {@code redirectUrl}); {@code COMPLETE}: the buyer went
+     * through with a payment there (its webhook says how it ended); {@code CLOSED}: expired, nothing paid.
+     */
+    record CheckoutState(Status status, String redirectUrl) {
+
+        public enum Status { OPEN, COMPLETE, CLOSED }
     }
 
     record WebhookEvent(String eventId, String type, String checkoutRef, UUID orderId, long amountMinor, String currency,

@@ -5,11 +5,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings under {@code flowmarket.payment.*}. {@code provider} is {@code test} (the built-in processor)
- * or {@code stripe}.
+ * or {@code stripe}. The test processor signs its webhooks with a secret generated on first start and
+ * kept in the database; {@code test-webhook-secret} overrides it.
  */
 @ConfigurationProperties("flowmarket.payment")
 record PaymentSettings(@DefaultValue("test") String provider,
-                       @DefaultValue("whsec_flowmarket_test_processor_secret") String testWebhookSecret,
+                       String testWebhookSecret,
                        Stripe stripe) {
 
     record Stripe(@DefaultValue("https://api.stripe.com") String apiBase, String secretKey, String webhookSecret) {

@@ -6,12 +6,19 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Receives the processor's webhooks. A forged or stale signature gets 400 and changes nothing. */
+/**
+ * Receives the processor's webhooks. A forged or stale signature, or an event that does not match the
+ * checkout it names, gets a 400 problem detail and changes nothing. The body is capped before it is
+ * read (see the request size limits in the security module).
+ */
 @RestController
 class PaymentWebhookController {
 
@@ -24,7 +31,7 @@ class PaymentWebhookController {
     }
 
     @PostMapping(path = "/webhooks/payments")
-    ResponseEntity<Map<String, Object>> receive(@RequestBody(required = false) String payload, HttpServletRequest request) {
+    ResponseEntity<?> receive(@RequestBody(required = false) String payload, HttpServletRequest request) {
         Map<String, String> headers = new HashMap<>();
         request.getHeaderNames().asIterator().forEachRemaining(name -> headers.put(name, request.getHeader(name)));
         try {
@@ -32,7 +39,10 @@ class PaymentWebhookController {
             return ResponseEntity.ok(Map.of("received", true));
         } catch (PaymentGateway.InvalidWebhookException e) {
             log.warn("Rejected a payment webhook: {}", e.getMessage());
-            return ResponseEntity.badRequest().body(Map.of("error", "invalid webhook"));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The webhook's signature is not valid or it does not match a checkout of this shop.");
+            problem.setTitle("Invalid webhook");
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
     }
 }

@@ -2,7 +2,10 @@ package app.flowmarket.payment;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import app.flowmarket.shared.Money;
 import org.slf4j.Logger;
@@ -12,7 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The payment module's public API. */
+/**
+ * The payment module's public API. Every checkout opened at the processor is recorded with the order,
+ * amount and currency it charges, and a webhook is believed only when it names a recorded checkout
+ * and agrees with it on all three: a validly signed message about another order, another amount or a
+ * checkout we never opened changes nothing.
+ */
 @Service
 public class Payments {
 
@@ -28,8 +36,47 @@ public class Payments {
         this.events = events;
     }
 
-    public PaymentGateway.HostedCheckout openCheckout(PaymentGateway.CheckoutRequest request) {
-        return gateway.openCheckout(request);
+    /**
+     * Where the buyer pays an order: its latest checkout while that is open; the order's own page
+     * ({@code successUrl}) while a payment made there is being confirmed; a new checkout otherwise — the
+     * first one, or another after the processor refused the last attempt ({@code lastAttemptRefused}).
+     * One checkout per attempt, however often the buyer comes back.
+     */
+    public PaymentGateway.HostedCheckout openCheckout(PaymentGateway.CheckoutRequest request, boolean lastAttemptRefused) {
+        List<String> opened = checkoutsOf(request.orderId());
+        if (!opened.isEmpty()) {
+            PaymentGateway.CheckoutState latest = gateway.checkoutState(opened.get(0));
+            if (latest.status() == PaymentGateway.CheckoutState.Status.OPEN) {
+                return new PaymentGateway.HostedCheckout(opened.get(0), latest.redirectUrl());
+            }
+            if (latest.status() == PaymentGateway.CheckoutState.Status.COMPLETE && !lastAttemptRefused) {
+                return new PaymentGateway.HostedCheckout(opened.get(0), request.successUrl());
+            }
+        }
+        // the same key for the same attempt: a retry after a lost answer finds the processor's first checkout
+        String key = "checkout-" + request.orderId() + (opened.isEmpty() ? "" : "-" + opened.size());
+        PaymentGateway.HostedCheckout checkout = gateway.openCheckout(request, key);
+        jdbc.sql("""
+                insert into payment_checkout (checkout_ref, provider, order_id, amount_minor, currency, opened_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (checkout_ref) do nothing""")
+                .params(checkout.checkoutRef(), gateway.provider(), request.orderId(), request.amount().minor(),
+                        request.amount().currency().getCurrencyCode(), Timestamp.from(Instant.now()))
+                .update();
+        return checkout;
+    }
+
+    /**
+     * Closes every checkout of an order that was cancelled or expired, so that none of them takes money any
+     * more. Best effort: a checkout paid a moment ago stays paid, and its webhook is handled as a late payment.
+     */
+    public void expireCheckouts(UUID orderId) {
+        for (String checkoutRef : checkoutsOf(orderId)) {
+            try {
+                gateway.expireCheckout(checkoutRef);
+            } catch (RuntimeException e) {
+                log.warn("Could not expire checkout {} of order {}: {}", checkoutRef, orderId, e.toString());
+            }
+        }
     }
 
     public String refund(String checkoutRef, Money amount, String idempotencyKey) {
@@ -40,13 +87,23 @@ public class Payments {
         return gateway.provider();
     }
 
+    private List<String> checkoutsOf(UUID orderId) {
+        return jdbc.sql("select checkout_ref from payment_checkout where order_id = ? and provider = ? order by opened_at desc, checkout_ref")
+                .params(orderId, gateway.provider()).query(String.class).list();
+    }
+
     /**
-     * Handles a webhook: verifies it, records its id (a redelivered event is acknowledged and
-     * ignored) and publishes the outcome as an event, all in one transaction.
+     * Handles a webhook: verifies its signature and that it matches the checkout it names, records its id
+     * (a redelivered event is acknowledged and ignored) and publishes the outcome as an event, all in one
+     * transaction.
      */
     @Transactional
     public void handleWebhook(String payload, Map<String, String> headers) {
         PaymentGateway.WebhookEvent event = gateway.readWebhook(payload, headers);
+        boolean verdict = PaymentGateway.WebhookEvent.SUCCEEDED.equals(event.type()) || PaymentGateway.WebhookEvent.FAILED.equals(event.type());
+        if (verdict) {
+            checkBoundToItsCheckout(event);
+        }
         int inserted = jdbc.sql("insert into payment_event (event_id, provider, type, received_at) values (?, ?, ?, ?) on conflict do nothing")
                 .params(event.eventId(), gateway.provider(), event.type(), Timestamp.from(Instant.now()))
                 .update();
@@ -60,6 +117,21 @@ public class Payments {
             case PaymentGateway.WebhookEvent.FAILED ->
                     events.publishEvent(new PaymentFailed(event.orderId(), event.checkoutRef(), event.failureMessage()));
             default -> log.debug("Ignoring webhook event of type {}", event.type());
+        }
+    }
+
+    private void checkBoundToItsCheckout(PaymentGateway.WebhookEvent event) {
+        record Opened(UUID orderId, long amountMinor, String currency) {
+        }
+        Optional<Opened> opened = event.checkoutRef() == null ? Optional.empty()
+                : jdbc.sql("select order_id, amount_minor, currency from payment_checkout where checkout_ref = ? and provider = ?")
+                .params(event.checkoutRef(), gateway.provider()).query(Opened.class).optional();
+        boolean matches = opened.isPresent()
+                && opened.get().orderId().equals(event.orderId())
+                && opened.get().amountMinor() == event.amountMinor()
+                && opened.get().currency().equalsIgnoreCase(String.valueOf(event.currency()));
+        if (!matches) {
+            throw new PaymentGateway.InvalidWebhookException("the event does not match the checkout it names (" + event.checkoutRef() + ")");
         }
     }
 }

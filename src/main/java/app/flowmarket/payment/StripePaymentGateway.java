@@ -8,26 +8,33 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stripe Checkout over its REST API (no SDK needed): a Checkout Session per order, created with the
- * order id as idempotency key; {@code checkout.session.completed} / {@code checkout.session.async_payment_failed}
- * webhooks verified with the endpoint secret; refunds against the session's payment intent.
+ * Stripe Checkout over its REST API (no SDK needed): a Checkout Session per payment attempt of an order,
+ * created with an idempotency key derived from the order and expiring with it (Stripe takes 30 minutes
+ * to 24 hours); a session is expired at Stripe when its order is cancelled or expires;
+ * {@code checkout.session.completed} / {@code checkout.session.async_payment_failed} webhooks verified
+ * with the endpoint secret; refunds against the session's payment intent.
  * On with {@code flowmarket.payment.provider=stripe}.
  */
 @Component
 @ConditionalOnProperty(name = "flowmarket.payment.provider", havingValue = "stripe")
 class StripePaymentGateway implements PaymentGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(StripePaymentGateway.class);
 
     private final PaymentSettings.Stripe stripe;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -53,7 +60,7 @@ class StripePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public HostedCheckout openCheckout(CheckoutRequest request) {
+    public HostedCheckout openCheckout(CheckoutRequest request, String idempotencyKey) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("mode", "payment");
         form.put("success_url", request.callbackBaseUrl() + request.successUrl());
@@ -66,8 +73,40 @@ class StripePaymentGateway implements PaymentGateway {
         form.put("line_items[0][price_data][currency]", request.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT));
         form.put("line_items[0][price_data][unit_amount]", Long.toString(request.amount().minor()));
         form.put("line_items[0][price_data][product_data][name]", request.description());
-        JsonNode session = call("POST", "/v1/checkout/sessions", form, "checkout-" + request.orderId());
+        if (request.expiresAt() != null) {
+            form.put("expires_at", Long.toString(sessionExpiry(request.expiresAt()).getEpochSecond()));
+        }
+        JsonNode session = call("POST", "/v1/checkout/sessions", form, idempotencyKey);
         return new HostedCheckout(session.path("id").asString(), session.path("url").asString());
+    }
+
+    /** Stripe wants a session's expiry between 30 minutes and 24 hours away; a minute of margin on each side. */
+    private Instant sessionExpiry(Instant wanted) {
+        Instant now = clock.instant();
+        Instant earliest = now.plus(Duration.ofMinutes(31));
+        Instant latest = now.plus(Duration.ofHours(24)).minus(Duration.ofMinutes(1));
+        return wanted.isBefore(earliest) ? earliest : wanted.isAfter(latest) ? latest : wanted;
+    }
+
+    @Override
+    public CheckoutState checkoutState(String checkoutRef) {
+        JsonNode session = call("GET", "/v1/checkout/sessions/" + URLEncoder.encode(checkoutRef, StandardCharsets.UTF_8), Map.of(), null);
+        return switch (session.path("status").asString("")) {
+            case "open" -> new CheckoutState(CheckoutState.Status.OPEN, session.path("url").asString());
+            case "complete" -> new CheckoutState(CheckoutState.Status.COMPLETE, null);
+            default -> new CheckoutState(CheckoutState.Status.CLOSED, null);
+        };
+    }
+
+    @Override
+    public void expireCheckout(String checkoutRef) {
+        try {
+            call("POST", "/v1/checkout/sessions/" + URLEncoder.encode(checkoutRef, StandardCharsets.UTF_8) + "/expire", Map.of(),
+                    "expire-" + checkoutRef);
+        } catch (IllegalStateException e) {
+            // a session that was completed meanwhile cannot be expired; its webhook tells the rest
+            log.info("Stripe session {} not expired: {}", checkoutRef, e.getMessage());
+        }
     }
 
     @Override
@@ -96,16 +135,20 @@ class StripePaymentGateway implements PaymentGateway {
         String type = event.path("type").asString("");
         JsonNode object = event.path("data").path("object");
         String orderId = object.path("client_reference_id").asString(object.path("metadata").path("order_id").asString(""));
-        return switch (type) {
-            case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> "paid".equals(object.path("payment_status").asString())
-                    ? new WebhookEvent(event.path("id").asString(), WebhookEvent.SUCCEEDED, object.path("id").asString(),
-                    UUID.fromString(orderId), object.path("amount_total").asLong(), object.path("currency").asString().toUpperCase(Locale.ROOT), null)
-                    : ignored(event);
-            case "checkout.session.async_payment_failed" -> new WebhookEvent(event.path("id").asString(), WebhookEvent.FAILED,
-                    object.path("id").asString(), UUID.fromString(orderId), object.path("amount_total").asLong(),
-                    object.path("currency").asString().toUpperCase(Locale.ROOT), "The payment failed.");
-            default -> ignored(event);
-        };
+        try {
+            return switch (type) {
+                case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> "paid".equals(object.path("payment_status").asString())
+                        ? new WebhookEvent(event.path("id").asString(), WebhookEvent.SUCCEEDED, object.path("id").asString(),
+                        UUID.fromString(orderId), object.path("amount_total").asLong(), object.path("currency").asString().toUpperCase(Locale.ROOT), null)
+                        : ignored(event);
+                case "checkout.session.async_payment_failed" -> new WebhookEvent(event.path("id").asString(), WebhookEvent.FAILED,
+                        object.path("id").asString(), UUID.fromString(orderId), object.path("amount_total").asLong(),
+                        object.path("currency").asString().toUpperCase(Locale.ROOT), "The payment failed.");
+                default -> ignored(event);
+            };
+        } catch (RuntimeException e) {
+            throw new InvalidWebhookException("unreadable payload");
+        }
     }
 
     private static WebhookEvent ignored(JsonNode event) {

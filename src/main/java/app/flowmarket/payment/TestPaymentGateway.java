@@ -21,6 +21,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code /pay/test/{id}}) takes a card, test card numbers decide the outcome (4242 4242 4242 4242
  * succeeds, 4000 0000 0000 0002 is declined, 4000 0000 0000 9995 has insufficient funds), and the
  * outcome reaches the shop only through a signed webhook sent over HTTP, retried until acknowledged.
+ * Like Stripe, a checkout can be expired (it then takes no payment), and refunds are idempotent per key.
+ * The signing secret is generated on first start ({@link TestWebhookSecret}).
  */
 @Component
 @ConditionalOnProperty(name = "flowmarket.payment.provider", havingValue = "test", matchIfMissing = true)
@@ -38,17 +42,17 @@ class TestPaymentGateway implements PaymentGateway {
     private static final Logger log = LoggerFactory.getLogger(TestPaymentGateway.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    enum Outcome { SUCCEEDED, DECLINED, INSUFFICIENT_FUNDS, INVALID }
+    enum Outcome { SUCCEEDED, DECLINED, INSUFFICIENT_FUNDS, INVALID, EXPIRED }
 
     private final JdbcClient jdbc;
-    private final PaymentSettings settings;
+    private final TestWebhookSecret secret;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Clock clock = Clock.systemUTC();
 
-    TestPaymentGateway(JdbcClient jdbc, PaymentSettings settings) {
+    TestPaymentGateway(JdbcClient jdbc, TestWebhookSecret secret) {
         this.jdbc = jdbc;
-        this.settings = settings;
+        this.secret = secret;
     }
 
     @Override
@@ -56,9 +60,10 @@ class TestPaymentGateway implements PaymentGateway {
         return "test";
     }
 
+    /** One checkout per order, as the test processor keeps it: a refused card leaves it open to try again. */
     @Override
     @Transactional
-    public HostedCheckout openCheckout(CheckoutRequest request) {
+    public HostedCheckout openCheckout(CheckoutRequest request, String idempotencyKey) {
         Optional<TestCheckoutView> existing = jdbc.sql("select * from test_checkout where order_id = ?")
                 .param(request.orderId()).query(TestCheckoutView.class).optional();
         if (existing.isPresent()) {
@@ -67,10 +72,12 @@ class TestPaymentGateway implements PaymentGateway {
         String id = "cs_test_" + randomHex(12);
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
-                insert into test_checkout (id, order_id, amount_minor, currency, description, success_url, cancel_url, status, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?) on conflict (order_id) do nothing""")
+                insert into test_checkout (id, order_id, amount_minor, currency, description, success_url, cancel_url, status,
+                                           expires_at, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?) on conflict (order_id) do nothing""")
                 .params(id, request.orderId(), request.amount().minor(), request.amount().currency().getCurrencyCode(),
-                        request.description(), request.successUrl(), request.cancelUrl(), now, now)
+                        request.description(), request.successUrl(), request.cancelUrl(),
+                        request.expiresAt() == null ? null : Timestamp.from(request.expiresAt()), now, now)
                 .update();
         TestCheckoutView stored = jdbc.sql("select * from test_checkout where order_id = ?").param(request.orderId())
                 .query(TestCheckoutView.class).single();
@@ -78,7 +85,25 @@ class TestPaymentGateway implements PaymentGateway {
     }
 
     Optional<TestCheckoutView> find(String id) {
-        return jdbc.sql("select * from test_checkout where id = ?").param(id).query(TestCheckoutView.class).optional();
+        return jdbc.sql("""
+                select id, order_id, amount_minor, currency, description, success_url, cancel_url,
+                       case when status = 'OPEN' and expires_at <= now() then 'EXPIRED' else status end as status,
+                       card_last4, refunded_minor
+                from test_checkout where id = ?""").param(id).query(TestCheckoutView.class).optional();
+    }
+
+    @Override
+    public CheckoutState checkoutState(String checkoutRef) {
+        return find(checkoutRef).map(c -> switch (c.status()) {
+            case "OPEN" -> new CheckoutState(CheckoutState.Status.OPEN, "/pay/test/" + c.id());
+            case "PAID" -> new CheckoutState(CheckoutState.Status.COMPLETE, null);
+            default -> new CheckoutState(CheckoutState.Status.CLOSED, null);
+        }).orElse(new CheckoutState(CheckoutState.Status.CLOSED, null));
+    }
+
+    @Override
+    public void expireCheckout(String checkoutRef) {
+        jdbc.sql("update test_checkout set status = 'EXPIRED', updated_at = now() where id = ? and status = 'OPEN'").param(checkoutRef).update();
     }
 
     static Outcome outcomeFor(String cardNumber) {
@@ -92,8 +117,9 @@ class TestPaymentGateway implements PaymentGateway {
     }
 
     /**
-     * Charges the card once: only an OPEN checkout can be paid, so a double submit charges nothing twice.
-     * Returns the outcome, and on a decision sends the webhook to the shop asynchronously.
+     * Charges the card once: only an OPEN checkout that has not expired can be paid, so a double submit
+     * charges nothing twice and a cancelled order's page takes no money. Returns the outcome, and on a
+     * decision sends the webhook to the shop asynchronously.
      */
     @Transactional
     public Outcome pay(String checkoutId, String cardNumber, String callbackBaseUrl) {
@@ -101,14 +127,19 @@ class TestPaymentGateway implements PaymentGateway {
         if (outcome == Outcome.INVALID) {
             return outcome;
         }
-        TestCheckoutView checkout = find(checkoutId).orElseThrow();
+        // the row lock queues up a double submit behind the first
+        TestCheckoutView checkout = jdbc.sql("select id from test_checkout where id = ? for update").param(checkoutId).query(String.class)
+                .optional().flatMap(this::find).orElseThrow();
+        if ("PAID".equals(checkout.status())) {
+            return Outcome.SUCCEEDED;
+        }
+        if (!"OPEN".equals(checkout.status())) {
+            return Outcome.EXPIRED;
+        }
         String digits = cardNumber.replaceAll("[\\s-]", "");
         if (outcome == Outcome.SUCCEEDED) {
-            int updated = jdbc.sql("update test_checkout set status = 'PAID', card_last4 = ?, updated_at = now() where id = ? and status = 'OPEN'")
+            jdbc.sql("update test_checkout set status = 'PAID', card_last4 = ?, updated_at = now() where id = ? and status = 'OPEN'")
                     .params(digits.substring(digits.length() - 4), checkoutId).update();
-            if (updated == 0) {
-                return Outcome.SUCCEEDED;
-            }
             sendWebhook(callbackBaseUrl, event("evt_" + randomHex(12), WebhookEvent.SUCCEEDED, checkout, null));
         } else {
             String message = outcome == Outcome.DECLINED ? "Your card was declined." : "Your card has insufficient funds.";
@@ -120,6 +151,12 @@ class TestPaymentGateway implements PaymentGateway {
     @Override
     @Transactional
     public String refund(String checkoutRef, Money amount, String idempotencyKey) {
+        String id = "re_test_" + randomHex(12);
+        int recorded = jdbc.sql("insert into test_refund (idempotency_key, id, checkout_id, amount_minor, created_at) values (?, ?, ?, ?, now()) on conflict do nothing")
+                .params(idempotencyKey, id, checkoutRef, amount.minor()).update();
+        if (recorded == 0) {
+            return jdbc.sql("select id from test_refund where idempotency_key = ?").param(idempotencyKey).query(String.class).single();
+        }
         int updated = jdbc.sql("""
                 update test_checkout set refunded_minor = refunded_minor + ?, updated_at = now()
                 where id = ? and status = 'PAID' and refunded_minor + ? <= amount_minor""")
@@ -127,12 +164,12 @@ class TestPaymentGateway implements PaymentGateway {
         if (updated == 0) {
             throw new IllegalStateException("refund refused by the test processor for " + checkoutRef);
         }
-        return "re_test_" + randomHex(12);
+        return id;
     }
 
     @Override
     public WebhookEvent readWebhook(String payload, Map<String, String> headers) {
-        WebhookSignature.verify(payload, header(headers, SIGNATURE_HEADER), settings.testWebhookSecret(), clock);
+        WebhookSignature.verify(payload, header(headers, SIGNATURE_HEADER), secret.value(), clock);
         try {
             JsonNode node = json.readTree(payload);
             return new WebhookEvent(node.path("id").asString(), node.path("type").asString(),
@@ -154,14 +191,30 @@ class TestPaymentGateway implements PaymentGateway {
         return json.writeValueAsString(node);
     }
 
-    /** Delivers like a real processor: in the background, retried with backoff until the shop answers 2xx. */
+    /**
+     * Delivers like a real processor: once the charge is committed, in the background, retried with backoff
+     * until the shop answers 2xx.
+     */
     private void sendWebhook(String callbackBaseUrl, String payload) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    deliver(callbackBaseUrl, payload);
+                }
+            });
+        } else {
+            deliver(callbackBaseUrl, payload);
+        }
+    }
+
+    private void deliver(String callbackBaseUrl, String payload) {
         Thread.ofVirtual().name("test-processor-webhook").start(() -> {
             Duration delay = Duration.ofMillis(200);
             for (int attempt = 1; attempt <= 8; attempt++) {
                 try {
                     Thread.sleep(delay);
-                    String signature = WebhookSignature.sign(payload, settings.testWebhookSecret(), clock.instant().getEpochSecond());
+                    String signature = WebhookSignature.sign(payload, secret.value(), clock.instant().getEpochSecond());
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(callbackBaseUrl + "/webhooks/payments"))
                             .header("Content-Type", "application/json")
                             .header(SIGNATURE_HEADER, signature)

@@ -28,7 +28,7 @@ class TestProcessorController {
             return "redirect:" + checkout.successUrl();
         }
         model.addAttribute("checkout", checkout);
-        model.addAttribute("error", null);
+        model.addAttribute("error", "OPEN".equals(checkout.status()) ? null : "payment.test.expired");
         return "payment/test-checkout";
     }
 
@@ -41,10 +41,11 @@ class TestProcessorController {
         if (outcome == TestPaymentGateway.Outcome.SUCCEEDED) {
             return "redirect:" + checkout.successUrl();
         }
-        model.addAttribute("checkout", checkout);
+        model.addAttribute("checkout", gateway.find(id).orElse(checkout));
         model.addAttribute("error", switch (outcome) {
             case DECLINED -> "payment.test.declined";
             case INSUFFICIENT_FUNDS -> "payment.test.insufficient-funds";
+            case EXPIRED -> "payment.test.expired";
             default -> "payment.test.invalid-card";
         });
         return "payment/test-checkout";

@@ -16,6 +16,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -51,7 +52,9 @@ class WebConfig implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                String lang = request.getParameter("lang");
+                // from the address only: reading a form here would read every posted body, even one too large to read
+                String lang = request.getQueryString() == null ? null
+                        : UriComponentsBuilder.fromUriString("?" + request.getQueryString()).build().getQueryParams().getFirst("lang");
                 if (lang == null) {
                     return true;
                 }

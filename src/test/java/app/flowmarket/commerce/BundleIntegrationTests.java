@@ -62,4 +62,37 @@ class BundleIntegrationTests {
         assertThat(jdbc.sql("select sum(amount_minor) from ledger_entry where order_id = ?::uuid")
                 .param(orderPath.substring(8)).query(Long.class).single()).isZero();
     }
+
+    @Test
+    void aBundleInTheCartReplacesTheWorkflowsItContainsSoEachIsPaidAndGrantedOnce() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String marker = Fixtures.uniqueSlug("o");
+        String first = SellerFixture.publishedWorkflow(seller, "Alpha " + marker, "n8n", "29");
+        String second = SellerFixture.publishedWorkflow(seller, "Beta " + marker, "n8n", "25");
+        WebSession.Page created = seller.postMultipartless("/seller/bundles",
+                "title=Both+" + marker + "&price=53&workflowIds=" + first + "&workflowIds=" + second);
+        String bundleId = jdbc.sql("select id::text from bundle where slug = ?").param(created.assertStatus(302).location().substring("/bundles/".length()))
+                .query(String.class).single();
+        String email = Fixtures.uniqueEmail("overlap");
+        accounts.createVerified(email, Fixtures.PASSWORD, "Olga Overlap");
+        WebSession buyer = new WebSession(port).signIn(email, Fixtures.PASSWORD);
+
+        Shopper.addToCart(buyer, "WORKFLOW", first);
+        Shopper.addToCart(buyer, "WORKFLOW", second);
+        Shopper.addToCart(buyer, "BUNDLE", bundleId);
+
+        String cart = buyer.get("/cart").body();
+        assertThat(cart).contains("Alpha " + marker + " is included in the bundle Both " + marker)
+                .contains("Beta " + marker + " is included in the bundle Both " + marker).contains("Total: $53");
+        String orderPath = Shopper.pay(buyer, Shopper.placeOrder(buyer), Shopper.GOOD_CARD);
+        Shopper.awaitOrderText(buyer, orderPath, "Paid. Thank you");
+
+        String orderId = orderPath.substring("/orders/".length());
+        assertThat(jdbc.sql("select total_minor from purchase_order where id = ?::uuid").param(orderId).query(Long.class).single()).isEqualTo(5300);
+        assertThat(jdbc.sql("select count(*) from order_line where order_id = ?::uuid").param(orderId).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select workflow_id::text from entitlement where buyer_id = (select id from account where email = ?)")
+                .param(email).query(String.class).list()).containsExactlyInAnyOrder(first, second);
+        assertThat(buyer.get("/library").body()).contains("Alpha " + marker).contains("Beta " + marker);
+        assertThat(buyer.get("/cart").body()).contains("Your cart is empty");
+    }
 }

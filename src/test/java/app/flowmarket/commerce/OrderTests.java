@@ -18,13 +18,13 @@ import org.springframework.test.util.ReflectionTestUtils;
 
 class OrderTests {
 
-    final Pricing pricing = new Pricing(new CommerceSettings(1000));
+    final Pricing pricing = new Pricing(new CommerceSettings(1000, java.time.Duration.ofHours(1)));
     final AccountId buyer = AccountId.of(UUID.randomUUID());
     final Instant now = Instant.parse("2025-05-01T10:00:00Z");
 
     Order orderOf(long... prices) {
         List<Sellable> items = java.util.Arrays.stream(prices).mapToObj(p -> PricingTests.workflow(p, "USD")).toList();
-        return Order.place(buyer, "key", pricing.quote(items), now);
+        return Order.place(buyer, "key", pricing.quote(items), now, now.plusSeconds(3600));
     }
 
     static List<Object> events(Order order) {
@@ -75,20 +75,83 @@ class OrderTests {
         assertThat(order.status()).isEqualTo(OrderStatus.FAILED);
         order.markPaid(Money.of(500, "USD"), "cs_1", now);
 
-        assertThat(order.toView().failureReason()).isNull();
+        assertThat(order.toView(now).failureReason()).isNull();
         assertThatThrownBy(() -> order.markFailed("late")).hasMessage("order.already-paid");
         assertThat(order.status()).isEqualTo(OrderStatus.PAID);
     }
 
     @Test
-    void theFirstCheckoutStaysTheOrdersPaymentReference() {
+    void theCheckoutThatPaidIsTheOrdersPaymentReference() {
         Order order = orderOf(500);
 
         order.checkoutOpened("cs_first");
-        order.checkoutOpened("cs_second");
-        order.markPaid(Money.of(500, "USD"), "cs_other", now);
-
         assertThat(order.paymentRef()).isEqualTo("cs_first");
+        order.markFailed("declined");
+        order.checkoutOpened("cs_second");
+        order.markPaid(Money.of(500, "USD"), "cs_second", now);
+
+        assertThat(order.paymentRef()).isEqualTo("cs_second");
+        assertThatThrownBy(() -> order.checkoutOpened("cs_third")).hasMessage("order.not-open");
+    }
+
+    @Test
+    void anOpenOrderCanBeCancelledOnceAndThenNeitherFailsNorOpensACheckout() {
+        Order order = orderOf(500);
+
+        order.cancel(now);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThatThrownBy(() -> order.cancel(now)).hasMessage("order.not-open");
+        assertThatThrownBy(() -> order.markFailed("late")).hasMessage("order.not-open");
+        assertThatThrownBy(() -> order.checkoutOpened("cs_1")).hasMessage("order.not-open");
+        assertThat(events(order)).isEmpty();
+    }
+
+    @Test
+    void expiresOnlyOnceItsTimeIsUpAndShowsAsExpiredFromThatMoment() {
+        Order order = orderOf(500);
+        Instant before = now.plusSeconds(3599);
+        Instant after = now.plusSeconds(3600);
+
+        assertThat(order.isOverdue(before)).isFalse();
+        assertThatThrownBy(() -> order.expire(before)).hasMessage("order.not-open");
+        assertThat(order.toView(before).status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(order.toView(after).status()).isEqualTo(OrderStatus.EXPIRED);
+
+        order.expire(after);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(order.toView(after).closedAt()).isEqualTo(after);
+        assertThatThrownBy(() -> order.expire(after)).hasMessage("order.not-open");
+    }
+
+    @Test
+    void aLatePaymentOfAClosedOrderPaysItOnce() {
+        Order order = orderOf(500);
+        order.expire(now.plusSeconds(3600));
+
+        order.markPaid(Money.of(500, "USD"), "cs_1", now.plusSeconds(3601));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(events(order)).singleElement().isInstanceOf(OrderPaid.class);
+        assertThatThrownBy(() -> order.markPaid(Money.of(500, "USD"), "cs_1", now)).hasMessage("order.already-paid");
+    }
+
+    @Test
+    void aReturnedPaymentCancelsAnOpenOrderGrantsNothingAndIsRemembered() {
+        Order open = orderOf(500);
+        Order expired = orderOf(500);
+        expired.expire(now.plusSeconds(3600));
+
+        open.paymentReturned("cs_1", "already owned", now);
+        expired.paymentReturned("cs_2", "already owned", now);
+
+        assertThat(open.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(expired.status()).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(open.toView(now).paymentReturned()).isTrue();
+        assertThat(open.paymentRef()).isEqualTo("cs_1");
+        assertThat(events(open)).isEmpty();
+        assertThat(events(expired)).isEmpty();
     }
 
     @Test
@@ -109,7 +172,7 @@ class OrderTests {
         assertThat(refunds).extracting(r -> r.line().lineId()).containsExactly(lines.get(1).id(), lines.get(0).id());
         assertThat(refunds).extracting(OrderLineRefunded::orderRefunded).containsExactly(false, true);
         assertThat(refunds.get(0).line().net()).isEqualTo(Money.of(1000, "USD"));
-        assertThat(order.toView().lines()).allMatch(OrderManagement.LineView::refunded);
+        assertThat(order.toView(now).lines()).allMatch(OrderManagement.LineView::refunded);
     }
 
     @Test
@@ -128,7 +191,7 @@ class OrderTests {
         UUID store = UUID.randomUUID();
         List<UUID> workflows = List.of(UUID.randomUUID(), UUID.randomUUID());
         Sellable bundle = new Sellable(Sellable.Kind.BUNDLE, UUID.randomUUID(), "Duo", "duo", store, Money.of(4000, "USD"), workflows);
-        Order order = Order.place(buyer, "key", pricing.quote(List.of(bundle)), now);
+        Order order = Order.place(buyer, "key", pricing.quote(List.of(bundle)), now, now.plusSeconds(3600));
 
         order.markPaid(Money.of(4000, "USD"), "cs_1", now);
 

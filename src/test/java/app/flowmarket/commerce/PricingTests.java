@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PricingTests {
 
-    final Pricing pricing = new Pricing(new CommerceSettings(1000));
+    final Pricing pricing = new Pricing(new CommerceSettings(1000, java.time.Duration.ofHours(1)));
 
     static Sellable workflow(long cents, String currency) {
         UUID id = UUID.randomUUID();
@@ -51,7 +51,7 @@ class PricingTests {
             items.add(workflow(random.nextInt(5) == 0 ? 0 : random.nextLong(10_000_000), "EUR"));
         }
         int bps = random.nextInt(3001);
-        Pricing.Quote quote = new Pricing(new CommerceSettings(bps)).quote(items);
+        Pricing.Quote quote = new Pricing(new CommerceSettings(bps, java.time.Duration.ofHours(1))).quote(items);
 
         long shares = quote.lines().stream().mapToLong(l -> l.sellerShare().minor()).sum();
         assertThat(shares + quote.fee().minor()).isEqualTo(quote.total().minor());
@@ -69,6 +69,39 @@ class PricingTests {
         assertThatThrownBy(() -> pricing.quote(List.of())).isInstanceOf(DomainException.class).hasMessage("cart.empty");
         assertThatThrownBy(() -> pricing.quote(List.of(workflow(100, "USD"), workflow(100, "EUR"))))
                 .isInstanceOf(DomainException.class).hasMessage("cart.mixed-currencies");
+    }
+
+    static Sellable bundle(long cents, Sellable... workflows) {
+        return new Sellable(Sellable.Kind.BUNDLE, UUID.randomUUID(), "Bundle", "bundle", UUID.randomUUID(), Money.of(cents, "USD"),
+                java.util.Arrays.stream(workflows).map(Sellable::refId).toList());
+    }
+
+    @Test
+    void aBundleReplacesTheWorkflowsItContainsSoNothingIsSoldTwice() {
+        Sellable first = workflow(2900, "USD");
+        Sellable second = workflow(2500, "USD");
+        Sellable other = workflow(1000, "USD");
+        Sellable both = bundle(5300, first, second);
+
+        Pricing.Quote quote = pricing.quote(List.of(first, second, both, other));
+
+        assertThat(quote.total()).isEqualTo(Money.of(6300, "USD"));
+        assertThat(quote.lines()).extracting(Pricing.QuoteLine::item).containsExactly(both, other);
+        assertThat(quote.included()).extracting(Pricing.Included::item).containsExactly(first, second);
+        assertThat(quote.includedIn(first)).contains(both);
+        assertThat(quote.includedIn(other)).isEmpty();
+        assertThat(quote.lines().get(0).steps()).anyMatch(step -> step.startsWith("replaces"));
+        assertThat(quote.lines().stream().flatMap(l -> l.item().workflowIds().stream())).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void twoBundlesSharingAWorkflowCannotBeBoughtTogether() {
+        Sellable first = workflow(2900, "USD");
+        Sellable second = workflow(2500, "USD");
+        Sellable third = workflow(2500, "USD");
+
+        assertThatThrownBy(() -> pricing.quote(List.of(bundle(5000, first, second), bundle(5000, second, third))))
+                .isInstanceOf(DomainException.class).hasMessage("cart.bundles-overlap");
     }
 
     @Test

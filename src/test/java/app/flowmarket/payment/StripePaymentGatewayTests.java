@@ -45,13 +45,15 @@ class StripePaymentGatewayTests {
     }
 
     @Test
-    void opensACheckoutSessionForTheOrderWithItsIdAsIdempotencyKey() {
+    void opensACheckoutSessionForTheOrderThatExpiresWithIt() {
         UUID orderId = UUID.randomUUID();
         stripe.stubFor(post("/v1/checkout/sessions").willReturn(aResponse().withStatus(200)
                 .withBody("{\"id\": \"cs_test_123\", \"url\": \"https://checkout.stripe.com/c/pay/cs_test_123\"}")));
+        Instant orderExpires = Instant.now().plusSeconds(3600);
 
         PaymentGateway.HostedCheckout checkout = gateway.openCheckout(new PaymentGateway.CheckoutRequest(orderId, Money.of(1999, "EUR"),
-                "Flowmarket order 7", "buyer@example.test", "/orders/" + orderId + "?returned", "/orders/" + orderId, "https://shop.example"));
+                "Flowmarket order 7", "buyer@example.test", "/orders/" + orderId + "?returned", "/orders/" + orderId, "https://shop.example",
+                orderExpires), "checkout-" + orderId);
 
         assertThat(checkout.checkoutRef()).isEqualTo("cs_test_123");
         assertThat(checkout.redirectUrl()).isEqualTo("https://checkout.stripe.com/c/pay/cs_test_123");
@@ -62,7 +64,40 @@ class StripePaymentGatewayTests {
                 .withRequestBody(containing("client_reference_id=" + orderId))
                 .withRequestBody(containing("line_items%5B0%5D%5Bprice_data%5D%5Bunit_amount%5D=1999"))
                 .withRequestBody(containing("line_items%5B0%5D%5Bprice_data%5D%5Bcurrency%5D=eur"))
-                .withRequestBody(containing("success_url=https%3A%2F%2Fshop.example%2Forders%2F" + orderId)));
+                .withRequestBody(containing("success_url=https%3A%2F%2Fshop.example%2Forders%2F" + orderId))
+                .withRequestBody(containing("expires_at=" + orderExpires.getEpochSecond())));
+    }
+
+    @Test
+    void aSessionNeverExpiresSoonerThanStripeAllows() {
+        stripe.stubFor(post("/v1/checkout/sessions").willReturn(aResponse().withStatus(200).withBody("{\"id\": \"cs_1\", \"url\": \"u\"}")));
+        Instant now = Instant.now();
+
+        gateway.openCheckout(new PaymentGateway.CheckoutRequest(UUID.randomUUID(), Money.of(100, "USD"), "x", "b@example.test", "/s", "/c",
+                "https://shop.example", now.plusSeconds(60)), "k");
+
+        String body = stripe.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        long expiresAt = Long.parseLong(body.replaceAll(".*expires_at=(\\d+).*", "$1"));
+        assertThat(expiresAt).isGreaterThanOrEqualTo(now.plusSeconds(30 * 60).getEpochSecond());
+    }
+
+    @Test
+    void aSessionIsPayableWhileOpenAndIsExpiredAtStripeWhenItsOrderCloses() {
+        stripe.stubFor(get("/v1/checkout/sessions/cs_open").willReturn(aResponse().withStatus(200)
+                .withBody("{\"id\": \"cs_open\", \"status\": \"open\", \"url\": \"https://checkout.stripe.com/c/pay/cs_open\"}")));
+        stripe.stubFor(get("/v1/checkout/sessions/cs_done").willReturn(aResponse().withStatus(200)
+                .withBody("{\"id\": \"cs_done\", \"status\": \"complete\", \"url\": null}")));
+        stripe.stubFor(post("/v1/checkout/sessions/cs_open/expire").willReturn(aResponse().withStatus(200).withBody("{\"id\": \"cs_open\"}")));
+        stripe.stubFor(post("/v1/checkout/sessions/cs_done/expire").willReturn(aResponse().withStatus(400)
+                .withBody("{\"error\": {\"message\": \"Only Checkout Sessions with a status of open can be expired.\"}}")));
+
+        assertThat(gateway.checkoutState("cs_open")).isEqualTo(new PaymentGateway.CheckoutState(PaymentGateway.CheckoutState.Status.OPEN,
+                "https://checkout.stripe.com/c/pay/cs_open"));
+        assertThat(gateway.checkoutState("cs_done").status()).isEqualTo(PaymentGateway.CheckoutState.Status.COMPLETE);
+        gateway.expireCheckout("cs_open");
+        gateway.expireCheckout("cs_done");
+
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/checkout/sessions/cs_open/expire")).withHeader("Authorization", equalTo("Bearer " + KEY)));
     }
 
     @Test
@@ -86,7 +121,7 @@ class StripePaymentGatewayTests {
                 .withBody("{\"error\": {\"message\": \"Your account cannot currently make live charges.\"}}")));
 
         assertThatThrownBy(() -> gateway.openCheckout(new PaymentGateway.CheckoutRequest(UUID.randomUUID(), Money.of(100, "USD"),
-                "x", "b@example.test", "/s", "/c", "https://shop.example")))
+                "x", "b@example.test", "/s", "/c", "https://shop.example", null), "k"))
                 .hasMessageContaining("402").hasMessageContaining("cannot currently make live charges").hasMessageNotContaining(KEY);
     }
 

@@ -76,6 +76,13 @@ class I18nTests {
         for (var range : app.flowmarket.search.SearchQuery.PriceRange.values()) {
             assertThat(english).containsKey("price-range." + range.slug());
         }
+        for (var status : app.flowmarket.commerce.OrderStatus.values()) {
+            assertThat(english).containsKey(status.messageKey());
+            if (!status.isOpen()) {
+                // the order page's sentence for a closed order
+                assertThat(english).containsKey("order.status." + status.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
         for (var status : app.flowmarket.catalog.WorkflowStatus.values()) {
             assertThat(english).containsKey("status." + status.name().toLowerCase());
         }

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 
 /** Buying through the real pages, the way a buyer clicks through them. */
@@ -25,17 +23,16 @@ public final class Shopper {
         buyer.get("/cart"); // a browser follows the redirect, which shows (and uses up) the flash message
     }
 
-    public static String checkoutKey(WebSession buyer) {
-        String page = buyer.get("/checkout").assertStatus(200).body();
-        Matcher matcher = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(matcher.find()).as("checkout page has an idempotency key").isTrue();
-        return matcher.group(1);
+    /** Opens the checkout page and places the order; returns where the buyer is sent (the hosted payment page, or the order for a free one). */
+    public static String placeOrder(WebSession buyer) {
+        buyer.get("/checkout").assertStatus(200);
+        return buyer.post("/checkout", Map.of()).assertStatus(302).location();
     }
 
-    /** Places the order; returns where the buyer is sent (the hosted payment page, or the order for a free one). */
-    public static String placeOrder(WebSession buyer) {
-        String key = checkoutKey(buyer);
-        return buyer.post("/checkout", Map.of("idempotencyKey", key)).assertStatus(302).location();
+    /** The order a hosted payment page of the test processor belongs to, as its path ({@code /orders/…}). */
+    public static String orderOf(org.springframework.jdbc.core.simple.JdbcClient jdbc, String paymentPage) {
+        return "/orders/" + jdbc.sql("select order_id::text from test_checkout where id = ?").param(paymentPage.substring("/pay/test/".length()))
+                .query(String.class).single();
     }
 
     /** Pays on the hosted test page; returns the order path. */

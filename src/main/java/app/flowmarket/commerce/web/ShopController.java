@@ -1,6 +1,7 @@
 package app.flowmarket.commerce.web;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogManagement;
@@ -100,8 +101,15 @@ class ShopController {
         return "redirect:/cart";
     }
 
+    /** The buyer's open checkout if there is one (resumed, never a second order), else the cart as a new order to pay. */
     @GetMapping("/checkout")
     String checkoutPage(@AuthenticationPrincipal CurrentUser buyer, Model model, RedirectAttributes redirect) {
+        Optional<OrderManagement.OpenCheckout> open = orders.openCheckout(buyer);
+        if (open.isPresent()) {
+            model.addAttribute("open", open.get());
+            model.addAttribute("quote", null);
+            return "commerce/checkout";
+        }
         List<Sellable> items = carts.items(new Carts.CartOwner(buyer, null));
         if (items.isEmpty()) {
             redirect.addFlashAttribute("flash", "cart.empty");
@@ -113,8 +121,7 @@ class ShopController {
             redirect.addFlashAttribute("flash", e.messageKey());
             return "redirect:/cart";
         }
-        // one key per rendered page: a double click or a refresh of the POST places one order
-        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        model.addAttribute("open", null);
         return "commerce/checkout";
     }
 
@@ -145,6 +152,28 @@ class ShopController {
         // an earlier declined attempt must not hide the confirmation that is on its way
         model.addAttribute("returned", returned != null);
         return "true".equals(htmx) ? "commerce/order-status" : "commerce/order";
+    }
+
+    /** "Pay now": back to the order's checkout at the processor. */
+    @PostMapping("/orders/{id}/pay")
+    String payOrder(@AuthenticationPrincipal CurrentUser buyer, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            return "redirect:" + orders.pay(buyer, id).redirectUrl();
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("flash", e.messageKey());
+            return "redirect:/orders/" + id;
+        }
+    }
+
+    @PostMapping("/orders/{id}/cancel")
+    String cancelOrder(@AuthenticationPrincipal CurrentUser buyer, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            orders.cancel(buyer, id);
+            redirect.addFlashAttribute("flash", "order.cancelled");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("flash", e.messageKey());
+        }
+        return "redirect:/orders";
     }
 
     private static Sellable.Kind kind(String kind) {
