@@ -50,16 +50,17 @@ class HeaderBrowserTests extends BrowserTest {
             // the account menu opens and closes with the keyboard and holds the admin entry
             page.locator(".account-menu summary").focus();
             page.keyboard().press("Enter");
-            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin"))).isVisible();
-            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Orders"))).isVisible();
-            assertThat(page.getByText("Start selling")).hasCount(0);
-            var menu = page.locator(".account-menu .dropdown").boundingBox();
-            assertThat(menu.x + menu.width).as("the menu stays inside the window").isLessThanOrEqualTo(1280);
+            var menu = page.locator(".account-menu");
+            assertThat(menu.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Admin").setExact(true))).isVisible();
+            assertThat(menu.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Orders").setExact(true))).isVisible();
+            assertThat(menu.getByText("Start selling")).hasCount(0);
+            var dropdown = page.locator(".account-menu .dropdown").boundingBox();
+            assertThat(dropdown.x + dropdown.width).as("the menu stays inside the window").isLessThanOrEqualTo(1280);
             page.keyboard().press("Escape");
             assertThat(page.locator(".account-menu .dropdown")).isHidden();
 
             page.locator(".account-menu summary").click();
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin")).click();
+            menu.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Admin").setExact(true)).click();
             page.waitForURL("http://localhost:" + port + "/admin");
             assertThat(page.locator("h1")).hasText("Admin");
             assertThat(page.locator(".area-nav a[aria-current=page]")).hasText("Admin");
@@ -75,8 +76,9 @@ class HeaderBrowserTests extends BrowserTest {
             assertThat(page.locator("#site-nav")).isHidden();
             assertThat(page.locator("#header-q")).isVisible();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
+            var nav = page.locator("#site-nav");
             for (String link : new String[] {"Library", "Orders", "Following", "Saved searches", "Settings", "Start selling"}) {
-                assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(link))).isVisible();
+                assertThat(nav.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName(link).setExact(true))).isVisible();
             }
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
             // nothing sticks out sideways
