@@ -78,7 +78,7 @@ class PurchaseIntegrationTests {
 
         Shopper.awaitOrderText(buyer, orderPath, "Paid. Thank you");
         MimeMessage receipt = Mailbox.awaitMail(email, "Your Flowmarket receipt");
-        assertThat(Mailbox.body(receipt)).contains(title).contains("20.00 USD");
+        assertThat(Mailbox.body(receipt)).contains(title).contains("Total paid: $20");
         assertThat(receipt.getContentType()).startsWith("multipart");
 
         String library = buyer.get("/library").assertStatus(200).body();
