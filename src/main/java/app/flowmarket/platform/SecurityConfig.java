@@ -33,8 +33,20 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain web(HttpSecurity http, LoginThrottle loginThrottle, SignInLinkRequests signInLinkRequests,
                             OneTimeTokenGenerationSuccessHandler signInLinkMailer, OneTimeTokenService oneTimeTokens) throws Exception {
-        SavedRequestAwareAuthenticationSuccessHandler backToWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
+        // back to the page they came from: a protected page they were sent away from, or the page whose
+        // "Sign in" link they followed (?next=, a path of this site only), else the home page
+        SavedRequestAwareAuthenticationSuccessHandler backToWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+                try {
+                    return app.flowmarket.shared.WebInput.localPath(request.getParameter("next"), "/");
+                } catch (app.flowmarket.shared.DomainException e) {
+                    return "/";
+                }
+            }
+        };
         backToWhereTheyWere.setDefaultTargetUrl("/");
+        backToWhereTheyWere.setTargetUrlParameter("next");
         AuthenticationSuccessHandler signedIn = loginThrottle.successHandler(backToWhereTheyWere);
         http
                 .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)

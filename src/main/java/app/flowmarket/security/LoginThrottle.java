@@ -109,6 +109,11 @@ public class LoginThrottle extends OncePerRequestFilter {
                     target += "&wait=" + seconds(attempt.waitIfFailed);
                 }
             }
+            String next = request.getParameter("next");
+            if (next != null && next.startsWith("/") && !next.startsWith("//") && next.length() <= 2000) {
+                // the page they came from stays the destination after another try
+                target += "&next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+            }
             response.sendRedirect(request.getContextPath() + target);
         };
     }
