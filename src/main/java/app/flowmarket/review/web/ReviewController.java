@@ -79,7 +79,8 @@ class ReviewController {
 
     @PostMapping("/reviews/{id}/helpful")
     String helpful(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser voter, @RequestParam(required = false) String back,
-                   @RequestHeader(value = "HX-Request", required = false) String htmx, RedirectAttributes redirect, Model model) {
+                   @RequestHeader(value = "HX-Request", required = false) String htmx, RedirectAttributes redirect,
+                   HttpServletResponse response, Model model) {
         String target = back == null ? null : WebInput.localPath(back, "/");
         PurchasableWorkflow workflow = workflowOfReview(id);
         if (voter == null) {
@@ -91,6 +92,9 @@ class ReviewController {
             notice = ReviewNotice.success("review.voted");
         } catch (DomainException e) {
             notice = ReviewNotice.error(e);
+            if (!"true".equals(htmx)) {
+                response.setStatus(422);
+            }
         }
         return done(workflow, voter, htmx, notice, target, redirect, model);
     }
