@@ -175,9 +175,10 @@ class DemoData implements SmartLifecycle {
                         ? List.of(new CatalogImport.Revision("Handles empty results and retries rate-limited calls.", upload,
                                 published.plus(Duration.ofDays(1 + random.nextInt((int) liveDays - 1)))))
                         : List.of();
-                // the buyers who wrote a review, and one more now and then; each currency has its own buyers, so one order each
-                int reviewers = workflow.priceCents() == 0 ? 2 + random.nextInt(3) : random.nextInt(4);
-                List<UUID> owners = new ArrayList<>(pick(poolOf(demo.currency(), buyerIds), reviewers + random.nextInt(2), random));
+                // the demo buyers who own it are the ones who reviewed it (the other sales are the earlier ones above);
+                // each currency has its own buyers, so one order each
+                int reviewers = workflow.priceCents() == 0 ? 1 + random.nextInt(3) : random.nextInt(3);
+                List<UUID> owners = new ArrayList<>(pick(poolOf(demo.currency(), buyerIds), reviewers, random));
                 // Bruno, the demo buyer, owns a few: some he reviewed, others he has still to review
                 if (!"GBP".equals(demo.currency()) && placed.size() % 6 == 0) {
                     owners.add(placed.size() % 12 == 0 ? 0 : owners.size(), buyerIds.get(0));

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstStartIntegrationTests {
 
-    private static final Pattern COUNT = Pattern.compile("<p role=\"status\" class=\"muted\">(\\d+) workflows</p>");
+    private static final Pattern COUNT = Pattern.compile("<p role=\"status\" class=\"muted\">(No|\\d+) workflows?</p>");
     private static final Pattern POSTGRES_PORT = Pattern.compile("Embedded PostgreSQL running on port (\\d+)");
 
     @TempDir
@@ -142,7 +142,7 @@ class FirstStartIntegrationTests {
             assertThat(single(st, """
                     select count(*) from workflow w where w.rating_count <> (select count(*) from review r where r.workflow_id = w.id)
                        or (w.rating_count > 0 and w.rating_avg <> (select round(avg(rating), 2) from review r where r.workflow_id = w.id))""")).isZero();
-            assertThat(single(st, "select count(*) from review")).isGreaterThan(50);
+            assertThat(single(st, "select count(*) from review")).isGreaterThan(40);
             assertThat(single(st, """
                     select count(*) from review r where not exists (select 1 from entitlement e
                        where e.buyer_id = r.author_id and e.workflow_id = r.workflow_id and e.revoked_at is null)""")).isZero();
@@ -242,7 +242,7 @@ class FirstStartIntegrationTests {
     private static long total(String page) {
         Matcher m = COUNT.matcher(page);
         assertThat(m.find()).as("the result count on the page").isTrue();
-        return Long.parseLong(m.group(1));
+        return "No".equals(m.group(1)) ? 0 : Long.parseLong(m.group(1));
     }
 
     private static int cards(String page) {
