@@ -80,7 +80,7 @@ class SellerJourneyBrowserTests extends BrowserTest {
             assertThat(visitor.locator("#results")).containsText(title);
             visitor.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
             assertThat(visitor.locator("h1")).hasText(title);
-            assertThat(visitor.locator(".chips").first()).containsText("Slack");
+            assertThat(visitor.locator(".app-chain")).containsText("Slack");
             assertThat(visitor.getByText("Clicky Flows")).isVisible();
             visitor.context().close();
         } finally {

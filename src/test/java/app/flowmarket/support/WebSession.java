@@ -104,14 +104,21 @@ public final class WebSession {
     }
 
     public Page post(String path, Map<String, String> fields) {
+        return post(path, fields, Map.of());
+    }
+
+    /** Posts a form with extra request headers (htmx sends {@code HX-Request: true}). */
+    public Page post(String path, Map<String, String> fields, Map<String, String> headers) {
         ensureCsrf();
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf);
         StringBuilder form = new StringBuilder();
         all.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-        return send(HttpRequest.newBuilder(uri(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /** Posts an already encoded form body (for repeated fields), with the CSRF token added. */
