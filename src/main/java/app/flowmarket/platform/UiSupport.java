@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import app.flowmarket.shared.AreaPage;
+import app.flowmarket.shared.SiteSettings;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -13,11 +14,13 @@ class UiSupport {
 
     final MessageSource messages;
     final StaticAssets assets;
+    final SiteSettings site;
     private final List<AreaPage> areaPages;
 
-    UiSupport(MessageSource messages, StaticAssets assets, List<AreaPage> areaPages) {
+    UiSupport(MessageSource messages, StaticAssets assets, SiteSettings site, List<AreaPage> areaPages) {
         this.messages = messages;
         this.assets = assets;
+        this.site = site;
         this.areaPages = areaPages.stream().sorted(Comparator.comparingInt(AreaPage::order)).toList();
     }
 
