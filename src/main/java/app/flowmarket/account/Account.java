@@ -28,6 +28,7 @@ class Account {
     private String displayName;
     private Instant emailVerifiedAt;
     private String locale;
+    private String preferredCurrency;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -74,6 +75,11 @@ class Account {
         touch();
     }
 
+    void changeCurrency(String currency) {
+        this.preferredCurrency = currency;
+        touch();
+    }
+
     boolean grant(String role) {
         boolean added = roles.add(role);
         if (added) {
@@ -83,7 +89,7 @@ class Account {
     }
 
     CurrentUser toCurrentUser() {
-        return new CurrentUser(id, email, displayName, passwordHash, emailVerifiedAt != null, Set.copyOf(roles), locale);
+        return new CurrentUser(id, email, displayName, passwordHash, emailVerifiedAt != null, Set.copyOf(roles), locale, preferredCurrency);
     }
 
     private void touch() {

@@ -13,6 +13,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import app.flowmarket.platform.DisplayCurrency;
 import app.flowmarket.shared.PersonalCookies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +35,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Whole rendered pages for visitors without a session: the home page and workflow pages, per URL and
- * language, in Redis. Evicted with the catalogue caches on every change of a listing (a new price
+ * Whole rendered pages for visitors without a session: the home page and workflow pages, per URL,
+ * language and the currency prices are shown in, in Redis. Evicted with the catalogue caches on every change of a listing (a new price
  * shows at once) and kept at most a minute, for what other modules show on them (review votes,
  * follower counts). Each page carries its viewer's CSRF token: it is cut out when the page is stored
  * and the current visitor's is put back when it is served. Runs after the security filters, so it
@@ -63,10 +64,12 @@ class PublicPageCache extends OncePerRequestFilter {
 
     private final CacheManager caches;
     private final LocaleResolver locales;
+    private final DisplayCurrency currencies;
 
-    PublicPageCache(CacheManager caches, LocaleResolver locales) {
+    PublicPageCache(CacheManager caches, LocaleResolver locales, DisplayCurrency currencies) {
         this.caches = caches;
         this.locales = locales;
+        this.currencies = currencies;
     }
 
     @Override
@@ -85,7 +88,8 @@ class PublicPageCache extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String key = locales.resolveLocale(request).toLanguageTag().toLowerCase(Locale.ROOT) + " " + request.getRequestURI();
+        String key = locales.resolveLocale(request).toLanguageTag().toLowerCase(Locale.ROOT) + " "
+                + currencies.of(request).getCurrencyCode() + " " + request.getRequestURI();
         CachedPage page = read(cache, key);
         if (page != null) {
             response.setStatus(HttpServletResponse.SC_OK);
@@ -142,8 +146,9 @@ class PublicPageCache extends OncePerRequestFilter {
 
         @Bean
         org.springframework.boot.web.servlet.FilterRegistrationBean<PublicPageCache> publicPageCache(CacheManager caches,
-                                                                                                  LocaleResolver localeResolver) {
-            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new PublicPageCache(caches, localeResolver));
+                                                                                                  LocaleResolver localeResolver,
+                                                                                                  DisplayCurrency currencies) {
+            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new PublicPageCache(caches, localeResolver, currencies));
             // after Spring Security's chain (which runs at -100): the visitor and the CSRF token are known
             registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
             registration.addUrlPatterns("/*");
