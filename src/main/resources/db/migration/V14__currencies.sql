@@ -1,4 +1,4 @@
--- Prices in the visitor's currency, mixed-currency carts charged in the buyer's currency (decision 16).
+-- Prices in the visitor's currency, mixed-currency carts charged in the buyer's currency (decision 17).
 
 -- the daily euro reference rates (units of the currency per euro); the newest day is in force
 create table exchange_rate (

@@ -1,9 +1,9 @@
 // Small progressive enhancements; every page works without them.
 document.addEventListener('DOMContentLoaded', () => {
-    // on a phone the filters start folded, so the results come first
+    // the catalogue's filters come folded (a phone shows the results first); a wide screen shows them beside the results
     const filters = document.querySelector('.filter-panel');
-    if (filters && window.matchMedia('(max-width: 860px)').matches) {
-        filters.open = false;
+    if (filters && !window.matchMedia('(max-width: 860px)').matches) {
+        filters.open = true;
     }
     // drop-down menus: Esc closes and gives focus back, a click elsewhere closes, one open at a time
     const menus = document.querySelectorAll('details.account-menu, details.bell');

@@ -130,6 +130,27 @@ public class AccountManagement implements UserDetailsService {
         });
     }
 
+    /**
+     * Mails a one-time sign-in link (the token is issued by Spring Security's one-time-token login) when the
+     * address has an account, and otherwise a note that it has none, like {@link #requestPasswordReset}: the
+     * page answers the same and the same work is done either way.
+     */
+    @Transactional
+    public void mailSignInLink(String email, String token, Duration lifetime) {
+        long minutes = Math.max(1, lifetime.toMinutes());
+        accounts.findByEmail(email).ifPresentOrElse(account -> {
+            mailer.send(Mail.to(recipient(account)).subject("mail.sign-in-link.subject")
+                    .paragraph("mail.sign-in-link.body", minutes).paragraph("mail.sign-in-link.ignore")
+                    .action("mail.sign-in-link.action", "/login/link?token=" + token));
+            auditLog.record(account.getId(), account.getEmail(), "account.sign-in-link-sent", "account", account.getId(), null);
+        }, () -> {
+            mailer.send(Mail.to(new Recipient(email, null, LocaleContextHolder.getLocale())).subject("mail.sign-in-link.unknown.subject")
+                    .paragraph("mail.sign-in-link.unknown.body").paragraph("mail.sign-in-link.ignore")
+                    .action("mail.sign-in-link.unknown.action", "/signup"));
+            auditLog.record(null, email, "account.sign-in-link-unknown-address", "account", null, null);
+        });
+    }
+
     public boolean isResetTokenUsable(String token) {
         return findToken(token, AccountToken.Purpose.RESET_PASSWORD).isPresent();
     }

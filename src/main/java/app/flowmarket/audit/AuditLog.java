@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records audit entries. The request's client address and user agent are taken from the current
@@ -23,7 +24,8 @@ public class AuditLog {
         this.jdbc = jdbc;
     }
 
-    public void record(UUID actorId, String actorLabel, String action, String targetType, Object targetId, String details) {
+    public void record(@Nullable UUID actorId, @Nullable String actorLabel, String action, String targetType, @Nullable Object targetId,
+                       @Nullable String details) {
         String ip = null;
         String userAgent = null;
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
@@ -34,8 +36,9 @@ public class AuditLog {
         jdbc.sql("""
                 insert into audit_entry (occurred_at, actor_id, actor_label, action, target_type, target_id, details, ip, user_agent)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(java.sql.Timestamp.from(Instant.now()), actorId, truncate(actorLabel, 254), action, targetType,
-                        targetId == null ? null : truncate(targetId.toString(), 80), details, ip, userAgent)
+                // a list, not varargs: several values may be absent (no request, no target)
+                .params(java.util.Arrays.asList(java.sql.Timestamp.from(Instant.now()), actorId, truncate(actorLabel, 254), action, targetType,
+                        targetId == null ? null : truncate(targetId.toString(), 80), details, ip, userAgent))
                 .update();
     }
 
@@ -53,11 +56,12 @@ public class AuditLog {
                 .list();
     }
 
-    private static String truncate(String value, int max) {
+    private static @Nullable String truncate(@Nullable String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
-    public record AuditEntry(long id, Instant occurredAt, UUID actorId, String actorLabel, String action,
-                             String targetType, String targetId, String details, String ip, String userAgent) {
+    public record AuditEntry(long id, Instant occurredAt, @Nullable UUID actorId, @Nullable String actorLabel, String action,
+                             String targetType, @Nullable String targetId, @Nullable String details, @Nullable String ip,
+                             @Nullable String userAgent) {
     }
 }

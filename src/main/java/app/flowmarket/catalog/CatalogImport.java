@@ -22,16 +22,18 @@ public class CatalogImport {
 
     private final CatalogManagement catalog;
     private final Workflows workflows;
+    private final WorkflowVersions versions;
     private final ApplicationEventPublisher events;
 
-    CatalogImport(CatalogManagement catalog, Workflows workflows, ApplicationEventPublisher events) {
+    CatalogImport(CatalogManagement catalog, Workflows workflows, WorkflowVersions versions, ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.workflows = workflows;
+        this.versions = versions;
         this.events = events;
     }
 
-    /** A later version of the workflow file, with what changed in it. */
-    public record Revision(String changelog, Upload file) {
+    /** A later version of the workflow file, with what changed in it and when it came out (after the listing went public). */
+    public record Revision(String changelog, Upload file, Instant addedAt) {
     }
 
     /** A listing's life before the import: first offered on {@code publishedAt}, sold and rated since. */
@@ -55,8 +57,16 @@ public class CatalogImport {
         }
         catalog.publish(seller, id);
         Workflow workflow = workflows.findById(id).orElseThrow();
-        // drafted the day before it went public
-        workflow.importHistory(history.publishedAt().minus(Duration.ofDays(1)), history.publishedAt(), history.sales(),
+        // drafted the day before it went public, with its first file; later files on their own dates
+        Instant drafted = history.publishedAt().minus(Duration.ofDays(1));
+        List<WorkflowVersion> oldestFirst = versions.findByWorkflowIdOrderByNumberDesc(id).reversed();
+        Instant updated = history.publishedAt();
+        for (int i = 0; i < oldestFirst.size(); i++) {
+            Instant at = i == 0 ? drafted : revisions.get(i - 1).addedAt();
+            oldestFirst.get(i).importDate(at);
+            updated = at.isAfter(updated) ? at : updated;
+        }
+        workflow.importHistory(drafted, history.publishedAt(), updated, history.sales(),
                 history.rating(), history.ratings(), history.featured());
         events.publishEvent(new WorkflowChanged(id));
         return id;

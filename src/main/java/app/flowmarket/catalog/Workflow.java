@@ -111,9 +111,10 @@ class Workflow {
     }
 
     /** Takes on the history a listing brought from elsewhere: when it was first offered, its sales and rating. */
-    void importHistory(Instant created, Instant published, int sales, BigDecimal rating, int ratings, boolean featured) {
+    void importHistory(Instant created, Instant published, Instant updated, int sales, BigDecimal rating, int ratings, boolean featured) {
         this.createdAt = created;
         this.publishedAt = published;
+        this.updatedAt = updated;
         this.salesCount = sales;
         this.ratingAvg = rating;
         this.ratingCount = ratings;

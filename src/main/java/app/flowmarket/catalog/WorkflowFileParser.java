@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import app.flowmarket.shared.DomainException;
@@ -51,41 +50,6 @@ public final class WorkflowFileParser {
             "textsplittertokensplitter", "retrievervectorstore", "toolvectorstore", "chat", "n8n", "openaiassistant",
             "agenttool", "modelselector", "guardrails", "htmlextract", "mcpclient", "n8ntrainingcustomerdatastore",
             "n8ntrainingcustomermessenger", "stickynotes");
-
-    private static final Map<String, String> KNOWN_NAMES = Map.ofEntries(
-            Map.entry("openai", "OpenAI"), Map.entry("github", "GitHub"), Map.entry("gitlab", "GitLab"),
-            Map.entry("hubspot", "HubSpot"), Map.entry("mysql", "MySQL"), Map.entry("postgres", "PostgreSQL"),
-            Map.entry("mongodb", "MongoDB"), Map.entry("youtube", "YouTube"), Map.entry("linkedin", "LinkedIn"),
-            Map.entry("clickup", "ClickUp"), Map.entry("woocommerce", "WooCommerce"), Map.entry("wordpress", "WordPress"),
-            Map.entry("sendgrid", "SendGrid"), Map.entry("mailchimp", "Mailchimp"), Map.entry("googlesheets", "Google Sheets"),
-            Map.entry("googledrive", "Google Drive"), Map.entry("googlecalendar", "Google Calendar"), Map.entry("gmail", "Gmail"),
-            Map.entry("googlegemini", "Google Gemini"), Map.entry("googlepalm", "Google PaLM"), Map.entry("awss3", "AWS S3"),
-            Map.entry("aws", "AWS"), Map.entry("twitter", "X (Twitter)"), Map.entry("x", "X (Twitter)"),
-            Map.entry("microsoftoutlook", "Microsoft Outlook"), Map.entry("microsoftteams", "Microsoft Teams"),
-            Map.entry("microsoftexcel", "Microsoft Excel"), Map.entry("onedrive", "OneDrive"),
-            Map.entry("microsoftonedrive", "OneDrive"), Map.entry("activecampaign", "ActiveCampaign"),
-            Map.entry("uptimerobot", "UptimeRobot"), Map.entry("pipedrive", "Pipedrive"), Map.entry("ollama", "Ollama"),
-            Map.entry("anthropic", "Anthropic"), Map.entry("mistralcloud", "Mistral"), Map.entry("groq", "Groq"),
-            Map.entry("deepseek", "DeepSeek"), Map.entry("supabase", "Supabase"), Map.entry("qdrant", "Qdrant"),
-            Map.entry("pinecone", "Pinecone"), Map.entry("serpapi", "SerpApi"), Map.entry("whatsapp", "WhatsApp"),
-            Map.entry("googlebigquery", "Google BigQuery"), Map.entry("bigquery", "Google BigQuery"),
-            Map.entry("facebookgraphapi", "Facebook"), Map.entry("elevenlabs", "ElevenLabs"), Map.entry("openrouter", "OpenRouter"), Map.entry("awsrekognition", "AWS Rekognition"),
-            Map.entry("awstextract", "AWS Textract"), Map.entry("s3", "S3"),
-            Map.entry("quickbooks", "QuickBooks"), Map.entry("typeform", "Typeform"), Map.entry("clickatell", "Clickatell"),
-            Map.entry("googledocs", "Google Docs"), Map.entry("googleslides", "Google Slides"),
-            Map.entry("googletranslate", "Google Translate"), Map.entry("googlecloudnaturallanguage", "Google Cloud Natural Language"),
-            Map.entry("rabbitmq", "RabbitMQ"), Map.entry("mqtt", "MQTT"), Map.entry("mondaycom", "monday.com"),
-            Map.entry("jotform", "Jotform"), Map.entry("nextcloud", "Nextcloud"), Map.entry("urlscanio", "urlscan.io"),
-            Map.entry("cratedb", "CrateDB"), Map.entry("mailerlite", "MailerLite"), Map.entry("profitwell", "ProfitWell"),
-            Map.entry("servicenow", "ServiceNow"), Map.entry("openweathermap", "OpenWeatherMap"),
-            Map.entry("rocketchat", "Rocket.Chat"), Map.entry("hackernews", "Hacker News"), Map.entry("uproc", "uProc"),
-            Map.entry("jira", "Jira"), Map.entry("todoist", "Todoist"), Map.entry("zendesk", "Zendesk"),
-            Map.entry("salesforce", "Salesforce"), Map.entry("shopify", "Shopify"), Map.entry("stripe", "Stripe"),
-            Map.entry("slack", "Slack"), Map.entry("discord", "Discord"), Map.entry("telegram", "Telegram"),
-            Map.entry("notion", "Notion"), Map.entry("airtable", "Airtable"), Map.entry("trello", "Trello"),
-            Map.entry("asana", "Asana"), Map.entry("dropbox", "Dropbox"), Map.entry("twilio", "Twilio"),
-            Map.entry("redis", "Redis"), Map.entry("spotify", "Spotify"), Map.entry("baserow", "Baserow"),
-            Map.entry("nocodb", "NocoDB"), Map.entry("googlesheetstrigger", "Google Sheets"));
 
     private static final List<Pattern> SECRET_VALUES = List.of(
             Pattern.compile("\\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}"),
@@ -137,7 +101,7 @@ public final class WorkflowFileParser {
             throw new DomainException("workflow.file.n8n.no-connections");
         }
         List<ParsedWorkflow.Node> parsed = new ArrayList<>();
-        Set<String> integrations = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Set<String> integrations = new FlowOrder();
         List<String> warnings = new ArrayList<>();
         int index = 0;
         for (JsonNode node : nodes.values()) {
@@ -148,13 +112,52 @@ public final class WorkflowFileParser {
             String type = node.path("type").stringValue();
             String name = node.path("name").isString() ? node.path("name").stringValue() : type;
             parsed.add(new ParsedWorkflow.Node(name, type));
-            n8nIntegration(type).ifPresent(integrations::add);
             scanSecrets(name, node.path("parameters"), "", warnings);
+        }
+        for (JsonNode node : inCanvasOrder(nodes)) {
+            n8nIntegration(node.path("type").stringValue()).ifPresent(integrations::add);
         }
         if (parsed.stream().allMatch(n -> n.type().endsWith(".stickyNote"))) {
             throw new DomainException("workflow.file.no-steps");
         }
         return new ParsedWorkflow(Platform.N8N, text(root, "name"), parsed, List.copyOf(integrations), limit(warnings));
+    }
+
+    /**
+     * n8n draws a workflow left to right (sub-nodes such as a chat model below their agent), so the nodes
+     * sorted by their position read in the order the data flows; nodes without a position keep their place at the end.
+     */
+    private static List<JsonNode> inCanvasOrder(JsonNode nodes) {
+        List<JsonNode> ordered = new ArrayList<>(nodes.values());
+        ordered.sort(java.util.Comparator.comparingDouble((JsonNode n) -> coordinate(n, 0)).thenComparingDouble(n -> coordinate(n, 1)));
+        return ordered;
+    }
+
+    private static double coordinate(JsonNode node, int axis) {
+        JsonNode position = node.path("position");
+        return position.isArray() && position.size() > axis && position.get(axis).isNumber()
+                ? position.get(axis).doubleValue() : Double.MAX_VALUE;
+    }
+
+    /** The apps in the order the workflow uses them first, each once whatever its spelling's case. */
+    private static final class FlowOrder extends java.util.AbstractSet<String> {
+
+        private final java.util.LinkedHashMap<String, String> seen = new java.util.LinkedHashMap<>();
+
+        @Override
+        public boolean add(String app) {
+            return seen.putIfAbsent(app.toLowerCase(Locale.ROOT), app) == null;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return seen.values().iterator();
+        }
+
+        @Override
+        public int size() {
+            return seen.size();
+        }
     }
 
     static java.util.Optional<String> n8nIntegration(String type) {
@@ -179,7 +182,7 @@ public final class WorkflowFileParser {
             throw new DomainException("workflow.file.make.no-flow");
         }
         List<ParsedWorkflow.Node> parsed = new ArrayList<>();
-        Set<String> integrations = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Set<String> integrations = new FlowOrder();
         List<String> warnings = new ArrayList<>();
         walkMakeFlow(root.get("flow"), parsed, integrations, warnings, 0);
         if (parsed.isEmpty()) {
@@ -224,7 +227,7 @@ public final class WorkflowFileParser {
             throw new DomainException("workflow.file.zapier.no-zaps");
         }
         List<ParsedWorkflow.Node> parsed = new ArrayList<>();
-        Set<String> integrations = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Set<String> integrations = new FlowOrder();
         List<String> warnings = new ArrayList<>();
         String name = null;
         for (JsonNode zap : zaps) {
@@ -305,9 +308,9 @@ public final class WorkflowFileParser {
     }
 
     private static String humanise(String identifier) {
-        String known = KNOWN_NAMES.get(identifier.toLowerCase(Locale.ROOT).replace(" ", ""));
-        if (known != null) {
-            return known;
+        java.util.Optional<Apps.App> known = Apps.known(identifier);
+        if (known.isPresent()) {
+            return known.get().name();
         }
         String[] words = CAMEL.split(identifier.strip());
         StringBuilder out = new StringBuilder();

@@ -81,6 +81,10 @@ class WorkflowVersion {
         return secretWarnings;
     }
 
+    void importDate(Instant at) {
+        this.createdAt = at;
+    }
+
     Instant getCreatedAt() {
         return createdAt;
     }

@@ -118,15 +118,27 @@ final class DemoCatalog {
             "Sara Lindqvist", "Jonas Berg", "Alice Fontaine", "Marco Bianchi", "Elena Costa", "Pablo Ruiz", "Ines Ferreira",
             "Tom Baker", "Grace Kim", "Ravi Patel", "Julia Nowak", "Victor Leroy", "Hannah Becker");
 
+    /**
+     * The listing's Markdown: how it works step by step, what a buyer needs, and how to import it. What it
+     * does is the summary, shown right above the description.
+     */
     static String description(DemoWorkflow w) {
-        return "## What it does\n\n" + w.summary() + "\n\n"
-                + "## How it works\n\n"
-                + "1. A trigger starts the run on schedule or when something happens.\n"
-                + "2. Each step talks to one of the services listed under *Integrations*, with clear, renamed nodes.\n"
-                + "3. Errors are caught and reported, so nothing fails silently.\n\n"
-                + "## What you need\n\n"
-                + "- An account on each service above (free tiers work)\n"
-                + "- About **10 minutes** to connect your credentials\n\n"
-                + "> Tested on the current version of " + w.platform().label() + ". Questions? Ask in the Q&A.";
+        DemoTexts.Text text = DemoTexts.of(w.title());
+        StringBuilder out = new StringBuilder("## How it works\n\n");
+        for (int i = 0; i < text.steps().size(); i++) {
+            out.append(i + 1).append(". ").append(text.steps().get(i)).append(".\n");
+        }
+        out.append("\n## What you need\n\n");
+        text.needs().forEach(need -> out.append("- ").append(need).append('\n'));
+        out.append("\n## Import it\n\n").append(switch (w.platform()) {
+            case N8N -> "In n8n, open a new workflow, choose **Import from File** in the menu, then open each node marked with a "
+                    + "warning and pick your own credential.";
+            case MAKE -> "In Make, create a scenario, choose **Import Blueprint** in the menu at the bottom, then connect each module "
+                    + "to your own account.";
+            case ZAPIER -> "In Zapier, go to **Zaps → Import** (Team and Enterprise plans) and choose the file; on other plans, "
+                    + "the steps above are the Zap to build.";
+            case OTHER -> "Open the file in your tool and connect your own accounts.";
+        });
+        return out.append('\n').toString();
     }
 }

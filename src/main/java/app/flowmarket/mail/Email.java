@@ -3,6 +3,7 @@ package app.flowmarket.mail;
 import java.util.List;
 
 import org.springframework.web.util.HtmlUtils;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A mail as written out in its recipient's language (see {@link Mail}, which other modules use):
@@ -10,7 +11,8 @@ import org.springframework.web.util.HtmlUtils;
  * (every value escaped).
  */
 record Email(String recipient, String subject, String greeting, List<String> paragraphs,
-             String actionLabel, String actionUrl, String footer, String unsubscribeUrl, String unsubscribeLabel) {
+             @Nullable String actionLabel, @Nullable String actionUrl, String footer, @Nullable String unsubscribeUrl,
+             String unsubscribeLabel) {
 
     String text() {
         StringBuilder text = new StringBuilder(greeting).append("\n\n");
@@ -40,7 +42,7 @@ record Email(String recipient, String subject, String greeting, List<String> par
         if (actionUrl != null) {
             html.append("<p><a href=\"").append(escape(actionUrl))
                     .append("\" style=\"display:inline-block;padding:10px 18px;background:#6d4aff;color:#fff;border-radius:6px;text-decoration:none\">")
-                    .append(escape(actionLabel)).append("</a></p>");
+                    .append(escape(actionLabel == null ? actionUrl : actionLabel)).append("</a></p>");
             html.append("<p style=\"font-size:12px;color:#555\">").append(escape(actionUrl)).append("</p>");
         }
         if (footer != null) {

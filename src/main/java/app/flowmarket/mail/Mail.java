@@ -2,6 +2,7 @@ package app.flowmarket.mail;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A mail written as message keys and arguments; {@link Mailer} writes it in the recipient's language,
@@ -15,18 +16,18 @@ import java.util.List;
 public final class Mail {
 
     /** A message key with its arguments, or (key null) a text already written. */
-    record Part(String key, Object[] args, String text) {
+    record Part(@Nullable String key, Object[] args, @Nullable String text) {
     }
 
     private final Recipient recipient;
-    private Part subject;
-    private Part greeting;
+    private @Nullable Part subject;
+    private @Nullable Part greeting;
     private final List<Part> paragraphs = new ArrayList<>();
-    private Part actionLabel;
-    private String actionPath;
+    private @Nullable Part actionLabel;
+    private @Nullable String actionPath;
     private String footerKey = "mail.footer";
-    private String unsubscribePath;
-    private String onceKey;
+    private @Nullable String unsubscribePath;
+    private @Nullable String onceKey;
 
     private Mail(Recipient recipient) {
         this.recipient = recipient;
@@ -82,7 +83,7 @@ public final class Mail {
         return this;
     }
 
-    String onceKey() {
+    @Nullable String onceKey() {
         return onceKey;
     }
 
@@ -90,11 +91,11 @@ public final class Mail {
         return recipient;
     }
 
-    Part subject() {
+    @Nullable Part subject() {
         return subject;
     }
 
-    Part greeting() {
+    @Nullable Part greeting() {
         return greeting;
     }
 
@@ -102,11 +103,11 @@ public final class Mail {
         return paragraphs;
     }
 
-    Part actionLabel() {
+    @Nullable Part actionLabel() {
         return actionLabel;
     }
 
-    String actionPath() {
+    @Nullable String actionPath() {
         return actionPath;
     }
 
@@ -114,7 +115,7 @@ public final class Mail {
         return footerKey;
     }
 
-    String unsubscribePath() {
+    @Nullable String unsubscribePath() {
         return unsubscribePath;
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one way to send mail. A mail is queued in the caller's transaction (so it goes out if and
@@ -45,7 +46,8 @@ public class Mailer {
                 : mail.recipient().name() == null || mail.recipient().name().isBlank() ? messages.getMessage("mail.greeting.anonymous", null, locale)
                 : messages.getMessage("mail.greeting", new Object[] {mail.recipient().name()}, locale);
         List<String> paragraphs = mail.paragraphs().stream().map(part -> resolve(part, locale)).toList();
-        return new Email(mail.recipient().email(), resolve(mail.subject(), locale), greeting, paragraphs,
+        Mail.Part subject = java.util.Objects.requireNonNull(mail.subject(), "a mail needs a subject");
+        return new Email(mail.recipient().email(), resolve(subject, locale), greeting, paragraphs,
                 mail.actionLabel() == null ? null : resolve(mail.actionLabel(), locale),
                 mail.actionPath() == null ? null : site.url(mail.actionPath()),
                 messages.getMessage(mail.footerKey(), null, locale),
@@ -55,7 +57,7 @@ public class Mailer {
 
     private String resolve(Mail.Part part, Locale locale) {
         if (part.key() == null) {
-            return part.text();
+            return part.text() == null ? "" : part.text();
         }
         // amounts are written the reader's way ("12,50 €" in French), never as "12.50 EUR"
         Object[] args = java.util.Arrays.stream(part.args()).map(arg -> arg instanceof Money money ? money.format(locale) : arg).toArray();
@@ -63,13 +65,13 @@ public class Mailer {
     }
 
     /** A non-null unsubscribe URL becomes List-Unsubscribe (one-click, RFC 8058) headers. */
-    private boolean queue(Email email, String dedupeKey) {
+    private boolean queue(Email email, @Nullable String dedupeKey) {
         Timestamp now = Timestamp.from(Instant.now());
         return jdbc.sql("""
                 insert into mail_outbox (id, recipient, subject, text_body, html_body, created_at, next_attempt_at, list_unsubscribe, dedupe_key)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) where dedupe_key is not null do nothing""")
-                .params(UUID.randomUUID(), singleLine(email.recipient()), singleLine(email.subject()), email.text(), email.html(), now, now,
-                        email.unsubscribeUrl() == null ? null : singleLine(email.unsubscribeUrl()), dedupeKey)
+                .params(java.util.Arrays.asList(UUID.randomUUID(), singleLine(email.recipient()), singleLine(email.subject()), email.text(),
+                        email.html(), now, now, email.unsubscribeUrl() == null ? null : singleLine(email.unsubscribeUrl()), dedupeKey))
                 .update() > 0;
     }
 

@@ -25,6 +25,7 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Server-sent events for the notification bell. A person's open streams may be on any app node, so
@@ -97,7 +98,7 @@ class LiveUpdates implements MessageListener {
     }
 
     @Override
-    public void onMessage(Message message, byte[] pattern) {
+    public void onMessage(Message message, byte @Nullable [] pattern) {
         List<UUID> ids = new ArrayList<>();
         for (String id : new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8).split(",")) {
             try {

@@ -22,6 +22,7 @@ import app.flowmarket.social.StoreFollowed;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns other modules' events into notifications and notification e-mails. Each runs after the
@@ -125,7 +126,7 @@ class NotificationListeners {
     }
 
     /** A message key and its arguments (or, with no key, a literal text), written in the recipient's language. */
-    private record Msg(String key, Object... args) {
+    private record Msg(@Nullable String key, Object... args) {
 
         static Msg literal(String text) {
             return new Msg(null, text);
@@ -141,7 +142,7 @@ class NotificationListeners {
             return;
         }
         Mail mail = Mail.to(new Recipient(recipient.email(), recipient.displayName(), recipient.preferredLocale()))
-                .subject(subject.key(), subject.args())
+                .subject(java.util.Objects.requireNonNull(subject.key(), "a subject is a message key"), subject.args())
                 .action(actionKey, path)
                 .footer("mail.notification.footer")
                 .unsubscribe("/notifications/unsubscribe?token=" + center.unsubscribeToken(recipientId, type));

@@ -39,6 +39,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Standard Web Push: messages encrypted for the browser's key (RFC 8291, aes128gcm content coding of
@@ -58,7 +59,7 @@ class WebPush {
     private final String subject;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final JsonMapper json = JsonMapper.builder().build();
-    private volatile KeyPairHolder vapid;
+    private volatile @Nullable KeyPairHolder vapid;
 
     WebPush(JdbcClient jdbc, @Value("${flowmarket.notification.push-subject:mailto:admin@flowmarket.local}") String subject) {
         this.jdbc = jdbc;

@@ -14,6 +14,14 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 import app.flowmarket.security.LoginThrottle;
+import app.flowmarket.security.SignInLinkRequests;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 @Configuration(proxyBeanMethods = false)
@@ -23,7 +31,23 @@ class SecurityConfig {
             + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle loginThrottle, SignInLinkRequests signInLinkRequests,
+                            OneTimeTokenGenerationSuccessHandler signInLinkMailer, OneTimeTokenService oneTimeTokens) throws Exception {
+        // back to the page they came from: a protected page they were sent away from, or the page whose
+        // "Sign in" link they followed (?next=, a path of this site only), else the home page
+        SavedRequestAwareAuthenticationSuccessHandler backToWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+                try {
+                    return app.flowmarket.shared.WebInput.localPath(request.getParameter("next"), "/");
+                } catch (app.flowmarket.shared.DomainException e) {
+                    return "/";
+                }
+            }
+        };
+        backToWhereTheyWere.setDefaultTargetUrl("/");
+        backToWhereTheyWere.setTargetUrlParameter("next");
+        AuthenticationSuccessHandler signedIn = loginThrottle.successHandler(backToWhereTheyWere);
         http
                 .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
@@ -38,9 +62,21 @@ class SecurityConfig {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .usernameParameter("email")
-                        .failureUrl("/login?error")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(signedIn)
+                        .failureHandler(loginThrottle.failureHandler("/login?error"))
                         .permitAll())
+                // "e-mail me a sign-in link": the way in that no failed password, anyone's, can close
+                .oneTimeTokenLogin(ott -> ott
+                        // our page: without it Spring Security would generate its own at /login
+                        .loginPage("/login")
+                        .tokenService(oneTimeTokens)
+                        .tokenGeneratingUrl("/login/link")
+                        .generateRequestResolver(signInLinkRequests)
+                        .tokenGenerationSuccessHandler(signInLinkMailer)
+                        .loginProcessingUrl("/login/ott")
+                        .showDefaultSubmitPage(false)
+                        .successHandler(signedIn)
+                        .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login/link?invalid")))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/?signedOut")
@@ -72,6 +108,12 @@ class SecurityConfig {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(throttle);
         registration.setEnabled(false);
         return registration;
+    }
+
+    /** Sign-in link tokens in PostgreSQL, so a link mailed by one node works on every node; used once, then deleted. */
+    @Bean
+    JdbcOneTimeTokenService oneTimeTokens(JdbcTemplate jdbc) {
+        return new JdbcOneTimeTokenService(jdbc);
     }
 
     /** Argon2id for new hashes; the prefix lets us move to a stronger setting later without a reset. */

@@ -150,6 +150,17 @@ public final class Ui {
         return path.equals(page.path()) || (!page.path().equals(page.area().home()) && path.startsWith(page.path() + "/"));
     }
 
+    /** The sign-in page, bringing the person back to this page afterwards. */
+    public String loginUrl() {
+        String path = path();
+        if (!"GET".equals(request.getMethod()) || path.equals("/") || path.startsWith("/login") || path.startsWith("/signup")
+                || path.startsWith("/error")) {
+            return "/login";
+        }
+        String here = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+        return "/login?next=" + java.net.URLEncoder.encode(here, StandardCharsets.UTF_8);
+    }
+
     public String path() {
         return request.getRequestURI();
     }

@@ -80,6 +80,67 @@ public class Reviews {
         return id;
     }
 
+    /**
+     * Deletes the author's own review of the workflow for good (its votes and reports go with it); the
+     * workflow's average and count are recomputed in the same transaction. Deleting what is not there does nothing.
+     */
+    @Transactional
+    public void delete(CurrentUser author, UUID workflowId) {
+        record Deleted(UUID id, int rating) {
+        }
+        jdbc.sql("delete from review where workflow_id = ? and author_id = ? returning id, rating")
+                .params(workflowId, author.id()).query(Deleted.class).optional()
+                .ifPresent(deleted -> {
+                    refreshRating(workflowId);
+                    auditLog.record(author.id(), author.email(), "review.deleted", "review", deleted.id(), deleted.rating() + "/5");
+                });
+    }
+
+    /** The workflow a review is about. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> workflowOf(UUID reviewId) {
+        return jdbc.sql("select workflow_id from review where id = ?").param(reviewId).query(UUID.class).optional();
+    }
+
+    /** A review written before it was brought in (the demo marketplace's), with its date. */
+    public record ImportedReview(UUID workflowId, UUID authorId, int rating, String body, Instant writtenAt, List<UUID> helpfulVoters) {
+    }
+
+    /**
+     * Brings in reviews with their dates in one batch and recomputes the ratings of the workflows they
+     * are about. The rules of {@link #post} hold: 1-5 stars, 3 to {@value #MAX_BODY} characters, written
+     * by someone who owns the workflow, one per author and workflow. No notifications are sent for them.
+     */
+    @Transactional
+    public void importReviews(List<ImportedReview> imported) {
+        for (ImportedReview review : imported) {
+            String text = review.body() == null ? "" : review.body().strip();
+            if (review.rating() < 1 || review.rating() > 5 || text.length() < 3 || text.length() > MAX_BODY) {
+                throw new IllegalArgumentException("not a review: " + review);
+            }
+        }
+        java.util.Map<UUID, java.util.Set<UUID>> owners = new java.util.HashMap<>();
+        for (ImportedReview review : imported) {
+            if (!owners.computeIfAbsent(review.workflowId(), w -> java.util.Set.copyOf(licensing.ownerIds(w))).contains(review.authorId())) {
+                throw new DomainException("review.buyers-only");
+            }
+        }
+        for (ImportedReview r : imported) {
+            UUID id = UUID.randomUUID();
+            List<UUID> voters = r.helpfulVoters().stream().filter(v -> !v.equals(r.authorId())).distinct().toList();
+            jdbc.sql("""
+                    insert into review (id, workflow_id, author_id, rating, body, helpful_count, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, r.workflowId(), r.authorId(), r.rating(), r.body().strip(), voters.size(),
+                            Timestamp.from(r.writtenAt()), Timestamp.from(r.writtenAt()))
+                    .update();
+            for (UUID voter : voters) {
+                jdbc.sql("insert into review_vote (review_id, voter_id) values (?, ?)").params(id, voter).update();
+            }
+        }
+        owners.keySet().forEach(this::refreshRating);
+    }
+
     @Transactional(readOnly = true)
     public List<ReviewView> ofWorkflow(UUID workflowId, Sort sort) {
         String order = sort == Sort.HELPFUL ? "r.helpful_count desc, r.created_at desc" : "r.created_at desc";

@@ -62,6 +62,17 @@ public record SearchQuery(String query, String category, String tag, Platform pl
         }
     }
 
+    /** How many filters narrow the results (the text and the sort are not filters): the count on the phone's "Filters" button. */
+    public int activeFilters() {
+        int count = 0;
+        for (Object filter : new Object[] {category, tag, platform, price, integration, minRating}) {
+            if (filter != null) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     public static SearchQuery of(String q, String category, String tag, String platform, String price, String sort, Integer page) {
         return of(q, category, tag, platform, price, null, null, sort, page);
     }

@@ -1,63 +1,71 @@
 package app.flowmarket.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
+import app.flowmarket.security.RateLimitStore.Outcome;
+import app.flowmarket.security.RateLimitStore.Scope;
+import app.flowmarket.security.RateLimitStore.Verdict;
+import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Tokens;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits sign-in attempts per account and per client address with token buckets kept in Redis,
- * so the limit holds across app nodes. Over the limit the sign-in page says to wait; the password
- * is not even checked. If Redis is unreachable the check is skipped (logged), so sign-in keeps working.
+ * Slows down password guessing without letting anyone lock an owner out (decision 0015). Only failed sign-ins
+ * count, in Redis so every node agrees:
+ * <ul>
+ * <li>per account and source address: a few free failures, then growing waits; a success clears them;</li>
+ * <li>per source address across all accounts, and per account across all addresses: a cap per window;</li>
+ * <li>a browser that signed in to the account before (a known device) is judged by its own failures only,
+ * so failures made elsewhere never keep the owner out; the mailed sign-in link is the way in for everyone else.</li>
+ * </ul>
+ * A refused attempt is not checked, not counted, and redirected to {@code /login?throttled&wait=<seconds>}.
  */
 @Component
 public class LoginThrottle extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
-    private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
+    private static final String ATTEMPT = LoginThrottle.class.getName() + ".attempt";
 
-    /** After two failures the store is not asked for 15 s: every request would otherwise wait for its timeout. */
-    private final CircuitBreaker breaker = CircuitBreaker.of("rate-limits", CircuitBreakerConfig.custom()
-            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-            .slidingWindowSize(2).minimumNumberOfCalls(2).failureRateThreshold(100)
-            .waitDurationInOpenState(Duration.ofSeconds(15))
-            .permittedNumberOfCallsInHalfOpenState(1)
-            .build());
-
-    private final LettuceConnectionFactory redis;
+    private final RateLimitStore store;
+    private final KnownDevices devices;
+    private final UserDetailsService accounts;
     private final SecuritySettings settings;
-    private volatile ProxyManager<byte[]> buckets;
-    private RedisClient client;
-    private StatefulRedisConnection<byte[], byte[]> connection;
 
-    LoginThrottle(LettuceConnectionFactory redis, SecuritySettings settings) {
-        this.redis = redis;
+    LoginThrottle(RateLimitStore store, KnownDevices devices, UserDetailsService accounts, SecuritySettings settings) {
+        this.store = store;
+        this.devices = devices;
+        this.accounts = accounts;
         this.settings = settings;
+    }
+
+    /** One password sign-in: the scopes it is judged by, the wait a failure would cause, and whether its outcome is recorded. */
+    private static final class Attempt {
+        final List<Scope> scopes;
+        long waitIfFailed;
+        boolean settled;
+
+        Attempt(List<Scope> scopes) {
+            this.scopes = scopes;
+        }
     }
 
     @Override
@@ -68,16 +76,63 @@ public class LoginThrottle extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String email = request.getParameter("email");
-        boolean allowed = take("login:ip:" + request.getRemoteAddr(), settings.loginAttemptsPerAddress(), settings.addressWindow())
-                & (email == null || take("login:account:" + Tokens.sha256Hex(email.strip().toLowerCase(Locale.ROOT)),
-                settings.loginAttemptsPerAccount(), settings.accountWindow()));
-        if (!allowed) {
-            log.info("Sign-in throttled for a client");
-            response.sendRedirect(request.getContextPath() + "/login?throttled");
+        Attempt attempt = new Attempt(scopes(request));
+        Verdict verdict = store.reserve(attempt.scopes);
+        if (!verdict.allowed()) {
+            log.debug("Sign-in refused unchecked: {} s left to wait", seconds(verdict.waitMillis()));
+            response.sendRedirect(request.getContextPath() + "/login?throttled&wait=" + seconds(verdict.waitMillis()));
             return;
         }
-        chain.doFilter(request, response);
+        attempt.waitIfFailed = verdict.waitMillis();
+        request.setAttribute(ATTEMPT, attempt);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            // neither handler ran (a server fault): the attempt proved nothing, so it is taken back
+            if (!attempt.settled) {
+                store.settle(attempt.scopes, Outcome.UNDECIDED);
+            }
+        }
+    }
+
+    /** Counts the failure (already reserved) and says how long to wait if it set one. */
+    public AuthenticationFailureHandler failureHandler(String failureUrl) {
+        return (request, response, exception) -> {
+            String target = failureUrl;
+            if (request.getAttribute(ATTEMPT) instanceof Attempt attempt) {
+                attempt.settled = true;
+                if (!(exception instanceof BadCredentialsException)) {
+                    store.settle(attempt.scopes, Outcome.UNDECIDED);
+                } else if (attempt.waitIfFailed > 0) {
+                    log.info("Failed sign-in: attempts like it now wait {} s",
+                            seconds(attempt.waitIfFailed));
+                    target += "&wait=" + seconds(attempt.waitIfFailed);
+                }
+            }
+            String next = request.getParameter("next");
+            if (next != null && next.startsWith("/") && !next.startsWith("//") && next.length() <= 2000) {
+                // the page they came from stays the destination after another try
+                target += "&next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            response.sendRedirect(request.getContextPath() + target);
+        };
+    }
+
+    /**
+     * Before the given handler: clears the failures this sign-in was judged by, and makes the browser known to
+     * the account (also after a sign-in by mailed link).
+     */
+    public AuthenticationSuccessHandler successHandler(AuthenticationSuccessHandler then) {
+        return (request, response, authentication) -> {
+            if (request.getAttribute(ATTEMPT) instanceof Attempt attempt) {
+                attempt.settled = true;
+                store.settle(attempt.scopes, Outcome.SUCCEEDED);
+            }
+            if (authentication.getPrincipal() instanceof CurrentUser user) {
+                devices.remember(request, response, user);
+            }
+            then.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /**
@@ -85,57 +140,55 @@ public class LoginThrottle extends OncePerRequestFilter {
      * Other modules use it for their own limits (newsletter sign-ups, API calls).
      */
     public boolean take(String key, int capacity, Duration window) {
-        if (!breaker.tryAcquirePermission()) {
-            return true;
+        return store.take(key, capacity, window);
+    }
+
+    private List<Scope> scopes(HttpServletRequest request) {
+        SecuritySettings.SignIn limits = settings.signIn();
+        String email = request.getParameter("email") == null ? "" : request.getParameter("email").strip().toLowerCase(Locale.ROOT);
+        Optional<String> device = knownDevice(request, email);
+        if (device.isPresent()) {
+            return List.of(Scope.growing("device:" + device.get(), limits.freeFailures(), limits.firstDelay(),
+                    limits.maxDelay(), limits.failureMemory()));
         }
-        long started = System.nanoTime();
+        String account = Tokens.sha256Hex(email);
+        String source = source(request.getRemoteAddr());
+        return List.of(
+                Scope.growing("pair:" + account + ":" + source, limits.freeFailures(), limits.firstDelay(), limits.maxDelay(), limits.failureMemory()),
+                Scope.cap("address:" + source, limits.failuresPerAddress(), limits.addressWindow()),
+                Scope.cap("account:" + account, limits.failuresPerAccount(), limits.accountWindow()));
+    }
+
+    private Optional<String> knownDevice(HttpServletRequest request, String email) {
+        if (email.isEmpty() || !devices.mayKnow(request)) {
+            return Optional.empty();
+        }
         try {
-            BucketConfiguration configuration = BucketConfiguration.builder()
-                    .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, window))
-                    .build();
-            boolean taken = buckets().getProxy(("flowmarket:" + key).getBytes(StandardCharsets.UTF_8), () -> configuration).tryConsume(1);
-            breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            return taken;
+            UserDetails user = accounts.loadUserByUsername(email);
+            return user instanceof CurrentUser account ? devices.deviceFor(request, account) : Optional.empty();
         } catch (RuntimeException e) {
-            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
-            log.warn("Rate limit store unavailable, letting the request through: {}", e.toString());
-            return true;
+            // unknown address, or the database not answering: judged like any other browser
+            return Optional.empty();
         }
     }
 
-    private ProxyManager<byte[]> buckets() {
-        if (buckets == null) {
-            synchronized (this) {
-                if (buckets == null) {
-                    var config = redis.getStandaloneConfiguration();
-                    // short timeouts, and commands refused at once while disconnected: an unreachable Redis
-                    // must cost a sign-in a few hundred milliseconds, not the client's default minute per call
-                    RedisURI.Builder uri = RedisURI.builder().withHost(config.getHostName()).withPort(config.getPort())
-                            .withDatabase(config.getDatabase()).withTimeout(COMMAND_TIMEOUT);
-                    config.getPassword().toOptional().ifPresent(password -> uri.withPassword(password));
-                    client = RedisClient.create(uri.build());
-                    client.setOptions(ClientOptions.builder()
-                            .socketOptions(SocketOptions.builder().connectTimeout(COMMAND_TIMEOUT).build())
-                            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                            .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
-                            .build());
-                    connection = client.connect(ByteArrayCodec.INSTANCE);
-                    buckets = Bucket4jLettuce.casBasedBuilder(connection)
-                            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-                            .build();
-                }
+    /** The client's address (Tomcat has taken it from X-Forwarded-For if a trusted proxy sent it); IPv6 by its /64, which one subscriber holds. */
+    static String source(String remoteAddress) {
+        if (remoteAddress == null || remoteAddress.indexOf(':') < 0) {
+            return String.valueOf(remoteAddress);
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(remoteAddress).getAddress();
+            if (bytes.length == 16) {
+                return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
             }
+            return InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (UnknownHostException e) {
+            return remoteAddress;
         }
-        return buckets;
     }
 
-    @jakarta.annotation.PreDestroy
-    synchronized void close() {
-        if (connection != null) {
-            connection.close();
-        }
-        if (client != null) {
-            client.shutdown();
-        }
+    private static long seconds(long millis) {
+        return Math.max(1, (millis + 999) / 1000);
     }
 }

@@ -7,16 +7,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings under {@code flowmarket.security.*}: sign-in attempts allowed per account and per client address,
- * and the largest request bodies taken (forms and workflow uploads follow
- * {@code server.tomcat.max-http-form-post-size} and {@code spring.servlet.multipart.max-request-size}).
+ * Settings under {@code flowmarket.security.*}: how failed sign-ins are slowed down, how long a browser stays
+ * known, how often a sign-in link may be mailed (decision 0015), and the largest request bodies taken (forms
+ * and workflow uploads follow {@code server.tomcat.max-http-form-post-size} and
+ * {@code spring.servlet.multipart.max-request-size}).
  */
 @ConfigurationProperties("flowmarket.security")
-record SecuritySettings(@DefaultValue("10") int loginAttemptsPerAccount,
-                        @DefaultValue("PT15M") Duration accountWindow,
-                        @DefaultValue("50") int loginAttemptsPerAddress,
-                        @DefaultValue("PT10M") Duration addressWindow,
-                        @DefaultValue BodyLimits bodyLimits) {
+record SecuritySettings(@DefaultValue SignIn signIn, @DefaultValue SignInLink signInLink, @DefaultValue BodyLimits bodyLimits) {
 
     /**
      * Payment webhooks, other raw bodies (JSON sent by the pages' scripts) and image uploads (screenshots,
@@ -25,5 +22,33 @@ record SecuritySettings(@DefaultValue("10") int loginAttemptsPerAccount,
     record BodyLimits(@DefaultValue("64KB") DataSize webhook,
                       @DefaultValue("64KB") DataSize raw,
                       @DefaultValue("3MB") DataSize image) {
+    }
+
+
+    /**
+     * Failed sign-ins only (successes never count). Per account and source address (or per known browser):
+     * {@code freeFailures} free, then a wait of {@code firstDelay} doubling with each further failure up to
+     * {@code maxDelay}; a success clears it, and it is forgotten {@code failureMemory} after the last failure.
+     * Across all accounts from one address, and across all addresses for one account, at most
+     * {@code failuresPerAddress} / {@code failuresPerAccount} failures per window. A browser that signed in
+     * to an account stays known to it for {@code deviceLifetime} and is judged by its own failures only.
+     */
+    record SignIn(@DefaultValue("5") int freeFailures,
+                  @DefaultValue("PT1S") Duration firstDelay,
+                  @DefaultValue("PT15M") Duration maxDelay,
+                  @DefaultValue("PT24H") Duration failureMemory,
+                  @DefaultValue("100") int failuresPerAddress,
+                  @DefaultValue("PT1H") Duration addressWindow,
+                  @DefaultValue("100") int failuresPerAccount,
+                  @DefaultValue("PT1H") Duration accountWindow,
+                  @DefaultValue("P365D") Duration deviceLifetime) {
+    }
+
+    /** "E-mail me a sign-in link": how long a link works, and how many are sent per e-mail address and per source address. */
+    record SignInLink(@DefaultValue("PT10M") Duration lifetime,
+                      @DefaultValue("3") int perEmail,
+                      @DefaultValue("PT15M") Duration perEmailWindow,
+                      @DefaultValue("20") int perSource,
+                      @DefaultValue("PT1H") Duration perSourceWindow) {
     }
 }

@@ -1,4 +1,5 @@
 /**
- * Security services: rate limits on sign-in (Redis-backed buckets shared by every node); later sessions and login alerts.
+ * Security services: sign-in throttling that cannot lock an owner out (failed attempts only, known browsers,
+ * mailed sign-in links), rate limits shared by every node through Redis; later sessions and login alerts.
  */
 package app.flowmarket.security;

@@ -9,6 +9,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders user-written Markdown to HTML that is safe to embed: raw HTML is escaped by the
@@ -39,7 +40,7 @@ public final class Markdown {
     private Markdown() {
     }
 
-    public static String toSafeHtml(String markdown) {
+    public static String toSafeHtml(@Nullable String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }

@@ -17,14 +17,23 @@ public record Money(long minor, Currency currency) implements java.io.Serializab
         return new Money(minor, Currency.getInstance(currencyCode));
     }
 
+    private static final java.util.regex.Pattern TYPED_AMOUNT = java.util.regex.Pattern.compile("[0-9]{1,12}([.,][0-9]{1,4})?");
+
     public static Money zero(Currency currency) {
         return new Money(0, currency);
     }
 
-    /** Parses a decimal amount typed by a person ("19", "19.5", "19,50") into minor units. */
+    /**
+     * Parses a decimal amount typed by a person ("19", "19.5", "19,50") into minor units. ASCII digits
+     * only: Java would read other scripts' digits ("٣" as 3) as numbers nobody meant to type.
+     */
     public static Money parse(String amount, String currencyCode) {
         Currency currency = Currency.getInstance(currencyCode);
-        BigDecimal value = new BigDecimal(amount.trim().replace(',', '.'));
+        String typed = amount.trim();
+        if (!TYPED_AMOUNT.matcher(typed).matches()) {
+            throw new NumberFormatException("not an amount: digits 0-9 with at most one decimal separator");
+        }
+        BigDecimal value = new BigDecimal(typed.replace(',', '.'));
         if (value.scale() > currency.getDefaultFractionDigits()) {
             throw new NumberFormatException("too many decimals");
         }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code flowmarket.web.production=true}) or implied by a base URL that is not this machine.
  */
 @ConfigurationProperties("flowmarket.web")
-public record SiteSettings(@DefaultValue("http://localhost:8080") String baseUrl, Boolean production) {
+public record SiteSettings(@DefaultValue("http://localhost:8080") String baseUrl, @Nullable Boolean production) {
 
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 

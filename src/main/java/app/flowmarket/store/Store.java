@@ -47,6 +47,14 @@ class Store {
         this.updatedAt = Instant.now();
     }
 
+    void importOpening(Instant openedAt) {
+        if (openedAt.isAfter(Instant.now())) {
+            throw new IllegalArgumentException("a store cannot open in the future: " + openedAt);
+        }
+        this.createdAt = openedAt;
+        this.updatedAt = openedAt;
+    }
+
     void changeAvatar(String key) {
         this.avatarKey = key;
         this.updatedAt = Instant.now();

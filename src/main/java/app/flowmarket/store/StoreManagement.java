@@ -83,6 +83,12 @@ public class StoreManagement {
         return seller;
     }
 
+    /** A store moving in with its history (the demo marketplace's): it has been open since {@code openedAt}. */
+    @Transactional
+    public void importOpening(UUID ownerId, java.time.Instant openedAt) {
+        stores.findByOwnerId(ownerId).orElseThrow(() -> new DomainException("store.none")).importOpening(openedAt);
+    }
+
     @Transactional
     public StoreView update(UUID ownerId, StoreProfile raw) {
         Store store = stores.findByOwnerId(ownerId).orElseThrow(() -> new DomainException("store.none"));

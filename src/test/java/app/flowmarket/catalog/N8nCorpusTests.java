@@ -33,6 +33,8 @@ class N8nCorpusTests {
             assertThat(parsed.integrations()).allSatisfy(name -> {
                 // a person's name for a service, not a node type identifier such as "googleSheets" or "n8n-nodes-base.x"
                 assertThat(name).isNotBlank().doesNotContain("n8n-nodes").doesNotMatch("^[a-z]{2,}[A-Z].*").doesNotContain("Trigger");
+                // and an app the table knows, so cards and facets show its proper name and icon
+                assertThat(Apps.known(name)).as("app table entry for %s", name).isPresent();
             });
         }));
     }

@@ -104,7 +104,7 @@ class WorkflowFileParserTests {
         ParsedWorkflow parsed = parse(Platform.MAKE, json);
 
         assertThat(parsed.nodeCount()).isEqualTo(4);
-        assertThat(parsed.integrations()).containsExactly("Google Sheets", "Openai Gpt 3", "Slack");
+        assertThat(parsed.integrations()).as("in the order of the flow").containsExactly("Google Sheets", "Slack", "OpenAI");
     }
 
     @Test
@@ -130,7 +130,7 @@ class WorkflowFileParserTests {
         ParsedWorkflow fromMap = parse(Platform.ZAPIER, map);
 
         assertThat(fromList.name()).isEqualTo("New leads");
-        assertThat(fromList.integrations()).containsExactly("Google Sheets", "Typeform");
+        assertThat(fromList.integrations()).as("in the order of the steps").containsExactly("Typeform", "Google Sheets");
         assertThat(fromMap.integrations()).containsExactly("Slack");
         assertThat(fromMap.nodes()).extracting(ParsedWorkflow.Node::name).containsExactly("Tell the team");
     }

@@ -243,7 +243,7 @@ class PurchaseIntegrationTests {
         UUID orderId = jdbc.sql("select id from purchase_order where buyer_id = ? and status = 'PAID' and total_minor = 0").param(buyerId)
                 .query(UUID.class).single();
         assertThat(jdbc.sql("select count(*) from ledger_entry where order_id = ?").param(orderId).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'order.free' and target_id = ?").param(orderId)
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'order.free' and target_id = ?").param(orderId.toString())
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select sales_count from workflow where id = ?::uuid").param(workflowId).query(Integer.class).single()).isEqualTo(1);
 

@@ -50,7 +50,10 @@ class SellerJourneyBrowserTests extends BrowserTest {
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
             page.waitForURL(base + "/");
 
-            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Start selling")).click();
+            // "Start selling" lives in the account menu
+            page.locator(".account-menu summary").click();
+            page.locator(".account-menu").getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                    new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Start selling")).click();
             page.getByLabel("Store name").fill("Clicky Flows");
             page.getByLabel("Web address").fill(storeSlug);
             page.getByLabel("About the store").fill("Workflows made with **care**.");
@@ -77,7 +80,7 @@ class SellerJourneyBrowserTests extends BrowserTest {
             assertThat(visitor.locator("#results")).containsText(title);
             visitor.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
             assertThat(visitor.locator("h1")).hasText(title);
-            assertThat(visitor.locator(".chips").first()).containsText("Slack");
+            assertThat(visitor.locator(".app-chain")).containsText("Slack");
             assertThat(visitor.getByText("Clicky Flows")).isVisible();
             visitor.context().close();
         } finally {

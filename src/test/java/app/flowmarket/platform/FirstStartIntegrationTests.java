@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstStartIntegrationTests {
 
-    private static final Pattern COUNT = Pattern.compile("<p role=\"status\" class=\"muted\">(\\d+) workflows</p>");
+    private static final Pattern COUNT = Pattern.compile("<p role=\"status\" class=\"muted\">(No|\\d+) workflows?</p>");
     private static final Pattern POSTGRES_PORT = Pattern.compile("Embedded PostgreSQL running on port (\\d+)");
 
     @TempDir
@@ -108,6 +108,81 @@ class FirstStartIntegrationTests {
     }
 
     @Test
+    @Order(1)
+    void everySearchCountsExactlyTheCardsOneCanPageThrough() {
+        WebSession visitor = new WebSession(app.port());
+        List<String> searches = List.of("q=slack", "q=openai", "q=google+sheets", "q=report", "q=shopify", "q=e-mail",
+                "q=stripe&sort=price-asc", "q=slak", "category=marketing", "price=free", "platform=n8n&q=slack",
+                "integration=Slack", "q=workflow", "q=zzzzqqq");
+        for (String search : searches) {
+            long total = total(visitor.get("/workflows?" + search).assertStatus(200).body());
+            long pages = Math.max(1, (total + 23) / 24);
+            long seen = 0;
+            for (int page = 1; page <= pages; page++) {
+                String body = visitor.get("/workflows?" + search + "&page=" + page).assertStatus(200).body();
+                assertThat(total(body)).as("%s, page %d: the same count on every page", search, page).isEqualTo(total);
+                int cards = cards(body);
+                if (total > 0) {
+                    assertThat(cards).as("%s, page %d of %d is not empty", search, page, pages).isBetween(1, 24);
+                }
+                seen += cards;
+            }
+            assertThat(seen).as("%s: cards over all %d pages", search, pages).isEqualTo(total);
+            assertThat(cards(visitor.get("/workflows?" + search + "&page=" + (pages + 1)).body()))
+                    .as("%s: nothing after the last page", search).isZero();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDemoMarketplaceTellsOneStory() throws SQLException {
+        try (var db = DriverManager.getConnection("jdbc:postgresql://localhost:" + app.postgresPort() + "/postgres", "postgres", "");
+             var st = db.createStatement()) {
+            // every rating is a review, every review is by a buyer who owns the workflow, written after it went public
+            assertThat(single(st, """
+                    select count(*) from workflow w where w.rating_count <> (select count(*) from review r where r.workflow_id = w.id)
+                       or (w.rating_count > 0 and w.rating_avg <> (select round(avg(rating), 2) from review r where r.workflow_id = w.id))""")).isZero();
+            assertThat(single(st, "select count(*) from review")).isGreaterThan(40);
+            assertThat(single(st, """
+                    select count(*) from review r where not exists (select 1 from entitlement e
+                       where e.buyer_id = r.author_id and e.workflow_id = r.workflow_id and e.revoked_at is null)""")).isZero();
+            assertThat(single(st, """
+                    select count(*) from review r join workflow w on w.id = r.workflow_id
+                    where r.created_at < w.published_at or r.created_at > now()""")).isZero();
+            assertThat(single(st, "select count(distinct date_trunc('month', created_at)) from review")).as("reviews spread over months")
+                    .isGreaterThanOrEqualTo(6);
+            assertThat(single(st, "select count(*) from review_vote v join review r on r.id = v.review_id where v.voter_id = r.author_id")).isZero();
+            assertThat(single(st, "select count(*) from review r where helpful_count <> (select count(*) from review_vote v where v.review_id = r.id)")).isZero();
+            // stores opened on different days months ago, their listings after that, versions on their own dates
+            assertThat(single(st, "select count(*) from store where created_at > now() - interval '60 days'")).isZero();
+            assertThat(single(st, "select count(distinct created_at::date) from store")).isEqualTo(single(st, "select count(*) from store"));
+            assertThat(single(st, "select count(*) from workflow w join store s on s.id = w.store_id where w.published_at < s.created_at")).isZero();
+            assertThat(single(st, "select count(*) from workflow_version v join workflow w on w.id = v.workflow_id where v.created_at > w.updated_at")).isZero();
+            // every description its own, none pointing at a Q&A that is not there
+            assertThat(single(st, "select count(distinct description_md) from workflow")).isEqualTo(single(st, "select count(*) from workflow"));
+            assertThat(single(st, "select count(*) from workflow where description_md ilike '%Q&A%'")).isZero();
+            // the demo buyer owns workflows to review, and their orders were paid through commerce
+            assertThat(single(st, """
+                    select count(*) from entitlement e join account a on a.id = e.buyer_id where a.email = 'buyer@demo.flowmarket.app'""")).isPositive();
+            assertThat(single(st, "select count(*) from purchase_order where status = 'PAID'")).isPositive();
+            String slug;
+            try (var rs = st.executeQuery("select slug from workflow where rating_count > 0 order by rating_count desc limit 1")) {
+                rs.next();
+                slug = rs.getString(1);
+            }
+            String page = new WebSession(app.port()).get("/workflows/" + slug + "/reviews").assertStatus(200).body();
+            assertThat(page).contains("Verified purchase").doesNotContain("No reviews yet");
+        }
+    }
+
+    private static long single(java.sql.Statement st, String sql) throws SQLException {
+        try (var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     @Order(2)
     void theDemoAccountsSignInAtOnce() {
         WebSession buyer = new WebSession(app.port()).signIn("buyer@demo.flowmarket.app", "flowmarket-demo");
@@ -167,7 +242,7 @@ class FirstStartIntegrationTests {
     private static long total(String page) {
         Matcher m = COUNT.matcher(page);
         assertThat(m.find()).as("the result count on the page").isTrue();
-        return Long.parseLong(m.group(1));
+        return "No".equals(m.group(1)) ? 0 : Long.parseLong(m.group(1));
     }
 
     private static int cards(String page) {

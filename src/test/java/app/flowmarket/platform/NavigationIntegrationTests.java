@@ -59,6 +59,24 @@ class NavigationIntegrationTests {
     }
 
     @Test
+    void signingInFromAPageBringsThePersonBackToItAndNeverToAnotherSite() {
+        String email = Fixtures.uniqueEmail("returning");
+        accounts.createVerified(email, Fixtures.PASSWORD, "Returning");
+        WebSession visitor = new WebSession(port);
+        String results = visitor.get("/workflows?q=slack").body();
+        assertThat(results).contains("href=\"/login?next=%2Fworkflows%3Fq%3Dslack\"");
+        assertThat(visitor.get("/login?next=%2Fworkflows%3Fq%3Dslack").body()).contains("name=\"next\" value=\"/workflows?q=slack\"");
+
+        WebSession.Page back = visitor.post("/login", Map.of("email", email, "password", Fixtures.PASSWORD, "next", "/workflows?q=slack"));
+        assertThat(back.location()).isEqualTo("/workflows?q=slack");
+
+        WebSession.Page wrong = new WebSession(port).post("/login", Map.of("email", email, "password", "nope-nope-nope", "next", "/library"));
+        assertThat(wrong.location()).contains("next=%2Flibrary");
+        WebSession.Page offSite = new WebSession(port).post("/login", Map.of("email", email, "password", Fixtures.PASSWORD, "next", "https://evil.example/"));
+        assertThat(offSite.location()).isEqualTo("/");
+    }
+
+    @Test
     void someoneWithoutAStoreIsOfferedToOpenOneFromTheSellerHome() {
         assertThat(signedIn("not-yet-seller").get("/seller").location()).isEqualTo("/stores/new");
     }

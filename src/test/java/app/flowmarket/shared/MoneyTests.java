@@ -21,6 +21,11 @@ class MoneyTests {
     void refusesMoreDecimalsThanTheCurrencyHas() {
         assertThatThrownBy(() -> Money.parse("1.999", "USD")).isInstanceOf(NumberFormatException.class);
         assertThatThrownBy(() -> Money.parse("abc", "USD")).isInstanceOf(NumberFormatException.class);
+        // other scripts' digits are digits to Java, but nobody typing a price means them
+        assertThatThrownBy(() -> Money.parse("٣", "USD")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> Money.parse("１２", "USD")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> Money.parse("1e3", "USD")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> Money.parse("-5", "USD")).isInstanceOf(NumberFormatException.class);
     }
 
     @Test

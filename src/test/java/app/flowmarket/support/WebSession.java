@@ -26,14 +26,54 @@ public final class WebSession {
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private String csrf;
 
     public WebSession(int port) {
-        this.base = "http://localhost:" + port;
+        this("localhost", port);
+    }
+
+    /** A browser reaching the server at the given host name or address (another interface than loopback, say). */
+    public WebSession(String host, int port) {
+        this.base = "http://" + host + ":" + port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    public record Page(int status, String body, String location) {
+    /** Sends the header with every request from now on. */
+    public WebSession header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /**
+     * A browser at the given address, as a proxy in front of the app reports it ({@code X-Forwarded-For}).
+     * Tests reach the app from loopback, which is a trusted proxy, so the app takes it as the client's address.
+     */
+    public WebSession from(String address) {
+        return header("X-Forwarded-For", address);
+    }
+
+    /** The value of a cookie this browser holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Copies a cookie from another browser, as when the same person comes back with it. */
+    public WebSession withCookie(String name, String value, String path) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath(path);
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base), cookie);
+        return this;
+    }
+
+    public record Page(int status, String body, String location, java.net.http.HttpHeaders headers) {
+
+        /** The Set-Cookie header that sets the named cookie, or null. */
+        public String setCookie(String name) {
+            return headers.allValues("Set-Cookie").stream().filter(value -> value.startsWith(name + "=")).findFirst().orElse(null);
+        }
 
         public Page assertStatus(int expected) {
             if (status != expected) {
@@ -64,14 +104,21 @@ public final class WebSession {
     }
 
     public Page post(String path, Map<String, String> fields) {
+        return post(path, fields, Map.of());
+    }
+
+    /** Posts a form with extra request headers (htmx sends {@code HX-Request: true}). */
+    public Page post(String path, Map<String, String> fields, Map<String, String> headers) {
         ensureCsrf();
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf);
         StringBuilder form = new StringBuilder();
         all.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-        return send(HttpRequest.newBuilder(uri(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /** Posts an already encoded form body (for repeated fields), with the CSRF token added. */
@@ -144,7 +191,7 @@ public final class WebSession {
     public WebSession signIn(String email, String password) {
         get("/login");
         Page page = post("/login", Map.of("email", email, "password", password));
-        if (page.status() != 302 || page.location().contains("error")) {
+        if (page.status() != 302 || page.location().startsWith("/login")) {
             throw new AssertionError("sign-in failed for " + email + ": " + page.status() + " " + page.location());
         }
         csrf = null;
@@ -159,6 +206,7 @@ public final class WebSession {
     }
 
     private Page send(HttpRequest.Builder request) {
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Matcher matcher = CSRF.matcher(response.body());
@@ -166,7 +214,7 @@ public final class WebSession {
                 csrf = matcher.group(1);
             }
             String location = response.headers().firstValue("Location").map(l -> l.startsWith(base) ? l.substring(base.length()) : l).orElse(null);
-            return new Page(response.statusCode(), response.body(), location);
+            return new Page(response.statusCode(), response.body(), location, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -1,5 +1,8 @@
 package app.flowmarket.account.web;
 
+import java.time.Duration;
+import java.util.regex.Pattern;
+
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.platform.FormErrors;
 import app.flowmarket.shared.CurrentUser;
@@ -19,6 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AuthController {
 
+    /** Where every "e-mail me a sign-in link" request ends, whether a link was sent or not. */
+    static final String LINK_SENT = "/login/link?sent";
+    private static final Pattern ONE_TIME_TOKEN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final long LONGEST_WAIT = Duration.ofDays(1).toSeconds();
+
     private final AccountManagement accounts;
     private final MessageSource messages;
 
@@ -29,13 +37,38 @@ class AuthController {
 
     @GetMapping("/login")
     String login(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String error,
-                 @RequestParam(required = false) String throttled, Model model) {
+                 @RequestParam(required = false) String throttled, @RequestParam(required = false) String wait, Model model) {
         if (user != null) {
             return "redirect:/";
         }
         model.addAttribute("failed", error != null);
         model.addAttribute("throttled", throttled != null);
+        model.addAttribute("waitSeconds", seconds(wait));
         return "account/login";
+    }
+
+    /**
+     * "E-mail me a sign-in link": the form, the answer after asking ({@code sent}), a used or expired link
+     * ({@code invalid}), and where the mailed link lands ({@code token}): a button that posts it, so a mail
+     * scanner that opens links cannot spend it.
+     */
+    @GetMapping("/login/link")
+    String signInLink(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String sent,
+                      @RequestParam(required = false) String invalid, @RequestParam(required = false) String token, Model model) {
+        if (user != null) {
+            return "redirect:/";
+        }
+        boolean usableToken = token != null && ONE_TIME_TOKEN.matcher(token).matches();
+        model.addAttribute("state", sent != null ? "sent" : invalid != null || (token != null && !usableToken) ? "invalid"
+                : usableToken ? "token" : "form");
+        model.addAttribute("token", usableToken ? token : "");
+        return "account/sign-in-link";
+    }
+
+    /** Reached only when no link is sent (not an address, or too many asked for): the same answer as when one is. */
+    @PostMapping("/login/link")
+    String signInLinkNotSent() {
+        return "redirect:" + LINK_SENT;
     }
 
     @GetMapping("/signup")
@@ -111,6 +144,16 @@ class AuthController {
             model.addAttribute("usable", accounts.isResetTokenUsable(token));
             model.addAttribute("errors", FormErrors.none().add("password", text(e)));
             return "account/reset-password";
+        }
+    }
+
+    /** The wait the throttle asked for, in seconds (0: none); anything else in the address is ignored. */
+    private static long seconds(String wait) {
+        try {
+            long seconds = wait == null ? 0 : Long.parseLong(wait);
+            return seconds > 0 && seconds <= LONGEST_WAIT ? seconds : 0;
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

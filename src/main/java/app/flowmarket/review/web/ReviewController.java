@@ -3,21 +3,30 @@ package app.flowmarket.review.web;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
 import app.flowmarket.licensing.Licensing;
 import app.flowmarket.review.Reviews;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.WebInput;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+/**
+ * A workflow's reviews. On the workflow page they are a fragment that htmx loads and replaces in place
+ * (writing, editing, deleting, voting, reporting); without JavaScript the same URLs serve a full page
+ * and every form posts, then comes back to the workflow page. A rejected review is shown again with the
+ * reason in an error box and the text the person typed.
+ */
 @Controller
 class ReviewController {
 
@@ -33,60 +42,117 @@ class ReviewController {
 
     @GetMapping("/workflows/{slug}/reviews")
     String list(@PathVariable String slug, @RequestParam(defaultValue = "newest") String sort,
-                @AuthenticationPrincipal CurrentUser viewer, Model model) {
-        var workflow = catalog.purchasableBySlug(slug).filter(CatalogManagement.PurchasableWorkflow::published)
-                .orElseThrow(() -> new NotFoundException("workflow"));
-        Reviews.Sort order = "helpful".equals(sort) ? Reviews.Sort.HELPFUL : Reviews.Sort.NEWEST;
-        model.addAttribute("workflow", workflow);
-        model.addAttribute("sort", order.name().toLowerCase());
-        model.addAttribute("reviews", reviews.ofWorkflow(workflow.id(), order));
-        model.addAttribute("canReview", viewer != null && licensing.owns(viewer.id(), workflow.id()));
-        model.addAttribute("mine", viewer == null ? null : reviews.ofAuthor(workflow.id(), viewer.id()).orElse(null));
-        return "review/reviews";
+                @RequestParam(required = false) String edit, @AuthenticationPrincipal CurrentUser viewer, Model model) {
+        PurchasableWorkflow workflow = published(slug);
+        return show(workflow, sort, viewer, edit != null ? draftOf(workflow, viewer) : null, null, model);
     }
 
     @PostMapping("/workflows/{slug}/reviews")
     String post(@PathVariable String slug, @AuthenticationPrincipal CurrentUser author, @RequestParam(defaultValue = "0") String rating,
-                @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
+                @RequestParam(defaultValue = "") String body, @RequestHeader(value = "HX-Request", required = false) String htmx,
+                RedirectAttributes redirect, HttpServletResponse response, Model model) {
         if (author == null) {
             return "redirect:/login";
         }
-        var workflow = catalog.purchasableBySlug(slug).orElseThrow(() -> new NotFoundException("workflow"));
+        PurchasableWorkflow workflow = published(slug);
         try {
             reviews.post(author, workflow.id(), parse(rating), body);
-            redirect.addFlashAttribute("flash", "review.saved");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
+            if (!"true".equals(htmx)) {
+                response.setStatus(422);
+            }
+            return show(workflow, "newest", author, new ReviewDraft(parse(rating), body), ReviewNotice.error(e), model);
         }
-        return "redirect:/workflows/" + slug + "/reviews";
+        return done(workflow, author, htmx, ReviewNotice.success("review.saved"), null, redirect, model);
+    }
+
+    @PostMapping("/workflows/{slug}/reviews/delete")
+    String delete(@PathVariable String slug, @AuthenticationPrincipal CurrentUser author,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx, RedirectAttributes redirect, Model model) {
+        if (author == null) {
+            return "redirect:/login";
+        }
+        PurchasableWorkflow workflow = published(slug);
+        reviews.delete(author, workflow.id());
+        return done(workflow, author, htmx, ReviewNotice.success("review.deleted"), null, redirect, model);
     }
 
     @PostMapping("/reviews/{id}/helpful")
-    String helpful(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser voter, @RequestParam(defaultValue = "/") String back,
-                   RedirectAttributes redirect) {
-        String target = WebInput.localPath(back, "/");
+    String helpful(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser voter, @RequestParam(required = false) String back,
+                   @RequestHeader(value = "HX-Request", required = false) String htmx, RedirectAttributes redirect,
+                   HttpServletResponse response, Model model) {
+        String target = back == null ? null : WebInput.localPath(back, "/");
+        PurchasableWorkflow workflow = workflowOfReview(id);
         if (voter == null) {
             return "redirect:/login";
         }
+        ReviewNotice notice;
         try {
             reviews.voteHelpful(voter, id);
-            redirect.addFlashAttribute("flash", "review.voted");
+            notice = ReviewNotice.success("review.voted");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
+            notice = ReviewNotice.error(e);
+            if (!"true".equals(htmx)) {
+                response.setStatus(422);
+            }
         }
-        return "redirect:" + target;
+        return done(workflow, voter, htmx, notice, target, redirect, model);
     }
 
     @PostMapping("/reviews/{id}/report")
     String report(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser reporter, @RequestParam(defaultValue = "") String reason,
-                  @RequestParam(defaultValue = "/") String back, RedirectAttributes redirect) {
-        String target = WebInput.localPath(back, "/");
+                  @RequestParam(required = false) String back, @RequestHeader(value = "HX-Request", required = false) String htmx,
+                  RedirectAttributes redirect, Model model) {
+        String target = back == null ? null : WebInput.localPath(back, "/");
+        PurchasableWorkflow workflow = workflowOfReview(id);
         if (reporter == null) {
             return "redirect:/login";
         }
         reviews.report(reporter, id, reason);
-        redirect.addFlashAttribute("flash", "review.reported");
-        return "redirect:" + target;
+        return done(workflow, reporter, htmx, ReviewNotice.success("review.reported"), target, redirect, model);
+    }
+
+    /**
+     * htmx gets the fragment with the message in it; a plain form post goes back to the page it came from
+     * ({@code back}, a path on this site) or to the workflow page's reviews.
+     */
+    private String done(PurchasableWorkflow workflow, CurrentUser viewer, String htmx, ReviewNotice notice, String back,
+                        RedirectAttributes redirect, Model model) {
+        if ("true".equals(htmx)) {
+            return show(workflow, "newest", viewer, null, notice, model);
+        }
+        if (notice.error()) {
+            // a flash message is a bare key shown as a success: an error is shown on the reviews page instead
+            return show(workflow, "newest", viewer, null, notice, model);
+        }
+        redirect.addFlashAttribute("flash", notice.key());
+        return "redirect:" + (back != null ? back : "/workflows/" + workflow.slug() + "#reviews-h");
+    }
+
+    private String show(PurchasableWorkflow workflow, String sort, CurrentUser viewer, ReviewDraft draft, ReviewNotice notice, Model model) {
+        Reviews.Sort order = "helpful".equals(sort) ? Reviews.Sort.HELPFUL : Reviews.Sort.NEWEST;
+        var all = reviews.ofWorkflow(workflow.id(), order);
+        model.addAttribute("workflow", workflow);
+        model.addAttribute("sort", order.name().toLowerCase());
+        model.addAttribute("reviews", all);
+        model.addAttribute("canReview", viewer != null && licensing.owns(viewer.id(), workflow.id()));
+        model.addAttribute("mine", viewer == null ? null : all.stream().filter(r -> r.authorId().equals(viewer.id())).findFirst().orElse(null));
+        model.addAttribute("draft", draft);
+        model.addAttribute("notice", notice);
+        return "review/reviews";
+    }
+
+    private ReviewDraft draftOf(PurchasableWorkflow workflow, CurrentUser viewer) {
+        return viewer == null ? null : reviews.ofAuthor(workflow.id(), viewer.id()).map(r -> new ReviewDraft(r.rating(), r.body())).orElse(null);
+    }
+
+    private PurchasableWorkflow published(String slug) {
+        return catalog.purchasableBySlug(slug).filter(PurchasableWorkflow::published)
+                .orElseThrow(() -> new NotFoundException("workflow"));
+    }
+
+    private PurchasableWorkflow workflowOfReview(UUID reviewId) {
+        return reviews.workflowOf(reviewId).flatMap(catalog::purchasable).orElseThrow(() -> new NotFoundException("review"));
     }
 
     private static int parse(String rating) {
