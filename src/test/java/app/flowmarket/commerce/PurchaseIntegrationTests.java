@@ -272,7 +272,7 @@ class PurchaseIntegrationTests {
 
         // a visitor signs in first, then gets it with one button
         WebSession visitor = new WebSession(port);
-        assertThat(visitor.get("/workflows/" + slug + "/buy-box").body()).contains("href=\"/library/free/" + slug + "\"")
+        assertThat(visitor.get("/workflows/" + slug + "/buy-box").body()).contains("href=\"/login?next=/library/free/" + slug + "\"")
                 .contains("Sign in and it goes straight into your library");
         assertThat(visitor.post("/cart/items", Map.of("kind", "WORKFLOW", "id", workflowId)).assertStatus(302).location())
                 .isEqualTo("/library/free/" + slug);
