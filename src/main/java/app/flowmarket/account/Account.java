@@ -30,6 +30,7 @@ class Account {
     private Instant emailVerifiedAt;
     private String locale;
     private String theme;
+    private String preferredCurrency;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -82,6 +83,11 @@ class Account {
         touch();
     }
 
+    void changeCurrency(String currency) {
+        this.preferredCurrency = currency;
+        touch();
+    }
+
     boolean grant(String role) {
         boolean added = roles.add(role);
         if (added) {
@@ -92,7 +98,7 @@ class Account {
 
     CurrentUser toCurrentUser() {
         return new CurrentUser(id, email, displayName, passwordHash, emailVerifiedAt != null, Set.copyOf(roles), locale,
-                Theme.parse(theme).orElse(Theme.SYSTEM));
+                preferredCurrency, Theme.parse(theme).orElse(Theme.SYSTEM));
     }
 
     private void touch() {

@@ -210,6 +210,12 @@ public class AccountManagement implements UserDetailsService {
         return account.toCurrentUser();
     }
 
+    /** Remembers the currency a person chose to see prices in, for their next sign-in on any device. */
+    @Transactional
+    public void changeCurrency(UUID accountId, String currency) {
+        accounts.findById(accountId).ifPresent(account -> account.changeCurrency(currency));
+    }
+
     /** Remembers the language a person chose, for what is sent to them later (mails, notifications). */
     @Transactional
     public void changeLocale(UUID accountId, String language) {

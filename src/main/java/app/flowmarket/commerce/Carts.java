@@ -52,18 +52,21 @@ public class Carts {
         return cartId(owner, false).map(id -> jdbc.sql("select count(*) from cart_item where cart_id = ?").param(id).query(Integer.class).single()).orElse(0);
     }
 
-    /** Adds an item; returns the cart's id (for a visitor, to keep in the session). */
+    /**
+     * Adds an item, whatever its currency (the order is charged in one, see {@link OrderManagement#quote});
+     * returns the cart's id (for a visitor, to keep in a cookie). A free workflow is not put in a cart.
+     */
     @Transactional
     public UUID add(CartOwner owner, Sellable.Kind kind, UUID refId) {
         Sellable item = resolve(kind, refId).orElseThrow(() -> new DomainException("cart.unavailable"));
         if (owner.buyer() != null) {
             checkBuyable(owner.buyer(), item);
         }
-        UUID cartId = cartId(owner, true).orElseThrow();
-        List<Sellable> current = itemsOf(cartId);
-        if (!current.isEmpty() && !current.get(0).listPrice().currency().equals(item.listPrice().currency())) {
-            throw new DomainException("cart.mixed-currencies");
+        if (kind == Sellable.Kind.WORKFLOW && item.listPrice().isFree()) {
+            // free workflows go straight to the library (OrderManagement.getFree), never through a cart
+            throw new DomainException("cart.free");
         }
+        UUID cartId = cartId(owner, true).orElseThrow();
         jdbc.sql("insert into cart_item (cart_id, kind, ref_id, added_at) values (?, ?, ?, ?) on conflict do nothing")
                 .params(cartId, kind.name(), refId, Timestamp.from(Instant.now())).update();
         touch(cartId);
@@ -103,7 +106,7 @@ public class Carts {
         for (Sellable item : visitorItems) {
             try {
                 add(owner, item.kind(), item.refId());
-            } catch (DomainException alreadyOwnedOrOtherCurrency) {
+            } catch (DomainException alreadyOwnedOrFree) {
                 // a merged cart keeps what can still be bought
             }
         }
@@ -130,7 +133,8 @@ public class Carts {
         }
     }
 
-    Optional<Sellable> resolve(Sellable.Kind kind, UUID refId) {
+    /** The item as it can be bought now (published, active), if it can. */
+    public Optional<Sellable> resolve(Sellable.Kind kind, UUID refId) {
         return switch (kind) {
             case WORKFLOW -> catalog.purchasable(refId).filter(CatalogManagement.PurchasableWorkflow::published)
                     .map(w -> new Sellable(Sellable.Kind.WORKFLOW, w.id(), w.title(), w.slug(), w.storeId(), w.price(), List.of(w.id())));

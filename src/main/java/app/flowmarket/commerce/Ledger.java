@@ -17,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The append-only money ledger (the table refuses updates and deletes). Each sale writes three
  * entries that sum to zero: the seller is owed their share, the platform its fee, and the
  * processor holds the money (negative). A refund writes the mirror image. Balances are sums.
+ * Every entry is in the seller's currency, whatever the buyer was charged in (the order line keeps
+ * the charged amount and the rate). An amount of zero (a free workflow, a fee rounded to nothing)
+ * writes no entry.
  */
 @Component
 public class Ledger {
@@ -58,6 +61,9 @@ public class Ledger {
     }
 
     private void write(OrderId orderId, OrderPaid.Line line, AccountType type, StoreId accountId, String entryType, long amount) {
+        if (amount == 0) {
+            return;
+        }
         jdbc.sql("""
                 insert into ledger_entry (occurred_at, order_id, order_line_id, account_type, account_id, entry_type, amount_minor, currency)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")

@@ -1,6 +1,7 @@
 package app.flowmarket.commerce;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +45,7 @@ class Order extends AbstractAggregateRoot<Order> {
     private UUID buyerId;
     @Enumerated(EnumType.STRING)
     private OrderStatus status;
+    // the currency the order is charged in; each line keeps its seller's currency (OrderLine)
     private String currency;
     private long subtotalMinor;
     private long discountMinor;
@@ -57,6 +59,9 @@ class Order extends AbstractAggregateRoot<Order> {
     private Instant expiresAt;
     private Instant closedAt;
     private Instant paymentReturnedAt;
+    // the reference rates the lines were converted at
+    private LocalDate ratesDate;
+    private String ratesSource;
     // a wrapper, so that a new order (id set by us) is persisted, not merged
     @Version
     private Long version;
@@ -78,6 +83,8 @@ class Order extends AbstractAggregateRoot<Order> {
         this.discountMinor = quote.discount().minor();
         this.totalMinor = quote.total().minor();
         this.feeMinor = quote.fee().minor();
+        this.ratesDate = quote.ratesDate();
+        this.ratesSource = quote.ratesSource();
         this.idempotencyKey = idempotencyKey;
         this.createdAt = now;
         this.expiresAt = expiresAt;
@@ -101,6 +108,14 @@ class Order extends AbstractAggregateRoot<Order> {
         paymentRef = checkoutRef;
     }
 
+    /** A free order is paid at once, by nothing: the buyer gets it without any payment. */
+    void acquireFree(Instant at) {
+        if (total().minor() != 0) {
+            throw new DomainException("order.not-free");
+        }
+        markPaid(total(), null, at);
+    }
+
     /**
      * Takes the processor's confirmation of a payment. An order is paid once, and only by its total
      * in its currency; a payment after a refused attempt is fine, and so is one that arrives after the
@@ -118,7 +133,7 @@ class Order extends AbstractAggregateRoot<Order> {
         paidAt = at;
         failureReason = null;
         paymentRef = checkoutRef;
-        registerEvent(new OrderPaid(id(), number, buyerId(), lines.stream().map(OrderLine::sold).toList(), total(), at));
+        registerEvent(new OrderPaid(id(), number, buyerId(), lines.stream().map(OrderLine::sold).toList(), total(), at, ratesDate));
     }
 
     /**
@@ -243,6 +258,6 @@ class Order extends AbstractAggregateRoot<Order> {
     OrderManagement.OrderView toView(Instant now) {
         return new OrderManagement.OrderView(id, number, buyerId, isOverdue(now) ? OrderStatus.EXPIRED : status, Money.of(subtotalMinor, currency),
                 Money.of(discountMinor, currency), total(), createdAt, paidAt, failureReason, paymentRef, expiresAt, closedAt,
-                paymentReturnedAt, lines.stream().map(OrderLine::toView).toList());
+                paymentReturnedAt, ratesDate, ratesSource, lines.stream().map(OrderLine::toView).toList());
     }
 }

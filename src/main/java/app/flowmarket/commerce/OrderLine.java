@@ -1,5 +1,6 @@
 package app.flowmarket.commerce;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** One priced item of an {@link Order}: a workflow or a bundle, with what it cost and who earns what. Changed only through its order. */
+/**
+ * One priced item of an {@link Order}: a workflow or a bundle, with what it cost in its seller's currency and
+ * who earns what (the ledger's amounts), and what was charged for it in the order's currency at which rate.
+ * Changed only through its order.
+ */
 @Entity
 @Table(name = "order_line")
 class OrderLine {
@@ -39,10 +44,15 @@ class OrderLine {
     private UUID refId;
     private String title;
     private UUID storeId;
+    // the seller's currency: list, net, fee and seller share are in it
+    private String currency;
     private long listMinor;
     private long netMinor;
     private long feeMinor;
     private long sellerMinor;
+    // in the order's currency, converted from net at rate (units of the order's currency per unit of the line's)
+    private long chargedMinor;
+    private BigDecimal rate;
     @Convert(converter = WorkflowIdsColumn.class)
     private List<UUID> workflowIds;
     @Enumerated(EnumType.STRING)
@@ -60,10 +70,13 @@ class OrderLine {
         this.refId = priced.item().refId();
         this.title = priced.item().title();
         this.storeId = priced.item().storeId();
+        this.currency = priced.net().currency().getCurrencyCode();
         this.listMinor = priced.list().minor();
         this.netMinor = priced.net().minor();
         this.feeMinor = priced.fee().minor();
         this.sellerMinor = priced.sellerShare().minor();
+        this.chargedMinor = priced.charged().minor();
+        this.rate = priced.rate();
         this.workflowIds = List.copyOf(priced.item().workflowIds());
         this.status = Status.ACTIVE;
     }
@@ -89,19 +102,24 @@ class OrderLine {
         return money(netMinor);
     }
 
+    /** What the buyer was charged for this line, in the order's currency. */
+    Money charged() {
+        return new Money(chargedMinor, order.total().currency());
+    }
+
     /** The line as it was sold, for events. */
     OrderPaid.Line sold() {
         return new OrderPaid.Line(id, kind, refId, title, storeId(), workflowIds.stream().map(WorkflowId::of).toList(),
-                net(), money(feeMinor), money(sellerMinor));
+                net(), money(feeMinor), money(sellerMinor), charged(), rate);
     }
 
     OrderManagement.LineView toView() {
         return new OrderManagement.LineView(id, kind, refId, title, storeId, money(listMinor), net(), money(feeMinor), money(sellerMinor),
-                workflowIds, status.name(), refundedAt);
+                charged(), rate, workflowIds, status.name(), refundedAt);
     }
 
     private Money money(long minor) {
-        return new Money(minor, order.total().currency());
+        return Money.of(minor, currency);
     }
 
     /** The workflows of a line, stored as comma-separated ids. */

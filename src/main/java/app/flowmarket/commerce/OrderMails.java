@@ -1,5 +1,12 @@
 package app.flowmarket.commerce;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.mail.Mail;
@@ -12,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * The buyer's receipt and refund mails. They are queued after the order's transaction commits, from
  * the event publication registry (a crash in between loses nothing), each under a key so that a
- * redelivered event queues no second mail.
+ * redelivered event queues no second mail. A receipt shows each seller's price and, when the order was
+ * charged in another currency, what was charged for it and at which rate. A free workflow got into the
+ * library has no receipt: nothing was paid.
  */
 @Component
 class OrderMails {
@@ -27,15 +36,34 @@ class OrderMails {
 
     @ApplicationModuleListener
     void on(OrderPaid event) {
+        if (event.free()) {
+            return;
+        }
         accounts.find(event.buyerId().value()).ifPresent(buyer -> {
+            Locale locale = buyer.preferredLocale();
             Mail mail = Mail.to(recipient(buyer)).once("receipt:" + event.orderId())
                     .subject("mail.receipt.subject", event.orderNumber())
                     .paragraph("mail.receipt.body", event.orderNumber());
             for (OrderPaid.Line line : event.lines()) {
-                mail.text("• " + line.title() + " — " + line.net().format(buyer.preferredLocale()));
+                boolean converted = !line.net().currency().equals(line.charged().currency());
+                mail.text("• " + line.title() + " — " + line.net().format(locale)
+                        + (converted ? " → " + line.charged().format(locale) : ""));
             }
-            mailer.send(mail.paragraph("mail.receipt.total", event.total().format(buyer.preferredLocale()))
-                    .paragraph("mail.receipt.library")
+            mail.paragraph("mail.receipt.total", event.total().format(locale));
+            if (event.converted()) {
+                Set<String> seen = new HashSet<>();
+                StringBuilder rates = new StringBuilder();
+                for (OrderPaid.Line line : event.lines()) {
+                    String from = line.net().currency().getCurrencyCode();
+                    if (!from.equals(line.charged().currency().getCurrencyCode()) && seen.add(from)) {
+                        rates.append(rates.isEmpty() ? "" : ", ").append("1 ").append(from).append(" = ")
+                                .append(rate(line.rate(), locale)).append(' ').append(line.charged().currency().getCurrencyCode());
+                    }
+                }
+                mail.paragraph("mail.receipt.rates", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
+                        .format(event.ratesDate()), rates.toString());
+            }
+            mailer.send(mail.paragraph("mail.receipt.library")
                     .action("mail.receipt.action", "/orders/" + event.orderId()));
         });
     }
@@ -46,10 +74,17 @@ class OrderMails {
             OrderPaid.Line line = event.line();
             mailer.send(Mail.to(recipient(buyer)).once("refund:" + line.lineId())
                     .subject("mail.refund.subject", event.orderNumber())
-                    .paragraph("mail.refund.body", line.title(), line.net().format(buyer.preferredLocale()))
+                    .paragraph("mail.refund.body", line.title(), line.charged().format(buyer.preferredLocale()))
                     .paragraph("mail.refund.access")
                     .action("mail.receipt.action", "/orders/" + event.orderId()));
         });
+    }
+
+    /** A rate as people read it: up to six decimals, in their number format. */
+    static String rate(BigDecimal rate, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(6);
+        return format.format(rate);
     }
 
     private static Recipient recipient(CurrentUser buyer) {

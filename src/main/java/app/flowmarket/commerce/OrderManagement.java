@@ -1,8 +1,11 @@
 package app.flowmarket.commerce;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,17 +81,40 @@ public class OrderManagement {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
+    /** A line as the buyer sees it: the seller's price and amounts in the seller's currency, and what was charged for it at which rate. */
     public record LineView(UUID id, Sellable.Kind kind, UUID refId, String title, UUID storeId, Money list, Money net,
-                           Money fee, Money sellerShare, List<UUID> workflowIds, String status, Instant refundedAt) {
+                           Money fee, Money sellerShare, Money charged, BigDecimal rate, List<UUID> workflowIds, String status,
+                           Instant refundedAt) {
 
         public boolean refunded() {
             return "REFUNDED".equals(status);
+        }
+
+        /** Charged in another currency than the seller's price. */
+        public boolean converted() {
+            return !net.currency().equals(charged.currency());
         }
     }
 
     public record OrderView(UUID id, long number, UUID buyerId, OrderStatus status, Money subtotal, Money discount, Money total,
                             Instant createdAt, Instant paidAt, String failureReason, String paymentRef, Instant expiresAt,
-                            Instant closedAt, Instant paymentReturnedAt, List<LineView> lines) {
+                            Instant closedAt, Instant paymentReturnedAt, LocalDate ratesDate, String ratesSource, List<LineView> lines) {
+
+        /** Got for nothing: no payment was asked or taken. */
+        public boolean free() {
+            return total.isFree();
+        }
+
+        /** Some line was charged in another currency than its seller's price. */
+        public boolean converted() {
+            return lines.stream().anyMatch(LineView::converted);
+        }
+
+        /** One line per seller's currency that was converted, with its rate. */
+        public List<LineView> conversions() {
+            Set<Currency> seen = new java.util.HashSet<>();
+            return lines.stream().filter(LineView::converted).filter(l -> seen.add(l.net().currency())).toList();
+        }
 
         /** A payment arrived after the order was closed and was refunded in full, as it would have bought something twice. */
         public boolean paymentReturned() {
@@ -103,6 +129,17 @@ public class OrderManagement {
     }
 
     public record Placement(UUID orderId, OrderStatus status, String redirectUrl) {
+    }
+
+    /**
+     * What the cart costs charged in the buyer's currency (or, when the processor cannot charge that one,
+     * the currency {@link Pricing#chargeCurrency} picks), at the day's reference rates.
+     */
+    public Pricing.Quote quote(List<Sellable> items, Currency buyersCurrency) {
+        if (items.isEmpty()) {
+            throw new DomainException("cart.empty");
+        }
+        return pricing.quote(items, pricing.chargeCurrency(buyersCurrency, items, payments.currencies()));
     }
 
     /** The buyer's open checkout, and whether their cart has changed since it was opened. */
@@ -121,7 +158,8 @@ public class OrderManagement {
             Set<UUID> inCart;
             try {
                 List<Sellable> items = carts.items(new Carts.CartOwner(buyer, null));
-                inCart = items.isEmpty() ? Set.of() : pricing.quote(items).lines().stream().map(l -> l.item().refId()).collect(Collectors.toSet());
+                inCart = items.isEmpty() ? Set.of()
+                        : pricing.quote(items, order.total().currency()).lines().stream().map(l -> l.item().refId()).collect(Collectors.toSet());
             } catch (DomainException unpriceable) {
                 inCart = Set.of();
             }
@@ -133,16 +171,19 @@ public class OrderManagement {
      * Checks out the buyer's cart. A buyer has at most one open order: while it is open, checking out
      * again resumes it (a double click, a refresh, twenty tabs — one order, one checkout at the
      * processor). Otherwise the cart becomes a new order — refused before any payment if it holds
-     * something the buyer owns — open for {@code flowmarket.commerce.checkout-open-for}. A free order is
-     * paid at once; otherwise the buyer is sent to the processor's hosted checkout. A request repeated
-     * with the same {@code Idempotency-Key} finds the order it placed.
+     * something the buyer owns — open for {@code flowmarket.commerce.checkout-open-for}, charged in the
+     * buyer's currency at the day's rates (see {@link #quote}). When the buyer saw converted amounts
+     * ({@code ratesShown}: the day of the rates on the page they confirmed) and new rates have come out
+     * since, nothing is placed: they are shown the new amounts first. A free order is paid at once;
+     * otherwise the buyer is sent to the processor's hosted checkout. A request repeated with the same
+     * {@code Idempotency-Key} finds the order it placed.
      */
-    public Placement checkout(CurrentUser buyer, String idempotencyKey) {
+    public Placement checkout(CurrentUser buyer, String idempotencyKey, Currency buyersCurrency, LocalDate ratesShown) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey.strip();
         if (key.length() > 100) {
             throw new DomainException("checkout.invalid-key");
         }
-        OrderView order = tx.execute(status -> placeOrResume(buyer, key));
+        OrderView order = tx.execute(status -> placeOrResume(buyer, key, buyersCurrency, ratesShown));
         if (!order.status().isOpen()) {
             return new Placement(order.id(), order.status(), "/orders/" + order.id());
         }
@@ -188,7 +229,7 @@ public class OrderManagement {
         return expired == null ? 0 : expired;
     }
 
-    private OrderView placeOrResume(CurrentUser buyer, String key) {
+    private OrderView placeOrResume(CurrentUser buyer, String key, Currency buyersCurrency, LocalDate ratesShown) {
         // checkouts and payments of one buyer queue up here, on every node
         lockBuyer(buyer.id());
         Instant now = Instant.now();
@@ -208,7 +249,10 @@ public class OrderManagement {
             throw new DomainException("cart.empty");
         }
         items.forEach(item -> carts.checkBuyable(buyer, item));
-        Pricing.Quote quote = pricing.quote(items);
+        Pricing.Quote quote = quote(items, buyersCurrency);
+        if (quote.converted() && ratesShown != null && !ratesShown.equals(quote.ratesDate())) {
+            throw new DomainException("checkout.rates-changed");
+        }
         Order order = orders.saveAndFlush(Order.place(AccountId.of(buyer.id()), key, quote, now, now.plus(settings.checkoutOpenFor())));
         auditLog.record(buyer.id(), buyer.email(), "order.placed", "order", order.id().value(), quote.total().toString());
         if (quote.isFree()) {
@@ -312,6 +356,32 @@ public class OrderManagement {
                 });
     }
 
+    /**
+     * Adds a free workflow to the buyer's library at once: no cart, no checkout, no payment. It is recorded
+     * as an order of nothing (the auditable record of who got what, when), paid as it is placed, so access,
+     * sales counts and the "already yours" checks follow as for any order; a zero amount writes no ledger
+     * entry and sends no receipt. Getting one already owned (a double click) changes nothing.
+     */
+    @Transactional
+    public void getFree(CurrentUser buyer, WorkflowId workflowId) {
+        lockBuyer(buyer.id());
+        Sellable item = carts.resolve(Sellable.Kind.WORKFLOW, workflowId.value()).orElseThrow(() -> new DomainException("cart.unavailable"));
+        if (!item.listPrice().isFree()) {
+            throw new DomainException("free.not-free");
+        }
+        if (!orders.findBoughtAmong(buyer.id(), List.of(workflowId.value())).isEmpty()) {
+            return;
+        }
+        carts.checkBuyable(buyer, item);
+        Instant now = Instant.now();
+        Order order = Order.place(AccountId.of(buyer.id()), "free-" + UUID.randomUUID(), pricing.quote(List.of(item)), now,
+                now.plus(settings.checkoutOpenFor()));
+        order.acquireFree(now);
+        // publishes OrderPaid: access and sales count are written in this transaction
+        orders.saveAndFlush(order);
+        auditLog.record(buyer.id(), buyer.email(), "order.free", "order", order.id().value(), workflowId.value().toString());
+    }
+
     private void pay(Order order, String checkoutRef, Money amount) {
         order.markPaid(amount, checkoutRef, Instant.now());
         // publishes OrderPaid: access, ledger and sales counts are written in this transaction
@@ -348,9 +418,13 @@ public class OrderManagement {
         if (!seller && !actor.isAdmin()) {
             throw new NotFoundException("order line");
         }
+        if (order.total().isFree()) {
+            throw new DomainException("refund.free");
+        }
         order.refundLine(lineId, Instant.now());
-        if (!line.net().isFree()) {
-            payments.refund(order.paymentRef(), line.net(), "refund-" + lineId);
+        // the buyer gets back what they paid for the line, in the currency they paid in; the ledger reverses the seller's amounts
+        if (!line.charged().isFree()) {
+            payments.refund(order.paymentRef(), line.charged(), "refund-" + lineId);
         }
         // publishes OrderLineRefunded: ledger reversal, revoked access and sales count are written in this transaction
         orders.saveAndFlush(order);
@@ -365,10 +439,11 @@ public class OrderManagement {
                 .orElseThrow(() -> new NotFoundException("order"));
     }
 
+    /** The buyer's orders, newest first; free workflows got into the library are not orders to them and are left out. */
     @Transactional(readOnly = true)
     public List<OrderView> ofBuyer(CurrentUser buyer) {
         Instant now = Instant.now();
-        return orders.findTop200ByBuyerIdOrderByCreatedAtDesc(buyer.id()).stream().map(o -> o.toView(now)).toList();
+        return orders.findTop200ByBuyerIdOrderByCreatedAtDesc(buyer.id()).stream().map(o -> o.toView(now)).filter(o -> !o.free()).toList();
     }
 
     /** Whether the buyer bought the workflow (alone or in a bundle) and was not refunded. */
@@ -377,28 +452,49 @@ public class OrderManagement {
         return !orders.findBoughtAmong(buyerId.value(), List.of(workflowId.value())).isEmpty();
     }
 
+    /**
+     * A line the seller sold, in the seller's currency; {@code charged} is what the buyer paid for it (in the
+     * order's currency: what a refund gives back); {@code free} when the buyer got it for nothing.
+     */
     public record Sale(UUID lineId, UUID orderId, long orderNumber, String buyerName, String title, Money net, Money fee,
-                       Money sellerShare, String status, Instant paidAt) {
+                       Money sellerShare, Money charged, String status, Instant paidAt, boolean free) {
+
+        public boolean refundable() {
+            return !free && !"REFUNDED".equals(status);
+        }
+    }
+
+    /** One line the seller sold, for the refund's confirmation; anyone else's is "not found". */
+    @Transactional(readOnly = true)
+    public Sale saleOf(CurrentUser seller, UUID lineId) {
+        return sales(seller, lineId).stream().findFirst().orElseThrow(() -> new NotFoundException("order line"));
     }
 
     @Transactional(readOnly = true)
     public List<Sale> salesOf(CurrentUser seller) {
+        return sales(seller, null);
+    }
+
+    private List<Sale> sales(CurrentUser seller, UUID onlyLine) {
         var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
         record Row(UUID lineId, UUID orderId, long orderNumber, UUID buyerId, String title, long netMinor, long feeMinor, long sellerMinor,
-                   String currency, String status, Timestamp paidAt) {
+                   String currency, long chargedMinor, String orderCurrency, String status, Timestamp paidAt, long orderTotalMinor) {
         }
         List<Row> rows = jdbc.sql("""
                 select l.id as line_id, o.id as order_id, o.number as order_number, o.buyer_id, l.title,
-                       l.net_minor, l.fee_minor, l.seller_minor, o.currency, l.status, o.paid_at
+                       l.net_minor, l.fee_minor, l.seller_minor, l.currency, l.charged_minor, o.currency as order_currency, l.status,
+                       o.paid_at, o.total_minor as order_total_minor
                 from order_line l join purchase_order o on o.id = l.order_id
-                where l.store_id = ? and o.status in ('PAID', 'REFUNDED')
+                where l.store_id = :store and o.status in ('PAID', 'REFUNDED') and (cast(:line as uuid) is null or l.id = :line)
                 order by o.paid_at desc limit 500""")
-                .param(store.id()).query(Row.class).list();
+                .param("store", store.id()).param("line", onlyLine).query(Row.class).list();
         Set<AccountId> buyers = rows.stream().map(r -> AccountId.of(r.buyerId())).collect(Collectors.toSet());
         Map<AccountId, String> names = accounts.displayNames(buyers);
         return rows.stream().map(r -> new Sale(r.lineId(), r.orderId(), r.orderNumber(), names.getOrDefault(AccountId.of(r.buyerId()), ""),
                         r.title(), Money.of(r.netMinor(), r.currency()), Money.of(r.feeMinor(), r.currency()),
-                        Money.of(r.sellerMinor(), r.currency()), r.status(), r.paidAt() == null ? null : r.paidAt().toInstant()))
+                        Money.of(r.sellerMinor(), r.currency()), Money.of(r.chargedMinor(), r.orderCurrency()), r.status(),
+                        r.paidAt() == null ? null : r.paidAt().toInstant(),
+                        r.orderTotalMinor() == 0))
                 .toList();
     }
 

@@ -1,6 +1,8 @@
 package app.flowmarket.commerce;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,21 +14,37 @@ import app.flowmarket.shared.WorkflowId;
 
 /**
  * An order was paid: its buyer now owns the workflows of its lines. Carries each line as it was
- * sold (title, store, amounts), so listeners need not read the order back.
+ * sold (title, store, amounts), so listeners need not read the order back. {@code total} is what was
+ * charged, in the order's currency; a free order (total zero) was got without any payment.
  */
-public record OrderPaid(OrderId orderId, long orderNumber, AccountId buyerId, List<Line> lines, Money total, Instant paidAt) {
+public record OrderPaid(OrderId orderId, long orderNumber, AccountId buyerId, List<Line> lines, Money total, Instant paidAt,
+                        LocalDate ratesDate) {
 
     public OrderPaid {
         lines = List.copyOf(lines);
     }
 
-    /** One line as it was sold: net = fee + seller share, all in the order's currency. */
+    /**
+     * One line as it was sold: net = fee + seller share, in the seller's currency (what the ledger records);
+     * {@code charged} is what the buyer paid for it, in the order's currency, at {@code rate} (units of the
+     * order's currency per unit of the seller's; 1 when they are the same).
+     */
     public record Line(UUID lineId, Sellable.Kind kind, UUID refId, String title, StoreId storeId, List<WorkflowId> workflowIds,
-                       Money net, Money fee, Money sellerShare) {
+                       Money net, Money fee, Money sellerShare, Money charged, BigDecimal rate) {
 
         public Line {
             workflowIds = List.copyOf(workflowIds);
         }
+    }
+
+    /** Got for nothing: no payment was taken. */
+    public boolean free() {
+        return total.isFree();
+    }
+
+    /** Charged in another currency than a seller's price: the line's {@code rate} converted it. */
+    public boolean converted() {
+        return lines.stream().anyMatch(l -> !l.net().currency().equals(l.charged().currency()));
     }
 
     /** Every workflow the buyer now owns through this order. */

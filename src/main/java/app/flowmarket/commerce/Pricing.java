@@ -2,53 +2,97 @@ package app.flowmarket.commerce;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import app.flowmarket.currency.DailyRates;
+import app.flowmarket.currency.ExchangeRates;
+import app.flowmarket.shared.CurrencyConverter;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
 import org.springframework.stereotype.Component;
 
 /**
- * The one pricing engine: every price the buyer pays and every share a seller earns is computed
- * here, step by step, with each step explained. Later adjustments (coupons, promotions, buyer
- * bundles, seat tiers) become further steps of {@link #quote}; nothing else does price arithmetic.
+ * The one pricing engine: every price the buyer pays, every share a seller earns and every amount shown
+ * in another currency is computed here, step by step, with each step explained. Later adjustments
+ * (coupons, promotions, buyer bundles, seat tiers) become further steps of {@link #quote}; nothing else
+ * does price arithmetic.
  *
  * <p>Overlaps are resolved before anything is priced: a workflow that a bundle in the same cart contains
  * is not charged again — the bundle replaces it, and the quote says so ({@link Included}); two bundles
  * that share a workflow cannot be bought together. So no quote sells one workflow twice.
  *
+ * <p>Currencies: every line is priced in its seller's currency (list, net, fee, seller share — what the
+ * ledger records), then its net is converted into the one currency the order is charged in, at the day's
+ * reference rate ({@code rate} = charged currency per unit of the seller's, rounded to 10 decimals; the
+ * charged amount rounded half-up to the charged currency's minor unit). A line in the charged currency
+ * is not converted. Amounts shown in a visitor's currency are converted the same way, so the price shown
+ * is the price charged on the same day.
+ *
  * <p>Invariants: no amount is negative; for every line, seller share + platform fee = net price; the
- * order total is the sum of the line nets; no workflow is on two lines. The fee is rounded half-up to
- * the currency's minor unit.
+ * order total is the sum of the amounts charged for its lines; no workflow is on two lines. The fee is
+ * rounded half-up to the currency's minor unit.
  */
 @Component
-public class Pricing {
+public class Pricing implements CurrencyConverter {
+
+    private static final int RATE_DECIMALS = 10;
+    private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
 
     private final CommerceSettings settings;
+    private final ExchangeRates rates;
 
-    Pricing(CommerceSettings settings) {
+    Pricing(CommerceSettings settings, ExchangeRates rates) {
         this.settings = settings;
+        this.rates = rates;
     }
 
-    public record QuoteLine(Sellable item, Money list, Money discount, Money net, Money fee, Money sellerShare,
-                            List<String> steps) {
+    /**
+     * One line: list, discount, net, fee and seller share in the seller's currency; {@code charged} is the
+     * net in the order's currency at {@code rate} (1 when the two are the same).
+     */
+    public record QuoteLine(Sellable item, Money list, Money discount, Money net, Money fee, Money sellerShare, Money charged,
+                            BigDecimal rate, List<String> steps) {
+
+        /** Whether the line is charged in another currency than its seller's price. */
+        public boolean converted() {
+            return !net.currency().equals(charged.currency());
+        }
     }
 
     /** An item of the cart that a bundle in the same cart contains: the bundle replaces it, so it is not charged. */
     public record Included(Sellable item, Sellable bundle) {
     }
 
+    /**
+     * What a cart costs, charged in {@code currency}: the lines, and totals in that currency (subtotal and
+     * discount are the converted list prices and reductions; total is what is charged). {@code ratesDate}
+     * and {@code ratesSource} name the reference rates used.
+     */
     public record Quote(Currency currency, List<QuoteLine> lines, Money subtotal, Money discount, Money total, Money fee,
-                        List<Included> included) {
+                        List<Included> included, LocalDate ratesDate, String ratesSource) {
 
         public boolean isFree() {
             return total.minor() == 0;
+        }
+
+        /** Whether any line is charged in another currency than its seller's price. */
+        public boolean converted() {
+            return lines.stream().anyMatch(QuoteLine::converted);
+        }
+
+        /** The lines' own currencies other than the one charged, each once, with the rate used. */
+        public List<QuoteLine> conversions() {
+            Set<Currency> seen = new HashSet<>();
+            return lines.stream().filter(QuoteLine::converted).filter(l -> seen.add(l.net().currency())).toList();
         }
 
         /** The bundle of this quote that replaces the item, if one does. */
@@ -58,14 +102,20 @@ public class Pricing {
         }
     }
 
+    /** A quote charged in the first item's currency. */
     public Quote quote(List<Sellable> items) {
         if (items.isEmpty()) {
             throw new DomainException("cart.empty");
         }
-        Currency currency = items.get(0).listPrice().currency();
-        if (items.stream().anyMatch(i -> !i.listPrice().currency().equals(currency))) {
-            throw new DomainException("cart.mixed-currencies");
+        return quote(items, items.get(0).listPrice().currency());
+    }
+
+    /** A quote charged in {@code chargeCurrency}, every item converted into it at the day's reference rates. */
+    public Quote quote(List<Sellable> items, Currency chargeCurrency) {
+        if (items.isEmpty()) {
+            throw new DomainException("cart.empty");
         }
+        DailyRates today = rates.current();
         List<Sellable> bundles = items.stream().filter(i -> i.kind() == Sellable.Kind.BUNDLE).toList();
         Set<UUID> inBundles = new HashSet<>();
         for (Sellable bundle : bundles) {
@@ -92,19 +142,22 @@ public class Pricing {
         long total = 0;
         long fee = 0;
         for (Sellable item : charged) {
-            QuoteLine line = price(item, currency, included.stream().filter(i -> i.bundle().equals(item)).map(Included::item).toList());
+            QuoteLine line = price(item, chargeCurrency, today, included.stream().filter(i -> i.bundle().equals(item)).map(Included::item).toList());
             lines.add(line);
-            subtotal += line.list().minor();
-            discount += line.discount().minor();
-            total += line.net().minor();
-            fee += line.fee().minor();
+            BigDecimal rate = line.rate();
+            long list = apply(line.list(), rate, chargeCurrency);
+            subtotal += list;
+            discount += list - line.charged().minor();
+            total += line.charged().minor();
+            fee += apply(line.fee(), rate, chargeCurrency);
         }
-        return new Quote(currency, List.copyOf(lines), new Money(subtotal, currency), new Money(discount, currency),
-                new Money(total, currency), new Money(fee, currency), List.copyOf(included));
+        return new Quote(chargeCurrency, List.copyOf(lines), new Money(subtotal, chargeCurrency), new Money(discount, chargeCurrency),
+                new Money(total, chargeCurrency), new Money(fee, chargeCurrency), List.copyOf(included), today.date(), today.source());
     }
 
-    private QuoteLine price(Sellable item, Currency currency, List<Sellable> replaced) {
+    private QuoteLine price(Sellable item, Currency chargeCurrency, DailyRates today, List<Sellable> replaced) {
         List<String> steps = new ArrayList<>();
+        Currency currency = item.listPrice().currency();
         long list = item.listPrice().minor();
         if (list < 0) {
             throw new IllegalArgumentException("negative price");
@@ -119,8 +172,29 @@ public class Pricing {
         steps.add("platform fee " + settings.platformFeeBps() / 100.0 + "% of " + new Money(net, currency) + " = " + new Money(fee, currency));
         long seller = net - fee;
         steps.add("seller share " + new Money(seller, currency));
+        BigDecimal rate = rate(currency, chargeCurrency, today).orElseThrow(() -> new DomainException("cart.currency-unavailable"));
+        Money charged = new Money(apply(new Money(net, currency), rate, chargeCurrency), chargeCurrency);
+        if (!currency.equals(chargeCurrency)) {
+            steps.add("charged " + charged + " at 1 " + currency.getCurrencyCode() + " = " + rate.stripTrailingZeros().toPlainString() + " "
+                    + chargeCurrency.getCurrencyCode() + " (reference rates of " + today.date() + ", " + today.source() + ")");
+        }
         return new QuoteLine(item, new Money(list, currency), new Money(discount, currency), new Money(net, currency),
-                new Money(fee, currency), new Money(seller, currency), List.copyOf(steps));
+                new Money(fee, currency), new Money(seller, currency), charged, rate, List.copyOf(steps));
+    }
+
+    /**
+     * The currency an order is charged in: the buyer's, when the processor can charge it; otherwise the
+     * sellers' own currency when the whole cart is priced in one the processor takes (their price is charged
+     * as it is); otherwise the first currency of the cart the processor takes, else the processor's first.
+     */
+    public Currency chargeCurrency(Currency buyers, List<Sellable> items, Collection<Currency> chargeable) {
+        if (chargeable.contains(buyers)) {
+            return buyers;
+        }
+        Set<Currency> priced = new LinkedHashSet<>();
+        items.forEach(i -> priced.add(i.listPrice().currency()));
+        return priced.stream().filter(chargeable::contains).findFirst()
+                .orElseGet(() -> chargeable.stream().findFirst().orElseThrow(() -> new IllegalStateException("the processor charges no currency")));
     }
 
     /** A bundle beside its workflows bought one by one: what they cost separately and what the bundle saves (never negative). */
@@ -131,6 +205,49 @@ public class Pricing {
         long separately = workflowPrices.stream().mapToLong(Money::minor).sum();
         Currency currency = bundlePrice.currency();
         return new BundleOffer(new Money(separately, currency), new Money(Math.max(0, separately - bundlePrice.minor()), currency));
+    }
+
+    // ---- conversion ------------------------------------------------------------------------------
+
+    @Override
+    public Optional<Money> convert(Money amount, Currency to) {
+        if (amount.currency().equals(to)) {
+            return Optional.of(amount);
+        }
+        return rate(amount.currency(), to, rates.current()).map(rate -> new Money(apply(amount, rate, to), to));
+    }
+
+    @Override
+    public Optional<Long> referenceMicros(BigDecimal amount, Currency currency) {
+        return rates.current().perEuro(currency)
+                .map(perEuro -> amount.multiply(MICROS).divide(perEuro, 0, RoundingMode.HALF_UP).longValueExact());
+    }
+
+    @Override
+    public LocalDate ratesDate() {
+        return rates.current().date();
+    }
+
+    /** Units of {@code to} per unit of {@code from} on that day, to 10 decimals (exactly 1 for the same currency). */
+    static Optional<BigDecimal> rate(Currency from, Currency to, DailyRates day) {
+        if (from.equals(to)) {
+            return Optional.of(BigDecimal.ONE);
+        }
+        Optional<BigDecimal> fromPerEuro = day.perEuro(from);
+        Optional<BigDecimal> toPerEuro = day.perEuro(to);
+        if (fromPerEuro.isEmpty() || toPerEuro.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(toPerEuro.get().divide(fromPerEuro.get(), RATE_DECIMALS, RoundingMode.HALF_UP));
+    }
+
+    /** The amount times the rate, in minor units of {@code to}, rounded half-up. */
+    private static long apply(Money amount, BigDecimal rate, Currency to) {
+        if (rate.compareTo(BigDecimal.ONE) == 0 && amount.currency().equals(to)) {
+            return amount.minor();
+        }
+        return amount.toDecimal().multiply(rate).setScale(to.getDefaultFractionDigits(), RoundingMode.HALF_UP)
+                .movePointRight(to.getDefaultFractionDigits()).longValueExact();
     }
 
     long feeOf(long net) {

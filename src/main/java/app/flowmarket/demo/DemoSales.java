@@ -2,6 +2,7 @@ package app.flowmarket.demo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,13 +14,16 @@ import app.flowmarket.commerce.OrderStatus;
 import app.flowmarket.commerce.Sellable;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.OrderId;
+import app.flowmarket.shared.WorkflowId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo buyers' orders, placed and paid through commerce like any buyer's: each buyer's cart holds
- * what they bought in one currency, is checked out, and the test processor's confirmation pays it. What
+ * everything they bought, whatever its sellers' currencies, is checked out in the currency of the first
+ * (a buyer who shops in two currencies gets a converted order, at the day's rates), and the test
+ * processor's confirmation pays it. Free workflows go straight to the library, as "Get it free" does. What
  * a paid order sets off (the buyer's access, the ledger, sales counts, receipts, the sellers' sale
  * notifications) follows as for a real order.
  */
@@ -46,33 +50,43 @@ class DemoSales {
     }
 
     Result buy(List<Purchase> purchases) {
-        // buyer → currency → workflows, in the order given
-        Map<UUID, Map<String, List<UUID>>> carts = new LinkedHashMap<>();
+        // buyer → the currency of their first purchase, and everything they bought, in the order given
+        Map<UUID, String> currencies = new LinkedHashMap<>();
+        Map<UUID, List<UUID>> bought = new LinkedHashMap<>();
         for (Purchase purchase : purchases) {
             for (UUID buyer : purchase.buyers()) {
-                carts.computeIfAbsent(buyer, b -> new LinkedHashMap<>())
-                        .computeIfAbsent(purchase.currency(), c -> new ArrayList<>()).add(purchase.workflowId());
+                currencies.putIfAbsent(buyer, purchase.currency());
+                bought.computeIfAbsent(buyer, b -> new ArrayList<>()).add(purchase.workflowId());
             }
         }
         int placed = 0;
         int lines = 0;
-        for (Map.Entry<UUID, Map<String, List<UUID>>> entry : carts.entrySet()) {
+        for (Map.Entry<UUID, List<UUID>> entry : bought.entrySet()) {
             CurrentUser buyer = accounts.find(entry.getKey()).orElseThrow();
             Carts.CartOwner cart = new Carts.CartOwner(buyer, null);
-            for (List<UUID> workflows : entry.getValue().values()) {
-                workflows.forEach(id -> this.carts.add(cart, Sellable.Kind.WORKFLOW, id));
-                OrderManagement.Placement placement = orders.checkout(buyer, "demo-" + placed);
+            int inCart = 0;
+            for (UUID id : entry.getValue()) {
+                Sellable item = carts.resolve(Sellable.Kind.WORKFLOW, id).orElseThrow();
+                if (item.listPrice().isFree()) {
+                    orders.getFree(buyer, WorkflowId.of(id));
+                } else {
+                    carts.add(cart, Sellable.Kind.WORKFLOW, id);
+                    inCart++;
+                }
+                lines++;
+            }
+            if (inCart > 0) {
+                OrderManagement.Placement placement = orders.checkout(buyer, "demo-" + placed, Currency.getInstance(currencies.get(entry.getKey())), null);
                 if (placement.status() != OrderStatus.PAID) {
                     OrderManagement.OrderView order = orders.ofBuyer(buyer, placement.orderId());
                     orders.markPaid(OrderId.of(order.id()), order.paymentRef(), order.total().minor(),
                             order.total().currency().getCurrencyCode());
                 }
                 placed++;
-                lines += workflows.size();
-                // one transaction for every order, but a small persistence context: each query would re-check every entity
-                entityManager.flush();
-                entityManager.clear();
             }
+            // one transaction for every order, but a small persistence context: each query would re-check every entity
+            entityManager.flush();
+            entityManager.clear();
         }
         return new Result(placed, lines);
     }

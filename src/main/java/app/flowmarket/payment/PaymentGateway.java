@@ -1,6 +1,8 @@
 package app.flowmarket.payment;
 
 import java.time.Instant;
+import java.util.Currency;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +15,9 @@ import app.flowmarket.shared.Money;
 public interface PaymentGateway {
 
     String provider();
+
+    /** The currencies this processor charges in (as configured: {@code flowmarket.payment.currencies}). */
+    Set<Currency> currencies();
 
     /** Opens a checkout; the same idempotency key opens no second one. */
     HostedCheckout openCheckout(CheckoutRequest request, String idempotencyKey);

@@ -2,6 +2,8 @@ package app.flowmarket.payment;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Currency;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +87,11 @@ public class Payments {
 
     public String provider() {
         return gateway.provider();
+    }
+
+    /** The currencies the processor charges in; an order in any other is charged in one of these. */
+    public Set<Currency> currencies() {
+        return gateway.currencies();
     }
 
     private List<String> checkoutsOf(UUID orderId) {

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -40,23 +42,35 @@ class StripePaymentGateway implements PaymentGateway {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Clock clock;
+    private final Set<Currency> currencies;
 
     @org.springframework.beans.factory.annotation.Autowired
     StripePaymentGateway(PaymentSettings settings) {
-        this(settings.stripe(), Clock.systemUTC());
+        this(settings.stripe(), Clock.systemUTC(), settings.chargeable());
     }
 
     StripePaymentGateway(PaymentSettings.Stripe stripe, Clock clock) {
+        this(stripe, clock, Set.of(Currency.getInstance("USD"), Currency.getInstance("EUR"), Currency.getInstance("GBP")));
+    }
+
+    StripePaymentGateway(PaymentSettings.Stripe stripe, Clock clock, Set<Currency> currencies) {
         if (stripe == null || stripe.secretKey() == null || stripe.webhookSecret() == null) {
             throw new IllegalStateException("flowmarket.payment.stripe.secret-key and .webhook-secret must be set to use Stripe");
         }
         this.stripe = stripe;
         this.clock = clock;
+        this.currencies = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(currencies));
     }
 
     @Override
     public String provider() {
         return "stripe";
+    }
+
+    /** Stripe charges in 135 currencies (zero-decimal ones like JPY in whole units, as Money keeps them); the configured ones are asked for. */
+    @Override
+    public Set<Currency> currencies() {
+        return currencies;
     }
 
     @Override

@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,15 +51,22 @@ class TestPaymentGateway implements PaymentGateway {
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Clock clock = Clock.systemUTC();
+    private final Set<Currency> currencies;
 
-    TestPaymentGateway(JdbcClient jdbc, TestWebhookSecret secret) {
+    TestPaymentGateway(JdbcClient jdbc, TestWebhookSecret secret, PaymentSettings settings) {
         this.jdbc = jdbc;
         this.secret = secret;
+        this.currencies = settings.chargeable();
     }
 
     @Override
     public String provider() {
         return "test";
+    }
+
+    @Override
+    public Set<Currency> currencies() {
+        return currencies;
     }
 
     /** One checkout per order, as the test processor keeps it: a refused card leaves it open to try again. */

@@ -1,11 +1,15 @@
 package app.flowmarket.platform;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -313,11 +317,53 @@ public final class Ui {
         return money.isFree() ? t("price.free") : money.format(locale);
     }
 
+    /** The currency this person sees prices in (chosen, stored on the account, or guessed from the browser). */
+    public Currency currency() {
+        return support.displayCurrency.of(request);
+    }
+
+    /** The currencies prices can be shown in, for the chooser. */
+    public List<Currency> currencies() {
+        return support.displayCurrency.choices();
+    }
+
+    /** A currency's name in the page's language ("US dollar", "dollar des États-Unis"). */
+    public String currencyName(Currency currency) {
+        return currency.getDisplayName(locale);
+    }
+
+    /**
+     * A price in this person's currency at the day's reference rates, or null when it is shown as it is:
+     * free, already in their currency, or no rate for it.
+     */
+    public Money converted(Money price) {
+        if (price == null || price.isFree() || price.currency().equals(currency())) {
+            return null;
+        }
+        return support.converter.convert(price, currency()).orElse(null);
+    }
+
+    /** The day of the reference rates prices are converted at. */
+    public String ratesDate() {
+        return date(support.converter.ratesDate());
+    }
+
+    /** An exchange rate as people read it: up to six decimals, in their number format. */
+    public String rate(BigDecimal rate) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(6);
+        return format.format(rate);
+    }
+
     public String date(Instant instant) {
         if (instant == null) {
             return "";
         }
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    public String date(LocalDate day) {
+        return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
     }
 
     public String escape(String text) {

@@ -5,22 +5,31 @@ import java.util.List;
 
 import app.flowmarket.shared.AreaPage;
 import app.flowmarket.shared.SiteSettings;
+import app.flowmarket.shared.CurrencyConverter;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** What {@link Ui} needs from the application: messages, static file URLs and the areas' pages. */
+/**
+ * What {@link Ui} needs from the application: messages, static file URLs, the areas' pages, the visitor's
+ * currency and the pricing engine's conversion into it.
+ */
 @Component
 class UiSupport {
 
     final MessageSource messages;
     final StaticAssets assets;
     final SiteSettings site;
+    final DisplayCurrency displayCurrency;
+    final CurrencyConverter converter;
     private final List<AreaPage> areaPages;
 
-    UiSupport(MessageSource messages, StaticAssets assets, SiteSettings site, List<AreaPage> areaPages) {
+    UiSupport(MessageSource messages, StaticAssets assets, SiteSettings site, List<AreaPage> areaPages,
+              DisplayCurrency displayCurrency, CurrencyConverter converter) {
         this.messages = messages;
         this.assets = assets;
         this.site = site;
+        this.displayCurrency = displayCurrency;
+        this.converter = converter;
         this.areaPages = areaPages.stream().sorted(Comparator.comparingInt(AreaPage::order)).toList();
     }
 

@@ -5,12 +5,14 @@ import java.util.Optional;
 import app.flowmarket.catalog.CatalogChanged;
 import app.flowmarket.catalog.StoreListingsUpdated;
 import app.flowmarket.catalog.WorkflowStatsChanged;
+import app.flowmarket.currency.ExchangeRatesUpdated;
 import app.flowmarket.shared.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +46,17 @@ class CatalogChanges {
     @EventListener
     void on(CatalogChanged change) {
         AfterCommit.runOnce(this, this::evictResults);
+    }
+
+    /**
+     * New exchange rates change every listing's reference price, and the bounds of every price band: the
+     * index's prices are refreshed and cached results dropped. After the rates' commit, from the event
+     * publication registry (done again after a crash).
+     */
+    @ApplicationModuleListener
+    void on(ExchangeRatesUpdated event) {
+        indexing.refreshPrices();
+        evictResults();
     }
 
     private void evictResults() {

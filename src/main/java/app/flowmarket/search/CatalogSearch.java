@@ -17,7 +17,9 @@ import app.flowmarket.catalog.Platform;
 import app.flowmarket.catalog.TagView;
 import app.flowmarket.catalog.WorkflowStatus;
 import app.flowmarket.search.SearchQuery.PriceRange;
+import app.flowmarket.currency.Currencies;
 import app.flowmarket.search.SearchResults.Hit;
+import app.flowmarket.shared.CurrencyConverter;
 import app.flowmarket.shared.PageResult;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -77,15 +79,10 @@ public class CatalogSearch {
             new TextField("description_es", SearchAnalyzers.SPANISH, 0.8f, false),
             new TextField("description_de", SearchAnalyzers.GERMAN, 0.8f, false));
 
-    /** The price and rating facets' buckets, in display order. */
-    private static final Map<PriceRange, Range<Long>> PRICE_RANGES = new LinkedHashMap<>();
+    /** The rating facet's buckets, in display order (the price facet's depend on the currency: {@link PriceBands}). */
     private static final Map<Integer, Range<BigDecimal>> RATING_RANGES = new LinkedHashMap<>();
 
     static {
-        for (PriceRange range : PriceRange.values()) {
-            PRICE_RANGES.put(range, range.maxMinor() == null ? Range.atLeast(range.minMinor())
-                    : Range.between(range.minMinor(), range.maxMinor()));
-        }
         for (Integer stars : SearchQuery.MIN_RATINGS) {
             RATING_RANGES.put(stars, Range.atLeast(BigDecimal.valueOf(stars).setScale(2)));
         }
@@ -106,6 +103,8 @@ public class CatalogSearch {
     private final CatalogPages catalog;
     private final CatalogQueries queries;
     private final SearchIndexing indexing;
+    private final CurrencyConverter converter;
+    private final Currencies currencies;
     private final boolean cacheResults;
 
     /**
@@ -117,9 +116,11 @@ public class CatalogSearch {
         return cacheResults;
     }
 
-    CatalogSearch(CatalogPages catalog, CatalogQueries queries, SearchIndexing indexing,
+    CatalogSearch(CatalogPages catalog, CatalogQueries queries, SearchIndexing indexing, CurrencyConverter converter, Currencies currencies,
                   @org.springframework.beans.factory.annotation.Value("${spring.jpa.properties.hibernate.search.coordination.strategy:none}") String coordination) {
         this.cacheResults = !"outbox-polling".equals(coordination);
+        this.converter = converter;
+        this.currencies = currencies;
         this.catalog = catalog;
         this.queries = queries;
         this.indexing = indexing;
@@ -180,17 +181,23 @@ public class CatalogSearch {
         }
         UUID category = categoryId.orElse(null);
         List<String> words = SearchTerms.words(search.query());
-        Map<PriceRange, Range<Long>> priceRanges = PRICE_RANGES;
+        PriceBands bands = PriceBands.of(search.currency(), converter);
+        Map<PriceRange, Range<Long>> priceRanges = new LinkedHashMap<>();
+        for (PriceRange range : PriceRange.values()) {
+            if (bands.ranges().containsKey(range)) {
+                priceRanges.put(range, bands.ranges().get(range));
+            }
+        }
         Map<Integer, Range<BigDecimal>> ratingRanges = RATING_RANGES;
         SearchResult<HitRow> result = Search.session(entityManager).search(indexing.workflowType())
                 .select(f -> f.composite()
                         .from(f.id(UUID.class), f.highlight("title"), f.highlight("summary"))
                         .as(HitRow::new))
-                .where(f -> predicate(f, search, words, category))
+                .where(f -> predicate(f, search, words, category, bands))
                 .sort(f -> sort(f, search.sort()))
                 .aggregation(CATEGORY, f -> f.terms().field("categoryId", UUID.class).maxTermCount(100))
                 .aggregation(PLATFORM, f -> f.terms().field("platform", Platform.class))
-                .aggregation(PRICE, f -> f.range().field("priceMinor", Long.class).ranges(priceRanges.values()))
+                .aggregation(PRICE, f -> f.range().field(WorkflowIndexMapping.PRICE, Long.class).ranges(priceRanges.values()))
                 .aggregation(RATING, f -> f.range().field("ratingAvg", BigDecimal.class).ranges(ratingRanges.values()))
                 .aggregation(INTEGRATION, f -> f.terms().field("integration", String.class).maxTermCount(INTEGRATION_FACETS))
                 .highlighter(f -> f.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML).numberOfFragments(1).fragmentSize(400))
@@ -233,7 +240,14 @@ public class CatalogSearch {
                         w.tags().stream().flatMap(t -> t.name().all().stream()).toList(),
                         w.tags().stream().map(TagView::slug).toList(),
                         w.integrations(), w.store().name(), w.platform(),
-                        w.category() == null ? null : w.category().slug(), w.price().minor(), w.ratingAvg())));
+                        w.category() == null ? null : w.category().slug(), priceBandsOf(w.price()), w.ratingAvg())));
+    }
+
+    /** The price bands a listing is in, for every currency a saved search can be in (see {@link PriceBands#bandsOf}). */
+    private java.util.Set<String> priceBandsOf(app.flowmarket.shared.Money price) {
+        java.util.Set<java.util.Currency> shown = new java.util.LinkedHashSet<>(currencies.displayable());
+        shown.add(SearchQuery.DEFAULT_CURRENCY);
+        return PriceBands.bandsOf(price, shown, converter);
     }
 
     /** Titles of published workflows whose words start with what was typed, best first. */
@@ -261,7 +275,7 @@ public class CatalogSearch {
         return fragments == null || fragments.isEmpty() ? null : fragments.get(0);
     }
 
-    private PredicateFinalStep predicate(SearchPredicateFactory f, SearchQuery search, List<String> words, UUID categoryId) {
+    private PredicateFinalStep predicate(SearchPredicateFactory f, SearchQuery search, List<String> words, UUID categoryId, PriceBands bands) {
         BooleanPredicateClausesStep<?, ?> bool = f.bool();
         bool.filter(f.match().field("status").matching(WorkflowStatus.PUBLISHED));
         if (words.isEmpty()) {
@@ -298,10 +312,9 @@ public class CatalogSearch {
             bool.filter(f.match().field("platform").matching(search.platform()));
         }
         if (search.price() != null) {
-            PriceRange price = search.price();
-            bool.filter(price.maxMinor() == null
-                    ? f.range().field("priceMinor").atLeast(price.minMinor())
-                    : f.range().field("priceMinor").between(price.minMinor(), price.maxMinor()));
+            Range<Long> band = bands.ranges().get(search.price());
+            // a band that cannot be worked out today (no rate for the currency) matches nothing rather than everything
+            bool.filter(band == null ? f.not(f.matchAll()) : f.range().field(WorkflowIndexMapping.PRICE).within(band));
         }
         if (search.integration() != null) {
             bool.filter(f.match().field("integration").matching(search.integration()));
@@ -318,8 +331,8 @@ public class CatalogSearch {
             case NEWEST -> f.field("publishedAt").desc();
             case POPULAR -> f.field("salesCount").desc().then().field("publishedAt").desc();
             case RATING -> f.field("ratingAvg").desc().then().field("ratingCount").desc();
-            case PRICE_ASC -> f.field("priceMinor").asc().then().field("salesCount").desc();
-            case PRICE_DESC -> f.field("priceMinor").desc().then().field("salesCount").desc();
+            case PRICE_ASC -> f.field(WorkflowIndexMapping.PRICE).asc().missing().last().then().field("salesCount").desc();
+            case PRICE_DESC -> f.field(WorkflowIndexMapping.PRICE).desc().missing().last().then().field("salesCount").desc();
         };
     }
 

@@ -91,7 +91,7 @@ final class SavedSearchIndex implements AutoCloseable {
         doc.add(new StringField("category", orAny(search.category()), Field.Store.NO));
         doc.add(new StringField("tag", orAny(search.tag()), Field.Store.NO));
         doc.add(new StringField("platform", search.platform() == null ? ANY : search.platform().slug(), Field.Store.NO));
-        doc.add(new StringField("price", search.price() == null ? ANY : search.price().slug(), Field.Store.NO));
+        doc.add(new StringField("price", search.price() == null ? ANY : SearchMatcher.priceBand(search.price(), search.currency()), Field.Store.NO));
         doc.add(new StringField("integration", orAny(search.integration()), Field.Store.NO));
         doc.add(new IntPoint("rating", search.minRating() == null ? 0 : search.minRating()));
         try {
@@ -211,13 +211,7 @@ final class SavedSearchIndex implements AutoCloseable {
         all.add(terms("category", withAny(values.categorySlug() == null ? List.of() : List.of(values.categorySlug()))), BooleanClause.Occur.FILTER);
         all.add(terms("tag", withAny(values.tagSlugs())), BooleanClause.Occur.FILTER);
         all.add(terms("platform", withAny(List.of(values.platform().slug()))), BooleanClause.Occur.FILTER);
-        List<String> prices = new ArrayList<>();
-        for (SearchQuery.PriceRange range : SearchQuery.PriceRange.values()) {
-            if (range.contains(values.priceMinor())) {
-                prices.add(range.slug());
-            }
-        }
-        all.add(terms("price", withAny(prices)), BooleanClause.Occur.FILTER);
+        all.add(terms("price", withAny(List.copyOf(values.priceBands()))), BooleanClause.Occur.FILTER);
         all.add(terms("integration", withAny(values.integrations())), BooleanClause.Occur.FILTER);
         int stars = values.rating() == null ? 0 : values.rating().setScale(0, RoundingMode.FLOOR).intValue();
         all.add(IntPoint.newRangeQuery("rating", 0, stars), BooleanClause.Occur.FILTER);

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
  * Before the web server takes its first request, compares the search index with the database (all
  * listings and the published ones) and rebuilds the index when they differ in either direction: a
  * missing or wiped index, listings written without indexing (demo data), documents left behind by a
- * crash. A person's first search then shows exactly the listings the catalogue holds.
+ * crash. A person's first search then shows exactly the listings the catalogue holds. An index whose
+ * reference prices are at other exchange rates than those in force (rates fetched while this node was
+ * down, or an index from before prices were converted) has its prices refreshed.
  */
 @Component
 class SearchIndexCheck implements SmartLifecycle {
@@ -39,6 +41,9 @@ class SearchIndexCheck implements SmartLifecycle {
             log.info("Search index holds {} listings ({} published), the database {} ({} published); rebuilding the index",
                     counts.indexed(), counts.indexedPublished(), counts.stored(), counts.storedPublished());
             indexing.rebuild();
+        } else if (!counts.pricesCurrent()) {
+            log.info("Search index holds prices at other exchange rates than those in force; refreshing them");
+            indexing.refreshPrices();
         }
         jdbc.sql("""
                 insert into search_index_state (mapping_version) values (:version)

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.catalog.WorkflowStatus;
+import app.flowmarket.shared.CurrencyConverter;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
@@ -30,11 +31,13 @@ class SearchIndexing {
     private EntityManager entityManager;
     private final EntityManagerFactory entityManagerFactory;
     private final CatalogQueries catalog;
+    private final CurrencyConverter converter;
     private volatile Class<?> workflowType;
 
-    SearchIndexing(EntityManagerFactory entityManagerFactory, CatalogQueries catalog) {
+    SearchIndexing(EntityManagerFactory entityManagerFactory, CatalogQueries catalog, CurrencyConverter converter) {
         this.entityManagerFactory = entityManagerFactory;
         this.catalog = catalog;
+        this.converter = converter;
     }
 
     /** The catalogue's listing entity, known to this module only as what it indexes (see {@link WorkflowIndexMapping}). */
@@ -56,6 +59,24 @@ class SearchIndexing {
             entityManager.refresh(workflow);
             Search.session(entityManager).indexingPlan().addOrUpdate(workflow);
         }
+    }
+
+    /**
+     * Reindexes every listing in place (nothing is dropped first, so searches keep finding them meanwhile):
+     * after new exchange rates, every reference price changes.
+     */
+    void refreshPrices() {
+        long started = System.nanoTime();
+        try {
+            Search.mapping(entityManagerFactory).scope(workflowType()).massIndexer()
+                    .purgeAllOnStart(false)
+                    .threadsToLoadObjects(2)
+                    .startAndWait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("search reindex interrupted", e);
+        }
+        log.info("Search index prices refreshed at the rates of {} in {} ms", converter.ratesDate(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Rebuilds the whole index from the database. */
@@ -81,11 +102,18 @@ class SearchIndexing {
         return catalog.listingCount().all();
     }
 
-    /** What the index and the database each hold: every listing, and the published ones people can find. */
-    record Counts(long indexed, long indexedPublished, long stored, long storedPublished) {
+    /**
+     * What the index and the database each hold: every listing, and the published ones people can find;
+     * and how many documents carry prices at the reference rates in force.
+     */
+    record Counts(long indexed, long indexedPublished, long stored, long storedPublished, long indexedAtCurrentRates) {
 
         boolean agree() {
             return indexed == stored && indexedPublished == storedPublished;
+        }
+
+        boolean pricesCurrent() {
+            return indexedAtCurrentRates == indexed;
         }
     }
 
@@ -93,8 +121,10 @@ class SearchIndexing {
     Counts counts() {
         long indexedPublished = Search.session(entityManager).search(workflowType())
                 .where(f -> f.match().field("status").matching(WorkflowStatus.PUBLISHED)).fetchTotalHitCount();
+        long atCurrentRates = Search.session(entityManager).search(workflowType())
+                .where(f -> f.match().field(WorkflowIndexMapping.RATES_DATE).matching(converter.ratesDate())).fetchTotalHitCount();
         CatalogQueries.ListingCount stored = catalog.listingCount();
-        return new Counts(indexedCount(), indexedPublished, stored.all(), stored.published());
+        return new Counts(indexedCount(), indexedPublished, stored.all(), stored.published(), atCurrentRates);
     }
 
     /** Removes documents whose listing no longer exists in the database (found by a search that could not show them). */

@@ -42,10 +42,18 @@ final class SearchMatcher {
     private SearchMatcher() {
     }
 
-    /** What a listing shows to search: its texts and the values its filters and facets read. */
+    /**
+     * What a listing shows to search: its texts and the values its filters and facets read. {@code priceBands}
+     * are the price bands it is in, one per currency ({@link #priceBand}), as the search filters them.
+     */
     public record Listing(String title, String summary, String description, List<String> tagNames, List<String> tagSlugs,
                           List<String> integrations, String storeName, Platform platform, String categorySlug,
-                          long priceMinor, BigDecimal rating) {
+                          Set<String> priceBands, BigDecimal rating) {
+    }
+
+    /** A price band in a currency, as listings and saved searches name it ("under-25:USD"). */
+    public static String priceBand(SearchQuery.PriceRange range, java.util.Currency currency) {
+        return range.slug() + ":" + currency.getCurrencyCode();
     }
 
     /**
@@ -129,7 +137,7 @@ final class SearchMatcher {
             return (search.category() == null || search.category().equals(listing.categorySlug()))
                     && (search.tag() == null || listing.tagSlugs().contains(search.tag()))
                     && (search.platform() == null || search.platform() == listing.platform())
-                    && (search.price() == null || search.price().contains(listing.priceMinor()))
+                    && (search.price() == null || listing.priceBands().contains(priceBand(search.price(), search.currency())))
                     && (search.integration() == null || listing.integrations().contains(search.integration()))
                     && (search.minRating() == null || listing.rating().compareTo(BigDecimal.valueOf(search.minRating())) >= 0);
         }

@@ -1,6 +1,7 @@
 package app.flowmarket.search;
 
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +11,15 @@ import java.util.Optional;
 import app.flowmarket.catalog.Platform;
 import app.flowmarket.shared.PageResult;
 
-/** A search as typed into the URL: text, filters, sort and page. Anything unknown is ignored rather than an error. */
+/**
+ * A search as typed into the URL: text, filters, sort and page. Anything unknown is ignored rather than an
+ * error. {@code currency} is the one the price filter's bands are in (the visitor's; see {@link PriceBands}).
+ */
 public record SearchQuery(String query, String category, String tag, Platform platform, PriceRange price,
-                          String integration, Integer minRating, Sort sort, int page) implements java.io.Serializable {
+                          String integration, Integer minRating, Sort sort, int page, Currency currency) implements java.io.Serializable {
+
+    /** The bands' currency when none is known (a saved search from before currencies were shown). */
+    public static final Currency DEFAULT_CURRENCY = Currency.getInstance("USD");
 
     /** "4 stars and up", "3 stars and up": the rating filter and facet. */
     public static final List<Integer> MIN_RATINGS = List.of(4, 3);
@@ -37,30 +44,9 @@ public record SearchQuery(String query, String category, String tag, Platform pl
         }
     }
 
+    /** The price filter's bands; their bounds depend on the currency (see {@link PriceBands}). */
     public enum PriceRange {
-        FREE(0, 0L), PAID(1, null), UNDER_25(1, 2499L), FROM_25_TO_50(2500, 5000L), OVER_50(5001, null);
-
-        private final long minMinor;
-        private final Long maxMinor;
-
-        PriceRange(long minMinor, Long maxMinor) {
-            this.minMinor = minMinor;
-            this.maxMinor = maxMinor;
-        }
-
-        /** Lowest price in the range, in minor units (inclusive). */
-        public long minMinor() {
-            return minMinor;
-        }
-
-        /** Highest price in the range, in minor units (inclusive), or null for no upper bound. */
-        public Long maxMinor() {
-            return maxMinor;
-        }
-
-        public boolean contains(long priceMinor) {
-            return priceMinor >= minMinor && (maxMinor == null || priceMinor <= maxMinor);
-        }
+        FREE, PAID, UNDER_25, FROM_25_TO_50, OVER_50;
 
         public String slug() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -109,7 +95,13 @@ public record SearchQuery(String query, String category, String tag, Platform pl
         }
         return new SearchQuery(query, blankToNull(category), blankToNull(tag), Platform.fromSlug(platform).orElse(null),
                 PriceRange.from(price).orElse(null), integrationName, minRating, Sort.from(sort, !query.isEmpty()),
-                PageResult.safePage(page));
+                PageResult.safePage(page), DEFAULT_CURRENCY);
+    }
+
+    /** The same search with the price bands in another currency. */
+    public SearchQuery withCurrency(Currency bandsCurrency) {
+        return new SearchQuery(query, category, tag, platform, price, integration, minRating, sort, page,
+                bandsCurrency == null ? DEFAULT_CURRENCY : bandsCurrency);
     }
 
     /** The same search and filters parsed back from {@link #filterQuery()}, as stored with a saved search. */
@@ -123,8 +115,14 @@ public record SearchQuery(String query, String category, String tag, Platform pl
                 }
             }
         }
-        return of(query, params.get("category"), params.get("tag"), params.get("platform"), params.get("price"),
+        SearchQuery search = of(query, params.get("category"), params.get("tag"), params.get("platform"), params.get("price"),
                 params.get("integration"), params.get("rating"), params.get("sort"), 1);
+        String currency = params.get("currency");
+        try {
+            return currency == null ? search : search.withCurrency(Currency.getInstance(currency));
+        } catch (IllegalArgumentException unknown) {
+            return search;
+        }
     }
 
     public boolean hasQuery() {
@@ -149,6 +147,7 @@ public record SearchQuery(String query, String category, String tag, Platform pl
         }
         if (price != null) {
             parts.add("price=" + price.slug());
+            parts.add("currency=" + currency.getCurrencyCode());
         }
         if (integration != null) {
             parts.add("integration=" + encode(integration));

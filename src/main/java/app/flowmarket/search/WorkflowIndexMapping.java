@@ -1,8 +1,11 @@
 package app.flowmarket.search;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import app.flowmarket.shared.CurrencyConverter;
+import app.flowmarket.shared.Money;
 import org.hibernate.search.engine.backend.document.IndexFieldReference;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
@@ -12,6 +15,9 @@ import org.hibernate.search.mapper.orm.mapping.HibernateOrmMappingConfigurationC
 import org.hibernate.search.mapper.orm.mapping.HibernateOrmSearchMappingConfigurer;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.bridge.binding.PropertyBindingContext;
+import org.hibernate.search.mapper.pojo.bridge.binding.TypeBindingContext;
+import org.hibernate.search.mapper.pojo.bridge.mapping.programmatic.TypeBinder;
+import org.hibernate.search.mapper.pojo.model.PojoElementAccessor;
 import org.hibernate.search.mapper.pojo.bridge.mapping.programmatic.PropertyBinder;
 import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.ProgrammaticMappingConfigurationContext;
 import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.TypeMappingStep;
@@ -39,6 +45,16 @@ class WorkflowIndexMapping implements HibernateOrmSearchMappingConfigurer {
 
     /** The listing entity's JPA name, to find its type at run time. */
     static final String ENTITY = "Workflow";
+    /** The price in micro-euros at the day's reference rates: prices of every currency sorted and filtered on one scale. */
+    static final String PRICE = "priceRef";
+    /** The day of the rates {@link #PRICE} was computed at: a document of an older day is reindexed. */
+    static final String RATES_DATE = "ratesDate";
+
+    private final CurrencyConverter converter;
+
+    WorkflowIndexMapping(CurrencyConverter converter) {
+        this.converter = converter;
+    }
     private static final String WORKFLOW_TYPE = "app.flowmarket.catalog.Workflow";
     private static final String TAG_TYPE = "app.flowmarket.catalog.Tag";
     private static final List<String> LANGUAGES = List.of("en", "fr", "es", "de");
@@ -62,6 +78,7 @@ class WorkflowIndexMapping implements HibernateOrmSearchMappingConfigurer {
         languages(workflow, "descriptionMd", "description");
         workflow.property("platform").keywordField().aggregable(Aggregable.YES);
         workflow.property("priceMinor").genericField().sortable(Sortable.YES).aggregable(Aggregable.YES);
+        workflow.binder(new ReferencePriceBinder(converter));
         workflow.property("categoryId").keywordField().aggregable(Aggregable.YES);
         workflow.property("status").keywordField();
         workflow.property("integrations").binder(new IntegrationsBinder());
@@ -85,6 +102,38 @@ class WorkflowIndexMapping implements HibernateOrmSearchMappingConfigurer {
         var step = type.property(property);
         for (String language : LANGUAGES) {
             step = step.fullTextField(field + "_" + language).analyzer(SearchAnalyzers.forLanguage(language));
+        }
+    }
+
+    /**
+     * The listing's price (its {@code priceMinor} in its {@code currency}) as micro-euros at the day's
+     * reference rates, converted by the pricing engine; and the day of those rates. A currency without a
+     * rate leaves the price out (the listing then matches no price band and sorts last).
+     */
+    static final class ReferencePriceBinder implements TypeBinder {
+
+        private final CurrencyConverter converter;
+
+        ReferencePriceBinder(CurrencyConverter converter) {
+            this.converter = converter;
+        }
+
+        @Override
+        public void bind(TypeBindingContext context) {
+            PojoElementAccessor<?> minor = context.bridgedElement().property("priceMinor").createAccessor();
+            PojoElementAccessor<?> currency = context.bridgedElement().property("currency").createAccessor();
+            IndexFieldReference<Long> price = context.indexSchemaElement()
+                    .field(PRICE, f -> f.asLong().sortable(Sortable.YES).aggregable(Aggregable.YES)).toReference();
+            IndexFieldReference<LocalDate> ratesDate = context.indexSchemaElement().field(RATES_DATE, f -> f.asLocalDate()).toReference();
+            context.bridge((document, workflow, writeContext) -> {
+                Object code = currency.read(workflow);
+                Object amount = minor.read(workflow);
+                if (code != null && amount != null) {
+                    Money money = Money.of(((Number) amount).longValue(), code.toString());
+                    converter.referenceMicros(money.toDecimal(), money.currency()).ifPresent(micros -> document.addValue(price, micros));
+                }
+                document.addValue(ratesDate, converter.ratesDate());
+            });
         }
     }
 

@@ -40,7 +40,7 @@ class OrderEventsIntegrationTests {
     static OrderPaid.Line line() {
         return new OrderPaid.Line(UUID.randomUUID(), Sellable.Kind.BUNDLE, UUID.randomUUID(), "Duo", StoreId.of(UUID.randomUUID()),
                 List.of(WorkflowId.of(UUID.randomUUID()), WorkflowId.of(UUID.randomUUID())),
-                Money.of(4000, "EUR"), Money.of(400, "EUR"), Money.of(3600, "EUR"));
+                Money.of(4000, "EUR"), Money.of(400, "EUR"), Money.of(3600, "EUR"), Money.of(4640, "USD"), new java.math.BigDecimal("1.16"));
     }
 
     List<String> subjectsTo(String email) {
@@ -51,7 +51,7 @@ class OrderEventsIntegrationTests {
     void orderEventsSurviveTheEventPublicationRegistry() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         OrderPaid paid = new OrderPaid(OrderId.of(UUID.randomUUID()), 42, AccountId.of(UUID.randomUUID()), List.of(line(), line()),
-                Money.of(8000, "EUR"), now);
+                Money.of(9280, "USD"), now, java.time.LocalDate.of(2026, 11, 20));
         OrderLineRefunded refunded = new OrderLineRefunded(paid.orderId(), 42, paid.buyerId(), paid.lines().get(0), false, now);
 
         assertThat(serializer.deserialize(serializer.serialize(paid), OrderPaid.class)).isEqualTo(paid);
@@ -62,7 +62,8 @@ class OrderEventsIntegrationTests {
     void aRedeliveredOrderEventQueuesItsMailOnce() {
         String email = Fixtures.uniqueEmail("redelivered");
         UUID buyerId = accounts.createVerified(email, Fixtures.PASSWORD, "Rita Redelivered");
-        OrderPaid paid = new OrderPaid(OrderId.of(UUID.randomUUID()), 7, AccountId.of(buyerId), List.of(line()), Money.of(4000, "EUR"), Instant.now());
+        OrderPaid paid = new OrderPaid(OrderId.of(UUID.randomUUID()), 7, AccountId.of(buyerId), List.of(line()), Money.of(4640, "USD"), Instant.now(),
+                java.time.LocalDate.of(2026, 11, 20));
         OrderLineRefunded refunded = new OrderLineRefunded(paid.orderId(), 7, paid.buyerId(), paid.lines().get(0), true, Instant.now());
 
         // the listeners run asynchronously, like a delivery and a redelivery racing each other

@@ -18,7 +18,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 
 class OrderTests {
 
-    final Pricing pricing = new Pricing(new CommerceSettings(1000, java.time.Duration.ofHours(1)));
+    final Pricing pricing = TestPricing.pricing(1000);
     final AccountId buyer = AccountId.of(UUID.randomUUID());
     final Instant now = Instant.parse("2025-05-01T10:00:00Z");
 

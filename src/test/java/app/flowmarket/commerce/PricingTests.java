@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PricingTests {
 
-    final Pricing pricing = new Pricing(new CommerceSettings(1000, java.time.Duration.ofHours(1)));
+    final Pricing pricing = TestPricing.pricing(1000);
 
     static Sellable workflow(long cents, String currency) {
         UUID id = UUID.randomUUID();
@@ -51,7 +52,7 @@ class PricingTests {
             items.add(workflow(random.nextInt(5) == 0 ? 0 : random.nextLong(10_000_000), "EUR"));
         }
         int bps = random.nextInt(3001);
-        Pricing.Quote quote = new Pricing(new CommerceSettings(bps, java.time.Duration.ofHours(1))).quote(items);
+        Pricing.Quote quote = TestPricing.pricing(bps).quote(items);
 
         long shares = quote.lines().stream().mapToLong(l -> l.sellerShare().minor()).sum();
         assertThat(shares + quote.fee().minor()).isEqualTo(quote.total().minor());
@@ -65,10 +66,98 @@ class PricingTests {
     }
 
     @Test
-    void refusesAnEmptyCartAndMixedCurrencies() {
+    void refusesAnEmptyCart() {
         assertThatThrownBy(() -> pricing.quote(List.of())).isInstanceOf(DomainException.class).hasMessage("cart.empty");
-        assertThatThrownBy(() -> pricing.quote(List.of(workflow(100, "USD"), workflow(100, "EUR"))))
-                .isInstanceOf(DomainException.class).hasMessage("cart.mixed-currencies");
+        assertThatThrownBy(() -> pricing.quote(List.of(), Currency.getInstance("USD"))).isInstanceOf(DomainException.class).hasMessage("cart.empty");
+    }
+
+    @Test
+    void chargesAMixedCartInTheBuyersCurrencyWhileSellersKeepTheirOwn() {
+        Sellable euros = workflow(1900, "EUR");
+        Sellable dollars = workflow(1250, "USD");
+
+        Pricing.Quote quote = pricing.quote(List.of(euros, dollars), Currency.getInstance("USD"));
+
+        Pricing.QuoteLine converted = quote.lines().get(0);
+        // the seller of the euro workflow is paid in euros: the ledger's amounts do not move with the rate
+        assertThat(converted.net()).isEqualTo(Money.of(1900, "EUR"));
+        assertThat(converted.fee()).isEqualTo(Money.of(190, "EUR"));
+        assertThat(converted.sellerShare()).isEqualTo(Money.of(1710, "EUR"));
+        // the buyer pays 19.00 EUR x 1.16 = 22.04 USD
+        assertThat(converted.rate()).isEqualByComparingTo("1.16");
+        assertThat(converted.charged()).isEqualTo(Money.of(2204, "USD"));
+        assertThat(converted.converted()).isTrue();
+        assertThat(converted.steps()).anyMatch(step -> step.startsWith("charged 22.04 USD at 1 EUR = 1.16 USD"));
+        Pricing.QuoteLine same = quote.lines().get(1);
+        assertThat(same.charged()).isEqualTo(Money.of(1250, "USD"));
+        assertThat(same.rate()).isEqualByComparingTo("1");
+        assertThat(same.converted()).isFalse();
+
+        assertThat(quote.currency()).isEqualTo(Currency.getInstance("USD"));
+        assertThat(quote.total()).isEqualTo(Money.of(3454, "USD"));
+        assertThat(quote.total().minor()).isEqualTo(quote.subtotal().minor() - quote.discount().minor());
+        assertThat(quote.converted()).isTrue();
+        assertThat(quote.conversions()).containsExactly(converted);
+        assertThat(quote.ratesDate()).isEqualTo(TestPricing.RATES.date());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            // amount, from, to, converted: through the euro, rounded half-up to the target's minor unit
+            "1000, GBP, JPY, 2045",      // 10.00 GBP x 180 / 0.88 = 2045.45 JPY; the yen has no minor unit
+            "2045, JPY, GBP, 1000",      // 2045 JPY x 0.88 / 180 = 9.9978 GBP
+            "1, USD, EUR, 1",            // 0.01 USD / 1.16 = 0.0086 EUR
+            "2500, USD, USD, 2500",
+            "1999, EUR, SEK, 21989"})    // 19.99 EUR x 11 = 219.89 SEK
+    void convertsThroughTheEuroRoundingHalfUpToTheTargetCurrency(long amount, String from, String to, long expected) {
+        assertThat(pricing.convert(Money.of(amount, from), Currency.getInstance(to))).contains(Money.of(expected, to));
+    }
+
+    @Test
+    void thePriceShownInAVisitorsCurrencyIsThePriceChargedThatDay() {
+        Random random = new Random(16);
+        for (int i = 0; i < 500; i++) {
+            Sellable item = workflow(1 + random.nextInt(100_000), List.of("USD", "EUR", "GBP").get(random.nextInt(3)));
+            for (String buyer : List.of("USD", "EUR", "GBP", "JPY", "SEK", "CHF")) {
+                Currency currency = Currency.getInstance(buyer);
+                assertThat(pricing.quote(List.of(item), currency).total()).isEqualTo(pricing.convert(item.listPrice(), currency).orElseThrow());
+            }
+        }
+    }
+
+    @Test
+    void aPriceInACurrencyWithoutARateCannotBeCharged() {
+        assertThat(pricing.convert(Money.of(1000, "BRL"), Currency.getInstance("USD"))).isEmpty();
+        assertThatThrownBy(() -> pricing.quote(List.of(workflow(1000, "BRL")), Currency.getInstance("USD")))
+                .isInstanceOf(DomainException.class).hasMessage("cart.currency-unavailable");
+    }
+
+    @Test
+    void chargesTheBuyersCurrencyWhenTheProcessorTakesItElseTheSellersOwnPrice() {
+        List<Currency> processor = List.of(Currency.getInstance("EUR"), Currency.getInstance("USD"), Currency.getInstance("GBP"));
+        List<Sellable> dollars = List.of(workflow(1000, "USD"), workflow(500, "USD"));
+        List<Sellable> mixed = List.of(workflow(1000, "GBP"), workflow(500, "USD"));
+
+        assertThat(pricing.chargeCurrency(Currency.getInstance("GBP"), dollars, processor)).isEqualTo(Currency.getInstance("GBP"));
+        // the processor cannot charge yen: the sellers' own price is charged as it is
+        assertThat(pricing.chargeCurrency(Currency.getInstance("JPY"), dollars, processor)).isEqualTo(Currency.getInstance("USD"));
+        // several sellers' currencies: the first of the cart the processor takes
+        assertThat(pricing.chargeCurrency(Currency.getInstance("JPY"), mixed, processor)).isEqualTo(Currency.getInstance("GBP"));
+        assertThat(pricing.chargeCurrency(Currency.getInstance("JPY"), List.of(workflow(100, "SEK")), processor))
+                .isEqualTo(Currency.getInstance("EUR"));
+    }
+
+    @Test
+    void referencePricesOrderEveryCurrencyOnOneScale() {
+        assertThat(pricing.referenceMicros(new java.math.BigDecimal("1.16"), Currency.getInstance("USD"))).contains(1_000_000L);
+        assertThat(pricing.referenceMicros(new java.math.BigDecimal("25.00"), Currency.getInstance("EUR"))).contains(25_000_000L);
+        long dollars = pricing.referenceMicros(new java.math.BigDecimal("29.00"), Currency.getInstance("USD")).orElseThrow();
+        long pounds = pricing.referenceMicros(new java.math.BigDecimal("22.00"), Currency.getInstance("GBP")).orElseThrow();
+        long euros = pricing.referenceMicros(new java.math.BigDecimal("24.90"), Currency.getInstance("EUR")).orElseThrow();
+        // 24.90 EUR < 29.00 USD (25.00 EUR) < 22.00 GBP (25.00 EUR): sorted by what they are worth, not by the bare number
+        assertThat(euros).isLessThan(dollars);
+        assertThat(dollars).isLessThan(pounds + 1);
+        assertThat(pricing.referenceMicros(java.math.BigDecimal.ONE, Currency.getInstance("BRL"))).isEmpty();
     }
 
     static Sellable bundle(long cents, Sellable... workflows) {

@@ -222,34 +222,82 @@ class PurchaseIntegrationTests {
     }
 
     @Test
-    void freeWorkflowsAreGotWithoutThePaymentProcessor() {
+    void aFreeWorkflowGoesStraightIntoTheLibraryWithoutCartPaymentOrLedgerEntry() {
         WebSession seller = SellerFixture.newSeller(port);
         String title = "Free flow " + Fixtures.uniqueSlug("f");
         String workflowId = SellerFixture.publishedWorkflow(seller, title, "n8n", "0");
-        WebSession buyer = buyer(Fixtures.uniqueEmail("freebie"));
-        Shopper.addToCart(buyer, "WORKFLOW", workflowId);
+        String email = Fixtures.uniqueEmail("freebie");
+        WebSession buyer = buyer(email);
+        UUID buyerId = jdbc.sql("select id from account where email = ?").param(email).query(UUID.class).single();
 
-        String location = Shopper.placeOrder(buyer);
+        assertThat(buyer.get("/workflows/" + slugOf(workflowId) + "/buy-box").body())
+                .contains("action=\"/library/free/" + slugOf(workflowId) + "\"").contains("Get it free").doesNotContain("Add to cart");
+        WebSession.Page got = buyer.post("/library/free/" + slugOf(workflowId), Map.of());
 
-        assertThat(location).startsWith("/orders/");
-        assertThat(buyer.get(location).body()).contains("Paid. Thank you");
-        assertThat(buyer.get("/library").body()).contains(title);
+        assertThat(got.assertStatus(302).location()).isEqualTo("/library");
+        assertThat(buyer.get("/library").body()).contains("<div class=\"flash\" role=\"status\">" + title + " is now in your library.</div>")
+                .contains("href=\"/workflows/" + slugOf(workflowId) + "\"");
+        assertThat(buyer.get("/cart").body()).contains("Your cart is empty.");
+        assertThat(buyer.get("/orders").body()).contains("You have not ordered anything yet.");
+        // the record of who got what and when: one order of nothing, with no ledger entry and no receipt
+        UUID orderId = jdbc.sql("select id from purchase_order where buyer_id = ? and status = 'PAID' and total_minor = 0").param(buyerId)
+                .query(UUID.class).single();
+        assertThat(jdbc.sql("select count(*) from ledger_entry where order_id = ?").param(orderId).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'order.free' and target_id = ?").param(orderId.toString())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select sales_count from workflow where id = ?::uuid").param(workflowId).query(Integer.class).single()).isEqualTo(1);
+
+        // a second click (or a double click) changes nothing
+        assertThat(buyer.post("/library/free/" + slugOf(workflowId), Map.of()).assertStatus(302).location()).isEqualTo("/library");
+        assertThat(jdbc.sql("select count(*) from purchase_order where buyer_id = ?").param(buyerId).query(Long.class).single()).isEqualTo(1);
+        assertThat(buyer.get("/workflows/" + slugOf(workflowId) + "/buy-box").body()).contains("You own this workflow");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+                jdbc.sql("select count(*) from mail_outbox where recipient = ? and subject like '%receipt%'").param(email).query(Long.class).single() == 0);
+        // the seller sees who got it, with nothing to refund
+        String sales = seller.get("/seller/sales").body();
+        assertThat(sales).contains(title).contains(">Free<").doesNotContain("/refund\"");
     }
 
     @Test
-    void nobodyBuysTheirOwnWorkflowOrOneTheyAlreadyOwn() {
+    void aFreeWorkflowNeverGoesThroughACart() {
         WebSession seller = SellerFixture.newSeller(port);
-        String workflowId = SellerFixture.publishedWorkflow(seller, "Mine " + Fixtures.uniqueSlug("m"), "n8n", "0");
+        String title = "Never carted " + Fixtures.uniqueSlug("n");
+        String workflowId = SellerFixture.publishedWorkflow(seller, title, "n8n", "0");
+        String slug = slugOf(workflowId);
+
+        // the workflow page's own form, without JavaScript, gets it too
+        WebSession buyer = buyer(Fixtures.uniqueEmail("nojs"));
+        assertThat(buyer.post("/cart/items", Map.of("kind", "WORKFLOW", "id", workflowId)).assertStatus(302).location()).isEqualTo("/library");
+        assertThat(buyer.get("/library").body()).contains(title + " is now in your library.");
+
+        // a visitor signs in first, then gets it with one button
+        WebSession visitor = new WebSession(port);
+        assertThat(visitor.get("/workflows/" + slug + "/buy-box").body()).contains("href=\"/login?next=/library/free/" + slug + "\"")
+                .contains("Sign in and it goes straight into your library");
+        assertThat(visitor.post("/cart/items", Map.of("kind", "WORKFLOW", "id", workflowId)).assertStatus(302).location())
+                .isEqualTo("/library/free/" + slug);
+        assertThat(visitor.get("/library/free/" + slug).status()).isEqualTo(302);
+        assertThat(visitor.get("/cart").body()).contains("Your cart is empty.");
+        WebSession signedIn = buyer(Fixtures.uniqueEmail("later"));
+        assertThat(signedIn.get("/library/free/" + slug).assertStatus(200).body()).contains("Get " + title + " for free")
+                .contains("action=\"/library/free/" + slug + "\"");
+    }
+
+    @Test
+    void nobodyBuysTheirOwnWorkflowOrOneTheyAlreadyOwnAndIsToldSoAsAnError() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String workflowId = SellerFixture.publishedWorkflow(seller, "Mine " + Fixtures.uniqueSlug("m"), "n8n", "5");
 
         assertThat(seller.getFollowing("/cart").body()).doesNotContain("Mine ");
         seller.post("/cart/items", Map.of("kind", "WORKFLOW", "id", workflowId));
-        assertThat(seller.get("/cart").body()).contains("You cannot buy your own workflow");
+        assertThat(seller.get("/cart").body()).contains("<div class=\"error-box\" role=\"alert\">You cannot buy your own workflow.</div>")
+                .doesNotContain("class=\"flash\"");
 
         WebSession buyer = buyer(Fixtures.uniqueEmail("twice"));
-        Shopper.addToCart(buyer, "WORKFLOW", workflowId);
-        Shopper.placeOrder(buyer);
+        String orderPath = Shopper.pay(buyer, Shopper.buy(buyer, workflowId), Shopper.GOOD_CARD);
+        Shopper.awaitOrderText(buyer, orderPath, "Paid. Thank you");
         buyer.post("/cart/items", Map.of("kind", "WORKFLOW", "id", workflowId));
-        assertThat(buyer.get("/cart").body()).contains("You already own this");
+        assertThat(buyer.get("/cart").body()).contains("<div class=\"error-box\" role=\"alert\">You already own this.</div>");
     }
 
     @Test

@@ -134,8 +134,8 @@ class PaymentWebhookIntegrationTests {
 
         assertThat(secret.value()).isEqualTo(stored).isNotEqualTo(FORMER_BUILT_IN_SECRET).startsWith("whsec_").hasSizeGreaterThan(40);
         // another node (or a restart) reads the same secret
-        assertThat(new TestWebhookSecret(jdbc, new PaymentSettings("test", null, null)).value()).isEqualTo(stored);
-        assertThat(new TestWebhookSecret(jdbc, new PaymentSettings("test", " whsec_configured ", null)).value()).isEqualTo("whsec_configured");
+        assertThat(new TestWebhookSecret(jdbc, new PaymentSettings("test", null, null, List.of("USD"))).value()).isEqualTo(stored);
+        assertThat(new TestWebhookSecret(jdbc, new PaymentSettings("test", " whsec_configured ", null, List.of("USD"))).value()).isEqualTo("whsec_configured");
     }
 
     @Test

@@ -166,6 +166,10 @@ class FirstStartIntegrationTests {
             assertThat(single(st, """
                     select count(*) from entitlement e join account a on a.id = e.buyer_id where a.email = 'buyer@demo.flowmarket.app'""")).isPositive();
             assertThat(single(st, "select count(*) from purchase_order where status = 'PAID'")).isPositive();
+            // ... one of them of workflows priced in two currencies, charged in one at the day's rate
+            assertThat(single(st, """
+                    select count(*) from order_line l join purchase_order o on o.id = l.order_id join account a on a.id = o.buyer_id
+                    where a.email = 'buyer@demo.flowmarket.app' and o.status = 'PAID' and l.currency <> o.currency and l.rate <> 1""")).isPositive();
             String slug;
             try (var rs = st.executeQuery("select slug from workflow where rating_count > 0 order by rating_count desc limit 1")) {
                 rs.next();

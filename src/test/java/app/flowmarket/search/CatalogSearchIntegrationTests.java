@@ -2,6 +2,7 @@ package app.flowmarket.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.Map;
 import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.SellerFixture;
+import app.flowmarket.shared.CurrencyConverter;
+import app.flowmarket.shared.Money;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.WebSession;
 import jakarta.persistence.EntityManagerFactory;
@@ -32,6 +35,9 @@ class CatalogSearchIntegrationTests {
 
     @Autowired
     AccountManagement accounts;
+
+    @Autowired
+    CurrencyConverter converter;
 
     @Autowired
     EntityManagerFactory entityManagerFactory;
@@ -88,6 +94,49 @@ class CatalogSearchIntegrationTests {
     }
 
     @Test
+    void sortsAndFiltersPricesOfEveryCurrencyOnWhatTheyAreWorthInTheVisitorsCurrency() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String m = marker();
+        Map<String, Money> prices = new java.util.LinkedHashMap<>();
+        prices.put("Euros " + m, Money.of(2400, "EUR"));
+        prices.put("Dollars " + m, Money.of(2700, "USD"));
+        prices.put("Pounds " + m, Money.of(2200, "GBP"));
+        prices.put("More dollars " + m, Money.of(3000, "USD"));
+        prices.forEach((title, price) -> SellerFixture.publishedWorkflow(seller, Map.of("title", title,
+                "price", price.toDecimal().toPlainString(), "currency", price.currency().getCurrencyCode())));
+        Currency euro = Currency.getInstance("EUR");
+        Map<String, Long> inEuros = new HashMap<>();
+        prices.forEach((title, price) -> inEuros.put(title, converter.convert(price, euro).orElseThrow().minor()));
+        List<String> byWorth = prices.keySet().stream().sorted(java.util.Comparator.comparing(inEuros::get)).toList();
+        List<String> byBareNumber = prices.keySet().stream().sorted(java.util.Comparator.comparing(t -> prices.get(t).minor())).toList();
+        // with the day's rates, the order by worth is not the order of the bare numbers (the bug this replaces)
+        assertThat(byWorth).isNotEqualTo(byBareNumber);
+
+        SearchQuery cheapestFirst = SearchQuery.of(m, null, null, null, null, "price-asc", 1).withCurrency(euro);
+        assertThat(titles(cheapestFirst)).containsExactlyElementsOf(byWorth);
+        assertThat(titles(SearchQuery.of(m, null, null, null, null, "price-desc", 1).withCurrency(euro)))
+                .containsExactlyElementsOf(byWorth.reversed());
+
+        // "Under €25": what the cards show as under 25.00 euros, whatever the seller's currency
+        List<String> under25 = byWorth.stream().filter(t -> inEuros.get(t) < 2500).toList();
+        List<String> from25 = byWorth.stream().filter(t -> inEuros.get(t) >= 2500).toList();
+        assertThat(under25).isNotEmpty();
+        assertThat(from25).isNotEmpty();
+        assertThat(titles(SearchQuery.of(m, null, null, null, "under-25", "price-asc", 1).withCurrency(euro)))
+                .containsExactlyElementsOf(under25);
+        assertThat(titles(SearchQuery.of(m, null, null, null, "from-25-to-50", "price-asc", 1).withCurrency(euro)))
+                .containsExactlyElementsOf(from25);
+
+        // a visitor who chose euros sees the bands and the prices in euros, with the seller's price beside them
+        WebSession visitor = new WebSession(port).withCookie("flowmarket-currency", "EUR", "/");
+        String page = visitor.get("/workflows?q=" + m + "&sort=price-asc").assertStatus(200).body();
+        assertThat(page).contains("Under €25").contains("$27").contains("£22").contains("≈");
+        List<Integer> positions = byWorth.stream().map(title -> page.indexOf("href=\"/workflows/" + jdbc.sql("select slug from workflow where title = ?")
+                .param(title).query(String.class).single() + "\"")).toList();
+        assertThat(positions).doesNotContain(-1).isSorted();
+    }
+
+    @Test
     void facetCountsEqualWhatTheDatabaseCounts() {
         WebSession seller = SellerFixture.newSeller(port);
         String m = marker();
@@ -109,13 +158,16 @@ class CatalogSearchIntegrationTests {
         Map<String, Long> facetPrices = new HashMap<>();
         facets.prices().forEach(v -> facetPrices.put(v.value(), v.count()));
         Map<String, Long> sqlPrices = new HashMap<>();
-        for (SearchQuery.PriceRange range : SearchQuery.PriceRange.values()) {
+        // the listings are priced in dollars and the search's bands are in dollars: "under 25" is up to 24.99
+        Map<String, long[]> bands = Map.of("free", new long[] {0, 0}, "paid", new long[] {1, Long.MAX_VALUE},
+                "under-25", new long[] {1, 2499}, "from-25-to-50", new long[] {2500, 5000}, "over-50", new long[] {5001, Long.MAX_VALUE});
+        bands.forEach((slug, band) -> {
             long count = jdbc.sql("select count(*)" + mine + " and price_minor >= ? and price_minor <= ?")
-                    .params(range.minMinor(), range.maxMinor() == null ? Long.MAX_VALUE : range.maxMinor()).query(Long.class).single();
+                    .params(band[0], band[1]).query(Long.class).single();
             if (count > 0) {
-                sqlPrices.put(range.slug(), count);
+                sqlPrices.put(slug, count);
             }
-        }
+        });
         assertThat(facetPrices).isEqualTo(sqlPrices).containsEntry("free", 2L).containsEntry("paid", 2L);
         long slack = jdbc.sql("select count(*)" + mine + " and 'Slack' = any(string_to_array(integrations, E'\\n'))")
                 .query(Long.class).single();

@@ -22,6 +22,12 @@ class SavedSearchIndexTests {
             "crm", "notion", "airtable", "airtabel", "digest", "the", "to", "telegram", "stripe", "billing"};
     private static final String[] INTEGRATIONS = {"Slack", "Gmail", "Google Sheets", "HubSpot", "OpenAI", "Notion", "Airtable", "Stripe"};
 
+    /** The price bands of a price in dollars, as the search filters them (the saved searches' bands are in dollars). */
+    static Set<String> bands(long cents) {
+        return PriceBands.bandsOf(app.flowmarket.shared.Money.of(cents, "USD"), List.of(SearchQuery.DEFAULT_CURRENCY),
+                app.flowmarket.commerce.TestPricing.converter());
+    }
+
     @Test
     void everySavedSearchThatMatchesIsACandidateAndMostOthersAreNot() throws Exception {
         Random random = new Random(42);
@@ -57,7 +63,7 @@ class SavedSearchIndexTests {
                 SearchMatcher.Document listing = SearchMatcher.document(new SearchMatcher.Listing(title,
                         "Keeps your " + WORDS[random.nextInt(WORDS.length)] + " tidy.", "Works with " + String.join(", ", integrations),
                         List.of("Finance"), List.of("finance"), integrations.stream().distinct().toList(), "Store " + l,
-                        Platform.values()[random.nextInt(3)], null, random.nextInt(8000),
+                        Platform.values()[random.nextInt(3)], null, bands(random.nextInt(8000)),
                         BigDecimal.valueOf(random.nextInt(500), 2)));
                 Set<UUID> found = new HashSet<>(index.candidates(listing));
                 candidates += found.size();
@@ -80,7 +86,7 @@ class SavedSearchIndexTests {
             index.put(id, SearchQuery.parse("slack", ""));
             index.refresh();
             SearchMatcher.Document listing = SearchMatcher.document(new SearchMatcher.Listing("Slack alerts", "", "", List.of(), List.of(),
-                    List.of("Slack"), "Store", Platform.N8N, null, 0, BigDecimal.ZERO));
+                    List.of("Slack"), "Store", Platform.N8N, null, bands(0), BigDecimal.ZERO));
             assertThat(index.candidates(listing)).containsExactly(id);
             index.remove(id);
             index.refresh();

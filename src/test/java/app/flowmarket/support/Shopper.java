@@ -42,10 +42,21 @@ public final class Shopper {
         return result.status() == 302 ? result.location().replace("?returned", "") : null;
     }
 
-    /** Puts a workflow in the cart and checks out; for a free one the order is paid at once. Returns where checkout led. */
+    /**
+     * Buys a workflow the way a buyer clicks: a paid one into the cart and through checkout (returns where
+     * checkout led: the hosted payment page); a free one straight into the library (returns {@code /library}).
+     */
     public static String buy(WebSession buyer, String workflowId) {
-        addToCart(buyer, "WORKFLOW", workflowId);
-        return placeOrder(buyer);
+        String location = buyer.post("/cart/items", Map.of("kind", "WORKFLOW", "id", workflowId)).assertStatus(302).location();
+        buyer.get(location);
+        return "/cart".equals(location) ? placeOrder(buyer) : location;
+    }
+
+    /** "Get it free" without JavaScript (the workflow page's own form): straight into the library, no cart, no order to pay. */
+    public static void getFree(WebSession buyer, String workflowId) {
+        WebSession.Page page = buyer.post("/cart/items", Map.of("kind", "WORKFLOW", "id", workflowId));
+        assertThat(page.assertStatus(302).location()).isEqualTo("/library");
+        buyer.get("/library");
     }
 
     public static void awaitOrderText(WebSession buyer, String orderPath, String text) {

@@ -13,6 +13,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import app.flowmarket.platform.DisplayCurrency;
 import app.flowmarket.shared.PersonalCookies;
 import app.flowmarket.shared.Theme;
 import org.slf4j.Logger;
@@ -35,8 +36,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Whole rendered pages for visitors without a session: the home page and workflow pages, per URL and
- * language, in Redis. Evicted with the catalogue caches on every change of a listing (a new price
+ * Whole rendered pages for visitors without a session: the home page and workflow pages, per URL,
+ * language and the currency prices are shown in, in Redis. Evicted with the catalogue caches on every change of a listing (a new price
  * shows at once) and kept at most a minute, for what other modules show on them (review votes,
  * follower counts). Each page carries its viewer's CSRF token: it is cut out when the page is stored
  * and the current visitor's is put back when it is served. Runs after the security filters, so it
@@ -64,10 +65,12 @@ class PublicPageCache extends OncePerRequestFilter {
 
     private final CacheManager caches;
     private final LocaleResolver locales;
+    private final DisplayCurrency currencies;
 
-    PublicPageCache(CacheManager caches, LocaleResolver locales) {
+    PublicPageCache(CacheManager caches, LocaleResolver locales, DisplayCurrency currencies) {
         this.caches = caches;
         this.locales = locales;
+        this.currencies = currencies;
     }
 
     @Override
@@ -86,9 +89,9 @@ class PublicPageCache extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        // a page is painted in its reader's theme (data-theme), so each theme has its own copy
+        // a page is painted in its reader's theme (data-theme) and priced in their currency: each has its own copy
         String key = locales.resolveLocale(request).toLanguageTag().toLowerCase(Locale.ROOT) + " " + theme(request).value()
-                + " " + request.getRequestURI();
+                + " " + currencies.of(request).getCurrencyCode() + " " + request.getRequestURI();
         CachedPage page = read(cache, key);
         if (page != null) {
             response.setStatus(HttpServletResponse.SC_OK);
@@ -157,8 +160,9 @@ class PublicPageCache extends OncePerRequestFilter {
 
         @Bean
         org.springframework.boot.web.servlet.FilterRegistrationBean<PublicPageCache> publicPageCache(CacheManager caches,
-                                                                                                  LocaleResolver localeResolver) {
-            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new PublicPageCache(caches, localeResolver));
+                                                                                                  LocaleResolver localeResolver,
+                                                                                                  DisplayCurrency currencies) {
+            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new PublicPageCache(caches, localeResolver, currencies));
             // after Spring Security's chain (which runs at -100): the visitor and the CSRF token are known
             registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
             registration.addUrlPatterns("/*");

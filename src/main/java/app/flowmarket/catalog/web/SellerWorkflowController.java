@@ -1,17 +1,23 @@
 package app.flowmarket.catalog.web;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogPages;
+import app.flowmarket.catalog.ListingUploads;
+import app.flowmarket.catalog.Platform;
 import app.flowmarket.catalog.Upload;
 import app.flowmarket.catalog.WorkflowPage;
+import app.flowmarket.platform.Flash;
 import app.flowmarket.platform.FormErrors;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,8 +37,11 @@ class SellerWorkflowController {
     private final CatalogPages pages;
     private final StoreManagement stores;
     private final MessageSource messages;
+    private final ListingUploads uploads;
 
-    SellerWorkflowController(CatalogManagement catalog, CatalogPages pages, StoreManagement stores, MessageSource messages) {
+    SellerWorkflowController(CatalogManagement catalog, CatalogPages pages, StoreManagement stores, MessageSource messages,
+                             ListingUploads uploads) {
+        this.uploads = uploads;
         this.catalog = catalog;
         this.pages = pages;
         this.stores = stores;
@@ -58,16 +67,40 @@ class SellerWorkflowController {
         return form(model, WorkflowFormData.empty(), FormErrors.none(), null);
     }
 
+    /**
+     * Creates the listing. When it is refused for something else than its file, the file is kept for the
+     * retry (the form says so and sends its token back instead of the file); a new file chosen replaces it.
+     * The file is checked too, so the seller hears everything that is wrong at once.
+     */
     @PostMapping("/seller/workflows/new")
     String create(@AuthenticationPrincipal CurrentUser seller, @ModelAttribute WorkflowFormData form,
-                  @RequestParam(value = "file", required = false) MultipartFile file, Model model,
+                  @RequestParam(value = "file", required = false) MultipartFile file,
+                  @RequestParam(value = "keptUpload", required = false) String keptUpload, Model model,
                   RedirectAttributes redirect) throws IOException {
+        UUID keptToken = token(keptUpload);
+        Upload chosen = upload(file);
+        Upload upload = chosen != null ? chosen : uploads.find(seller, keptToken).orElse(null);
         try {
-            UUID id = catalog.createWorkflow(seller, form.toParameters(), upload(file));
-            redirect.addFlashAttribute("flash", "workflow.created");
+            UUID id = catalog.createWorkflow(seller, form.toParameters(), upload);
+            uploads.discard(seller, keptToken);
+            Flash.success(redirect, "workflow.created");
             return "redirect:/seller/workflows/" + id + "/edit";
         } catch (DomainException e) {
-            return form(model, form, errorFor(e), null);
+            FormErrors errors = errorFor(e);
+            ListingUploads.Kept kept = null;
+            if (upload != null && !e.messageKey().startsWith("workflow.file")) {
+                try {
+                    uploads.check(Platform.fromSlug(form.platform()).orElse(Platform.N8N), upload);
+                    kept = chosen == null ? uploads.describe(seller, keptToken).orElse(null) : uploads.keep(seller, upload);
+                    if (chosen != null) {
+                        uploads.discard(seller, keptToken);
+                    }
+                } catch (DomainException fileError) {
+                    errors.add("file", text(fileError));
+                }
+            }
+            model.addAttribute("keptUpload", kept);
+            return form(model, form, errors, null);
         }
     }
 
@@ -138,14 +171,37 @@ class SellerWorkflowController {
         return "redirect:/seller/workflows";
     }
 
+    /** "Archive…": what archiving does, asked before it is done (a dialog over the list with JavaScript, this page without). */
+    @GetMapping("/seller/workflows/{id}/archive")
+    String confirmArchive(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, Model model) {
+        WorkflowPage page = pages.forEditing(seller, id);
+        if (!page.isPublished()) {
+            return "redirect:/seller/workflows";
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("title", messages.getMessage("workflow.archive.confirm.title", new Object[] {page.title()}, locale));
+        model.addAttribute("consequences", List.of(
+                messages.getMessage("workflow.archive.confirm.hidden", null, locale),
+                messages.getMessage("workflow.archive.confirm.owners", null, locale),
+                messages.getMessage("workflow.archive.confirm.undo", null, locale)));
+        model.addAttribute("action", "/seller/workflows/" + id + "/archive");
+        model.addAttribute("confirmLabel", messages.getMessage("workflow.archive.confirm.submit", null, locale));
+        model.addAttribute("back", "/seller/workflows");
+        model.addAttribute("danger", true);
+        return "layout/confirm";
+    }
+
     @PostMapping("/seller/workflows/{id}/archive")
     String archive(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, RedirectAttributes redirect) {
         catalog.archive(seller, id);
-        redirect.addFlashAttribute("flash", "workflow.archived");
+        Flash.success(redirect, "workflow.archived");
         return "redirect:/seller/workflows";
     }
 
     private String form(Model model, WorkflowFormData form, FormErrors errors, WorkflowPage existing) {
+        if (!model.containsAttribute("keptUpload")) {
+            model.addAttribute("keptUpload", null);
+        }
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("existing", existing);
@@ -173,6 +229,14 @@ class SellerWorkflowController {
 
     private String text(DomainException e) {
         return FormErrors.text(e, messages);
+    }
+
+    private static UUID token(String value) {
+        try {
+            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Upload upload(MultipartFile file) throws IOException {

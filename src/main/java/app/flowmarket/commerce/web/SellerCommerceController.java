@@ -2,17 +2,21 @@ package app.flowmarket.commerce.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.commerce.Bundles;
 import app.flowmarket.commerce.Ledger;
 import app.flowmarket.commerce.OrderManagement;
+import app.flowmarket.platform.Flash;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.store.StoreManagement;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,8 +35,11 @@ class SellerCommerceController {
     private final Ledger ledger;
     private final StoreManagement stores;
     private final CatalogQueries catalogQueries;
+    private final MessageSource messages;
 
-    SellerCommerceController(OrderManagement orders, Bundles bundles, Ledger ledger, StoreManagement stores, CatalogQueries catalogQueries) {
+    SellerCommerceController(OrderManagement orders, Bundles bundles, Ledger ledger, StoreManagement stores, CatalogQueries catalogQueries,
+                             MessageSource messages) {
+        this.messages = messages;
         this.orders = orders;
         this.bundles = bundles;
         this.ledger = ledger;
@@ -56,6 +63,26 @@ class SellerCommerceController {
         return "commerce/sales";
     }
 
+    /** "Refund…": what a refund does, asked before it is done (a dialog over the sales with JavaScript, this page without). */
+    @GetMapping("/seller/sales/{lineId}/refund")
+    String confirmRefund(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID lineId, Model model) {
+        OrderManagement.Sale sale = orders.saleOf(seller, lineId);
+        if (!sale.refundable()) {
+            return "redirect:/seller/sales";
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("title", messages.getMessage("refund.confirm.title", new Object[] {sale.title(), sale.buyerName()}, locale));
+        model.addAttribute("consequences", List.of(
+                messages.getMessage("refund.confirm.money", new Object[] {sale.charged().format(locale)}, locale),
+                messages.getMessage("refund.confirm.access", null, locale),
+                messages.getMessage("refund.confirm.balance", new Object[] {sale.sellerShare().format(locale)}, locale),
+                messages.getMessage("refund.confirm.final", null, locale)));
+        model.addAttribute("action", "/seller/sales/" + lineId + "/refund");
+        model.addAttribute("confirmLabel", messages.getMessage("refund.confirm.submit", new Object[] {sale.charged().format(locale)}, locale));
+        model.addAttribute("back", "/seller/sales");
+        return "layout/confirm";
+    }
+
     @PostMapping("/seller/sales/{lineId}/refund")
     String refund(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID lineId, RedirectAttributes redirect) {
         refundLine(seller, lineId, redirect);
@@ -69,12 +96,7 @@ class SellerCommerceController {
     }
 
     private void refundLine(CurrentUser actor, UUID lineId, RedirectAttributes redirect) {
-        try {
-            orders.refundLine(actor, lineId);
-            redirect.addFlashAttribute("flash", "refund.done");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
-        }
+        Flash.attempt(redirect, "refund.done", () -> orders.refundLine(actor, lineId));
     }
 
     @GetMapping("/seller/bundles")

@@ -1,15 +1,20 @@
 package app.flowmarket.commerce.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
 import app.flowmarket.commerce.Bundles;
 import app.flowmarket.commerce.Carts;
 import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.commerce.Pricing;
 import app.flowmarket.commerce.Sellable;
+import app.flowmarket.platform.DisplayCurrency;
+import app.flowmarket.platform.Flash;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
@@ -28,31 +33,34 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Cart, checkout and the buyer's orders. */
+/**
+ * Cart, checkout and the buyer's orders; free workflows straight into the library. Prices are shown in
+ * the buyer's currency (see {@link DisplayCurrency}) and charged in it when the processor can.
+ */
 @Controller
 class ShopController {
 
     private final Carts carts;
-    private final Pricing pricing;
     private final OrderManagement orders;
     private final Bundles bundles;
     private final CatalogManagement catalog;
     private final StoreManagement stores;
+    private final DisplayCurrency displayCurrency;
 
-    ShopController(Carts carts, Pricing pricing, OrderManagement orders, Bundles bundles, CatalogManagement catalog,
-                   StoreManagement stores) {
+    ShopController(Carts carts, OrderManagement orders, Bundles bundles, CatalogManagement catalog, StoreManagement stores,
+                   DisplayCurrency displayCurrency) {
         this.carts = carts;
-        this.pricing = pricing;
         this.orders = orders;
         this.bundles = bundles;
         this.catalog = catalog;
         this.stores = stores;
+        this.displayCurrency = displayCurrency;
     }
 
-    /** The buy box of a workflow page, loaded by htmx: price, add to cart, or "you own this". */
+    /** The buy box of a workflow page, loaded by htmx: price, add to cart or get it free, or "you own this". */
     @GetMapping("/workflows/{slug}/buy-box")
     String buyBox(@PathVariable String slug, @AuthenticationPrincipal CurrentUser user, Model model) {
-        var workflow = catalog.purchasableBySlug(slug).filter(CatalogManagement.PurchasableWorkflow::published)
+        var workflow = catalog.purchasableBySlug(slug).filter(PurchasableWorkflow::published)
                 .orElseThrow(() -> new NotFoundException("workflow"));
         model.addAttribute("workflow", workflow);
         model.addAttribute("owned", user != null && orders.hasBought(AccountId.of(user.id()), WorkflowId.of(workflow.id())));
@@ -70,7 +78,7 @@ class ShopController {
         String problem = null;
         if (!items.isEmpty()) {
             try {
-                quote = pricing.quote(items);
+                quote = orders.quote(items, displayCurrency.of(request));
             } catch (DomainException e) {
                 problem = e.messageKey();
             }
@@ -83,13 +91,16 @@ class ShopController {
     @PostMapping("/cart/items")
     String add(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "WORKFLOW") String kind,
                @RequestParam UUID id, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        try {
-            UUID cartId = carts.add(CartSession.owner(user, request), kind(kind), id);
-            CartSession.remember(user, cartId, request, response);
-            redirect.addFlashAttribute("flash", "cart.added");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
+        Sellable.Kind itemKind = kind(kind);
+        Optional<Sellable> item = carts.resolve(itemKind, id);
+        if (itemKind == Sellable.Kind.WORKFLOW && item.isPresent() && item.get().listPrice().isFree()) {
+            // a free workflow never goes through the cart: "Get it free" without JavaScript lands here
+            return getFree(user, item.get().slug(), redirect);
         }
+        Flash.attempt(redirect, "cart.added", () -> {
+            UUID cartId = carts.add(CartSession.owner(user, request), itemKind, id);
+            CartSession.remember(user, cartId, request, response);
+        });
         return "redirect:/cart";
     }
 
@@ -97,13 +108,43 @@ class ShopController {
     String remove(@AuthenticationPrincipal CurrentUser user, @PathVariable String kind, @PathVariable UUID id,
                   HttpServletRequest request, RedirectAttributes redirect) {
         carts.remove(CartSession.owner(user, request), kind(kind), id);
-        redirect.addFlashAttribute("flash", "cart.removed");
+        Flash.success(redirect, "cart.removed");
         return "redirect:/cart";
+    }
+
+    /** A free workflow, for someone who had to sign in first: one button adds it to their library. */
+    @GetMapping("/library/free/{slug}")
+    String getFreePage(@PathVariable String slug, @AuthenticationPrincipal CurrentUser buyer, Model model) {
+        var workflow = catalog.purchasableBySlug(slug).filter(PurchasableWorkflow::published)
+                .filter(w -> w.price().isFree()).orElseThrow(() -> new NotFoundException("workflow"));
+        if (orders.hasBought(AccountId.of(buyer.id()), WorkflowId.of(workflow.id()))) {
+            return "redirect:/library";
+        }
+        model.addAttribute("workflow", workflow);
+        return "commerce/get-free";
+    }
+
+    /** "Get it free": straight into the library, no cart, no checkout, no payment. */
+    @PostMapping("/library/free/{slug}")
+    String getFree(@AuthenticationPrincipal CurrentUser buyer, @PathVariable String slug, RedirectAttributes redirect) {
+        if (buyer == null) {
+            return "redirect:/library/free/" + slug;
+        }
+        var workflow = catalog.purchasableBySlug(slug).filter(PurchasableWorkflow::published)
+                .orElseThrow(() -> new NotFoundException("workflow"));
+        try {
+            orders.getFree(buyer, WorkflowId.of(workflow.id()));
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+            return "redirect:/workflows/" + workflow.slug();
+        }
+        Flash.success(redirect, "free.added", workflow.title());
+        return "redirect:/library";
     }
 
     /** The buyer's open checkout if there is one (resumed, never a second order), else the cart as a new order to pay. */
     @GetMapping("/checkout")
-    String checkoutPage(@AuthenticationPrincipal CurrentUser buyer, Model model, RedirectAttributes redirect) {
+    String checkoutPage(@AuthenticationPrincipal CurrentUser buyer, HttpServletRequest request, Model model, RedirectAttributes redirect) {
         Optional<OrderManagement.OpenCheckout> open = orders.openCheckout(buyer);
         if (open.isPresent()) {
             model.addAttribute("open", open.get());
@@ -112,13 +153,13 @@ class ShopController {
         }
         List<Sellable> items = carts.items(new Carts.CartOwner(buyer, null));
         if (items.isEmpty()) {
-            redirect.addFlashAttribute("flash", "cart.empty");
+            Flash.error(redirect, new DomainException("cart.empty"));
             return "redirect:/cart";
         }
         try {
-            model.addAttribute("quote", pricing.quote(items));
+            model.addAttribute("quote", orders.quote(items, displayCurrency.of(request)));
         } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
+            Flash.error(redirect, e);
             return "redirect:/cart";
         }
         model.addAttribute("open", null);
@@ -127,13 +168,16 @@ class ShopController {
 
     @PostMapping("/checkout")
     String checkout(@AuthenticationPrincipal CurrentUser buyer, @RequestParam(required = false) String idempotencyKey,
-                    @RequestHeader(value = "Idempotency-Key", required = false) String headerKey, RedirectAttributes redirect) {
+                    @RequestParam(required = false) String ratesDate,
+                    @RequestHeader(value = "Idempotency-Key", required = false) String headerKey, HttpServletRequest request,
+                    RedirectAttributes redirect) {
         try {
-            OrderManagement.Placement placement = orders.checkout(buyer, headerKey != null ? headerKey : idempotencyKey);
+            OrderManagement.Placement placement = orders.checkout(buyer, headerKey != null ? headerKey : idempotencyKey,
+                    displayCurrency.of(request), day(ratesDate));
             return "redirect:" + placement.redirectUrl();
         } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
-            return "redirect:/cart";
+            Flash.error(redirect, e);
+            return "checkout.rates-changed".equals(e.messageKey()) ? "redirect:/checkout" : "redirect:/cart";
         }
     }
 
@@ -160,20 +204,24 @@ class ShopController {
         try {
             return "redirect:" + orders.pay(buyer, id).redirectUrl();
         } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
+            Flash.error(redirect, e);
             return "redirect:/orders/" + id;
         }
     }
 
     @PostMapping("/orders/{id}/cancel")
     String cancelOrder(@AuthenticationPrincipal CurrentUser buyer, @PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            orders.cancel(buyer, id);
-            redirect.addFlashAttribute("flash", "order.cancelled");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
-        }
+        Flash.attempt(redirect, "order.cancelled", () -> orders.cancel(buyer, id));
         return "redirect:/orders";
+    }
+
+    /** The day of the rates the checkout page showed; none when the form did not say (an older page, an API client). */
+    private static LocalDate day(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static Sellable.Kind kind(String kind) {

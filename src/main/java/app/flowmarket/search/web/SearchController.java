@@ -1,14 +1,24 @@
 package app.flowmarket.search.web;
 
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.Platform;
+import app.flowmarket.platform.DisplayCurrency;
 import app.flowmarket.search.CatalogSearch;
+import app.flowmarket.search.PriceBands;
 import app.flowmarket.search.SearchHistory;
 import app.flowmarket.search.SearchQuery;
+import app.flowmarket.shared.CurrencyConverter;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.WebInput;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,11 +33,18 @@ class SearchController {
     private final CatalogSearch catalogSearch;
     private final CatalogPages catalog;
     private final SearchHistory history;
+    private final DisplayCurrency displayCurrency;
+    private final CurrencyConverter converter;
+    private final MessageSource messages;
 
-    SearchController(CatalogSearch catalogSearch, CatalogPages catalog, SearchHistory history) {
+    SearchController(CatalogSearch catalogSearch, CatalogPages catalog, SearchHistory history, DisplayCurrency displayCurrency,
+                     CurrencyConverter converter, MessageSource messages) {
         this.catalogSearch = catalogSearch;
         this.catalog = catalog;
         this.history = history;
+        this.displayCurrency = displayCurrency;
+        this.converter = converter;
+        this.messages = messages;
     }
 
     @GetMapping("/workflows")
@@ -38,21 +55,35 @@ class SearchController {
                   @RequestParam(required = false) String page,
                   @RequestHeader(value = "HX-Request", required = false) String htmx,
                   @RequestHeader(value = "HX-Target", required = false) String htmxTarget,
-                  @AuthenticationPrincipal CurrentUser user, Model model) {
+                  @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
+        // prices are sorted and filtered on what the visitor sees: converted into their currency
+        Currency currency = displayCurrency.of(request);
         SearchQuery search = SearchQuery.of(q, category, tag, platform, price, integration, rating, sort,
-                WebInput.page(page));
+                WebInput.page(page)).withCurrency(currency);
         if (user != null && search.hasQuery() && search.page() == 1) {
             history.record(user.id(), search.query(), search.filterQuery());
         }
         model.addAttribute("recentSearches", user == null ? List.of() : history.recent(user.id(), 8));
         model.addAttribute("search", search);
-        model.addAttribute("results", catalogSearch.search(search));
+        Map<String, String> priceLabels = priceLabels(PriceBands.of(currency, converter), LocaleContextHolder.getLocale());
+        model.addAttribute("results", catalogSearch.search(search).withPriceLabels(priceLabels));
+        model.addAttribute("priceLabels", priceLabels);
         model.addAttribute("categories", catalog.categories());
         model.addAttribute("platforms", Platform.values());
         model.addAttribute("priceRanges", SearchQuery.PriceRange.values());
         model.addAttribute("sorts", SearchQuery.Sort.values());
         // htmx swaps only the results; a full request (or a bookmarked link) gets the whole page
         return "true".equals(htmx) && "results".equals(htmxTarget) ? "search/results" : "search/browse";
+    }
+
+    /** "Under $25", "$25 to $50", "Over $50" (and "Free", "Paid"): the price bands in the visitor's currency, by slug. */
+    private Map<String, String> priceLabels(PriceBands bands, Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (SearchQuery.PriceRange range : SearchQuery.PriceRange.values()) {
+            String key = "price-range." + range.slug();
+            labels.put(range.slug(), messages.getMessage(key, new Object[] {bands.low().format(locale), bands.high().format(locale)}, locale));
+        }
+        return labels;
     }
 
     /** Suggestions for the search box, as the options of its datalist. */
