@@ -16,6 +16,7 @@ import app.flowmarket.mail.Mail;
 import app.flowmarket.mail.Recipient;
 import app.flowmarket.mail.Mailer;
 import app.flowmarket.review.ReviewPosted;
+import app.flowmarket.review.ReviewReplied;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.social.Follows;
 import app.flowmarket.social.StoreFollowed;
@@ -79,6 +80,20 @@ class NotificationListeners {
                     workflow.title(), "★".repeat(event.rating()), "/workflows/" + workflow.slug() + "/reviews");
             email(sellerId, NotificationType.NEW_REVIEW, "/workflows/" + workflow.slug() + "/reviews", "mail.review.action",
                     new Msg("mail.review.subject", workflow.title()), new Msg("mail.review.body", workflow.title(), event.rating()));
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewReplied event) {
+        if (!event.firstTime() || !center.firstDelivery("review-reply:" + event.reviewId())) {
+            return;
+        }
+        catalog.purchasable(event.workflowId()).ifPresent(workflow -> {
+            String path = "/workflows/" + workflow.slug() + "#reviews-h";
+            String store = stores.find(workflow.storeId()).map(StoreManagement.StoreView::name).orElse("");
+            center.notify(event.reviewerId(), NotificationType.REVIEW_REPLY, "review-reply:" + event.reviewId(), workflow.title(), store, path);
+            email(event.reviewerId(), NotificationType.REVIEW_REPLY, path, "mail.review-reply.action",
+                    new Msg("mail.review-reply.subject", workflow.title()), new Msg("mail.review-reply.body", store, workflow.title()));
         });
     }
 
