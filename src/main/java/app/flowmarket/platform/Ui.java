@@ -161,6 +161,18 @@ public final class Ui {
         return request.getRequestURI();
     }
 
+    /**
+     * The absolute URL of a path of this site, for links that leave it (shares, canonical and Open Graph tags):
+     * the configured public address in production, the address this request came to on a development machine.
+     */
+    public String absoluteUrl(String path) {
+        if (support.site.isProduction()) {
+            return support.site.url(path);
+        }
+        return UriComponentsBuilder.newInstance().scheme(request.getScheme()).host(request.getServerName())
+                .port(request.getServerPort()).path(path.startsWith("/") ? path : "/" + path).build().toUriString();
+    }
+
     public boolean isHtmx() {
         return "true".equals(request.getHeader("HX-Request"));
     }
