@@ -136,6 +136,13 @@ class QuestionIntegrationTests {
 
         assertThat(asker.web().post(questions + "/" + questionId + "/delete", Map.of(), HTMX).body())
                 .contains("This question was deleted.").doesNotContain("Better wording").contains("An answer that stays readable");
+        // an admin may remove anyone's post; it leaves the same placeholder
+        String adminEmail = Fixtures.uniqueEmail("admin");
+        accounts.createVerified(adminEmail, Fixtures.PASSWORD, "Admin", app.flowmarket.shared.CurrentUser.ADMIN);
+        WebSession admin = new WebSession(port).signIn(adminEmail, Fixtures.PASSWORD);
+        admin.get(questions);
+        assertThat(admin.post(questions + "/" + post("An answer that stays readable") + "/delete", Map.of(), HTMX).body())
+                .contains("This answer was deleted.").doesNotContain("An answer that stays readable");
         assertThat(asker.web().post(questions + "/" + questionId + "/answers", Map.of("body", "Answering a deleted one"), HTMX).body())
                 .contains("Only questions that are still there can be answered.");
         assertThat(asker.web().post(questions, Map.of("body", "short"), HTMX).body()).contains("Write between 10 and 4,000 characters.")
