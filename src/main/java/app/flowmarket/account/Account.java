@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.Theme;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -28,6 +29,7 @@ class Account {
     private String displayName;
     private Instant emailVerifiedAt;
     private String locale;
+    private String theme;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -47,6 +49,7 @@ class Account {
         this.passwordHash = passwordHash;
         this.displayName = displayName;
         this.locale = "en";
+        this.theme = Theme.SYSTEM.value();
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
         this.roles.add(CurrentUser.BUYER);
@@ -74,6 +77,11 @@ class Account {
         touch();
     }
 
+    void changeTheme(Theme theme) {
+        this.theme = theme.value();
+        touch();
+    }
+
     boolean grant(String role) {
         boolean added = roles.add(role);
         if (added) {
@@ -83,7 +91,8 @@ class Account {
     }
 
     CurrentUser toCurrentUser() {
-        return new CurrentUser(id, email, displayName, passwordHash, emailVerifiedAt != null, Set.copyOf(roles), locale);
+        return new CurrentUser(id, email, displayName, passwordHash, emailVerifiedAt != null, Set.copyOf(roles), locale,
+                Theme.parse(theme).orElse(Theme.SYSTEM));
     }
 
     private void touch() {

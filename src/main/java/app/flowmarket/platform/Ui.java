@@ -13,6 +13,7 @@ import java.util.Map;
 import app.flowmarket.shared.AreaPage;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Money;
+import app.flowmarket.shared.Theme;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
@@ -153,7 +154,7 @@ public final class Ui {
                 || path.startsWith("/error")) {
             return "/login";
         }
-        String here = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+        String here = here();
         return "/login?next=" + java.net.URLEncoder.encode(here, StandardCharsets.UTF_8);
     }
 
@@ -171,6 +172,35 @@ public final class Ui {
         }
         return UriComponentsBuilder.newInstance().scheme(request.getScheme()).host(request.getServerName())
                 .port(request.getServerPort()).path(path.startsWith("/") ? path : "/" + path).build().toUriString();
+    }
+
+    /** Where a form on this page comes back to: this page's path and query, for a GET; else the home page. */
+    public String here() {
+        if (!"GET".equals(request.getMethod()) || path().startsWith("/error")) {
+            return "/";
+        }
+        String here = request.getQueryString() == null ? path() : path() + "?" + request.getQueryString();
+        return here.length() > 2000 ? path() : here;
+    }
+
+    /**
+     * The theme to paint this page in: the browser's choice (cookie), else the signed-in person's, else the system's.
+     * Read on the server so that the page's first paint is already in the right colours.
+     */
+    public Theme theme() {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (jakarta.servlet.http.Cookie cookie : cookies) {
+                if (Theme.COOKIE.equals(cookie.getName())) {
+                    var chosen = Theme.parse(cookie.getValue());
+                    if (chosen.isPresent()) {
+                        return chosen.get();
+                    }
+                }
+            }
+        }
+        CurrentUser user = user();
+        return user != null && user.theme() != null ? user.theme() : Theme.SYSTEM;
     }
 
     public boolean isHtmx() {

@@ -10,7 +10,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in person as the security layer sees them. Holds no entity, only values. */
 public record CurrentUser(UUID id, String email, String displayName, String passwordHash, boolean emailVerified,
-                          Set<String> roles, String locale) implements UserDetails {
+                          Set<String> roles, String locale, @org.jspecify.annotations.Nullable Theme theme) implements UserDetails {
 
     /** The person's language for anything sent to them outside a request (mails, notifications). */
     public java.util.Locale preferredLocale() {

@@ -172,6 +172,13 @@ class FirstStartIntegrationTests {
             }
             String page = new WebSession(app.port()).get("/workflows/" + slug + "/reviews").assertStatus(200).body();
             assertThat(page).contains("Verified purchase").doesNotContain("No reviews yet");
+            // sellers writing in French, Spanish and German: their listings and the store owners' own language
+            assertThat(single(st, """
+                    select count(distinct a.locale) from account a join store s on s.owner_id = a.id where a.locale in ('fr', 'es', 'de')""")).isEqualTo(3);
+            String french = new WebSession(app.port()).get("/workflows/relances-de-factures-impayees-par-e-mail?lang=fr").assertStatus(200).body();
+            assertThat(french).contains("Comment ça marche").contains("Atelier Flux").contains(">Finance et comptabilité</a>");
+            assertThat(new WebSession(app.port()).get("/workflows?lang=de&q=Urlaubsantr%C3%A4ge").body())
+                    .as("German listings found by German words").contains("/workflows/urlaubsantrage-mit-freigabe");
         }
     }
 

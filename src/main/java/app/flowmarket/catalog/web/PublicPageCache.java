@@ -14,6 +14,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import app.flowmarket.shared.PersonalCookies;
+import app.flowmarket.shared.Theme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
@@ -85,7 +86,9 @@ class PublicPageCache extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String key = locales.resolveLocale(request).toLanguageTag().toLowerCase(Locale.ROOT) + " " + request.getRequestURI();
+        // a page is painted in its reader's theme (data-theme), so each theme has its own copy
+        String key = locales.resolveLocale(request).toLanguageTag().toLowerCase(Locale.ROOT) + " " + theme(request).value()
+                + " " + request.getRequestURI();
         CachedPage page = read(cache, key);
         if (page != null) {
             response.setStatus(HttpServletResponse.SC_OK);
@@ -107,6 +110,18 @@ class PublicPageCache extends OncePerRequestFilter {
             wrapper.setHeader("X-Page-Cache", "miss");
         }
         wrapper.copyBodyToResponse();
+    }
+
+    private static Theme theme(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (Theme.COOKIE.equals(cookie.getName())) {
+                    return Theme.parse(cookie.getValue()).orElse(Theme.SYSTEM);
+                }
+            }
+        }
+        return Theme.SYSTEM;
     }
 
     private static CachedPage read(Cache cache, String key) {
