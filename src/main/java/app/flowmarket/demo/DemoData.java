@@ -17,7 +17,10 @@ import app.flowmarket.catalog.CategoryView;
 import app.flowmarket.catalog.Listing;
 import app.flowmarket.catalog.Upload;
 import app.flowmarket.payment.Payments;
+import app.flowmarket.qa.Questions;
 import app.flowmarket.review.Reviews;
+import app.flowmarket.social.Follows;
+import app.flowmarket.social.Profiles;
 import app.flowmarket.search.CatalogSearch;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Money;
@@ -59,6 +62,9 @@ class DemoData implements SmartLifecycle {
     private final DemoSales demoSales;
     private final Reviews reviews;
     private final Payments payments;
+    private final Questions questions;
+    private final Profiles profiles;
+    private final Follows follows;
     @PersistenceContext
     private EntityManager entityManager;
     private volatile boolean running;
@@ -68,7 +74,10 @@ class DemoData implements SmartLifecycle {
 
     DemoData(AccountManagement accounts, StoreManagement stores, CatalogPages catalog, CatalogImport catalogImport,
              CatalogSearch search, TransactionTemplate tx, SiteSettings site, DemoSales demoSales, Reviews reviews, Payments payments,
-             @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+             Questions questions, Profiles profiles, Follows follows, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+        this.questions = questions;
+        this.profiles = profiles;
+        this.follows = follows;
         this.demoSales = demoSales;
         this.reviews = reviews;
         this.payments = payments;
@@ -212,8 +221,23 @@ class DemoData implements SmartLifecycle {
         var written = DemoReviews.write(placed.stream()
                 .map(p -> new DemoReviews.Reviewed(p.id(), p.demo(), p.published(), p.owners(), p.reviewers())).toList(), buyerIds, now, random);
         reviews.importReviews(written);
-        log.info("Demo data: {} workflows, {} orders paid ({} workflows bought), {} reviews (orders {} ms, reviews {} ms)",
-                placed.size(), sales.orders(), sales.lines(), written.size(), sold - catalogued, System.currentTimeMillis() - sold);
+        List<DemoSocial.Listing> listings = new ArrayList<>();
+        for (Placed p : placed) {
+            listings.add(new DemoSocial.Listing(p.id(), p.demo().title(), p.demo().integrations(),
+                    ownerIds.get(DemoCatalog.STORES.indexOf(p.store())), p.published(), p.owners()));
+        }
+        DemoSocial.replies(reviews, listings, written, now, random);
+        int asked = DemoSocial.questions(questions, DemoSocial.ofSeller(listings, ownerIds.get(0)), buyerIds.subList(1, buyerIds.size()),
+                buyerIds.get(0), now, random);
+        // Bruno, the demo buyer, shows his profile with the purchases he reviewed, and follows two stores
+        CurrentUser bruno = accounts.find(buyerIds.get(0)).orElseThrow();
+        follows.follow(bruno, stores.findByOwner(ownerIds.get(0)).orElseThrow().id());
+        follows.follow(bruno, stores.findByOwner(ownerIds.get(1)).orElseThrow().id());
+        List<UUID> reviewedByBruno = written.stream().filter(r -> r.authorId().equals(bruno.id())).map(Reviews.ImportedReview::workflowId).toList();
+        profiles.publish(bruno, "bruno", "Freelance ops consultant. I automate invoicing and CRM chores for small agencies.", true,
+                reviewedByBruno);
+        log.info("Demo data: {} workflows, {} orders paid ({} workflows bought), {} reviews, {} questions (orders {} ms, reviews {} ms)",
+                placed.size(), sales.orders(), sales.lines(), written.size(), asked, sold - catalogued, System.currentTimeMillis() - sold);
     }
 
     /**

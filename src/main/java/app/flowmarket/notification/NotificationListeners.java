@@ -15,7 +15,10 @@ import app.flowmarket.licensing.Licensing;
 import app.flowmarket.mail.Mail;
 import app.flowmarket.mail.Recipient;
 import app.flowmarket.mail.Mailer;
+import app.flowmarket.qa.QuestionAnswered;
+import app.flowmarket.qa.QuestionAsked;
 import app.flowmarket.review.ReviewPosted;
+import app.flowmarket.review.ReviewReplied;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.social.Follows;
 import app.flowmarket.social.StoreFollowed;
@@ -79,6 +82,53 @@ class NotificationListeners {
                     workflow.title(), "★".repeat(event.rating()), "/workflows/" + workflow.slug() + "/reviews");
             email(sellerId, NotificationType.NEW_REVIEW, "/workflows/" + workflow.slug() + "/reviews", "mail.review.action",
                     new Msg("mail.review.subject", workflow.title()), new Msg("mail.review.body", workflow.title(), event.rating()));
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewReplied event) {
+        if (!event.firstTime() || !center.firstDelivery("review-reply:" + event.reviewId())) {
+            return;
+        }
+        catalog.purchasable(event.workflowId()).ifPresent(workflow -> {
+            String path = "/workflows/" + workflow.slug() + "#reviews-h";
+            String store = stores.find(workflow.storeId()).map(StoreManagement.StoreView::name).orElse("");
+            center.notify(event.reviewerId(), NotificationType.REVIEW_REPLY, "review-reply:" + event.reviewId(), workflow.title(), store, path);
+            email(event.reviewerId(), NotificationType.REVIEW_REPLY, path, "mail.review-reply.action",
+                    new Msg("mail.review-reply.subject", workflow.title()), new Msg("mail.review-reply.body", store, workflow.title()));
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(QuestionAsked event) {
+        if (!center.firstDelivery("question:" + event.questionId())) {
+            return;
+        }
+        catalog.purchasable(event.workflowId()).ifPresent(workflow -> {
+            UUID sellerId = stores.find(workflow.storeId()).orElseThrow().ownerId();
+            if (sellerId.equals(event.askerId())) {
+                return;
+            }
+            String path = "/workflows/" + workflow.slug() + "/questions#q-" + event.questionId();
+            String asker = accounts.publicProfile(event.askerId()).map(AccountManagement.PublicProfile::displayName).orElse("");
+            center.notify(sellerId, NotificationType.NEW_QUESTION, "question:" + workflow.id() + ":" + LocalDate.now(ZoneOffset.UTC),
+                    workflow.title(), asker, path);
+            email(sellerId, NotificationType.NEW_QUESTION, path, "mail.question.action", new Msg("mail.question.subject", workflow.title()),
+                    new Msg("mail.question.body", asker, workflow.title()));
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(QuestionAnswered event) {
+        if (event.askerId().equals(event.answererId()) || !center.firstDelivery("answer:" + event.answerId())) {
+            return;
+        }
+        catalog.purchasable(event.workflowId()).ifPresent(workflow -> {
+            String path = "/workflows/" + workflow.slug() + "/questions#q-" + event.answerId();
+            String answerer = accounts.publicProfile(event.answererId()).map(AccountManagement.PublicProfile::displayName).orElse("");
+            center.notify(event.askerId(), NotificationType.NEW_ANSWER, "answer:" + event.questionId(), workflow.title(), answerer, path);
+            email(event.askerId(), NotificationType.NEW_ANSWER, path, "mail.answer.action", new Msg("mail.answer.subject", workflow.title()),
+                    new Msg("mail.answer.body", answerer, workflow.title()));
         });
     }
 

@@ -10,6 +10,9 @@ public enum NotificationType {
     NEW_FOLLOWER(true, true, false, true),
     WORKFLOW_UPDATED(true, true, false, false),
     NEW_WORKFLOW_FROM_FOLLOWED_STORE(true, false, false, false),
+    REVIEW_REPLY(true, true, false, false),
+    NEW_QUESTION(true, true, false, true),
+    NEW_ANSWER(true, true, false, false),
     SECURITY_ALERT(true, true, true, false);
 
     private final boolean inAppByDefault;
@@ -54,5 +57,6 @@ public enum NotificationType {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static final Set<NotificationType> CONFIGURABLE = Set.of(NEW_SALE, NEW_REVIEW, NEW_FOLLOWER, WORKFLOW_UPDATED, NEW_WORKFLOW_FROM_FOLLOWED_STORE);
+    static final Set<NotificationType> CONFIGURABLE = Set.of(NEW_SALE, NEW_REVIEW, NEW_FOLLOWER, WORKFLOW_UPDATED, NEW_WORKFLOW_FROM_FOLLOWED_STORE,
+            REVIEW_REPLY, NEW_QUESTION, NEW_ANSWER);
 }

@@ -204,7 +204,7 @@ public final class Ui {
             params.add("lang", language);
         }
         String query = UriComponentsBuilder.newInstance().queryParams(params).build().getQuery();
-        return support.site.url(path() + (query == null || query.isEmpty() ? "" : "?" + query));
+        return absoluteUrl(path() + (query == null || query.isEmpty() ? "" : "?" + query));
     }
 
     /** The address search engines should file this page under: this language's version. */
@@ -220,6 +220,19 @@ public final class Ui {
         }
         all.add(new Alternate("x-default", pageUrl(null)));
         return all;
+    }
+
+    /**
+     * The absolute URL of a path of this site, for links that leave it (shares, canonical and Open Graph tags):
+     * the configured public address in production, the address this request came to on a development machine.
+     */
+    public String absoluteUrl(String path) {
+        String local = path.startsWith("/") ? path : "/" + path;
+        if (support.site.isProduction()) {
+            return support.site.url(local);
+        }
+        return UriComponentsBuilder.newInstance().scheme(request.getScheme()).host(request.getServerName())
+                .port(request.getServerPort()).build().toUriString() + local;
     }
 
     /** Where a form on this page comes back to: this page's path and query, for a GET; else the home page. */

@@ -13,7 +13,9 @@ import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.licensing.Licensing;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.ForbiddenException;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.store.StoreManagement;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,15 +26,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Reviews {
 
     static final int MAX_BODY = 5000;
+    static final int MAX_REPLY = 2000;
 
     private final JdbcClient jdbc;
     private final Licensing licensing;
     private final CatalogManagement catalog;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
+    private final StoreManagement stores;
 
-    Reviews(JdbcClient jdbc, Licensing licensing, CatalogManagement catalog, AuditLog auditLog, ApplicationEventPublisher events) {
+    Reviews(JdbcClient jdbc, Licensing licensing, CatalogManagement catalog, AuditLog auditLog, ApplicationEventPublisher events,
+            StoreManagement stores) {
         this.jdbc = jdbc;
+        this.stores = stores;
         this.licensing = licensing;
         this.catalog = catalog;
         this.auditLog = auditLog;
@@ -41,11 +47,20 @@ public class Reviews {
 
     public enum Sort { NEWEST, HELPFUL }
 
+    /**
+     * A review as the workflow page shows it: {@code authorHandle} is the author's public profile, null while it
+     * is private; {@code reply} is the seller's reply, null until there is one.
+     */
     public record ReviewView(UUID id, UUID authorId, String authorName, int rating, String body, int helpfulCount,
-                             Instant createdAt, Instant updatedAt, boolean verifiedPurchase) {
+                             Instant createdAt, Instant updatedAt, boolean verifiedPurchase, String authorHandle,
+                             String reply, Instant repliedAt, Instant replyUpdatedAt) {
 
         public boolean edited() {
             return updatedAt.isAfter(createdAt);
+        }
+
+        public boolean replyEdited() {
+            return reply != null && replyUpdatedAt != null && replyUpdatedAt.isAfter(repliedAt);
         }
     }
 
@@ -146,13 +161,17 @@ public class Reviews {
         String order = sort == Sort.HELPFUL ? "r.helpful_count desc, r.created_at desc" : "r.created_at desc";
         java.util.Set<UUID> owners = java.util.Set.copyOf(licensing.ownerIds(workflowId));
         return jdbc.sql("""
-                select r.id, r.author_id, a.display_name as author_name, r.rating, r.body, r.helpful_count, r.created_at, r.updated_at
-                from review r join account a on a.id = r.author_id where r.workflow_id = ?\s""" + " order by " + order + " limit 200")
+                select r.id, r.author_id, a.display_name as author_name, r.rating, r.body, r.helpful_count, r.created_at, r.updated_at,
+                       p.handle, r.reply_body, r.replied_at, r.reply_updated_at
+                from review r join account a on a.id = r.author_id
+                left join public_profile p on p.account_id = r.author_id and p.visible
+                where r.workflow_id = ?\s""" + " order by " + order + " limit 200")
                 .param(workflowId)
                 .query((rs, n) -> new ReviewView(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class),
                         rs.getString("author_name"), rs.getInt("rating"), rs.getString("body"), rs.getInt("helpful_count"),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                        owners.contains(rs.getObject("author_id", UUID.class))))
+                        owners.contains(rs.getObject("author_id", UUID.class)), rs.getString("handle"), rs.getString("reply_body"),
+                        instant(rs.getTimestamp("replied_at")), instant(rs.getTimestamp("reply_updated_at"))))
                 .list();
     }
 
@@ -184,6 +203,87 @@ public class Reviews {
         jdbc.sql("insert into review_report (id, review_id, reporter_id, reason, created_at) values (?, ?, ?, ?, now()) on conflict do nothing")
                 .params(UUID.randomUUID(), reviewId, reporter.id(), text.substring(0, Math.min(500, text.length()))).update();
         auditLog.record(reporter.id(), reporter.email(), "review.reported", "review", reviewId, null);
+    }
+
+    // ---- the seller's replies ----------------------------------------------------------------
+
+    public enum SellerFilter { ALL, UNANSWERED, LOW_RATING }
+
+    /** A review of one of the seller's workflows, for the seller's list. */
+    public record SellerReview(UUID id, String workflowSlug, String workflowTitle, String authorName, int rating, String body,
+                               Instant createdAt, String reply, Instant repliedAt) {
+    }
+
+    /** Reviews of the seller's workflows, newest first: all, those without a reply, or those of 1 or 2 stars. */
+    @Transactional(readOnly = true)
+    public List<SellerReview> ofSeller(UUID sellerId, SellerFilter filter) {
+        String where = switch (filter) {
+            case ALL -> "";
+            case UNANSWERED -> " and r.reply_body is null";
+            case LOW_RATING -> " and r.rating <= 2";
+        };
+        return jdbc.sql("""
+                select r.id, w.slug, w.title, a.display_name, r.rating, r.body, r.created_at, r.reply_body, r.replied_at
+                from review r join workflow w on w.id = r.workflow_id join store s on s.id = w.store_id
+                join account a on a.id = r.author_id
+                where s.owner_id = ?\s""" + where + " order by r.created_at desc limit 500")
+                .param(sellerId)
+                .query((rs, n) -> new SellerReview(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),
+                        rs.getString("display_name"), rs.getInt("rating"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("reply_body"), instant(rs.getTimestamp("replied_at"))))
+                .list();
+    }
+
+    /**
+     * Writes or replaces the seller's one public reply to a review of their workflow. Only the owner of the
+     * workflow's store may; the review's author is told the first time (event {@link ReviewReplied}).
+     */
+    @Transactional
+    public void reply(CurrentUser seller, UUID reviewId, String body) {
+        record Target(UUID workflowId, UUID authorId, String replyBody) {
+        }
+        Target target = jdbc.sql("select workflow_id, author_id, reply_body from review where id = ? for update").param(reviewId)
+                .query(Target.class).optional().orElseThrow(() -> new NotFoundException("review"));
+        UUID storeId = catalog.purchasable(target.workflowId()).orElseThrow(() -> new NotFoundException("review")).storeId();
+        if (!stores.owns(seller.id(), storeId)) {
+            throw new ForbiddenException("review.reply.sellers-only");
+        }
+        String text = body == null ? "" : body.strip();
+        if (text.length() < 2 || text.length() > MAX_REPLY) {
+            throw new DomainException("review.reply.invalid", MAX_REPLY);
+        }
+        boolean first = target.replyBody() == null;
+        jdbc.sql("""
+                update review set reply_body = ?, replied_at = coalesce(replied_at, now()), reply_updated_at = now() where id = ?""")
+                .params(text, reviewId).update();
+        auditLog.record(seller.id(), seller.email(), first ? "review.replied" : "review.reply-edited", "review", reviewId, null);
+        events.publishEvent(new ReviewReplied(reviewId, target.workflowId(), target.authorId(), first));
+    }
+
+    /** Sets replies on reviews brought in with {@link #importReviews} (the demo's), dated, with no notification. */
+    @Transactional
+    public void importReply(UUID workflowId, UUID authorId, String body, Instant repliedAt) {
+        jdbc.sql("update review set reply_body = ?, replied_at = ?, reply_updated_at = ? where workflow_id = ? and author_id = ?")
+                .params(body.strip(), Timestamp.from(repliedAt), Timestamp.from(repliedAt), workflowId, authorId).update();
+    }
+
+    /** Public reviews someone wrote, newest first, with the workflow they are about (for their public profile). */
+    public record AuthoredReview(UUID id, String workflowSlug, String workflowTitle, int rating, String body, Instant createdAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuthoredReview> byAuthor(UUID authorId, int limit) {
+        return jdbc.sql("""
+                select r.id, w.slug, w.title, r.rating, r.body, r.created_at from review r join workflow w on w.id = r.workflow_id
+                where r.author_id = ? and w.status = 'PUBLISHED' order by r.created_at desc limit ?""")
+                .params(authorId, limit)
+                .query((rs, n) -> new AuthoredReview(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),
+                        rs.getInt("rating"), rs.getString("body"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private void refreshRating(UUID workflowId) {

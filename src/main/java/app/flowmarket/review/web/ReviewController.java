@@ -10,6 +10,7 @@ import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.WebInput;
+import app.flowmarket.store.StoreManagement;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,8 +34,10 @@ class ReviewController {
     private final Reviews reviews;
     private final CatalogManagement catalog;
     private final Licensing licensing;
+    private final StoreManagement stores;
 
-    ReviewController(Reviews reviews, CatalogManagement catalog, Licensing licensing) {
+    ReviewController(Reviews reviews, CatalogManagement catalog, Licensing licensing, StoreManagement stores) {
+        this.stores = stores;
         this.reviews = reviews;
         this.catalog = catalog;
         this.licensing = licensing;
@@ -137,6 +140,7 @@ class ReviewController {
         model.addAttribute("reviews", all);
         model.addAttribute("canReview", viewer != null && licensing.owns(viewer.id(), workflow.id()));
         model.addAttribute("mine", viewer == null ? null : all.stream().filter(r -> r.authorId().equals(viewer.id())).findFirst().orElse(null));
+        model.addAttribute("seller", viewer != null && stores.owns(viewer.id(), workflow.storeId()));
         model.addAttribute("draft", draft);
         model.addAttribute("notice", notice);
         return "review/reviews";
