@@ -6,7 +6,7 @@ document.addEventListener('DOMContentLoaded', () => {
         filters.open = true;
     }
     // drop-down menus: Esc closes and gives focus back, a click elsewhere closes, one open at a time
-    const menus = document.querySelectorAll('details.account-menu, details.bell');
+    const menus = document.querySelectorAll('details.account-menu, details.bell, details.theme-menu');
     menus.forEach((menu) => {
         menu.addEventListener('toggle', () => {
             if (menu.open) {
@@ -40,4 +40,34 @@ document.addEventListener('DOMContentLoaded', () => {
             }
         });
     }
+    // the theme switch repaints at once and saves the choice in the background (without script, the form posts and comes back)
+    document.querySelectorAll('form[data-theme-form]').forEach((form) => {
+        form.addEventListener('submit', (event) => {
+            const chosen = event.submitter && event.submitter.name === 'theme' ? event.submitter.value
+                : (form.querySelector('input[name="theme"]:checked') || {}).value;
+            if (!chosen) {
+                return;
+            }
+            event.preventDefault();
+            document.documentElement.dataset.theme = chosen;
+            const scheme = document.querySelector('meta[name="color-scheme"]');
+            if (scheme) {
+                scheme.content = chosen === 'system' ? 'light dark' : chosen;
+            }
+            document.querySelectorAll('form[data-theme-form] button[name="theme"]').forEach((button) => {
+                button.setAttribute('aria-pressed', String(button.value === chosen));
+            });
+            document.querySelectorAll('form[data-theme-form] input[name="theme"]').forEach((radio) => {
+                radio.checked = radio.value === chosen;
+            });
+            const body = new URLSearchParams(new FormData(form));
+            body.set('theme', chosen);
+            fetch(form.action, { method: 'POST', body, headers: { 'X-Requested-With': 'fetch' }, credentials: 'same-origin' });
+            const menu = form.closest('details');
+            if (menu) {
+                menu.open = false;
+                menu.querySelector('summary').focus();
+            }
+        });
+    });
 });

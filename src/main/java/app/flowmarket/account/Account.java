@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.Theme;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -29,6 +30,7 @@ class Account {
     private Instant emailVerifiedAt;
     private String locale;
     private String preferredCurrency;
+    private String theme;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -48,6 +50,7 @@ class Account {
         this.passwordHash = passwordHash;
         this.displayName = displayName;
         this.locale = "en";
+        this.theme = Theme.SYSTEM.value();
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
         this.roles.add(CurrentUser.BUYER);
@@ -80,6 +83,11 @@ class Account {
         touch();
     }
 
+    void changeTheme(Theme theme) {
+        this.theme = theme.value();
+        touch();
+    }
+
     boolean grant(String role) {
         boolean added = roles.add(role);
         if (added) {
@@ -89,7 +97,8 @@ class Account {
     }
 
     CurrentUser toCurrentUser() {
-        return new CurrentUser(id, email, displayName, passwordHash, emailVerifiedAt != null, Set.copyOf(roles), locale, preferredCurrency);
+        return new CurrentUser(id, email, displayName, passwordHash, emailVerifiedAt != null, Set.copyOf(roles), locale,
+                preferredCurrency, Theme.parse(theme).orElse(Theme.SYSTEM));
     }
 
     private void touch() {

@@ -16,6 +16,7 @@ import app.flowmarket.mail.Mailer;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.Theme;
 import app.flowmarket.shared.Tokens;
 import app.flowmarket.shared.WebInput;
 import org.springframework.context.ApplicationEventPublisher;
@@ -219,6 +220,12 @@ public class AccountManagement implements UserDetailsService {
     @Transactional
     public void changeLocale(UUID accountId, String language) {
         accounts.findById(accountId).ifPresent(account -> account.changeLocale(language));
+    }
+
+    /** Remembers the theme a person chose, for every browser they sign in from. */
+    @Transactional
+    public void changeTheme(UUID accountId, Theme theme) {
+        accounts.findById(accountId).ifPresent(account -> account.changeTheme(theme));
     }
 
     @Transactional(readOnly = true)

@@ -82,6 +82,8 @@ public final class Apps {
         a("Gmail", "gmail");
         a("Google Analytics", "googleanalytics");
         a("Google BigQuery", "googlebigquery", "bigquery");
+        a("Google Business Profile", null, "googlemybusiness");
+        a("Google Forms", null);
         a("Google Calendar", "googlecalendar");
         a("Google Cloud Natural Language", "googlecloud");
         a("Google Docs", "googledocs");
@@ -127,6 +129,7 @@ public final class Apps {
         a("OpenRouter", "openrouter");
         a("OpenWeatherMap", null);
         a("PagerDuty", "pagerduty");
+        a("Pennylane", null);
         a("Pinecone", null);
         a("Pipedrive", null);
         a("PostgreSQL", "postgresql", "postgres");

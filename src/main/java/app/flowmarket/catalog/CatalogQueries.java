@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
+import app.flowmarket.shared.Translated;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,9 +26,11 @@ public class CatalogQueries {
     public static final String PAGE_CACHE = "catalog-pages";
 
     private final JdbcClient jdbc;
+    private final Categories categories;
 
-    CatalogQueries(JdbcClient jdbc) {
+    CatalogQueries(JdbcClient jdbc, Categories categories) {
         this.jdbc = jdbc;
+        this.categories = categories;
     }
 
     public record WorkflowCard(UUID id, String slug, String title, String summary, Platform platform, Money price,
@@ -39,7 +42,11 @@ public class CatalogQueries {
         }
     }
 
-    public record CategoryCount(String slug, String name, long count) implements java.io.Serializable {
+    public record CategoryCount(String slug, Translated name, long count) implements java.io.Serializable {
+
+        public String name(java.util.Locale locale) {
+            return name.in(locale);
+        }
     }
 
     /** How many listings the catalogue holds, and how many of them are published. */
@@ -95,12 +102,14 @@ public class CatalogQueries {
     @Cacheable(cacheNames = HOME_CACHE, key = "'categories'", sync = true)
     @Transactional(readOnly = true)
     public List<CategoryCount> categoryCounts() {
-        return jdbc.sql("""
-                select c.slug, c.name, count(w.id) as count from category c
-                left join workflow w on w.category_id = c.id and w.status = 'PUBLISHED'
-                group by c.id order by c.position, c.name""")
-                .query(CategoryCount.class)
-                .list().stream().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        Map<UUID, Long> counts = new HashMap<>();
+        jdbc.sql("select category_id, count(*) as listings from workflow where status = 'PUBLISHED' and category_id is not null group by category_id")
+                .query(rs -> {
+                    counts.put(rs.getObject("category_id", UUID.class), rs.getLong("listings"));
+                });
+        return categories.findAllByOrderByPositionAscNameAsc().stream()
+                .map(c -> new CategoryCount(c.getSlug(), c.names(), counts.getOrDefault(c.getId(), 0L)))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,12 @@
 package app.flowmarket.catalog;
 
-/** A tag as pages show it. */
-public record TagView(String slug, String name) implements java.io.Serializable {
+import app.flowmarket.shared.Translated;
+import java.util.Locale;
+
+/** A tag as pages show it, named in each language of the site. */
+public record TagView(String slug, Translated name) implements java.io.Serializable {
+
+    public String name(Locale locale) {
+        return name.in(locale);
+    }
 }

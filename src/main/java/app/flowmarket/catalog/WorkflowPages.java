@@ -43,8 +43,8 @@ class WorkflowPages {
     WorkflowPage page(Workflow w) {
         StoreView store = stores.find(w.getStoreId()).orElseThrow();
         CategoryView category = w.getCategoryId() == null ? null : categories.findById(w.getCategoryId()).map(WorkflowPages::view).orElse(null);
-        List<TagView> tagViews = w.getTags().stream().map(t -> new TagView(t.getSlug(), t.getName()))
-                .sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
+        List<TagView> tagViews = w.getTags().stream().map(t -> new TagView(t.getSlug(), t.names()))
+                .sorted((a, b) -> a.name().english().compareToIgnoreCase(b.name().english())).toList();
         List<CatalogManagement.VersionView> versionViews = versions.findByWorkflowIdOrderByNumberDesc(w.getId()).stream()
                 .map(WorkflowPages::view).toList();
         List<String> shots = screenshots.findByWorkflowIdOrderByPosition(w.getId()).stream().map(s -> "/media/" + s.getBlobKey()).toList();
@@ -60,6 +60,6 @@ class WorkflowPages {
     }
 
     static CategoryView view(Category c) {
-        return new CategoryView(c.getId(), c.getSlug(), c.getName(), c.getDescription());
+        return new CategoryView(c.getId(), c.getSlug(), c.names(), c.descriptions());
     }
 }

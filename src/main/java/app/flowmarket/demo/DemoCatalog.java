@@ -109,7 +109,26 @@ final class DemoCatalog {
                     w("Interview scheduling assistant", "Offer interview slots to candidates and book the panel automatically.", N, 3400, "hr-recruiting", "Scheduling", "greenhouse,googleCalendar,gmail"),
                     w("Monthly revenue report", "MRR, churn and new customers from Stripe in a monthly e-mail.", N, 1900, "data-reporting", "Stripe,Reporting", "stripe,googleSheets,gmail"),
                     w("Expense approval flow", "Route expense claims to managers for approval in Slack.", M, 2400, "finance", "Slack", "slack,googleSheets"),
-                    w("Employee anniversary shout-outs", "Celebrate work anniversaries in Slack automatically.", Z, 0, "hr-recruiting", "Slack", "bambooHr,slack"))));
+                    w("Employee anniversary shout-outs", "Celebrate work anniversaries in Slack automatically.", Z, 0, "hr-recruiting", "Slack", "bambooHr,slack"))),
+            // sellers who write in their own language: their listings, texts and reviews are in French, Spanish and German
+            new DemoStore("Atelier Flux", "atelier-flux", "Margaux Lefèvre",
+                    "Des automatisations **n8n** pour les petites entreprises françaises : facturation, relation client, réseaux sociaux.",
+                    "https://example.com/atelier-flux", "EUR", List.of(
+                    w("Relances de factures impayées par e-mail", "Des relances polies puis plus fermes pour chaque facture en retard, arrêtées dès le paiement.", N, 1900, "finance", "Invoicing,Email marketing", "pennylane,gmail"),
+                    w("Avis Google publiés dans Slack", "Chaque nouvel avis Google de votre établissement arrive dans Slack, avec une réponse proposée par l’IA.", N, 1500, "marketing", "Slack,OpenAI", "googleBusinessProfile,lmChatOpenAi,slack"),
+                    w("Rapport hebdomadaire des ventes Shopify", "Chaque lundi, un résumé clair des ventes, paniers abandonnés et meilleurs produits de la semaine.", M, 0, "ecommerce", "Shopify,Reporting", "shopify,googleSheets,gmail"))),
+            new DemoStore("Flujo Claro", "flujo-claro", "Carmen Vidal",
+                    "Automatizaciones de atención al cliente y ventas para equipos de habla hispana.",
+                    "https://example.com/flujo-claro", "EUR", List.of(
+                    w("Respuestas de WhatsApp con IA", "Responde a las preguntas frecuentes de tus clientes en WhatsApp y pasa los casos difíciles a una persona.", N, 3900, "customer-support", "OpenAI,Chatbot", "whatsApp,lmChatOpenAi,zendesk"),
+                    w("Leads de formularios a HubSpot", "Cada respuesta de tu formulario web se convierte en un contacto de HubSpot con su origen y una tarea de seguimiento.", M, 1200, "sales-crm", "HubSpot,Lead generation", "typeform,hubspot"),
+                    w("Resumen diario de tickets", "Cada mañana, un correo con los tickets abiertos por antigüedad y prioridad.", N, 0, "customer-support", "Reporting", "freshdesk,gmail"))),
+            new DemoStore("Ablaufwerk", "ablaufwerk", "Jonas Krüger",
+                    "n8n-Workflows für Buchhaltung und IT-Betrieb im Mittelstand, DSGVO-bewusst gebaut.",
+                    "https://example.com/ablaufwerk", "EUR", List.of(
+                    w("Belege aus dem Postfach nach Google Drive", "Rechnungen aus E-Mail-Anhängen landen automatisch im richtigen Monatsordner, benannt nach Lieferant und Datum.", N, 1900, "finance", "Invoicing", "gmail,googleDrive"),
+                    w("Server-Ausfälle in Microsoft Teams melden", "Prüft deine Dienste jede Minute und meldet Ausfälle und Erholung im Teams-Kanal.", N, 900, "devops-it", "Monitoring", "httpRequest,microsoftTeams"),
+                    w("Urlaubsanträge mit Freigabe", "Urlaubsanträge aus einem Formular gehen zur Freigabe an die Führungskraft und landen im Teamkalender.", M, 2400, "hr-recruiting", "Scheduling", "googleForms,gmail,googleCalendar"))));
 
     static final List<String> BUYER_NAMES = List.of("Olivia Brown", "Liam Wilson", "Emma Johnson", "Noah Garcia",
             "Ava Martinez", "Lucas Dubois", "Mia Rossi", "Leon Fischer", "Isabella Lopez", "Mateo Silva", "Sophie Laurent",
@@ -124,21 +143,52 @@ final class DemoCatalog {
      */
     static String description(DemoWorkflow w) {
         DemoTexts.Text text = DemoTexts.of(w.title());
-        StringBuilder out = new StringBuilder("## How it works\n\n");
+        Headings h = HEADINGS.get(text.language());
+        StringBuilder out = new StringBuilder("## ").append(h.howItWorks()).append("\n\n");
         for (int i = 0; i < text.steps().size(); i++) {
             out.append(i + 1).append(". ").append(text.steps().get(i)).append(".\n");
         }
-        out.append("\n## What you need\n\n");
+        out.append("\n## ").append(h.whatYouNeed()).append("\n\n");
         text.needs().forEach(need -> out.append("- ").append(need).append('\n'));
-        out.append("\n## Import it\n\n").append(switch (w.platform()) {
-            case N8N -> "In n8n, open a new workflow, choose **Import from File** in the menu, then open each node marked with a "
-                    + "warning and pick your own credential.";
-            case MAKE -> "In Make, create a scenario, choose **Import Blueprint** in the menu at the bottom, then connect each module "
-                    + "to your own account.";
-            case ZAPIER -> "In Zapier, go to **Zaps → Import** (Team and Enterprise plans) and choose the file; on other plans, "
-                    + "the steps above are the Zap to build.";
-            case OTHER -> "Open the file in your tool and connect your own accounts.";
+        out.append("\n## ").append(h.importIt()).append("\n\n").append(switch (w.platform()) {
+            case N8N -> h.n8n();
+            case MAKE -> h.make();
+            case ZAPIER -> h.zapier();
+            case OTHER -> h.other();
         });
         return out.append('\n').toString();
     }
+
+    private record Headings(String howItWorks, String whatYouNeed, String importIt, String n8n, String make, String zapier,
+                            String other) {
+    }
+
+    private static final java.util.Map<String, Headings> HEADINGS = java.util.Map.of(
+            "en", new Headings("How it works", "What you need", "Import it",
+                    "In n8n, open a new workflow, choose **Import from File** in the menu, then open each node marked with a "
+                            + "warning and pick your own credential.",
+                    "In Make, create a scenario, choose **Import Blueprint** in the menu at the bottom, then connect each module "
+                            + "to your own account.",
+                    "In Zapier, go to **Zaps → Import** (Team and Enterprise plans) and choose the file; on other plans, "
+                            + "the steps above are the Zap to build.",
+                    "Open the file in your tool and connect your own accounts."),
+            "fr", new Headings("Comment ça marche", "Ce qu’il vous faut", "L’importer",
+                    "Dans n8n, ouvrez un nouveau workflow, choisissez **Import from File** dans le menu, puis ouvrez chaque nœud "
+                            + "signalé par un avertissement et choisissez vos propres identifiants.",
+                    "Dans Make, créez un scénario, choisissez **Import Blueprint** dans le menu du bas, puis connectez chaque module "
+                            + "à votre propre compte.",
+                    "Dans Zapier, allez dans **Zaps → Import** (offres Team et Enterprise) et choisissez le fichier.",
+                    "Ouvrez le fichier dans votre outil et connectez vos propres comptes."),
+            "es", new Headings("Cómo funciona", "Qué necesitas", "Impórtalo",
+                    "En n8n, abre un workflow nuevo, elige **Import from File** en el menú y abre cada nodo marcado con un aviso "
+                            + "para elegir tus propias credenciales.",
+                    "En Make, crea un escenario, elige **Import Blueprint** en el menú inferior y conecta cada módulo a tu propia cuenta.",
+                    "En Zapier, ve a **Zaps → Import** (planes Team y Enterprise) y elige el archivo.",
+                    "Abre el archivo en tu herramienta y conecta tus propias cuentas."),
+            "de", new Headings("So funktioniert es", "Was du brauchst", "Importieren",
+                    "Öffne in n8n einen neuen Workflow, wähle im Menü **Import from File** und öffne jeden Knoten mit Warnhinweis, "
+                            + "um deine eigenen Zugangsdaten zu wählen.",
+                    "Lege in Make ein Szenario an, wähle im Menü unten **Import Blueprint** und verbinde jedes Modul mit deinem Konto.",
+                    "Gehe in Zapier zu **Zaps → Import** (Team- und Enterprise-Tarife) und wähle die Datei.",
+                    "Öffne die Datei in deinem Werkzeug und verbinde deine eigenen Konten."));
 }

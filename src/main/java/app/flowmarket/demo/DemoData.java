@@ -154,6 +154,11 @@ class DemoData implements SmartLifecycle {
             UUID ownerId = ownerIds.get(s);
             CurrentUser seller = stores.open(ownerId, new StoreManagement.StoreProfile(demo.name(), demo.slug(), demo.bio(),
                     demo.website(), null, null));
+            // a seller who writes in French, Spanish or German reads the site and their mails in that language
+            String language = DemoTexts.of(demo.workflows().get(0).title()).language();
+            if (!"en".equals(language)) {
+                accounts.changeLocale(ownerId, language);
+            }
             // stores opened between about fourteen and eight months ago, each on its own day
             Instant opened = now.minus(Duration.ofDays(240 + 25L * s + random.nextInt(20))).minus(Duration.ofMinutes(random.nextInt(600)));
             stores.importOpening(ownerId, opened);

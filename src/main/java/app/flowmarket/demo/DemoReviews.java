@@ -38,7 +38,8 @@ final class DemoReviews {
         List<Reviews.ImportedReview> reviews = new ArrayList<>();
         for (Reviewed listing : listings) {
             DemoTexts.Text text = DemoTexts.of(listing.workflow().title());
-            int count = Math.min(listing.owners().size(), listing.reviewers());
+            // the general remarks below are English: a listing in another language gets its own two reviews at most
+            int count = Math.min(Math.min(listing.owners().size(), listing.reviewers()), "en".equals(text.language()) ? Integer.MAX_VALUE : 2);
             String firstApp = Apps.name(listing.workflow().integrations().get(0));
             long days = Math.max(1, Duration.between(listing.published(), now).toDays() - 1);
             for (int i = 0; i < count; i++) {
@@ -51,7 +52,9 @@ final class DemoReviews {
                     }
                     case 1 -> {
                         stars = 3 + random.nextInt(3);
-                        body = (stars == 5 ? "Great buy. " : stars == 4 ? "Does the job well. " : "Fine, with one catch. ") + text.learned();
+                        body = "en".equals(text.language())
+                                ? (stars == 5 ? "Great buy. " : stars == 4 ? "Does the job well. " : "Fine, with one catch. ") + text.learned()
+                                : text.learned();
                     }
                     default -> {
                         stars = 4 + random.nextInt(2);

@@ -13,7 +13,8 @@ final class DemoTexts {
     private DemoTexts() {
     }
 
-    record Text(List<String> steps, List<String> needs, String liked, String learned) {
+    /** What a listing says, in the language its seller writes in. */
+    record Text(String language, List<String> steps, List<String> needs, String liked, String learned) {
     }
 
     private static final Map<String, Text> BY_TITLE = new HashMap<>();
@@ -31,7 +32,11 @@ final class DemoTexts {
     }
 
     private static void t(String title, String steps, String needs, String liked, String learned) {
-        BY_TITLE.put(title, new Text(List.of(steps.split("\\|")), List.of(needs.split("\\|")), liked, learned));
+        t("en", title, steps, needs, liked, learned);
+    }
+
+    private static void t(String language, String title, String steps, String needs, String liked, String learned) {
+        BY_TITLE.put(title, new Text(language, List.of(steps.split("\\|")), List.of(needs.split("\\|")), liked, learned));
     }
 
     static {
@@ -338,5 +343,54 @@ final class DemoTexts {
                 "BambooHR|Slack",
                 "Free and people love it.",
                 "People who asked for privacy in BambooHR are skipped; check the field is set.");
+
+        // Atelier Flux (French)
+        t("fr", "Relances de factures impayées par e-mail",
+                "Chaque matin, le workflow lit dans Pennylane les factures arrivées à échéance|Une première relance aimable part à J+3, une deuxième plus ferme à J+10, une dernière à J+20 avec la facture jointe|Dès que la facture est marquée payée, les relances s’arrêtent",
+                "Un compte Pennylane avec une clé d’API|Une boîte Gmail ou Google Workspace pour l’envoi",
+                "Nos retards de paiement ont fondu en deux mois, et les clients trouvent le ton correct.",
+                "Pensez à renseigner l’e-mail de facturation de chaque client dans Pennylane, sinon la relance part au contact principal.");
+        t("fr", "Avis Google publiés dans Slack",
+                "Toutes les heures, les nouveaux avis de votre fiche Google sont récupérés|L’IA propose une réponse courte dans le ton de votre marque|L’avis et la réponse proposée arrivent dans un canal Slack, prêts à être copiés",
+                "Un accès à votre fiche d’établissement Google|Une clé d’API OpenAI|Un bot Slack invité dans le canal",
+                "On répond enfin à tous les avis, même le week-end.",
+                "Relisez toujours la réponse proposée avant de la publier : l’IA ne connaît pas vos horaires exceptionnels.");
+        t("fr", "Rapport hebdomadaire des ventes Shopify",
+                "Chaque lundi à 8 h, le scénario lit les commandes de la semaine dans Shopify|Les chiffres sont ajoutés à une feuille Google pour l’historique|Un e-mail récapitule le chiffre d’affaires, les paniers abandonnés et les cinq meilleurs produits",
+                "Une boutique Shopify|Une feuille Google Sheets|Une boîte Gmail",
+                "Gratuit et très propre, toute l’équipe le lit le lundi matin.",
+                "Les remboursements de la semaine sont déduits du chiffre d’affaires, ce qui surprend la première fois.");
+        // Flujo Claro (Spanish)
+        t("es", "Respuestas de WhatsApp con IA",
+                "Cada mensaje nuevo de WhatsApp Business inicia el workflow|La IA busca la respuesta en tus preguntas frecuentes y contesta en el idioma del cliente|Si no está segura o el cliente pide una persona, se crea un ticket en Zendesk con la conversación",
+                "Una cuenta de WhatsApp Business con la API de Cloud|Una clave de API de OpenAI|Zendesk",
+                "Contestamos al instante a la mitad de los mensajes y el equipo se centra en los casos difíciles.",
+                "Mantén tu lista de preguntas frecuentes al día: la IA solo responde con lo que pone ahí.");
+        t("es", "Leads de formularios a HubSpot",
+                "Una respuesta nueva de Typeform inicia el escenario|Se limpia el nombre, la empresa y el origen de la campaña|Se crea o actualiza el contacto en HubSpot con una tarea de seguimiento para el comercial",
+                "Typeform con tu formulario|HubSpot con contactos y tareas",
+                "Ya no se pierde ningún lead del formulario y el origen llega bien a HubSpot.",
+                "Los campos ocultos de Typeform (utm_source, utm_campaign) tienen que estar activados en el formulario.");
+        t("es", "Resumen diario de tickets",
+                "Cada día laborable a las 8:00 se leen los tickets abiertos en Freshdesk|Se agrupan por antigüedad y prioridad|Un correo claro llega a todo el equipo de soporte",
+                "Una clave de API de Freshdesk|Una cuenta de Gmail",
+                "Sencillo y útil, empezamos el día sabiendo qué urge.",
+                "Los tickets en espera del cliente no cuentan; se puede cambiar en el primer nodo.");
+        // Ablaufwerk (German)
+        t("de", "Belege aus dem Postfach nach Google Drive",
+                "Neue E-Mails mit PDF-Anhang im Postfach starten den Workflow|Lieferant und Rechnungsdatum werden aus Absender und Dateiname gelesen|Die Datei wird umbenannt und im Monatsordner in Google Drive abgelegt",
+                "Ein Gmail- oder Google-Workspace-Postfach|Google Drive mit einem Ordner für Belege",
+                "Die Steuerberaterin findet jetzt jeden Beleg im richtigen Ordner.",
+                "Leg einen eigenen Filter für Rechnungen an, sonst landen auch Newsletter-PDFs im Ordner.");
+        t("de", "Server-Ausfälle in Microsoft Teams melden",
+                "Jede Minute werden deine Adressen per HTTP abgefragt|Nach zwei Fehlversuchen in Folge geht eine Meldung an den Teams-Kanal|Sobald der Dienst wieder antwortet, folgt eine Entwarnung mit der Ausfalldauer",
+                "Die Adressen deiner Dienste|Einen eingehenden Webhook in Microsoft Teams",
+                "Günstig und zuverlässig, wir wissen jetzt vor den Kunden Bescheid.",
+                "Für Seiten hinter einer Anmeldung brauchst du einen eigenen Health-Check-Endpunkt.");
+        t("de", "Urlaubsanträge mit Freigabe",
+                "Ein Antrag im Google-Formular startet das Szenario|Die Führungskraft bekommt eine E-Mail mit Links zum Genehmigen oder Ablehnen|Genehmigte Urlaube werden im Teamkalender eingetragen und der Antragsteller informiert",
+                "Ein Google-Formular aus der Vorlage|Gmail|Einen gemeinsamen Google-Kalender",
+                "Kein Papierkram mehr, und der Teamkalender stimmt endlich.",
+                "Die Führungskräfte stehen im Blatt 'Team'; halte es bei Wechseln aktuell.");
     }
 }

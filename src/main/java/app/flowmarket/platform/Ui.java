@@ -17,6 +17,7 @@ import java.util.Map;
 import app.flowmarket.shared.AreaPage;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Money;
+import app.flowmarket.shared.Theme;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
@@ -157,12 +158,97 @@ public final class Ui {
                 || path.startsWith("/error")) {
             return "/login";
         }
-        String here = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+        String here = here();
         return "/login?next=" + java.net.URLEncoder.encode(here, StandardCharsets.UTF_8);
     }
 
     public String path() {
         return request.getRequestURI();
+    }
+
+    /** Plain text from Markdown, cut at a word to at most {@code max} characters: for meta descriptions. */
+    public String excerpt(@org.jspecify.annotations.Nullable String markdown, int max) {
+        if (markdown == null) {
+            return "";
+        }
+        String plain = markdown.replaceAll("!?\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replaceAll("[*_#>`~|]+", "").replaceAll("\\s+", " ").strip();
+        if (plain.length() <= max) {
+            return plain;
+        }
+        int cut = plain.lastIndexOf(' ', max - 1);
+        return plain.substring(0, cut > max / 2 ? cut : max - 1).replaceAll("[\\s,.;:-]+$", "") + "…";
+    }
+
+    /** A language version of a page, for search engines ({@code <link rel="alternate" hreflang>}). */
+    public record Alternate(String hreflang, String url) {
+    }
+
+    /** Query parameters that say where a visitor came from, not what the page shows: never part of a page's address. */
+    private static final java.util.Set<String> NOT_THE_PAGE = java.util.Set.of("lang", "ref", "utm_source", "utm_medium",
+            "utm_campaign", "utm_term", "utm_content", "fbclid", "gclid");
+
+    /**
+     * This page's address in one language: the path, the parameters that choose what it shows, and {@code lang}
+     * (each language version is its own address). Null for the default version without {@code lang}.
+     */
+    public String pageUrl(@org.jspecify.annotations.Nullable String language) {
+        MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+        if (request.getQueryString() != null) {
+            UriComponentsBuilder.fromUriString("?" + request.getQueryString()).build(true).getQueryParams().forEach((name, values) -> {
+                if (!NOT_THE_PAGE.contains(name) && !("page".equals(name) && values.equals(List.of("1")))) {
+                    params.put(name, values);
+                }
+            });
+        }
+        if (language != null) {
+            params.add("lang", language);
+        }
+        String query = UriComponentsBuilder.newInstance().queryParams(params).build().getQuery();
+        return support.site.url(path() + (query == null || query.isEmpty() ? "" : "?" + query));
+    }
+
+    /** The address search engines should file this page under: this language's version. */
+    public String canonicalUrl() {
+        return pageUrl(lang());
+    }
+
+    /** The page in each language of the site, and the default (the visitor's own language) as {@code x-default}. */
+    public List<Alternate> alternates() {
+        List<Alternate> all = new java.util.ArrayList<>();
+        for (Locale language : WebConfig.SUPPORTED) {
+            all.add(new Alternate(language.getLanguage(), pageUrl(language.getLanguage())));
+        }
+        all.add(new Alternate("x-default", pageUrl(null)));
+        return all;
+    }
+
+    /** Where a form on this page comes back to: this page's path and query, for a GET; else the home page. */
+    public String here() {
+        if (!"GET".equals(request.getMethod()) || path().startsWith("/error")) {
+            return "/";
+        }
+        String here = request.getQueryString() == null ? path() : path() + "?" + request.getQueryString();
+        return here.length() > 2000 ? path() : here;
+    }
+
+    /**
+     * The theme to paint this page in: the browser's choice (cookie), else the signed-in person's, else the system's.
+     * Read on the server so that the page's first paint is already in the right colours.
+     */
+    public Theme theme() {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (jakarta.servlet.http.Cookie cookie : cookies) {
+                if (Theme.COOKIE.equals(cookie.getName())) {
+                    var chosen = Theme.parse(cookie.getValue());
+                    if (chosen.isPresent()) {
+                        return chosen.get();
+                    }
+                }
+            }
+        }
+        CurrentUser user = user();
+        return user != null && user.theme() != null ? user.theme() : Theme.SYSTEM;
     }
 
     public boolean isHtmx() {
@@ -267,12 +353,6 @@ public final class Ui {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMaximumFractionDigits(6);
         return format.format(rate);
-    }
-
-    /** This page's address (path and query), for a form that comes back to it. */
-    public String here() {
-        String query = request.getQueryString();
-        return request.getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + query);
     }
 
     public String date(Instant instant) {

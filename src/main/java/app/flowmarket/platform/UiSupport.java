@@ -5,6 +5,7 @@ import java.util.List;
 
 import app.flowmarket.shared.AreaPage;
 import app.flowmarket.shared.CurrencyConverter;
+import app.flowmarket.shared.SiteSettings;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +18,16 @@ class UiSupport {
 
     final MessageSource messages;
     final StaticAssets assets;
+    final SiteSettings site;
     final DisplayCurrency displayCurrency;
     final CurrencyConverter converter;
     private final List<AreaPage> areaPages;
 
-    UiSupport(MessageSource messages, StaticAssets assets, List<AreaPage> areaPages, DisplayCurrency displayCurrency,
+    UiSupport(MessageSource messages, StaticAssets assets, SiteSettings site, List<AreaPage> areaPages, DisplayCurrency displayCurrency,
               CurrencyConverter converter) {
         this.messages = messages;
         this.assets = assets;
+        this.site = site;
         this.displayCurrency = displayCurrency;
         this.converter = converter;
         this.areaPages = areaPages.stream().sorted(Comparator.comparingInt(AreaPage::order)).toList();

@@ -65,6 +65,7 @@ public class CatalogSearch {
             new TextField("title_es", SearchAnalyzers.SPANISH, 3f, false),
             new TextField("title_de", SearchAnalyzers.GERMAN, 3f, false),
             new TextField("tags.name", SearchAnalyzers.FOLDING, 3f, true),
+            new TextField("tags.names", SearchAnalyzers.FOLDING, 3f, true),
             new TextField("integrations", SearchAnalyzers.FOLDING, 3f, true),
             new TextField("summary", SearchAnalyzers.FOLDING, 2f, false),
             new TextField("summary_en", SearchAnalyzers.ENGLISH, 1.5f, false),
@@ -236,7 +237,7 @@ public class CatalogSearch {
     Optional<SearchMatcher.Document> matchDocument(UUID workflowId) {
         return catalog.publishedWorkflow(workflowId)
                 .map(w -> SearchMatcher.document(new SearchMatcher.Listing(w.title(), w.summary(), w.descriptionMarkdown(),
-                        w.tags().stream().map(TagView::name).toList(),
+                        w.tags().stream().flatMap(t -> t.name().all().stream()).toList(),
                         w.tags().stream().map(TagView::slug).toList(),
                         w.integrations(), w.store().name(), w.platform(),
                         w.category() == null ? null : w.category().slug(), priceBandsOf(w.price()), w.ratingAvg())));
@@ -284,7 +285,7 @@ public class CatalogSearch {
             BooleanPredicateClausesStep<?, ?> either = f.bool();
             either.should(f.match()
                     .field("title").boost(4f)
-                    .fields("title_en", "title_fr", "title_es", "title_de", "tags.name", "integrations").boost(3f)
+                    .fields("title_en", "title_fr", "title_es", "title_de", "tags.name", "tags.names", "integrations").boost(3f)
                     .field("summary").boost(2f)
                     .fields("summary_en", "summary_fr", "summary_es", "summary_de", "storeName").boost(1.5f)
                     .field("description").boost(1f)
@@ -292,7 +293,7 @@ public class CatalogSearch {
                     .matching(word));
             int edits = SearchTerms.maxEdits(word);
             if (edits > 0) {
-                either.should(f.match().fields("title", "tags.name", "integrations", "storeName")
+                either.should(f.match().fields("title", "tags.name", "tags.names", "integrations", "storeName")
                         .matching(word).fuzzy(edits, 1).boost(0.3f));
             }
             bool.must(either);
@@ -340,7 +341,7 @@ public class CatalogSearch {
         for (CategoryView category : catalog.categories()) {
             long count = counts.getOrDefault(category.id(), 0L);
             if (count > 0) {
-                values.add(new FacetValue(category.slug(), category.name(), count));
+                values.add(new FacetValue(category.slug(), category.name().english(), count));
             }
         }
         values.sort(Comparator.comparingLong(FacetValue::count).reversed());

@@ -4,6 +4,7 @@ import app.flowmarket.shared.StartupPhases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,16 +21,23 @@ class SearchIndexCheck implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexCheck.class);
 
     private final SearchIndexing indexing;
+    private final JdbcClient jdbc;
     private volatile boolean running;
 
-    SearchIndexCheck(SearchIndexing indexing) {
+    SearchIndexCheck(SearchIndexing indexing, JdbcClient jdbc) {
         this.indexing = indexing;
+        this.jdbc = jdbc;
     }
 
     @Override
     public void start() {
         SearchIndexing.Counts counts = indexing.counts();
-        if (!counts.agree()) {
+        int builtWith = jdbc.sql("select mapping_version from search_index_state").query(Integer.class).optional().orElse(0);
+        if (builtWith != WorkflowIndexMapping.VERSION) {
+            log.info("Search index was built with mapping version {}, this version is {}; rebuilding the index",
+                    builtWith, WorkflowIndexMapping.VERSION);
+            indexing.rebuild();
+        } else if (!counts.agree()) {
             log.info("Search index holds {} listings ({} published), the database {} ({} published); rebuilding the index",
                     counts.indexed(), counts.indexedPublished(), counts.stored(), counts.storedPublished());
             indexing.rebuild();
@@ -37,6 +45,10 @@ class SearchIndexCheck implements SmartLifecycle {
             log.info("Search index holds prices at other exchange rates than those in force; refreshing them");
             indexing.refreshPrices();
         }
+        jdbc.sql("""
+                insert into search_index_state (mapping_version) values (:version)
+                on conflict (singleton) do update set mapping_version = excluded.mapping_version""")
+                .param("version", WorkflowIndexMapping.VERSION).update();
         running = true;
     }
 

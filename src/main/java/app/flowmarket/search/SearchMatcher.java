@@ -185,7 +185,7 @@ final class SearchMatcher {
                 case "title", "title_en", "title_fr", "title_es", "title_de" -> nz(listing.title());
                 case "summary", "summary_en", "summary_fr", "summary_es", "summary_de" -> nz(listing.summary());
                 case "description", "description_en", "description_fr", "description_es", "description_de" -> nz(listing.description());
-                case "tags.name" -> String.join("\n", listing.tagNames());
+                case "tags.name", "tags.names" -> String.join("\n", listing.tagNames());
                 case "integrations" -> String.join("\n", listing.integrations());
                 case "storeName" -> nz(listing.storeName());
                 default -> throw new IllegalArgumentException(field);

@@ -37,6 +37,12 @@ import org.springframework.stereotype.Component;
 @Component("workflowIndexMapping")
 class WorkflowIndexMapping implements HibernateOrmSearchMappingConfigurer {
 
+    /**
+     * Raised whenever the fields below change (2: the tags' translated names), so that an index built with
+     * an older mapping is rebuilt before the first request.
+     */
+    static final int VERSION = 2;
+
     /** The listing entity's JPA name, to find its type at run time. */
     static final String ENTITY = "Workflow";
     /** The price in micro-euros at the day's reference rates: prices of every currency sorted and filtered on one scale. */
@@ -81,12 +87,14 @@ class WorkflowIndexMapping implements HibernateOrmSearchMappingConfigurer {
         workflow.property("ratingCount").genericField().sortable(Sortable.YES);
         workflow.property("publishedAt").genericField().sortable(Sortable.YES);
         // tags never change name, so only a change of a listing's set of tags needs a reindex
-        workflow.property("tags").indexedEmbedded().includePaths("name", "slug")
+        workflow.property("tags").indexedEmbedded().includePaths("name", "names", "slug")
                 .indexingDependency().reindexOnUpdate(ReindexOnUpdate.SHALLOW);
 
         TypeMappingStep tag = mapping.type(TAG_TYPE);
         tag.property("slug").keywordField();
         tag.property("name").fullTextField().analyzer(SearchAnalyzers.FOLDING);
+        // the names in the other languages: a French searcher typing "facturation" finds what is tagged Invoicing
+        tag.property("translations").fullTextField("names").analyzer(SearchAnalyzers.FOLDING);
     }
 
     /** The field {@code <field>_<language>} for each catalogue language, stemmed in that language. */

@@ -13,7 +13,8 @@ import org.springframework.security.core.userdetails.UserDetails;
  * the currency they chose to see prices in (null until they choose one).
  */
 public record CurrentUser(UUID id, String email, String displayName, String passwordHash, boolean emailVerified,
-                          Set<String> roles, String locale, String currency) implements UserDetails {
+                          Set<String> roles, String locale, @org.jspecify.annotations.Nullable String currency,
+                          @org.jspecify.annotations.Nullable Theme theme) implements UserDetails {
 
     /** The person's language for anything sent to them outside a request (mails, notifications). */
     public java.util.Locale preferredLocale() {

@@ -85,4 +85,43 @@ class HeaderBrowserTests extends BrowserTest {
             assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
         }
     }
+
+    @Test
+    void theThemeSwitchRepaintsAtOnceByKeyboardAndTheChoiceHoldsOnTheNextPage() {
+        String base = "http://localhost:" + port;
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)
+                .setColorScheme(com.microsoft.playwright.options.ColorScheme.DARK))) {
+            Page page = context.newPage();
+            page.navigate(base + "/workflows");
+            assertThat(page.locator("html")).hasAttribute("data-theme", "system");
+            assertThat(background(page)).as("the device asks for dark").isEqualTo("rgb(15, 17, 23)");
+
+            page.locator(".theme-menu summary").focus();
+            page.keyboard().press("Enter");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Light").setExact(true)).focus();
+            page.keyboard().press("Enter");
+            assertThat(page.locator("html")).hasAttribute("data-theme", "light");
+            assertThat(background(page)).isEqualTo("rgb(246, 247, 251)");
+            assertThat(page.locator(".theme-menu .dropdown")).isHidden();
+
+            page.waitForCondition(() -> context.cookies().stream().anyMatch(c -> c.name.equals("flowmarket-theme") && c.value.equals("light")));
+            page.navigate(base + "/");
+            assertThat(page.locator("html")).hasAttribute("data-theme", "light");
+            assertThat(background(page)).as("painted light from the server, no script needed").isEqualTo("rgb(246, 247, 251)");
+        }
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setColorScheme(com.microsoft.playwright.options.ColorScheme.LIGHT))) {
+            Page page = phone.newPage();
+            page.navigate(base + "/");
+            var header = page.locator(".header-row").boundingBox();
+            var menu = page.locator(".theme-menu summary").boundingBox();
+            assertThat(menu.x + menu.width).as("the switch fits on a phone's header").isLessThanOrEqualTo(390);
+            assertThat(menu.y).isLessThan(header.y + 64);
+            assertThat(background(page)).isEqualTo("rgb(246, 247, 251)");
+        }
+    }
+
+    private static String background(Page page) {
+        return (String) page.evaluate("getComputedStyle(document.body).backgroundColor");
+    }
 }

@@ -4,7 +4,9 @@ import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.SiteSettings;
 import app.flowmarket.store.StoreManagement;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,11 +20,13 @@ class CatalogController {
     private final CatalogPages catalog;
     private final CatalogQueries queries;
     private final StoreManagement stores;
+    private final SiteSettings site;
 
-    CatalogController(CatalogPages catalog, CatalogQueries queries, StoreManagement stores) {
+    CatalogController(CatalogPages catalog, CatalogQueries queries, StoreManagement stores, SiteSettings site) {
         this.catalog = catalog;
         this.queries = queries;
         this.stores = stores;
+        this.site = site;
     }
 
     @GetMapping("/")
@@ -38,6 +42,7 @@ class CatalogController {
     String workflow(@PathVariable String slug, @AuthenticationPrincipal CurrentUser viewer, Model model) {
         var page = catalog.workflowPage(slug, viewer).orElseThrow(() -> new NotFoundException("workflow"));
         model.addAttribute("workflow", page);
+        model.addAttribute("jsonLd", page.isPublished() ? ProductJsonLd.of(page, site, LocaleContextHolder.getLocale()) : null);
         model.addAttribute("owner", viewer != null && page.store().ownerId().equals(viewer.id()));
         return "catalog/workflow";
     }

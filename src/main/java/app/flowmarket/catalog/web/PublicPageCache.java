@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import app.flowmarket.platform.DisplayCurrency;
 import app.flowmarket.shared.PersonalCookies;
+import app.flowmarket.shared.Theme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
@@ -88,8 +89,9 @@ class PublicPageCache extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String key = locales.resolveLocale(request).toLanguageTag().toLowerCase(Locale.ROOT) + " "
-                + currencies.of(request).getCurrencyCode() + " " + request.getRequestURI();
+        // a page is painted in its reader's theme (data-theme) with prices in their currency, so each has its own copy
+        String key = locales.resolveLocale(request).toLanguageTag().toLowerCase(Locale.ROOT) + " " + theme(request).value()
+                + " " + currencies.of(request).getCurrencyCode() + " " + request.getRequestURI();
         CachedPage page = read(cache, key);
         if (page != null) {
             response.setStatus(HttpServletResponse.SC_OK);
@@ -111,6 +113,18 @@ class PublicPageCache extends OncePerRequestFilter {
             wrapper.setHeader("X-Page-Cache", "miss");
         }
         wrapper.copyBodyToResponse();
+    }
+
+    private static Theme theme(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (Theme.COOKIE.equals(cookie.getName())) {
+                    return Theme.parse(cookie.getValue()).orElse(Theme.SYSTEM);
+                }
+            }
+        }
+        return Theme.SYSTEM;
     }
 
     private static CachedPage read(Cache cache, String key) {

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import app.flowmarket.catalog.Listing;
 import app.flowmarket.catalog.Platform;
-import app.flowmarket.catalog.TagView;
 import app.flowmarket.catalog.WorkflowPage;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
@@ -23,7 +22,7 @@ public record WorkflowFormData(String title, String summary, String description,
         return new WorkflowFormData(page.title(), page.summary(), page.descriptionMarkdown(), page.platform().slug(),
                 page.price().toDecimal().toPlainString(), page.price().currency().getCurrencyCode(),
                 page.category() == null ? "" : page.category().id().toString(),
-                String.join(", ", page.tags().stream().map(TagView::name).toList()));
+                String.join(", ", page.tags().stream().map(t -> t.name().english()).toList()));
     }
 
     Listing toParameters() {
