@@ -192,19 +192,29 @@ public final class Ui {
      * (each language version is its own address). Null for the default version without {@code lang}.
      */
     public String pageUrl(@org.jspecify.annotations.Nullable String language) {
-        MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+        StringBuilder query = new StringBuilder();
         if (request.getQueryString() != null) {
-            UriComponentsBuilder.fromUriString("?" + request.getQueryString()).build(true).getQueryParams().forEach((name, values) -> {
-                if (!NOT_THE_PAGE.contains(name) && !("page".equals(name) && values.equals(List.of("1")))) {
-                    params.put(name, values);
+            for (String pair : request.getQueryString().split("&")) {
+                int equals = pair.indexOf('=');
+                String name;
+                String value;
+                try {
+                    name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                    value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformed) {
+                    continue; // a broken escape names nothing the page shows
                 }
-            });
+                if (name.isEmpty() || NOT_THE_PAGE.contains(name) || ("page".equals(name) && "1".equals(value))) {
+                    continue;
+                }
+                query.append(query.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
+                        .append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
         }
         if (language != null) {
-            params.add("lang", language);
+            query.append(query.isEmpty() ? "" : "&").append("lang=").append(language);
         }
-        String query = UriComponentsBuilder.newInstance().queryParams(params).build().getQuery();
-        return absoluteUrl(path() + (query == null || query.isEmpty() ? "" : "?" + query));
+        return absoluteUrl(path() + (query.isEmpty() ? "" : "?" + query));
     }
 
     /** The address search engines should file this page under: this language's version. */
