@@ -87,6 +87,29 @@ public class AccountSecurity implements PersonalData {
         return sessions.endAllBut(email, null);
     }
 
+    /** A sign-in made elsewhere before (demo data, an import): history only, no alert, no session. */
+    public record PastSignIn(Instant at, String method, String ip, String userAgent, @Nullable String country, @Nullable String city,
+                             boolean newDevice, boolean newPlace) {
+    }
+
+    @Transactional
+    public void importSignIns(UUID accountId, List<PastSignIn> past) {
+        for (PastSignIn signIn : past) {
+            UserAgents.Device device = UserAgents.parse(signIn.userAgent());
+            jdbc.sql("""
+                    insert into sign_in (account_id, occurred_at, method, ip, browser, os, country, city, new_device, new_place, alerted)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(java.util.Arrays.asList(accountId, java.sql.Timestamp.from(signIn.at()), signIn.method(), signIn.ip(),
+                            device.browser(), device.os(), signIn.country(), signIn.city(), signIn.newDevice(), signIn.newPlace(),
+                            signIn.newDevice() || signIn.newPlace()))
+                    .update();
+            String place = signIn.country() == null ? "ip:" + LoginThrottle.source(signIn.ip())
+                    : "geo:" + signIn.country() + "|" + (signIn.city() == null ? "" : signIn.city());
+            jdbc.sql("insert into sign_in_place (account_id, place, first_seen) values (?, ?, ?) on conflict do nothing")
+                    .params(accountId, place, java.sql.Timestamp.from(signIn.at())).update();
+        }
+    }
+
     @Override
     public String part() {
         return "security";
@@ -116,6 +139,7 @@ public class AccountSecurity implements PersonalData {
         sessions.endAllBut(subject.email(), null);
         jdbc.sql("delete from sign_in where account_id = ?").param(subject.account().value()).update();
         jdbc.sql("delete from sign_in_place where account_id = ?").param(subject.account().value()).update();
+        jdbc.sql("delete from one_time_tokens where lower(username) = lower(?)").param(subject.email()).update();
     }
 
     @Override
