@@ -168,6 +168,8 @@ class DemoData implements SmartLifecycle {
         List<UUID> ids = accounts.createVerified(people, PASSWORD);
         // Bruno (the demo buyer) and the named buyers; the store owners come after them
         List<UUID> buyerIds = ids.subList(1, 2 + DemoCatalog.BUYER_NAMES.size());
+        // written with plain SQL: the accounts must be in the database first
+        entityManager.flush();
         security.importSignIns(buyerIds.get(0), demoSignIns(now));
         List<UUID> ownerIds = ids.subList(ids.size() - DemoCatalog.STORES.size(), ids.size());
         List<CategoryView> categories = catalog.categories();

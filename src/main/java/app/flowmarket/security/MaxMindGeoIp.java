@@ -27,9 +27,14 @@ class MaxMindGeoIp implements GeoIpLookup, DisposableBean {
     private final @Nullable Reader city;
     private final @Nullable Reader asn;
 
+    @org.springframework.beans.factory.annotation.Autowired
     MaxMindGeoIp(SecuritySettings settings) {
-        this.city = open(settings.geoIp().cityDatabase(), "city");
-        this.asn = open(settings.geoIp().asnDatabase(), "ASN");
+        this(settings.geoIp().cityDatabase(), settings.geoIp().asnDatabase());
+    }
+
+    MaxMindGeoIp(@Nullable Path cityDatabase, @Nullable Path asnDatabase) {
+        this.city = open(cityDatabase, "city");
+        this.asn = open(asnDatabase, "ASN");
         if (city == null) {
             log.warn("No GeoIP city database (flowmarket.security.geo-ip.city-database): sign-in alerts go by device and address only, "
                     + "and sessions show no place");
