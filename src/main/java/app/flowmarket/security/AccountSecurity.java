@@ -103,7 +103,7 @@ public class AccountSecurity implements PersonalData {
                             device.browser(), device.os(), signIn.country(), signIn.city(), signIn.newDevice(), signIn.newPlace(),
                             signIn.newDevice() || signIn.newPlace()))
                     .update();
-            String place = signIn.country() == null ? "ip:" + LoginThrottle.source(signIn.ip())
+            String place = signIn.country() == null ? "ip:" + SignIns.addressPlace(signIn.ip())
                     : "geo:" + signIn.country() + "|" + (signIn.city() == null ? "" : signIn.city());
             jdbc.sql("insert into sign_in_place (account_id, place, first_seen) values (?, ?, ?) on conflict do nothing")
                     .params(accountId, place, java.sql.Timestamp.from(signIn.at())).update();

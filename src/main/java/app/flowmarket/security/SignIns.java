@@ -94,7 +94,7 @@ class SignIns {
         // a city (or a country) when the GeoIP database knows the address; otherwise the address itself
         String placeKey = place.filter(p -> p.country() != null)
                 .map(p -> "geo:" + p.country() + "|" + (p.city() == null ? "" : p.city()))
-                .orElse("ip:" + LoginThrottle.source(ip));
+                .orElse("ip:" + addressPlace(ip));
         boolean newPlace = jdbc.sql("insert into sign_in_place (account_id, place, first_seen) values (?, ?, ?) on conflict do nothing")
                 .params(user.id(), placeKey, Timestamp.from(now)).update() > 0;
         boolean alert = hadSignedIn && (!knownDevice || newPlace);
@@ -126,6 +126,14 @@ class SignIns {
             events.publishEvent(new NewSignInAlerted(user.id(), id, now, deviceLabel, where, ip));
             log.info("Sign-in from a new {} for an account: alerted", !knownDevice ? "device" : "place");
         }
+    }
+
+    /** The address as a place: its IPv6 /64, and this machine's loopback addresses (IPv4 or IPv6) as one place. */
+    static String addressPlace(String ip) {
+        if (ip.startsWith("127.") || ip.equals("::1") || ip.equals("0:0:0:0:0:0:0:1")) {
+            return "loopback";
+        }
+        return LoginThrottle.source(ip);
     }
 
     private Optional<GeoIpLookup.Place> lookup(String ip) {
