@@ -22,6 +22,7 @@ import app.flowmarket.review.Reviews;
 import app.flowmarket.social.Follows;
 import app.flowmarket.social.Profiles;
 import app.flowmarket.search.CatalogSearch;
+import app.flowmarket.security.AccountSecurity;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.SiteSettings;
@@ -65,6 +66,7 @@ class DemoData implements SmartLifecycle {
     private final Questions questions;
     private final Profiles profiles;
     private final Follows follows;
+    private final AccountSecurity security;
     @PersistenceContext
     private EntityManager entityManager;
     private volatile boolean running;
@@ -74,10 +76,12 @@ class DemoData implements SmartLifecycle {
 
     DemoData(AccountManagement accounts, StoreManagement stores, CatalogPages catalog, CatalogImport catalogImport,
              CatalogSearch search, TransactionTemplate tx, SiteSettings site, DemoSales demoSales, Reviews reviews, Payments payments,
-             Questions questions, Profiles profiles, Follows follows, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+             Questions questions, Profiles profiles, Follows follows,
+             AccountSecurity security, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
         this.questions = questions;
         this.profiles = profiles;
         this.follows = follows;
+        this.security = security;
         this.demoSales = demoSales;
         this.reviews = reviews;
         this.payments = payments;
@@ -133,6 +137,25 @@ class DemoData implements SmartLifecycle {
         return StartupPhases.DEMO_DATA;
     }
 
+    /**
+     * Bruno's sign-ins over two months (Settings → Security): his laptop at home in Lyon, his phone once (a new
+     * device, alerted), and a trip to Barcelona (a new place, alerted). Addresses from the documentation ranges.
+     */
+    static List<AccountSecurity.PastSignIn> demoSignIns(Instant now) {
+        String laptop = "Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0";
+        String phone = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+        List<AccountSecurity.PastSignIn> signIns = new ArrayList<>();
+        signIns.add(new AccountSecurity.PastSignIn(now.minus(Duration.ofDays(61)), "password", "203.0.113.24", laptop, "France", "Lyon", false, false));
+        for (int day : new int[] {52, 40, 33, 19, 11, 4}) {
+            signIns.add(new AccountSecurity.PastSignIn(now.minus(Duration.ofDays(day)).minus(Duration.ofMinutes(37L * day)), "password",
+                    "203.0.113.24", laptop, "France", "Lyon", false, false));
+        }
+        signIns.add(new AccountSecurity.PastSignIn(now.minus(Duration.ofDays(27)), "link", "203.0.113.24", phone, "France", "Lyon", true, false));
+        signIns.add(new AccountSecurity.PastSignIn(now.minus(Duration.ofDays(15)), "password", "198.51.100.7", laptop, "Spain", "Barcelona", false, true));
+        signIns.sort(java.util.Comparator.comparing(AccountSecurity.PastSignIn::at));
+        return signIns;
+    }
+
     /** A demo listing once it is in the catalogue: where it came from, when it went public, who bought it. */
     private record Placed(DemoCatalog.DemoStore store, DemoCatalog.DemoWorkflow demo, UUID id, Instant published,
                           List<UUID> owners, int reviewers) {
@@ -155,6 +178,9 @@ class DemoData implements SmartLifecycle {
         List<UUID> ids = accounts.createVerified(people, PASSWORD);
         // Bruno (the demo buyer) and the named buyers; the store owners come after them
         List<UUID> buyerIds = ids.subList(1, 2 + DemoCatalog.BUYER_NAMES.size());
+        // written with plain SQL: the accounts must be in the database first
+        entityManager.flush();
+        security.importSignIns(buyerIds.get(0), demoSignIns(now));
         List<UUID> ownerIds = ids.subList(ids.size() - DemoCatalog.STORES.size(), ids.size());
         List<CategoryView> categories = catalog.categories();
         List<Placed> placed = new ArrayList<>();

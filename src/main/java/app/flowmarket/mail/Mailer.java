@@ -64,6 +64,34 @@ public class Mailer {
         return messages.getMessage(part.key(), args, locale);
     }
 
+    /**
+     * Forgets the mails sent to an address (an account being deleted): delivered and abandoned ones are deleted at
+     * once; returns how many are still waiting to go out, to be forgotten once sent.
+     */
+    @Transactional
+    public int forget(String recipient) {
+        jdbc.sql("delete from mail_outbox where lower(recipient) = lower(?) and (sent_at is not null or failed_at is not null)")
+                .param(singleLine(recipient)).update();
+        return jdbc.sql("select count(*) from mail_outbox where lower(recipient) = lower(?)").param(singleLine(recipient))
+                .query(Integer.class).single();
+    }
+
+    /**
+     * Forgets delivered mails to other people that name someone being deleted ("Quinn followed your store"): the
+     * recipients have them, the outbox need not keep the name. Names shorter than three characters are left alone.
+     */
+    @Transactional
+    public int forgetMentions(String text) {
+        if (text.strip().length() < 3) {
+            return 0;
+        }
+        return jdbc.sql("""
+                delete from mail_outbox where (sent_at is not null or failed_at is not null)
+                  and (position(lower(?) in lower(text_body)) > 0 or position(lower(?) in lower(coalesce(html_body, ''))) > 0
+                       or position(lower(?) in lower(subject)) > 0)""")
+                .params(text.strip(), text.strip(), text.strip()).update();
+    }
+
     /** A non-null unsubscribe URL becomes List-Unsubscribe (one-click, RFC 8058) headers. */
     private boolean queue(Email email, @Nullable String dedupeKey) {
         Timestamp now = Timestamp.from(Instant.now());

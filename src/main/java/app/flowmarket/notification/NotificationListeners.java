@@ -19,6 +19,7 @@ import app.flowmarket.qa.QuestionAnswered;
 import app.flowmarket.qa.QuestionAsked;
 import app.flowmarket.review.ReviewPosted;
 import app.flowmarket.review.ReviewReplied;
+import app.flowmarket.security.NewSignInAlerted;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.social.Follows;
 import app.flowmarket.social.StoreFollowed;
@@ -173,6 +174,16 @@ class NotificationListeners {
                 store.name(), follower, "/stores/" + store.slug());
         email(store.ownerId(), NotificationType.NEW_FOLLOWER, "/stores/" + store.slug(), "mail.follower.action",
                 new Msg("mail.follower.subject", store.name()), new Msg("mail.follower.body", follower, store.name()));
+    }
+
+    /** A sign-in from a new device or place: the owner was mailed by the security module; here it shows in the app. */
+    @ApplicationModuleListener
+    void on(NewSignInAlerted event) {
+        if (!center.firstDelivery("sign-in-alert:" + event.signInId())) {
+            return;
+        }
+        center.notify(event.accountId(), NotificationType.SECURITY_ALERT, "sign-in:" + event.signInId(), event.device(),
+                event.ip() + ("—".equals(event.place()) ? "" : " · " + event.place()), "/settings/security");
     }
 
     /** A message key and its arguments (or, with no key, a literal text), written in the recipient's language. */

@@ -82,8 +82,11 @@ class KnownDevices {
                 .findFirst();
     }
 
-    /** After a sign-in: the browser is known to the account from now on (its device id kept if it had one). */
-    void remember(HttpServletRequest request, HttpServletResponse response, CurrentUser account) {
+    /**
+     * After a sign-in: the browser is known to the account from now on (its device id kept if it had one).
+     * Returns the browser's device id.
+     */
+    String remember(HttpServletRequest request, HttpServletResponse response, CurrentUser account) {
         String deviceId = deviceFor(request, account).orElseGet(KnownDevices::newDeviceId);
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry(account.id().toString(), deviceId, sign(account, deviceId)));
@@ -96,6 +99,7 @@ class KnownDevices {
         response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, value)
                 .path("/login").httpOnly(true).secure(request.isSecure()).sameSite("Strict")
                 .maxAge(settings.signIn().deviceLifetime()).build().toString());
+        return deviceId;
     }
 
     private static List<Entry> entries(HttpServletRequest request) {

@@ -49,9 +49,11 @@ public class LoginThrottle extends OncePerRequestFilter {
     private final KnownDevices devices;
     private final UserDetailsService accounts;
     private final SecuritySettings settings;
+    private final SignIns signIns;
 
-    LoginThrottle(RateLimitStore store, KnownDevices devices, UserDetailsService accounts, SecuritySettings settings) {
+    LoginThrottle(RateLimitStore store, KnownDevices devices, UserDetailsService accounts, SecuritySettings settings, SignIns signIns) {
         this.store = store;
+        this.signIns = signIns;
         this.devices = devices;
         this.accounts = accounts;
         this.settings = settings;
@@ -119,8 +121,9 @@ public class LoginThrottle extends OncePerRequestFilter {
     }
 
     /**
-     * Before the given handler: clears the failures this sign-in was judged by, and makes the browser known to
-     * the account (also after a sign-in by mailed link).
+     * Before the given handler: clears the failures this sign-in was judged by, makes the browser known to
+     * the account (also after a sign-in by mailed link), and records the sign-in (history, session details,
+     * an alert when the device or the place is new).
      */
     public AuthenticationSuccessHandler successHandler(AuthenticationSuccessHandler then) {
         return (request, response, authentication) -> {
@@ -129,7 +132,9 @@ public class LoginThrottle extends OncePerRequestFilter {
                 store.settle(attempt.scopes, Outcome.SUCCEEDED);
             }
             if (authentication.getPrincipal() instanceof CurrentUser user) {
+                boolean knownDevice = devices.deviceFor(request, user).isPresent();
                 devices.remember(request, response, user);
+                signIns.signedIn(request, user, knownDevice);
             }
             then.onAuthenticationSuccess(request, response, authentication);
         };

@@ -2,6 +2,7 @@ package app.flowmarket.security;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,7 +14,22 @@ import org.springframework.util.unit.DataSize;
  * {@code spring.servlet.multipart.max-request-size}).
  */
 @ConfigurationProperties("flowmarket.security")
-record SecuritySettings(@DefaultValue SignIn signIn, @DefaultValue SignInLink signInLink, @DefaultValue BodyLimits bodyLimits) {
+record SecuritySettings(@DefaultValue SignIn signIn, @DefaultValue SignInLink signInLink, @DefaultValue BodyLimits bodyLimits,
+                        @DefaultValue GeoIp geoIp, @DefaultValue SessionLimits sessions) {
+
+    /**
+     * MaxMind-format databases (GeoLite2/GeoIP2 City, and ASN for the network's owner) that place sign-ins
+     * approximately; without a city database, alerts go by device and address alone.
+     */
+    record GeoIp(java.nio.file.@Nullable Path cityDatabase, java.nio.file.@Nullable Path asnDatabase) {
+    }
+
+    /**
+     * A signed-in session ends after {@code absolute} however active it is (OWASP ASVS 3.3.2); the idle timeout is
+     * {@code spring.session.timeout}.
+     */
+    record SessionLimits(@DefaultValue("PT12H") Duration absolute) {
+    }
 
     /**
      * Payment webhooks, other raw bodies (JSON sent by the pages' scripts) and image uploads (screenshots,

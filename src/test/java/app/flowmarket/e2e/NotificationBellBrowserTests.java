@@ -42,6 +42,9 @@ class NotificationBellBrowserTests extends BrowserTest {
         String workflowId = app.flowmarket.catalog.SellerFixture.publishedWorkflow(sellerHttp, "Bell ringer " + Fixtures.uniqueSlug("r"), "n8n", "0");
 
         try (BrowserContext context = browser.newContext()) {
+            // the seller's own browser, known from signing in before: a new device would ring the bell with a security alert
+            context.addCookies(java.util.List.of(new com.microsoft.playwright.options.Cookie("flowmarket-device", sellerHttp.cookie("flowmarket-device"))
+                    .setDomain("localhost").setPath("/login")));
             Page page = context.newPage();
             page.navigate(base + "/login");
             page.getByLabel("E-mail").fill(sellerEmail);

@@ -199,6 +199,8 @@ class FirstStartIntegrationTests {
     void theDemoAccountsSignInAtOnce() {
         WebSession buyer = new WebSession(app.port()).signIn("buyer@demo.flowmarket.app", "flowmarket-demo");
         assertThat(buyer.get("/library").status()).isEqualTo(200);
+        // the demo buyer's sign-in history, with a new device and a new place that were alerted
+        assertThat(buyer.get("/settings/security").body()).contains("Lyon, France", "Barcelona, Spain", "New device", "New place");
     }
 
     @Test
