@@ -50,7 +50,7 @@ class DemoTraffic {
 
     /** Writes the store's history up to yesterday (today is tracked live); returns the number of sales made up. */
     int write(UUID storeId, List<Listed> workflows, LocalDate today, Random random) {
-        LocalDate first = today.minusDays(365);
+        LocalDate first = today.minusDays(364);
         List<AnalyticsHistory.Day> days = new ArrayList<>();
         int sales = 0;
         for (Listed workflow : workflows) {

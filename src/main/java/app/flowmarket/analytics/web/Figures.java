@@ -54,6 +54,9 @@ public final class Figures {
             return current == 0 ? "±0 %" : isNew;
         }
         long percent = Math.round((current - previous) * 100.0 / previous);
+        if (percent > 999) {
+            return "> +999 %";
+        }
         return (percent > 0 ? "+" : percent < 0 ? "−" : "±") + Math.abs(percent) + " %";
     }
 
