@@ -17,8 +17,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,7 +38,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class Tracking {
 
-    private static final Logger log = LoggerFactory.getLogger(Tracking.class);
     private static final Pattern WORKFLOW_PAGE = Pattern.compile("^/workflows/([a-z0-9][a-z0-9-]{0,120})$");
     private static final Pattern STORE_PAGE = Pattern.compile("^/stores/([a-z0-9][a-z0-9-]{0,120})$");
 
@@ -81,8 +78,9 @@ class Tracking {
     }
 
     /**
-     * Written at once after the commit (with whatever waits in the buffer before it) rather than later: the purchase
-     * that follows, perhaps on another node from the processor's webhook, looks this event up to know where the buyer came from.
+     * Written at once after the commit (with what the same visitor still has waiting before it) rather than later: the
+     * purchase that follows, perhaps on another node from the processor's webhook, looks this event up to know where the
+     * buyer came from.
      */
     @EventListener
     void on(CheckoutStarted event) {
@@ -97,11 +95,7 @@ class Tracking {
             hits.add(new Hit(Instant.now(), Hit.Kind.CHECKOUT, null, null, item.storeId().value(), item.refId(), event.orderId().value(),
                     tracked ? address(request) : "", tracked ? userAgent(request) : "", tracked ? source(request) : TrafficSource.DIRECT));
         }
-        AfterCommit.run(() -> {
-            // what this visitor did before (their landing page) goes first, so the checkout is credited to where they came from
-            hits.forEach(buffer::add);
-            buffer.flush();
-        });
+        AfterCommit.run(() -> buffer.writeNow(hits));
     }
 
     @ApplicationModuleListener

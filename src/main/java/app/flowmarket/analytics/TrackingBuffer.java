@@ -60,6 +60,30 @@ class TrackingBuffer implements SmartLifecycle {
         }
     }
 
+    /**
+     * Writes the given events at once, after whatever their visitor still has waiting here (their landing page,
+     * which the events are credited to); everybody else's events stay queued for the next flush.
+     */
+    void writeNow(List<Hit> hits) {
+        if (hits.isEmpty()) {
+            return;
+        }
+        Hit visitor = hits.get(0);
+        List<Hit> batch = new ArrayList<>();
+        for (Hit waiting : queue) {
+            if (waiting.address().equals(visitor.address()) && waiting.userAgent().equals(visitor.userAgent())) {
+                batch.add(waiting);
+            }
+        }
+        queue.removeAll(batch);
+        batch.addAll(hits);
+        try {
+            writer.write(batch);
+        } catch (RuntimeException e) {
+            log.warn("Analytics: {} event(s) not written: {}", batch.size(), e.toString());
+        }
+    }
+
     @Scheduled(cron = "0 5 0 * * *", zone = "UTC")
     void forgetYesterday() {
         hashes.forgetBefore(java.time.LocalDate.now(java.time.ZoneOffset.UTC));

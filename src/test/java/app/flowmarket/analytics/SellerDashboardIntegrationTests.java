@@ -59,9 +59,11 @@ class SellerDashboardIntegrationTests {
         new WebSession(port).header("User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")
                 .get("/workflows/" + slug).assertStatus(200);
         new WebSession(port).header("User-Agent", FIREFOX).header("DNT", "1").get("/workflows/" + slug).assertStatus(200);
-        buffer.flush();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> seller.get("/seller/dashboard?period=7d").body().contains("$25"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            buffer.flush();
+            return seller.get("/seller/dashboard?period=7d").body().contains("$25");
+        });
         String dashboard = seller.get("/seller/dashboard?period=7d").body();
         assertThat(funnelRow(dashboard, "Page views")).contains("<td>1</td>");
         assertThat(funnelRow(dashboard, "Added to cart")).contains("<td>1</td>");
@@ -99,9 +101,13 @@ class SellerDashboardIntegrationTests {
                 Shopper.addToCart(browser, "WORKFLOW", first);
             }
         }
-        buffer.flush();
-
         String store = jdbc.sql("select store_id::text from workflow where id = ?::uuid").param(first).query(String.class).single();
+        // a view is queued once its page has gone out, so the last ones may reach the queue a moment after the browser has them
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            buffer.flush();
+            return jdbc.sql("select count(*) from analytics_event where store_id = ?::uuid and kind = 'VIEW'").param(store)
+                    .query(Long.class).single() == 24;
+        });
         var raw = jdbc.sql("""
                 select item_id::text || source || referrer || kind as k, count(*) from analytics_event where store_id = ?::uuid
                 group by 1 order by 1""").param(store).query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list();
@@ -129,8 +135,10 @@ class SellerDashboardIntegrationTests {
         String theirs = SellerFixture.publishedWorkflow(owner, "Private numbers " + marker, "n8n", "40");
         WebSession viewer = new WebSession(port).header("User-Agent", FIREFOX).from("192.0.2.44");
         viewer.get("/workflows/" + slugOf(theirs)).assertStatus(200);
-        buffer.flush();
-        assertThat(owner.get("/seller/dashboard").body()).contains("Private numbers " + marker);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            buffer.flush();
+            return owner.get("/seller/dashboard").body().contains("Private numbers " + marker);
+        });
 
         WebSession other = SellerFixture.newSeller(port);
         WebSession.Page probe = other.get("/seller/dashboard/items/" + theirs);

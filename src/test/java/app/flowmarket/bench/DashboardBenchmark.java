@@ -68,7 +68,7 @@ class DashboardBenchmark {
         // raw events: a year, 50 workflows, six sources; 1 in 10 a purchase, visitors a third of the events
         jdbc.sql("""
                 insert into analytics_event (occurred_at, day, kind, store_id, item_id, visitor, source, referrer)
-                select d::timestamptz + interval '1 second' * (i % 86400), d, k, :store, w, md5((i / 3)::text || d), s, r
+                select d::timestamptz + interval '1 second' * (i % 86400), d, k, :store, w, left(md5((i / 3650)::text || d), 22), s, r
                 from generate_series(1, :n) i
                 cross join lateral (select (:today::date - (i % 365)::int) d,
                     ('00000000-0000-4000-8000-' || lpad(((i / 365) % :w)::text, 12, '0'))::uuid w,
