@@ -10,7 +10,9 @@ import java.util.UUID;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.store.StoreManagement;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,9 +31,12 @@ public class Carts {
     private final Bundles bundles;
     private final Orders orders;
     private final StoreManagement stores;
+    private final ApplicationEventPublisher events;
 
-    Carts(JdbcClient jdbc, CatalogManagement catalog, Bundles bundles, Orders orders, StoreManagement stores) {
+    Carts(JdbcClient jdbc, CatalogManagement catalog, Bundles bundles, Orders orders, StoreManagement stores,
+          ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.catalog = catalog;
         this.bundles = bundles;
         this.orders = orders;
@@ -67,9 +72,12 @@ public class Carts {
             throw new DomainException("cart.free");
         }
         UUID cartId = cartId(owner, true).orElseThrow();
-        jdbc.sql("insert into cart_item (cart_id, kind, ref_id, added_at) values (?, ?, ?, ?) on conflict do nothing")
+        int added = jdbc.sql("insert into cart_item (cart_id, kind, ref_id, added_at) values (?, ?, ?, ?) on conflict do nothing")
                 .params(cartId, kind.name(), refId, Timestamp.from(Instant.now())).update();
         touch(cartId);
+        if (added > 0) {
+            events.publishEvent(new CartItemAdded(kind, refId, StoreId.of(item.storeId())));
+        }
         return cartId;
     }
 

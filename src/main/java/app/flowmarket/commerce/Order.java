@@ -92,6 +92,8 @@ class Order extends AbstractAggregateRoot<Order> {
         for (Pricing.QuoteLine line : quote.lines()) {
             lines.add(new OrderLine(this, position++, line));
         }
+        registerEvent(new CheckoutStarted(id(), lines.stream()
+                .map(l -> new CheckoutStarted.Item(l.sold().kind(), l.sold().refId(), l.sold().storeId())).toList()));
     }
 
     /** A new, pending order for exactly what the quote priced, open for payment until {@code expiresAt}. */

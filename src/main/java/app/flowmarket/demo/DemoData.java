@@ -67,6 +67,7 @@ class DemoData implements SmartLifecycle {
     private final Profiles profiles;
     private final Follows follows;
     private final AccountSecurity security;
+    private final DemoTraffic demoTraffic;
     @PersistenceContext
     private EntityManager entityManager;
     private volatile boolean running;
@@ -77,12 +78,14 @@ class DemoData implements SmartLifecycle {
     DemoData(AccountManagement accounts, StoreManagement stores, CatalogPages catalog, CatalogImport catalogImport,
              CatalogSearch search, TransactionTemplate tx, SiteSettings site, DemoSales demoSales, Reviews reviews, Payments payments,
              Questions questions, Profiles profiles, Follows follows,
-             AccountSecurity security, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+             AccountSecurity security,
+             DemoTraffic demoTraffic, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
         this.questions = questions;
         this.profiles = profiles;
         this.follows = follows;
         this.security = security;
         this.demoSales = demoSales;
+        this.demoTraffic = demoTraffic;
         this.reviews = reviews;
         this.payments = payments;
         this.site = site;
@@ -234,6 +237,14 @@ class DemoData implements SmartLifecycle {
             entityManager.clear();
         }
         long catalogued = System.currentTimeMillis();
+        // a year of the demo seller's traffic and sales for their dashboard, as daily numbers
+        UUID demoStore = stores.findByOwner(ownerIds.get(0)).orElseThrow().id();
+        int madeUp = demoTraffic.write(demoStore, placed.stream().filter(p -> p.store() == DemoCatalog.STORES.get(0))
+                .map(p -> new DemoTraffic.Listed(p.id(), p.demo().title(), Money.of(p.demo().priceCents(), p.store().currency()), p.published()))
+                .toList(), java.time.LocalDate.now(java.time.ZoneOffset.UTC), new Random(7));
+        log.info("Demo data: a year of dashboard history for {} ({} sales) in {} ms", DemoCatalog.STORES.get(0).name(), madeUp,
+                System.currentTimeMillis() - catalogued);
+        catalogued = System.currentTimeMillis();
         if (!"test".equals(payments.provider())) {
             // the demo buyers pay through the built-in test processor only, never through a real one
             log.info("Demo data: {} workflows, no demo orders or reviews (payments go to {})", placed.size(), payments.provider());

@@ -22,9 +22,27 @@ class OrderTests {
     final AccountId buyer = AccountId.of(UUID.randomUUID());
     final Instant now = Instant.parse("2025-05-01T10:00:00Z");
 
+    /** A placed order as saved: its CheckoutStarted already published (the repository clears events on save). */
     Order orderOf(long... prices) {
+        Order order = placed(prices);
+        ReflectionTestUtils.invokeMethod(order, "clearDomainEvents");
+        return order;
+    }
+
+    Order placed(long... prices) {
         List<Sellable> items = java.util.Arrays.stream(prices).mapToObj(p -> PricingTests.workflow(p, "USD")).toList();
         return Order.place(buyer, "key", pricing.quote(items), now, now.plusSeconds(3600));
+    }
+
+    @Test
+    void placingAnOrderRaisesCheckoutStartedWithEachItemAndItsStore() {
+        Order order = placed(2000, 999);
+
+        assertThat(events(order)).singleElement().isInstanceOfSatisfying(CheckoutStarted.class, started -> {
+            assertThat(started.orderId()).isEqualTo(order.id());
+            assertThat(started.items()).extracting(CheckoutStarted.Item::kind).containsOnly(Sellable.Kind.WORKFLOW);
+            assertThat(started.items()).extracting(i -> i.storeId()).doesNotContainNull().hasSize(2);
+        });
     }
 
     static List<Object> events(Order order) {
@@ -195,7 +213,7 @@ class OrderTests {
 
         order.markPaid(Money.of(4000, "USD"), "cs_1", now);
 
-        OrderPaid paid = (OrderPaid) events(order).get(0);
+        OrderPaid paid = events(order).stream().filter(OrderPaid.class::isInstance).map(OrderPaid.class::cast).findFirst().orElseThrow();
         assertThat(paid.lines()).singleElement().satisfies(line -> {
             assertThat(line.kind()).isEqualTo(Sellable.Kind.BUNDLE);
             assertThat(line.title()).isEqualTo("Duo");

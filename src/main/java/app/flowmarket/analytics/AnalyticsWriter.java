@@ -1,0 +1,282 @@
+package app.flowmarket.analytics;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.commerce.OrderLineRefunded;
+import app.flowmarket.commerce.OrderPaid;
+import app.flowmarket.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes tracked events and keeps the daily rollups in step in the same transaction: every event adds
+ * to its day's row ({@code insert … on conflict do update}), so the dashboard never scans raw events.
+ * A visit's later pages (internal links, the cart, the checkout) are credited to where the visitor came
+ * from that day, and a purchase to where its checkout came from.
+ */
+@Component
+class AnalyticsWriter {
+
+    /** The item of a store's own page in the rollups. */
+    static final UUID STORE_PAGE = new UUID(0, 0);
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final VisitorHashes hashes;
+    private final CatalogManagement catalog;
+    private final StoreManagement stores;
+
+    AnalyticsWriter(JdbcClient jdbc, JdbcTemplate batch, VisitorHashes hashes, CatalogManagement catalog, StoreManagement stores) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.hashes = hashes;
+        this.catalog = catalog;
+        this.stores = stores;
+    }
+
+    private record Target(UUID storeId, UUID itemId) {
+    }
+
+    private record Row(Hit hit, LocalDate day, Target target, @Nullable String visitor, TrafficSource source) {
+    }
+
+    /** The rollup row an event adds to. */
+    private record Key(UUID storeId, LocalDate day, UUID itemId, TrafficSource.Channel channel, String referrer)
+            implements Comparable<Key> {
+
+        @Override
+        public int compareTo(Key o) {
+            // one order for every writer, so concurrent upserts of the same rows cannot deadlock
+            return java.util.Comparator.comparing(Key::storeId).thenComparing(Key::day).thenComparing(Key::itemId)
+                    .thenComparing(Key::channel).thenComparing(Key::referrer).compare(this, o);
+        }
+    }
+
+    /** Writes a batch of tracked page views, cart additions and checkouts. */
+    @Transactional
+    void write(List<Hit> hits) {
+        Map<String, Optional<Target>> workflows = new HashMap<>();
+        Map<String, Optional<Target>> storePages = new HashMap<>();
+        Map<String, TrafficSource> landings = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (Hit hit : hits) {
+            Optional<Target> target = target(hit, workflows, storePages);
+            if (target.isEmpty()) {
+                continue;
+            }
+            LocalDate day = LocalDate.ofInstant(hit.at(), ZoneOffset.UTC);
+            String visitor = hit.address().isEmpty() ? null : hashes.hash(day, hit.address(), hit.userAgent());
+            rows.add(new Row(hit, day, target.get(), visitor, attribute(day, visitor, hit.source(), landings)));
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
+                insert into analytics_event (occurred_at, day, kind, store_id, item_id, visitor, source, referrer, campaign, order_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 500, (ps, row) -> {
+            ps.setTimestamp(1, Timestamp.from(row.hit().at()));
+            ps.setObject(2, row.day());
+            ps.setString(3, row.hit().kind().name());
+            ps.setObject(4, row.target().storeId());
+            ps.setObject(5, row.target().itemId());
+            ps.setString(6, row.visitor());
+            ps.setString(7, row.source().channel().name());
+            ps.setString(8, row.source().referrer());
+            ps.setString(9, row.source().campaign());
+            ps.setObject(10, row.hit().orderId());
+        });
+        List<Row> views = rows.stream().filter(r -> r.hit().kind() == Hit.Kind.VIEW && r.visitor() != null).toList();
+        int[][] firstSeen = batch.batchUpdate("insert into analytics_seen (day, store_id, item_id, visitor) values (?, ?, ?, ?) on conflict do nothing",
+                views, 500, (ps, row) -> {
+                    ps.setObject(1, row.day());
+                    ps.setObject(2, row.target().storeId());
+                    ps.setObject(3, row.target().itemId());
+                    ps.setString(4, row.visitor());
+                });
+        Map<Row, Boolean> newVisitor = new java.util.IdentityHashMap<>();
+        int i = 0;
+        for (int[] counts : firstSeen) {
+            for (int count : counts) {
+                newVisitor.put(views.get(i++), count > 0);
+            }
+        }
+        Map<Key, int[]> increments = new TreeMap<>();
+        for (Row row : rows) {
+            int[] counts = increments.computeIfAbsent(new Key(row.target().storeId(), row.day(), row.target().itemId(),
+                    row.source().channel(), row.source().referrer()), k -> new int[5]);
+            switch (row.hit().kind()) {
+                case VIEW -> {
+                    counts[0]++;
+                    if (Boolean.TRUE.equals(newVisitor.get(row))) {
+                        counts[1]++;
+                    }
+                }
+                case CART -> counts[2]++;
+                case CHECKOUT -> counts[3]++;
+                case PURCHASE -> counts[4]++;
+            }
+        }
+        addToDaily(increments);
+    }
+
+    private Optional<Target> target(Hit hit, Map<String, Optional<Target>> workflows, Map<String, Optional<Target>> storePages) {
+        if (hit.workflowSlug() != null) {
+            return workflows.computeIfAbsent(hit.workflowSlug(), slug -> catalog.purchasableBySlug(slug)
+                    .filter(CatalogManagement.PurchasableWorkflow::published).map(w -> new Target(w.storeId(), w.id())));
+        }
+        if (hit.storeSlug() != null) {
+            return storePages.computeIfAbsent(hit.storeSlug(), slug -> stores.findBySlug(slug).map(s -> new Target(s.id(), STORE_PAGE)));
+        }
+        UUID storeId = hit.storeId();
+        UUID itemId = hit.itemId();
+        return storeId == null || itemId == null ? Optional.empty() : Optional.of(new Target(storeId, itemId));
+    }
+
+    /**
+     * An event from outside (a search engine, a shared link, a typed address) is credited to its own source and
+     * remembered as the visitor's landing of the day; an internal one (a link between pages, the cart) to that landing.
+     */
+    private TrafficSource attribute(LocalDate day, @Nullable String visitor, TrafficSource own, Map<String, TrafficSource> landings) {
+        if (visitor == null) {
+            return own;
+        }
+        String key = day + " " + visitor;
+        if (own.channel() != TrafficSource.Channel.INTERNAL) {
+            int inserted = jdbc.sql("""
+                    insert into analytics_visit (day, visitor, source, referrer, campaign) values (?, ?, ?, ?, ?)
+                    on conflict (day, visitor) do nothing""")
+                    .params(day, visitor, own.channel().name(), own.referrer(), own.campaign()).update();
+            if (inserted > 0) {
+                landings.put(key, own);
+            }
+            return own;
+        }
+        return landings.computeIfAbsent(key, k -> landing(day, visitor).orElse(TrafficSource.INTERNAL));
+    }
+
+    private Optional<TrafficSource> landing(LocalDate day, String visitor) {
+        return jdbc.sql("select source, referrer, campaign from analytics_visit where day = ? and visitor = ?")
+                .params(day, visitor)
+                .query((rs, n) -> new TrafficSource(TrafficSource.Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    private void addToDaily(Map<Key, int[]> increments) {
+        batch.batchUpdate("""
+                insert into analytics_daily (store_id, day, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (store_id, day, item_id, source, referrer) do update set
+                    views = analytics_daily.views + excluded.views, visitors = analytics_daily.visitors + excluded.visitors,
+                    carts = analytics_daily.carts + excluded.carts, checkouts = analytics_daily.checkouts + excluded.checkouts,
+                    purchases = analytics_daily.purchases + excluded.purchases""",
+                new ArrayList<>(increments.entrySet()), 500, (ps, entry) -> {
+                    Key key = entry.getKey();
+                    int[] counts = entry.getValue();
+                    ps.setObject(1, key.storeId());
+                    ps.setObject(2, key.day());
+                    ps.setObject(3, key.itemId());
+                    ps.setString(4, key.channel().name());
+                    ps.setString(5, key.referrer());
+                    for (int c = 0; c < 5; c++) {
+                        ps.setInt(6 + c, counts[c]);
+                    }
+                });
+    }
+
+    /** A paid order: each line is a purchase of its item, credited to where its checkout came from; counted once. */
+    @Transactional
+    void purchased(OrderPaid order) {
+        LocalDate day = LocalDate.ofInstant(order.paidAt(), ZoneOffset.UTC);
+        Sourced checkout = sourceOf(order.orderId().value(), "CHECKOUT", null);
+        String visitor = checkout.visitor();
+        if (checkout.source().channel() == TrafficSource.Channel.INTERNAL && visitor != null) {
+            // the landing page may have been served (and written) by another node after the checkout was
+            LocalDate checkoutDay = jdbc.sql("select day from analytics_event where order_id = ? and kind = 'CHECKOUT' limit 1")
+                    .param(order.orderId().value()).query(LocalDate.class).single();
+            checkout = new Sourced(landing(checkoutDay, visitor).orElse(TrafficSource.INTERNAL), visitor);
+        }
+        for (OrderPaid.Line line : order.lines()) {
+            int inserted = jdbc.sql("""
+                    insert into analytics_event (occurred_at, day, kind, store_id, item_id, visitor, source, referrer, campaign, order_id)
+                    values (?, ?, 'PURCHASE', ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (order_id, item_id, kind) where kind in ('PURCHASE', 'REFUND') do nothing""")
+                    .params(java.util.Arrays.asList(Timestamp.from(order.paidAt()), day, line.storeId().value(), line.refId(),
+                            checkout.visitor(), checkout.source().channel().name(), checkout.source().referrer(), checkout.source().campaign(),
+                            order.orderId().value()))
+                    .update();
+            if (inserted == 0) {
+                continue;
+            }
+            Key key = new Key(line.storeId().value(), day, line.refId(), checkout.source().channel(), checkout.source().referrer());
+            Map<Key, int[]> increments = new TreeMap<>();
+            increments.put(key, new int[] {0, 0, 0, 0, 1});
+            addToDaily(increments);
+            jdbc.sql("""
+                    insert into analytics_sales_daily (store_id, day, item_id, source, currency, sales, gross_minor, fee_minor, seller_minor)
+                    values (?, ?, ?, ?, ?, 1, ?, ?, ?)
+                    on conflict (store_id, day, item_id, source, currency) do update set
+                        sales = analytics_sales_daily.sales + 1, gross_minor = analytics_sales_daily.gross_minor + excluded.gross_minor,
+                        fee_minor = analytics_sales_daily.fee_minor + excluded.fee_minor,
+                        seller_minor = analytics_sales_daily.seller_minor + excluded.seller_minor""")
+                    .params(key.storeId(), day, key.itemId(), key.channel().name(), line.net().currency().getCurrencyCode(),
+                            line.net().minor(), line.fee().minor(), line.sellerShare().minor())
+                    .update();
+        }
+    }
+
+    /** A refunded line: taken off the day it was refunded, under the source its purchase was credited to; counted once. */
+    @Transactional
+    void refunded(OrderLineRefunded refund) {
+        OrderPaid.Line line = refund.line();
+        LocalDate day = LocalDate.ofInstant(refund.refundedAt(), ZoneOffset.UTC);
+        Sourced purchase = sourceOf(refund.orderId().value(), "PURCHASE", line.refId());
+        int inserted = jdbc.sql("""
+                insert into analytics_event (occurred_at, day, kind, store_id, item_id, visitor, source, referrer, campaign, order_id)
+                values (?, ?, 'REFUND', ?, ?, ?, ?, ?, ?, ?)
+                on conflict (order_id, item_id, kind) where kind in ('PURCHASE', 'REFUND') do nothing""")
+                .params(java.util.Arrays.asList(Timestamp.from(refund.refundedAt()), day, line.storeId().value(), line.refId(),
+                        purchase.visitor(), purchase.source().channel().name(), purchase.source().referrer(), purchase.source().campaign(),
+                        refund.orderId().value()))
+                .update();
+        if (inserted == 0) {
+            return;
+        }
+        jdbc.sql("""
+                insert into analytics_sales_daily (store_id, day, item_id, source, currency, refunds, refunded_minor, refunded_seller_minor)
+                values (?, ?, ?, ?, ?, 1, ?, ?)
+                on conflict (store_id, day, item_id, source, currency) do update set
+                    refunds = analytics_sales_daily.refunds + 1,
+                    refunded_minor = analytics_sales_daily.refunded_minor + excluded.refunded_minor,
+                    refunded_seller_minor = analytics_sales_daily.refunded_seller_minor + excluded.refunded_seller_minor""")
+                .params(line.storeId().value(), day, line.refId(), purchase.source().channel().name(), line.net().currency().getCurrencyCode(),
+                        line.net().minor(), line.sellerShare().minor())
+                .update();
+    }
+
+    private record Sourced(TrafficSource source, @Nullable String visitor) {
+    }
+
+    private Sourced sourceOf(UUID orderId, String kind, @Nullable UUID itemId) {
+        var query = jdbc.sql("select source, referrer, campaign, visitor from analytics_event where order_id = ? and kind = ?"
+                + (itemId == null ? "" : " and item_id = ?") + " order by id limit 1").param(orderId).param(kind);
+        if (itemId != null) {
+            query = query.param(itemId);
+        }
+        return query.query((rs, n) -> new Sourced(new TrafficSource(TrafficSource.Channel.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getString(3)), rs.getString(4)))
+                .optional().orElse(new Sourced(TrafficSource.DIRECT, null));
+    }
+}

@@ -1,0 +1,130 @@
+package app.flowmarket.demo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import app.flowmarket.analytics.AnalyticsHistory;
+import app.flowmarket.analytics.TrafficSource.Channel;
+import app.flowmarket.commerce.Pricing;
+import app.flowmarket.commerce.Sellable;
+import app.flowmarket.shared.Money;
+import org.springframework.stereotype.Component;
+
+/**
+ * A year of believable traffic and sales for the demo seller's dashboard, written as daily rollups in a
+ * few batches (not as thousands of orders): each workflow draws visitors from the day it went public,
+ * more as the months go by and fewer at weekends, from search engines, social networks, newsletters and
+ * other sites; a few of them put it in their cart, fewer pay, and now and then a sale is refunded. Each
+ * sale is split between fee and seller share by the pricing engine, as a real one would be.
+ */
+@Component
+class DemoTraffic {
+
+    private record Source(Channel channel, String referrer, double share, double conversion) {
+    }
+
+    private static final List<Source> SOURCES = List.of(
+            new Source(Channel.SEARCH, "google", .30, 1.0), new Source(Channel.SEARCH, "duckduckgo", .05, 1.0),
+            new Source(Channel.SEARCH, "bing", .04, .9), new Source(Channel.SOCIAL, "x", .08, .6),
+            new Source(Channel.SOCIAL, "linkedin", .09, 1.1), new Source(Channel.SOCIAL, "reddit", .06, .7),
+            new Source(Channel.EMAIL, "newsletter", .06, 1.8), new Source(Channel.OTHER, "community.n8n.io", .05, 1.3),
+            new Source(Channel.OTHER, "automation-weekly.example.com", .03, 1.0), new Source(Channel.DIRECT, "", .18, 1.2),
+            new Source(Channel.INTERNAL, "", .06, .8));
+
+    private final AnalyticsHistory history;
+    private final Pricing pricing;
+
+    DemoTraffic(AnalyticsHistory history, Pricing pricing) {
+        this.history = history;
+        this.pricing = pricing;
+    }
+
+    /** One of the store's workflows as listed: its id, title, slug, price and when it went public. */
+    record Listed(UUID id, String title, Money price, Instant published) {
+    }
+
+    /** Writes the store's history up to yesterday (today is tracked live); returns the number of sales made up. */
+    int write(UUID storeId, List<Listed> workflows, LocalDate today, Random random) {
+        LocalDate first = today.minusDays(364);
+        List<AnalyticsHistory.Day> days = new ArrayList<>();
+        int sales = 0;
+        for (Listed workflow : workflows) {
+            Pricing.QuoteLine split = pricing.quote(List.of(new Sellable(Sellable.Kind.WORKFLOW, workflow.id(), workflow.title(), "",
+                    storeId, workflow.price(), List.of(workflow.id())))).lines().get(0);
+            double popularity = .4 + random.nextDouble() * 1.4;
+            // free workflows are taken far more often; dear ones less
+            double buyRate = workflow.price().isFree() ? .09 : .018 + random.nextDouble() * .012;
+            LocalDate from = LocalDate.ofInstant(workflow.published(), ZoneOffset.UTC).plusDays(1);
+            for (LocalDate day = from.isBefore(first) ? first : from; day.isBefore(today); day = day.plusDays(1)) {
+                double growth = .45 + .9 * (365 - today.toEpochDay() + day.toEpochDay()) / 365.0;
+                double weekday = day.getDayOfWeek().getValue() >= 6 ? .65 : 1.0;
+                double expected = 26 * popularity * growth * weekday;
+                for (Source source : SOURCES) {
+                    int views = poisson(expected * source.share(), random);
+                    if (views == 0) {
+                        continue;
+                    }
+                    int carts = binomial(views, Math.min(.9, buyRate * 2.6 * source.conversion()), random);
+                    int checkouts = binomial(carts, .62, random);
+                    int purchases = binomial(checkouts, .72, random);
+                    int refunds = workflow.price().isFree() ? 0 : binomial(purchases, .03, random);
+                    sales += purchases;
+                    days.add(new AnalyticsHistory.Day(storeId, day, workflow.id(), source.channel(), source.referrer(), views,
+                            Math.max(1, (int) Math.round(views * (.78 + random.nextDouble() * .12))), carts, checkouts, purchases, refunds,
+                            times(split.net(), purchases), times(split.fee(), purchases), times(split.sellerShare(), purchases),
+                            times(split.net(), refunds), times(split.sellerShare(), refunds)));
+                }
+            }
+        }
+        // the store's own page: people looking around before choosing
+        Money zero = Money.zero(workflows.get(0).price().currency());
+        for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
+            for (Source source : SOURCES) {
+                int views = poisson(9 * source.share() * (.5 + (365 - today.toEpochDay() + day.toEpochDay()) / 365.0), random);
+                if (views > 0) {
+                    days.add(new AnalyticsHistory.Day(storeId, day, null, source.channel(), source.referrer(), views, Math.max(1, views * 4 / 5),
+                            0, 0, 0, 0, zero, zero, zero, zero, zero));
+                }
+            }
+        }
+        history.importDays(days);
+        return sales;
+    }
+
+    /** So many sales at the same price: the same split each time. */
+    private static Money times(Money each, int count) {
+        return Money.of(Math.multiplyExact(each.minor(), count), each.currency().getCurrencyCode());
+    }
+
+    private static int poisson(double mean, Random random) {
+        if (mean <= 0) {
+            return 0;
+        }
+        if (mean > 30) {
+            return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
+        }
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int count = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            count++;
+        }
+        return count;
+    }
+
+    private static int binomial(int trials, double p, Random random) {
+        int successes = 0;
+        for (int i = 0; i < trials; i++) {
+            if (random.nextDouble() < p) {
+                successes++;
+            }
+        }
+        return successes;
+    }
+}
