@@ -60,6 +60,11 @@ record EveryFeatureUser(String email, String name, WebSession browser, WebSessio
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
                 browser.post("/workflows/" + workflow.slug() + "/reviews", Map.of("rating", "5", "body", review)).assertStatus(302));
         browser.post("/stores/" + storeSlug + "/follow", Map.of()).assertStatus(302);
+        // a public profile and a question, both saying who they are
+        browser.post("/settings/public-profile", Map.of("handle", "q" + word, "bio", "I am " + name + ", I automate invoices.",
+                "visible", "true")).assertStatus(302);
+        browser.post("/workflows/" + workflow.slug() + "/questions", Map.of("body", "Hello, " + name + " here: does it handle credit notes?"))
+                .assertStatus(302);
         browser.get("/workflows?q=" + word).assertStatus(200);
         browser.post("/saved-searches", Map.of("name", "Invoices " + word, "q", word, "frequency", "daily")).assertStatus(302);
         newsletter.subscribe(email);
