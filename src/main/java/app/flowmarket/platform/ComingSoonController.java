@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ComingSoonController {
 
-    static final List<String> UPCOMING = List.of("pricing", "dashboard", "api", "social", "n8n", "themes", "privacy");
+    static final List<String> UPCOMING = List.of("pricing", "api", "n8n", "themes");
 
     @GetMapping("/coming-soon")
     String comingSoon(Model model) {
