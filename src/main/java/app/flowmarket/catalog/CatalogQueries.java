@@ -64,7 +64,7 @@ public class CatalogQueries {
             return List.of();
         }
         Map<UUID, WorkflowCard> byId = new HashMap<>();
-        jdbc.sql("select " + CARD_COLUMNS + " from workflow w join store s on s.id = w.store_id where w.id in (:ids)")
+        jdbc.sql("select " + CARD_COLUMNS + " from workflow w join store_summary s on s.id = w.store_id where w.id in (:ids)")
                 .param("ids", ids)
                 .query(CatalogQueries::card)
                 .list().forEach(card -> byId.put(card.id(), card));
@@ -92,7 +92,7 @@ public class CatalogQueries {
 
     @Transactional(readOnly = true)
     public List<WorkflowCard> byStore(UUID storeId) {
-        return jdbc.sql("select " + CARD_COLUMNS + " from workflow w join store s on s.id = w.store_id"
+        return jdbc.sql("select " + CARD_COLUMNS + " from workflow w join store_summary s on s.id = w.store_id"
                         + " where w.status = 'PUBLISHED' and w.store_id = :store order by w.published_at desc")
                 .param("store", storeId)
                 .query(CatalogQueries::card)
@@ -120,7 +120,7 @@ public class CatalogQueries {
     }
 
     private List<WorkflowCard> cards(String condition, String order, int limit) {
-        return new ArrayList<>(jdbc.sql("select " + CARD_COLUMNS + " from workflow w join store s on s.id = w.store_id"
+        return new ArrayList<>(jdbc.sql("select " + CARD_COLUMNS + " from workflow w join store_summary s on s.id = w.store_id"
                         + " where w.status = 'PUBLISHED' and " + condition + " order by " + order + ", w.id limit :limit")
                 .param("limit", limit)
                 .query(CatalogQueries::card)

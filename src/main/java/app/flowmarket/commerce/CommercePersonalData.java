@@ -45,7 +45,7 @@ class CommercePersonalData implements PersonalData {
         sink.table("cart", "What is in your cart.", cart);
         List<Map<String, @Nullable Object>> sales = jdbc.sql("""
                 select o.paid_at as sold_at, l.title, l.net_minor, l.fee_minor, l.seller_minor, o.currency, l.status, l.refunded_at
-                from order_line l join purchase_order o on o.id = l.order_id join store s on s.id = l.store_id
+                from order_line l join purchase_order o on o.id = l.order_id join store_summary s on s.id = l.store_id
                 where s.owner_id = ? and o.paid_at is not null order by o.paid_at""").param(id).query().listOfRows();
         sink.table("sales", "Sales of your workflows and bundles (sellers): when, what, the amounts and your share; buyers are not named.", sales);
     }

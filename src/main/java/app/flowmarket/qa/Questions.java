@@ -83,8 +83,8 @@ public class Questions {
         List<Row> rows = jdbc.sql("""
                 select p.id, p.parent_id, p.author_id, a.display_name, pp.handle, p.body, p.upvote_count, p.accepted, p.created_at,
                        p.edited_at, p.deleted_at
-                from qa_post p join account a on a.id = p.author_id
-                left join public_profile pp on pp.account_id = p.author_id and pp.visible
+                from qa_post p join account_name a on a.id = p.author_id
+                left join visible_profile pp on pp.account_id = p.author_id
                 where p.workflow_id = ?
                 order by p.parent_id nulls first, p.accepted desc, p.upvote_count desc, p.created_at""")
                 .param(workflowId)

@@ -163,8 +163,8 @@ public class Reviews {
         return jdbc.sql("""
                 select r.id, r.author_id, a.display_name as author_name, r.rating, r.body, r.helpful_count, r.created_at, r.updated_at,
                        p.handle, r.reply_body, r.replied_at, r.reply_updated_at
-                from review r join account a on a.id = r.author_id
-                left join public_profile p on p.account_id = r.author_id and p.visible
+                from review r join account_name a on a.id = r.author_id
+                left join visible_profile p on p.account_id = r.author_id
                 where r.workflow_id = ?\s""" + " order by " + order + " limit 200")
                 .param(workflowId)
                 .query((rs, n) -> new ReviewView(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class),
@@ -224,8 +224,8 @@ public class Reviews {
         };
         return jdbc.sql("""
                 select r.id, w.slug, w.title, a.display_name, r.rating, r.body, r.created_at, r.reply_body, r.replied_at
-                from review r join workflow w on w.id = r.workflow_id join store s on s.id = w.store_id
-                join account a on a.id = r.author_id
+                from review r join workflow_summary w on w.id = r.workflow_id join store_summary s on s.id = w.store_id
+                join account_name a on a.id = r.author_id
                 where s.owner_id = ?\s""" + where + " order by r.created_at desc limit 500")
                 .param(sellerId)
                 .query((rs, n) -> new SellerReview(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),
@@ -274,7 +274,7 @@ public class Reviews {
     @Transactional(readOnly = true)
     public List<AuthoredReview> byAuthor(UUID authorId, int limit) {
         return jdbc.sql("""
-                select r.id, w.slug, w.title, r.rating, r.body, r.created_at from review r join workflow w on w.id = r.workflow_id
+                select r.id, w.slug, w.title, r.rating, r.body, r.created_at from review r join workflow_summary w on w.id = r.workflow_id
                 where r.author_id = ? and w.status = 'PUBLISHED' order by r.created_at desc limit ?""")
                 .params(authorId, limit)
                 .query((rs, n) -> new AuthoredReview(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),

@@ -27,7 +27,7 @@ class SocialPersonalData implements PersonalData {
     @Override
     public void export(Subject subject, Sink sink) {
         List<Map<String, @Nullable Object>> follows = jdbc.sql("""
-                select s.name as store, s.slug, f.created_at as followed_at from store_follow f join store s on s.id = f.store_id
+                select s.name as store, s.slug, f.created_at as followed_at from store_follow f join store_summary s on s.id = f.store_id
                 where f.follower_id = ? order by f.created_at""").param(subject.account().value()).query().listOfRows();
         sink.table("stores-followed", "The stores you follow, since when.", follows);
     }
