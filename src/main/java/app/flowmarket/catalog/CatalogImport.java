@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.Actor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +50,7 @@ public class CatalogImport {
 
     /** Creates the listing with its file and later versions, publishes it and gives it its history; returns its id. */
     @Transactional
-    public UUID importPublished(CurrentUser seller, Listing listing, Upload file, List<Revision> revisions, History history) {
+    public UUID importPublished(Actor seller, Listing listing, Upload file, List<Revision> revisions, History history) {
         UUID id = catalog.createWorkflow(seller, listing, file);
         for (Revision revision : revisions) {
             catalog.addVersion(seller, id, revision.changelog(), revision.file());

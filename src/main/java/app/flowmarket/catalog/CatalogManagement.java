@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import app.flowmarket.audit.AuditLog;
-import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.Actor;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.NotFoundException;
@@ -59,37 +59,37 @@ public class CatalogManagement {
      * is wrong nothing is saved (and a file already written is removed when the transaction rolls back).
      */
     @Transactional
-    public UUID createWorkflow(CurrentUser seller, Listing raw, Upload file) {
-        StoreView store = sellers.storeOf(seller);
+    public UUID createWorkflow(Actor seller, Listing raw, Upload file) {
+        StoreView store = sellers.storeOf(seller.id());
         Listing listing = rules.listing(raw);
         ParsedWorkflow parsed = rules.file(listing.platform(), file);
         Workflow workflow = workflows.save(new Workflow(store.id(), store.name(), uniqueSlug(listing.title()), listing, resolveTags(listing.tagNames())));
         saveVersion(workflow, 1, "", file, parsed);
-        auditLog.record(seller.id(), seller.email(), "workflow.created", "workflow", workflow.getId(), workflow.getSlug());
+        auditLog.record(seller.id().value(), seller.label(), "workflow.created", "workflow", workflow.getId(), workflow.getSlug());
         events.publishEvent(new WorkflowChanged(workflow.getId()));
         return workflow.getId();
     }
 
     @Transactional
-    public void updateListing(CurrentUser seller, UUID workflowId, Listing raw) {
-        Workflow workflow = sellers.owned(seller, workflowId);
+    public void updateListing(Actor seller, UUID workflowId, Listing raw) {
+        Workflow workflow = sellers.owned(seller.id(), workflowId);
         Listing listing = rules.listing(raw);
         if (listing.platform() != workflow.getPlatform() && versions.existsByWorkflowId(workflowId)) {
             throw new DomainException("workflow.platform.locked");
         }
         workflow.update(listing, resolveTags(listing.tagNames()));
-        auditLog.record(seller.id(), seller.email(), "workflow.updated", "workflow", workflowId, null);
+        auditLog.record(seller.id().value(), seller.label(), "workflow.updated", "workflow", workflowId, null);
         events.publishEvent(new WorkflowChanged(workflowId));
     }
 
     @Transactional
-    public VersionView addVersion(CurrentUser seller, UUID workflowId, String changelog, Upload file) {
-        Workflow workflow = sellers.owned(seller, workflowId);
+    public VersionView addVersion(Actor seller, UUID workflowId, String changelog, Upload file) {
+        Workflow workflow = sellers.owned(seller.id(), workflowId);
         String log = rules.changelog(changelog);
         ParsedWorkflow parsed = rules.file(workflow.getPlatform(), file);
         int next = versions.findByWorkflowIdOrderByNumberDesc(workflowId).stream().mapToInt(WorkflowVersion::getNumber).max().orElse(0) + 1;
         WorkflowVersion version = saveVersion(workflow, next, log, file, parsed);
-        auditLog.record(seller.id(), seller.email(), "workflow.version-added", "workflow", workflowId, "v" + next);
+        auditLog.record(seller.id().value(), seller.label(), "workflow.version-added", "workflow", workflowId, "v" + next);
         if (workflow.getStatus() == WorkflowStatus.PUBLISHED) {
             events.publishEvent(new WorkflowVersionAdded(workflowId, version.getId(), next, log));
         }
@@ -98,10 +98,10 @@ public class CatalogManagement {
     }
 
     @Transactional
-    public void publish(CurrentUser seller, UUID workflowId) {
-        Workflow workflow = sellers.owned(seller, workflowId);
+    public void publish(Actor seller, UUID workflowId) {
+        Workflow workflow = sellers.owned(seller.id(), workflowId);
         boolean first = workflow.publish(versions.existsByWorkflowId(workflowId));
-        auditLog.record(seller.id(), seller.email(), "workflow.published", "workflow", workflowId, workflow.getSlug());
+        auditLog.record(seller.id().value(), seller.label(), "workflow.published", "workflow", workflowId, workflow.getSlug());
         if (first) {
             events.publishEvent(new WorkflowPublished(workflowId, workflow.getStoreId(), workflow.getSlug(), workflow.getTitle()));
         }
@@ -109,16 +109,16 @@ public class CatalogManagement {
     }
 
     @Transactional
-    public void archive(CurrentUser seller, UUID workflowId) {
-        Workflow workflow = sellers.owned(seller, workflowId);
+    public void archive(Actor seller, UUID workflowId) {
+        Workflow workflow = sellers.owned(seller.id(), workflowId);
         workflow.archive();
-        auditLog.record(seller.id(), seller.email(), "workflow.archived", "workflow", workflowId, workflow.getSlug());
+        auditLog.record(seller.id().value(), seller.label(), "workflow.archived", "workflow", workflowId, workflow.getSlug());
         events.publishEvent(new WorkflowChanged(workflowId));
     }
 
     @Transactional
-    public void addScreenshot(CurrentUser seller, UUID workflowId, byte[] image) {
-        sellers.owned(seller, workflowId);
+    public void addScreenshot(Actor seller, UUID workflowId, byte[] image) {
+        sellers.owned(seller.id(), workflowId);
         long count = screenshots.countByWorkflowId(workflowId);
         String type = rules.screenshot(image, count);
         String key = files.put("screenshots", image);
@@ -127,8 +127,8 @@ public class CatalogManagement {
     }
 
     @Transactional
-    public void removeScreenshot(CurrentUser seller, UUID workflowId, UUID screenshotId) {
-        sellers.owned(seller, workflowId);
+    public void removeScreenshot(Actor seller, UUID workflowId, UUID screenshotId) {
+        sellers.owned(seller.id(), workflowId);
         Screenshot screenshot = screenshots.findById(screenshotId)
                 .filter(s -> screenshots.findByWorkflowIdOrderByPosition(workflowId).stream().anyMatch(o -> o.getId().equals(s.getId())))
                 .orElseThrow(() -> new NotFoundException("screenshot"));

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.store.StoreManagement.StoreView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +36,7 @@ public class CatalogPages {
 
     /** The public workflow page; drafts and archived listings are visible to their seller only. */
     @Transactional(readOnly = true)
-    public Optional<WorkflowPage> workflowPage(String slug, CurrentUser viewer) {
+    public Optional<WorkflowPage> workflowPage(String slug, @Nullable AccountId viewer) {
         WorkflowPage published = pages.published(slug);
         if (published != null) {
             return Optional.of(published);
@@ -53,12 +54,12 @@ public class CatalogPages {
 
     /** The listing as its seller edits it. */
     @Transactional(readOnly = true)
-    public WorkflowPage forEditing(CurrentUser seller, UUID workflowId) {
+    public WorkflowPage forEditing(AccountId seller, UUID workflowId) {
         return pages.page(sellers.owned(seller, workflowId));
     }
 
     @Transactional(readOnly = true)
-    public List<SellerWorkflow> sellerWorkflows(CurrentUser seller) {
+    public List<SellerWorkflow> sellerWorkflows(AccountId seller) {
         StoreView store = sellers.storeOf(seller);
         return workflows.findByStoreIdOrderByUpdatedAtDesc(store.id()).stream()
                 .map(w -> new SellerWorkflow(w.getId(), w.getSlug(), w.getTitle(), w.getPlatform(), w.getPrice(), w.getStatus(),

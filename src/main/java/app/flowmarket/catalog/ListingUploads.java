@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.AccountId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,39 +39,39 @@ public class ListingUploads {
     }
 
     @Transactional
-    public Kept keep(CurrentUser seller, Upload file) {
+    public Kept keep(AccountId seller, Upload file) {
         jdbc.sql("delete from listing_upload where created_at < ?").param(Timestamp.from(Instant.now().minus(KEPT_FOR))).update();
         UUID token = UUID.randomUUID();
         String name = file.fileName() == null || file.fileName().isBlank() ? "workflow.json" : file.fileName().strip();
         name = name.substring(0, Math.min(name.length(), 255));
         jdbc.sql("insert into listing_upload (token, seller_id, file_name, content, created_at) values (?, ?, ?, ?, ?)")
-                .params(token, seller.id(), name, file.content(), Timestamp.from(Instant.now())).update();
+                .params(token, seller.value(), name, file.content(), Timestamp.from(Instant.now())).update();
         return new Kept(token, name, file.content().length);
     }
 
     /** The seller's kept file, if it is still kept. */
     @Transactional(readOnly = true)
-    public Optional<Upload> find(CurrentUser seller, UUID token) {
+    public Optional<Upload> find(AccountId seller, UUID token) {
         if (token == null) {
             return Optional.empty();
         }
         record Row(String fileName, byte[] content) {
         }
         return jdbc.sql("select file_name, content from listing_upload where token = ? and seller_id = ? and created_at >= ?")
-                .params(token, seller.id(), Timestamp.from(Instant.now().minus(KEPT_FOR))).query(Row.class).optional()
+                .params(token, seller.value(), Timestamp.from(Instant.now().minus(KEPT_FOR))).query(Row.class).optional()
                 .map(row -> new Upload(row.fileName(), row.content()));
     }
 
     /** What the form shows of a kept file. */
     @Transactional(readOnly = true)
-    public Optional<Kept> describe(CurrentUser seller, UUID token) {
+    public Optional<Kept> describe(AccountId seller, UUID token) {
         return find(seller, token).map(upload -> new Kept(token, upload.fileName(), upload.content().length));
     }
 
     @Transactional
-    public void discard(CurrentUser seller, UUID token) {
+    public void discard(AccountId seller, UUID token) {
         if (token != null) {
-            jdbc.sql("delete from listing_upload where token = ? and seller_id = ?").params(token, seller.id()).update();
+            jdbc.sql("delete from listing_upload where token = ? and seller_id = ?").params(token, seller.value()).update();
         }
     }
 }

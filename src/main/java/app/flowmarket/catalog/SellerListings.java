@@ -2,10 +2,11 @@ package app.flowmarket.catalog;
 
 import java.util.UUID;
 
-import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.store.StoreManagement;
 import app.flowmarket.store.StoreManagement.StoreView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** A seller sees and changes their own store's listings only. */
@@ -20,19 +21,19 @@ class SellerListings {
         this.stores = stores;
     }
 
-    StoreView storeOf(CurrentUser seller) {
-        return stores.requireStoreOf(seller.id());
+    StoreView storeOf(AccountId seller) {
+        return stores.requireStoreOf(seller.value());
     }
 
     /** The seller's own workflow, or 404: someone else's listing is not found, never "forbidden". */
-    Workflow owned(CurrentUser seller, UUID workflowId) {
+    Workflow owned(AccountId seller, UUID workflowId) {
         StoreView store = storeOf(seller);
         return workflows.findById(workflowId)
                 .filter(w -> w.getStoreId().equals(store.id()))
                 .orElseThrow(() -> new NotFoundException("workflow"));
     }
 
-    boolean isOwner(CurrentUser viewer, Workflow workflow) {
-        return viewer != null && stores.owns(viewer.id(), workflow.getStoreId());
+    boolean isOwner(@Nullable AccountId viewer, Workflow workflow) {
+        return viewer != null && stores.owns(viewer.value(), workflow.getStoreId());
     }
 }

@@ -228,7 +228,7 @@ class DemoData implements SmartLifecycle {
                 }
                 // sales made before the demo buyers' own orders, which commerce counts as they are paid
                 int earlierSales = workflow.priceCents() == 0 ? 40 + random.nextInt(400) : random.nextInt(150);
-                UUID id = catalogImport.importPublished(seller, listing, upload, revisions,
+                UUID id = catalogImport.importPublished(seller.actor(), listing, upload, revisions,
                         new CatalogImport.History(published, earlierSales, BigDecimal.ZERO, 0, random.nextInt(6) == 0));
                 placed.add(new Placed(demo, workflow, id, published, List.copyOf(owners), reviewers));
             }
@@ -268,10 +268,10 @@ class DemoData implements SmartLifecycle {
                 buyerIds.get(0), now, random);
         // Bruno, the demo buyer, shows his profile with the purchases he reviewed, and follows two stores
         CurrentUser bruno = accounts.find(buyerIds.get(0)).orElseThrow();
-        follows.follow(bruno, stores.findByOwner(ownerIds.get(0)).orElseThrow().id());
-        follows.follow(bruno, stores.findByOwner(ownerIds.get(1)).orElseThrow().id());
+        follows.follow(bruno.account(), stores.findByOwner(ownerIds.get(0)).orElseThrow().id());
+        follows.follow(bruno.account(), stores.findByOwner(ownerIds.get(1)).orElseThrow().id());
         List<UUID> reviewedByBruno = written.stream().filter(r -> r.authorId().equals(bruno.id())).map(Reviews.ImportedReview::workflowId).toList();
-        profiles.publish(bruno, "bruno", "Freelance ops consultant. I automate invoicing and CRM chores for small agencies.", true,
+        profiles.publish(bruno.account(), "bruno", "Freelance ops consultant. I automate invoicing and CRM chores for small agencies.", true,
                 reviewedByBruno);
         log.info("Demo data: {} workflows, {} orders paid ({} workflows bought), {} reviews, {} questions (orders {} ms, reviews {} ms)",
                 placed.size(), sales.orders(), sales.lines(), written.size(), asked, sold - catalogued, System.currentTimeMillis() - sold);

@@ -46,4 +46,8 @@ public final class Flash {
     public static void error(RedirectAttributes redirect, DomainException e) {
         redirect.addFlashAttribute(ERROR, Message.of(e.messageKey(), e.args()));
     }
+
+    public static void error(RedirectAttributes redirect, String key, Object... args) {
+        redirect.addFlashAttribute(ERROR, Message.of(key, args));
+    }
 }

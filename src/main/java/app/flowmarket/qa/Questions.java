@@ -14,7 +14,7 @@ import app.flowmarket.audit.AuditLog;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
 import app.flowmarket.security.LoginThrottle;
-import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.Actor;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.ForbiddenException;
 import app.flowmarket.shared.Markdown;
@@ -128,22 +128,22 @@ public class Questions {
 
     /** Asks a question about a published workflow; the seller is told (event {@link QuestionAsked}). */
     @Transactional
-    public UUID ask(CurrentUser asker, UUID workflowId, String body) {
+    public UUID ask(Actor asker, UUID workflowId, String body) {
         PurchasableWorkflow workflow = catalog.purchasable(workflowId).filter(PurchasableWorkflow::published)
                 .orElseThrow(() -> new NotFoundException("workflow"));
         String text = valid(body);
         throttle(asker);
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into qa_post (id, workflow_id, author_id, body, created_at) values (?, ?, ?, ?, now())")
-                .params(id, workflow.id(), asker.id(), text).update();
-        auditLog.record(asker.id(), asker.email(), "qa.asked", "qa_post", id, null);
-        events.publishEvent(new QuestionAsked(id, workflow.id(), asker.id()));
+                .params(id, workflow.id(), asker.id().value(), text).update();
+        auditLog.record(asker.id().value(), asker.label(), "qa.asked", "qa_post", id, null);
+        events.publishEvent(new QuestionAsked(id, workflow.id(), asker.id().value()));
         return id;
     }
 
     /** Answers a question (not an answer, not a deleted question); the asker is told (event {@link QuestionAnswered}). */
     @Transactional
-    public UUID answer(CurrentUser answerer, UUID questionId, String body) {
+    public UUID answer(Actor answerer, UUID questionId, String body) {
         Post question = post(questionId);
         if (question.parentId() != null || question.deletedAt() != null) {
             throw new DomainException("qa.answer.not-a-question");
@@ -152,47 +152,47 @@ public class Questions {
         throttle(answerer);
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into qa_post (id, workflow_id, parent_id, author_id, body, created_at) values (?, ?, ?, ?, ?, now())")
-                .params(id, question.workflowId(), questionId, answerer.id(), text).update();
-        auditLog.record(answerer.id(), answerer.email(), "qa.answered", "qa_post", id, null);
-        events.publishEvent(new QuestionAnswered(id, questionId, question.workflowId(), question.authorId(), answerer.id()));
+                .params(id, question.workflowId(), questionId, answerer.id().value(), text).update();
+        auditLog.record(answerer.id().value(), answerer.label(), "qa.answered", "qa_post", id, null);
+        events.publishEvent(new QuestionAnswered(id, questionId, question.workflowId(), question.authorId(), answerer.id().value()));
         return id;
     }
 
     /** The author changes their post while the edit window is open. */
     @Transactional
-    public void edit(CurrentUser author, UUID postId, String body) {
+    public void edit(Actor author, UUID postId, String body) {
         Post post = post(postId);
-        if (!post.authorId().equals(author.id()) || post.deletedAt() != null) {
+        if (!post.authorId().equals(author.id().value()) || post.deletedAt() != null) {
             throw new ForbiddenException("qa_post");
         }
         if (post.createdAt().plus(settings.editWindow()).isBefore(Instant.now())) {
             throw new DomainException("qa.edit.closed", settings.editWindow().toMinutes());
         }
         jdbc.sql("update qa_post set body = ?, edited_at = now() where id = ?").params(valid(body), postId).update();
-        auditLog.record(author.id(), author.email(), "qa.edited", "qa_post", postId, null);
+        auditLog.record(author.id().value(), author.label(), "qa.edited", "qa_post", postId, null);
     }
 
     /** The author (or an admin) deletes a post: its text is gone, a placeholder keeps the thread readable. */
     @Transactional
-    public void delete(CurrentUser who, UUID postId) {
+    public void delete(Actor who, UUID postId) {
         Post post = post(postId);
-        if (!post.authorId().equals(who.id()) && !who.isAdmin()) {
+        if (!post.authorId().equals(who.id().value()) && !who.isAdmin()) {
             throw new ForbiddenException("qa_post");
         }
         jdbc.sql("update qa_post set body = '', deleted_at = coalesce(deleted_at, now()), accepted = false where id = ?")
                 .param(postId).update();
-        auditLog.record(who.id(), who.email(), "qa.deleted", "qa_post", postId, null);
+        auditLog.record(who.id().value(), who.label(), "qa.deleted", "qa_post", postId, null);
     }
 
     /** The asker marks one answer as the accepted one (accepting it again takes it back). */
     @Transactional
-    public void accept(CurrentUser asker, UUID answerId) {
+    public void accept(Actor asker, UUID answerId) {
         Post answer = post(answerId);
         if (answer.parentId() == null || answer.deletedAt() != null) {
             throw new DomainException("qa.accept.not-an-answer");
         }
         Post question = post(answer.parentId());
-        if (!question.authorId().equals(asker.id())) {
+        if (!question.authorId().equals(asker.id().value())) {
             throw new ForbiddenException("qa_post");
         }
         boolean wasAccepted = Boolean.TRUE.equals(jdbc.sql("select accepted from qa_post where id = ? for update").param(answerId)
@@ -205,29 +205,29 @@ public class Questions {
 
     /** One upvote per person and post, never for one's own. */
     @Transactional
-    public void upvote(CurrentUser voter, UUID postId) {
+    public void upvote(Actor voter, UUID postId) {
         Post post = post(postId);
-        if (post.authorId().equals(voter.id())) {
+        if (post.authorId().equals(voter.id().value())) {
             throw new DomainException("qa.upvote.own");
         }
         if (post.deletedAt() != null) {
             throw new DomainException("qa.deleted-post");
         }
-        if (jdbc.sql("insert into qa_vote (post_id, voter_id) values (?, ?) on conflict do nothing").params(postId, voter.id()).update() > 0) {
+        if (jdbc.sql("insert into qa_vote (post_id, voter_id) values (?, ?) on conflict do nothing").params(postId, voter.id().value()).update() > 0) {
             jdbc.sql("update qa_post set upvote_count = upvote_count + 1 where id = ?").param(postId).update();
         }
     }
 
     @Transactional
-    public void report(CurrentUser reporter, UUID postId, @Nullable String reason) {
+    public void report(Actor reporter, UUID postId, @Nullable String reason) {
         Post post = post(postId);
         String text = reason == null || reason.isBlank() ? "(no reason given)" : reason.strip();
         int inserted = jdbc.sql("""
                 insert into qa_report (id, post_id, reporter_id, reason, created_at) values (?, ?, ?, ?, now()) on conflict do nothing""")
-                .params(UUID.randomUUID(), postId, reporter.id(), text.substring(0, Math.min(500, text.length()))).update();
+                .params(UUID.randomUUID(), postId, reporter.id().value(), text.substring(0, Math.min(500, text.length()))).update();
         if (inserted > 0) {
-            auditLog.record(reporter.id(), reporter.email(), "qa.reported", "qa_post", postId, null);
-            events.publishEvent(new QaPostReported(postId, post.workflowId(), reporter.id()));
+            auditLog.record(reporter.id().value(), reporter.label(), "qa.reported", "qa_post", postId, null);
+            events.publishEvent(new QaPostReported(postId, post.workflowId(), reporter.id().value()));
         }
     }
 
@@ -282,9 +282,9 @@ public class Questions {
         return text;
     }
 
-    private void throttle(CurrentUser author) {
+    private void throttle(Actor author) {
         int perHour = settings.postsPerHour();
-        if (!limits.take("qa:posts:" + perHour + ":" + author.id(), perHour, Duration.ofHours(1))) {
+        if (!limits.take("qa:posts:" + perHour + ":" + author.id().value(), perHour, Duration.ofHours(1))) {
             throw new DomainException("qa.too-many", perHour);
         }
     }

@@ -11,7 +11,7 @@ import java.util.UUID;
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.licensing.Licensing;
-import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.Actor;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.ForbiddenException;
 import app.flowmarket.shared.NotFoundException;
@@ -69,7 +69,7 @@ public class Reviews {
      * workflow may review it. The workflow's average and count are recomputed in the same transaction.
      */
     @Transactional
-    public UUID post(CurrentUser author, UUID workflowId, int rating, String body) {
+    public UUID post(Actor author, UUID workflowId, int rating, String body) {
         if (rating < 1 || rating > 5) {
             throw new DomainException("review.rating.invalid");
         }
@@ -77,21 +77,21 @@ public class Reviews {
         if (text.length() < 3 || text.length() > MAX_BODY) {
             throw new DomainException("review.body.invalid", MAX_BODY);
         }
-        if (!licensing.owns(author.id(), workflowId)) {
+        if (!licensing.owns(author.id().value(), workflowId)) {
             throw new DomainException("review.buyers-only");
         }
         Optional<UUID> existing = jdbc.sql("select id from review where workflow_id = ? and author_id = ? for update")
-                .params(workflowId, author.id()).query(UUID.class).optional();
+                .params(workflowId, author.id().value()).query(UUID.class).optional();
         UUID id = existing.orElseGet(UUID::randomUUID);
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
                 insert into review (id, workflow_id, author_id, rating, body, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (workflow_id, author_id) do update set rating = excluded.rating, body = excluded.body, updated_at = excluded.updated_at""")
-                .params(id, workflowId, author.id(), rating, text, now, now)
+                .params(id, workflowId, author.id().value(), rating, text, now, now)
                 .update();
         refreshRating(workflowId);
-        auditLog.record(author.id(), author.email(), existing.isPresent() ? "review.edited" : "review.posted", "review", id, rating + "/5");
-        events.publishEvent(new ReviewPosted(id, workflowId, author.id(), rating, existing.isEmpty()));
+        auditLog.record(author.id().value(), author.label(), existing.isPresent() ? "review.edited" : "review.posted", "review", id, rating + "/5");
+        events.publishEvent(new ReviewPosted(id, workflowId, author.id().value(), rating, existing.isEmpty()));
         return id;
     }
 
@@ -100,14 +100,14 @@ public class Reviews {
      * workflow's average and count are recomputed in the same transaction. Deleting what is not there does nothing.
      */
     @Transactional
-    public void delete(CurrentUser author, UUID workflowId) {
+    public void delete(Actor author, UUID workflowId) {
         record Deleted(UUID id, int rating) {
         }
         jdbc.sql("delete from review where workflow_id = ? and author_id = ? returning id, rating")
-                .params(workflowId, author.id()).query(Deleted.class).optional()
+                .params(workflowId, author.id().value()).query(Deleted.class).optional()
                 .ifPresent(deleted -> {
                     refreshRating(workflowId);
-                    auditLog.record(author.id(), author.email(), "review.deleted", "review", deleted.id(), deleted.rating() + "/5");
+                    auditLog.record(author.id().value(), author.label(), "review.deleted", "review", deleted.id(), deleted.rating() + "/5");
                 });
     }
 
@@ -182,27 +182,27 @@ public class Reviews {
 
     /** One helpful vote per person, never for one's own review. */
     @Transactional
-    public void voteHelpful(CurrentUser voter, UUID reviewId) {
+    public void voteHelpful(Actor voter, UUID reviewId) {
         UUID author = jdbc.sql("select author_id from review where id = ?").param(reviewId).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("review"));
-        if (author.equals(voter.id())) {
+        if (author.equals(voter.id().value())) {
             throw new DomainException("review.vote.own");
         }
         int inserted = jdbc.sql("insert into review_vote (review_id, voter_id) values (?, ?) on conflict do nothing")
-                .params(reviewId, voter.id()).update();
+                .params(reviewId, voter.id().value()).update();
         if (inserted > 0) {
             jdbc.sql("update review set helpful_count = helpful_count + 1 where id = ?").param(reviewId).update();
         }
     }
 
     @Transactional
-    public void report(CurrentUser reporter, UUID reviewId, String reason) {
+    public void report(Actor reporter, UUID reviewId, String reason) {
         jdbc.sql("select id from review where id = ?").param(reviewId).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("review"));
         String text = reason == null || reason.isBlank() ? "(no reason given)" : reason.strip();
         jdbc.sql("insert into review_report (id, review_id, reporter_id, reason, created_at) values (?, ?, ?, ?, now()) on conflict do nothing")
-                .params(UUID.randomUUID(), reviewId, reporter.id(), text.substring(0, Math.min(500, text.length()))).update();
-        auditLog.record(reporter.id(), reporter.email(), "review.reported", "review", reviewId, null);
+                .params(UUID.randomUUID(), reviewId, reporter.id().value(), text.substring(0, Math.min(500, text.length()))).update();
+        auditLog.record(reporter.id().value(), reporter.label(), "review.reported", "review", reviewId, null);
     }
 
     // ---- the seller's replies ----------------------------------------------------------------
@@ -239,13 +239,13 @@ public class Reviews {
      * workflow's store may; the review's author is told the first time (event {@link ReviewReplied}).
      */
     @Transactional
-    public void reply(CurrentUser seller, UUID reviewId, String body) {
+    public void reply(Actor seller, UUID reviewId, String body) {
         record Target(UUID workflowId, UUID authorId, String replyBody) {
         }
         Target target = jdbc.sql("select workflow_id, author_id, reply_body from review where id = ? for update").param(reviewId)
                 .query(Target.class).optional().orElseThrow(() -> new NotFoundException("review"));
         UUID storeId = catalog.purchasable(target.workflowId()).orElseThrow(() -> new NotFoundException("review")).storeId();
-        if (!stores.owns(seller.id(), storeId)) {
+        if (!stores.owns(seller.id().value(), storeId)) {
             throw new ForbiddenException("review.reply.sellers-only");
         }
         String text = body == null ? "" : body.strip();
@@ -256,7 +256,7 @@ public class Reviews {
         jdbc.sql("""
                 update review set reply_body = ?, replied_at = coalesce(replied_at, now()), reply_updated_at = now() where id = ?""")
                 .params(text, reviewId).update();
-        auditLog.record(seller.id(), seller.email(), first ? "review.replied" : "review.reply-edited", "review", reviewId, null);
+        auditLog.record(seller.id().value(), seller.label(), first ? "review.replied" : "review.reply-edited", "review", reviewId, null);
         events.publishEvent(new ReviewReplied(reviewId, target.workflowId(), target.authorId(), first));
     }
 

@@ -40,6 +40,16 @@ public record CurrentUser(UUID id, String email, String displayName, String pass
         return email;
     }
 
+    /** The account, as services take it. */
+    public AccountId account() {
+        return AccountId.of(id);
+    }
+
+    /** This person as a service sees whoever acts: no password hash, no security type. */
+    public Actor actor() {
+        return new Actor(account(), email, roles);
+    }
+
     public boolean isSeller() {
         return roles.contains(SELLER);
     }

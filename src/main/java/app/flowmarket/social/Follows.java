@@ -3,7 +3,7 @@ package app.flowmarket.social;
 import java.util.List;
 import java.util.UUID;
 
-import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.store.StoreManagement;
 import app.flowmarket.store.StoreManagement.StoreView;
@@ -28,21 +28,21 @@ public class Follows {
 
     /** Follows a store (not one's own); following twice changes nothing and tells the seller once. */
     @Transactional
-    public void follow(CurrentUser user, UUID storeId) {
+    public void follow(AccountId user, UUID storeId) {
         StoreView store = stores.find(storeId).orElseThrow(() -> new app.flowmarket.shared.NotFoundException("store"));
-        if (store.ownerId().equals(user.id())) {
+        if (store.ownerId().equals(user.value())) {
             throw new DomainException("follow.own-store");
         }
         int inserted = jdbc.sql("insert into store_follow (store_id, follower_id, created_at) values (?, ?, now()) on conflict do nothing")
-                .params(storeId, user.id()).update();
+                .params(storeId, user.value()).update();
         if (inserted > 0) {
-            events.publishEvent(new StoreFollowed(storeId, user.id()));
+            events.publishEvent(new StoreFollowed(storeId, user.value()));
         }
     }
 
     @Transactional
-    public void unfollow(CurrentUser user, UUID storeId) {
-        jdbc.sql("delete from store_follow where store_id = ? and follower_id = ?").params(storeId, user.id()).update();
+    public void unfollow(AccountId user, UUID storeId) {
+        jdbc.sql("delete from store_follow where store_id = ? and follower_id = ?").params(storeId, user.value()).update();
     }
 
     @Transactional(readOnly = true)

@@ -14,7 +14,7 @@ import app.flowmarket.account.AccountManagement;
 import app.flowmarket.licensing.Licensing;
 import app.flowmarket.licensing.Licensing.LibraryItem;
 import app.flowmarket.review.Reviews;
-import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.store.StoreManagement.StoreView;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,27 +72,28 @@ public class Profiles {
                               List<StoreView> following) {
     }
 
+    /** The owner's profile settings; before they save one, a handle is suggested from their {@code displayName}. */
     @Transactional(readOnly = true)
-    public ProfileSettings settings(CurrentUser owner) {
+    public ProfileSettings settings(AccountId owner, String displayName) {
         record Row(String handle, String bio, boolean visible, boolean showPurchases, boolean showFollowing) {
         }
-        Set<UUID> shown = Set.copyOf(jdbc.sql("select workflow_id from public_purchase where account_id = ?").param(owner.id())
+        Set<UUID> shown = Set.copyOf(jdbc.sql("select workflow_id from public_purchase where account_id = ?").param(owner.value())
                 .query(UUID.class).list());
         return jdbc.sql("select handle, bio, visible, show_purchases, show_following from public_profile where account_id = ?")
-                .param(owner.id()).query(Row.class).optional()
+                .param(owner.value()).query(Row.class).optional()
                 .map(r -> new ProfileSettings(r.handle(), r.bio(), r.visible(), r.showPurchases(), r.showFollowing(), shown))
-                .orElseGet(() -> new ProfileSettings(suggestHandle(owner.displayName(), owner.id()), "", false, false, false, shown));
+                .orElseGet(() -> new ProfileSettings(suggestHandle(displayName, owner.value()), "", false, false, false, shown));
     }
 
     /** The purchases the owner may pick from: what their library holds. */
     @Transactional(readOnly = true)
-    public List<LibraryItem> purchases(CurrentUser owner) {
-        return licensing.library(owner.id());
+    public List<LibraryItem> purchases(AccountId owner) {
+        return licensing.library(owner.value());
     }
 
     /** Saves the owner's profile; picked purchases they do not own are left out. */
     @Transactional
-    public void save(CurrentUser owner, String rawHandle, String rawBio, boolean visible, boolean showPurchases, boolean showFollowing,
+    public void save(AccountId owner, String rawHandle, String rawBio, boolean visible, boolean showPurchases, boolean showFollowing,
                      Collection<UUID> shownPurchases) {
         String handle = rawHandle == null ? "" : rawHandle.strip().toLowerCase(Locale.ROOT);
         if (!HANDLE.matcher(handle).matches() || RESERVED.contains(handle)) {
@@ -103,7 +104,7 @@ public class Profiles {
             throw new DomainException("profile.bio.too-long", MAX_BIO);
         }
         boolean taken = jdbc.sql("select exists (select 1 from public_profile where lower(handle) = ? and account_id <> ?)")
-                .params(handle, owner.id()).query(Boolean.class).single();
+                .params(handle, owner.value()).query(Boolean.class).single();
         if (taken) {
             throw new DomainException("profile.handle.taken", handle);
         }
@@ -112,11 +113,11 @@ public class Profiles {
                 values (?, ?, ?, ?, ?, ?, now())
                 on conflict (account_id) do update set handle = excluded.handle, bio = excluded.bio, visible = excluded.visible,
                     show_purchases = excluded.show_purchases, show_following = excluded.show_following, updated_at = now()""")
-                .params(owner.id(), handle, bio, visible, showPurchases, showFollowing).update();
-        jdbc.sql("delete from public_purchase where account_id = ?").param(owner.id()).update();
+                .params(owner.value(), handle, bio, visible, showPurchases, showFollowing).update();
+        jdbc.sql("delete from public_purchase where account_id = ?").param(owner.value()).update();
         for (UUID workflowId : Set.copyOf(shownPurchases)) {
-            if (licensing.owns(owner.id(), workflowId)) {
-                jdbc.sql("insert into public_purchase (account_id, workflow_id) values (?, ?)").params(owner.id(), workflowId).update();
+            if (licensing.owns(owner.value(), workflowId)) {
+                jdbc.sql("insert into public_purchase (account_id, workflow_id) values (?, ?)").params(owner.value(), workflowId).update();
             }
         }
     }
@@ -150,7 +151,7 @@ public class Profiles {
 
     /** Makes a profile public in one go (the demo's): the handle, the bio and the purchases to show. */
     @Transactional
-    public void publish(CurrentUser owner, String handle, String bio, boolean showFollowing, Collection<UUID> shownPurchases) {
+    public void publish(AccountId owner, String handle, String bio, boolean showFollowing, Collection<UUID> shownPurchases) {
         save(owner, handle, bio, true, !shownPurchases.isEmpty(), showFollowing, shownPurchases);
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import app.flowmarket.account.AccountManagement;
+import app.flowmarket.platform.Flash;
 import app.flowmarket.platform.FormErrors;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
@@ -107,7 +108,7 @@ class AuthController {
     @PostMapping("/verify-email/resend")
     String resend(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         accounts.resendVerification(user.id());
-        redirect.addFlashAttribute("flash", "account.verify.resent");
+        Flash.success(redirect, "account.verify.resent");
         return "redirect:/settings";
     }
 
@@ -137,7 +138,7 @@ class AuthController {
                  Model model, RedirectAttributes redirect) {
         try {
             accounts.resetPassword(token, password);
-            redirect.addFlashAttribute("flash", "password.reset.done");
+            Flash.success(redirect, "password.reset.done");
             return "redirect:/login";
         } catch (DomainException e) {
             model.addAttribute("token", token);

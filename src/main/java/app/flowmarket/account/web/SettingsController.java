@@ -1,6 +1,7 @@
 package app.flowmarket.account.web;
 
 import app.flowmarket.account.AccountManagement;
+import app.flowmarket.platform.Flash;
 import app.flowmarket.platform.FormErrors;
 import app.flowmarket.platform.Principals;
 import app.flowmarket.shared.CurrentUser;
@@ -41,7 +42,7 @@ class SettingsController {
         try {
             CurrentUser updated = accounts.updateProfile(user.id(), displayName);
             Principals.refresh(updated, request, response);
-            redirect.addFlashAttribute("flash", "settings.profile.saved");
+            Flash.success(redirect, "settings.profile.saved");
             return "redirect:/settings";
         } catch (DomainException e) {
             model.addAttribute("displayName", displayName);
@@ -55,7 +56,7 @@ class SettingsController {
                     @RequestParam(defaultValue = "") String newPassword, Model model, RedirectAttributes redirect) {
         try {
             accounts.changePassword(user.id(), currentPassword, newPassword);
-            redirect.addFlashAttribute("flash", "settings.password.saved");
+            Flash.success(redirect, "settings.password.saved");
             return "redirect:/settings";
         } catch (DomainException e) {
             model.addAttribute("displayName", user.displayName());

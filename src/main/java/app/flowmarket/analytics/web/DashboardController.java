@@ -65,7 +65,7 @@ class DashboardController {
             return "redirect:/stores/new";
         }
         PeriodChoice choice = PeriodChoice.of(period, from, to, LocalDate.now(ZoneOffset.UTC));
-        List<SellerWorkflow> workflows = catalog.sellerWorkflows(seller);
+        List<SellerWorkflow> workflows = catalog.sellerWorkflows(seller.account());
         return render(store.id(), choice, null, itemsOf(workflows, store.id(), store.slug(), ui), fallbackCurrency(workflows), ui, model);
     }
 
@@ -78,7 +78,7 @@ class DashboardController {
             return "redirect:/stores/new";
         }
         PeriodChoice choice = PeriodChoice.of(period, from, to, LocalDate.now(ZoneOffset.UTC));
-        List<SellerWorkflow> workflows = catalog.sellerWorkflows(seller);
+        List<SellerWorkflow> workflows = catalog.sellerWorkflows(seller.account());
         Map<UUID, Item> items = itemsOf(workflows, store.id(), store.slug(), ui);
         Item item = items.get(itemId);
         if (item == null) {
@@ -131,7 +131,7 @@ class DashboardController {
         var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
         TableWriter.Format chosen = TableWriter.Format.of(format);
         Period days = PeriodChoice.of(period, from, to, LocalDate.now(ZoneOffset.UTC)).period();
-        List<SellerWorkflow> workflows = catalog.sellerWorkflows(seller);
+        List<SellerWorkflow> workflows = catalog.sellerWorkflows(seller.account());
         Map<UUID, Item> items = itemsOf(workflows, store.id(), store.slug(), ui);
         String currency = stats.currencies(store.id(), days, fallbackCurrency(workflows)).get(0);
         response.setContentType(chosen.contentType());

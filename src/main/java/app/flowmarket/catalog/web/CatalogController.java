@@ -40,7 +40,7 @@ class CatalogController {
 
     @GetMapping("/workflows/{slug}")
     String workflow(@PathVariable String slug, @AuthenticationPrincipal CurrentUser viewer, Model model) {
-        var page = catalog.workflowPage(slug, viewer).orElseThrow(() -> new NotFoundException("workflow"));
+        var page = catalog.workflowPage(slug, viewer == null ? null : viewer.account()).orElseThrow(() -> new NotFoundException("workflow"));
         model.addAttribute("workflow", page);
         model.addAttribute("jsonLd", page.isPublished() ? ProductJsonLd.of(page, site, LocaleContextHolder.getLocale()) : null);
         model.addAttribute("owner", viewer != null && page.store().ownerId().equals(viewer.id()));

@@ -55,7 +55,7 @@ class SellerWorkflowController {
             return "redirect:/stores/new";
         }
         model.addAttribute("store", store.get());
-        model.addAttribute("workflows", pages.sellerWorkflows(seller));
+        model.addAttribute("workflows", pages.sellerWorkflows(seller.account()));
         return "catalog/seller-workflows";
     }
 
@@ -79,10 +79,10 @@ class SellerWorkflowController {
                   RedirectAttributes redirect) throws IOException {
         UUID keptToken = token(keptUpload);
         Upload chosen = upload(file);
-        Upload upload = chosen != null ? chosen : uploads.find(seller, keptToken).orElse(null);
+        Upload upload = chosen != null ? chosen : uploads.find(seller.account(), keptToken).orElse(null);
         try {
-            UUID id = catalog.createWorkflow(seller, form.toParameters(), upload);
-            uploads.discard(seller, keptToken);
+            UUID id = catalog.createWorkflow(seller.actor(), form.toParameters(), upload);
+            uploads.discard(seller.account(), keptToken);
             Flash.success(redirect, "workflow.created");
             return "redirect:/seller/workflows/" + id + "/edit";
         } catch (DomainException e) {
@@ -91,9 +91,9 @@ class SellerWorkflowController {
             if (upload != null && !e.messageKey().startsWith("workflow.file")) {
                 try {
                     uploads.check(Platform.fromSlug(form.platform()).orElse(Platform.N8N), upload);
-                    kept = chosen == null ? uploads.describe(seller, keptToken).orElse(null) : uploads.keep(seller, upload);
+                    kept = chosen == null ? uploads.describe(seller.account(), keptToken).orElse(null) : uploads.keep(seller.account(), upload);
                     if (chosen != null) {
-                        uploads.discard(seller, keptToken);
+                        uploads.discard(seller.account(), keptToken);
                     }
                 } catch (DomainException fileError) {
                     errors.add("file", text(fileError));
@@ -106,7 +106,7 @@ class SellerWorkflowController {
 
     @GetMapping("/seller/workflows/{id}/edit")
     String edit(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, Model model) {
-        var page = pages.forEditing(seller, id);
+        var page = pages.forEditing(seller.account(), id);
         return form(model, WorkflowFormData.of(page), FormErrors.none(), page);
     }
 
@@ -114,11 +114,11 @@ class SellerWorkflowController {
     String update(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, @ModelAttribute WorkflowFormData form,
                   Model model, RedirectAttributes redirect) {
         try {
-            catalog.updateListing(seller, id, form.toParameters());
-            redirect.addFlashAttribute("flash", "workflow.saved");
+            catalog.updateListing(seller.actor(), id, form.toParameters());
+            Flash.success(redirect, "workflow.saved");
             return "redirect:/seller/workflows/" + id + "/edit";
         } catch (DomainException e) {
-            return form(model, form, errorFor(e), pages.forEditing(seller, id));
+            return form(model, form, errorFor(e), pages.forEditing(seller.account(), id));
         }
     }
 
@@ -128,11 +128,11 @@ class SellerWorkflowController {
                       @RequestParam(value = "file", required = false) MultipartFile file, Model model,
                       RedirectAttributes redirect) throws IOException {
         try {
-            catalog.addVersion(seller, id, changelog, upload(file));
-            redirect.addFlashAttribute("flash", "workflow.version.added");
+            catalog.addVersion(seller.actor(), id, changelog, upload(file));
+            Flash.success(redirect, "workflow.version.added");
             return "redirect:/seller/workflows/" + id + "/edit";
         } catch (DomainException e) {
-            var page = pages.forEditing(seller, id);
+            var page = pages.forEditing(seller.account(), id);
             model.addAttribute("versionError", text(e));
             model.addAttribute("changelog", changelog);
             return form(model, WorkflowFormData.of(page), FormErrors.none(), page);
@@ -144,10 +144,10 @@ class SellerWorkflowController {
                          @RequestParam(value = "image", required = false) MultipartFile image,
                          RedirectAttributes redirect) throws IOException {
         try {
-            catalog.addScreenshot(seller, id, image == null ? null : image.getBytes());
-            redirect.addFlashAttribute("flash", "workflow.screenshot.added");
+            catalog.addScreenshot(seller.actor(), id, image == null ? null : image.getBytes());
+            Flash.success(redirect, "workflow.screenshot.added");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
+            Flash.error(redirect, e);
         }
         return "redirect:/seller/workflows/" + id + "/edit";
     }
@@ -155,18 +155,18 @@ class SellerWorkflowController {
     @PostMapping("/seller/workflows/{id}/screenshots/{screenshotId}/delete")
     String removeScreenshot(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id,
                             @PathVariable UUID screenshotId, RedirectAttributes redirect) {
-        catalog.removeScreenshot(seller, id, screenshotId);
-        redirect.addFlashAttribute("flash", "workflow.screenshot.removed");
+        catalog.removeScreenshot(seller.actor(), id, screenshotId);
+        Flash.success(redirect, "workflow.screenshot.removed");
         return "redirect:/seller/workflows/" + id + "/edit";
     }
 
     @PostMapping("/seller/workflows/{id}/publish")
     String publish(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, RedirectAttributes redirect) {
         try {
-            catalog.publish(seller, id);
-            redirect.addFlashAttribute("flash", "workflow.published");
+            catalog.publish(seller.actor(), id);
+            Flash.success(redirect, "workflow.published");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("flash", e.messageKey());
+            Flash.error(redirect, e);
         }
         return "redirect:/seller/workflows";
     }
@@ -174,7 +174,7 @@ class SellerWorkflowController {
     /** "Archive…": what archiving does, asked before it is done (a dialog over the list with JavaScript, this page without). */
     @GetMapping("/seller/workflows/{id}/archive")
     String confirmArchive(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, Model model) {
-        WorkflowPage page = pages.forEditing(seller, id);
+        WorkflowPage page = pages.forEditing(seller.account(), id);
         if (!page.isPublished()) {
             return "redirect:/seller/workflows";
         }
@@ -193,7 +193,7 @@ class SellerWorkflowController {
 
     @PostMapping("/seller/workflows/{id}/archive")
     String archive(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, RedirectAttributes redirect) {
-        catalog.archive(seller, id);
+        catalog.archive(seller.actor(), id);
         Flash.success(redirect, "workflow.archived");
         return "redirect:/seller/workflows";
     }

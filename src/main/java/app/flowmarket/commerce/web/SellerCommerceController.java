@@ -128,7 +128,7 @@ class SellerCommerceController {
                 throw new DomainException("bundle.price.invalid");
             }
             UUID id = bundles.create(seller, title, description, bundlePrice, ids);
-            redirect.addFlashAttribute("flash", "bundle.created");
+            Flash.success(redirect, "bundle.created");
             return "redirect:/bundles/" + bundles.find(id).orElseThrow().slug();
         } catch (DomainException e) {
             model.addAttribute("bundles", bundles.ofStore(store.id(), false));
@@ -141,7 +141,7 @@ class SellerCommerceController {
     @PostMapping("/seller/bundles/{id}/deactivate")
     String deactivate(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, RedirectAttributes redirect) {
         bundles.deactivate(seller, id);
-        redirect.addFlashAttribute("flash", "bundle.deactivated");
+        Flash.success(redirect, "bundle.deactivated");
         return "redirect:/seller/bundles";
     }
 

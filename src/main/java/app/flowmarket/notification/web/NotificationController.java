@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import app.flowmarket.notification.NotificationCenter;
 import app.flowmarket.notification.NotificationType;
+import app.flowmarket.platform.Flash;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.WebInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -59,7 +60,7 @@ class NotificationController {
     @PostMapping("/notifications/read-all")
     String readAll(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         center.markAllRead(user.id());
-        redirect.addFlashAttribute("flash", "notifications.all-read");
+        Flash.success(redirect, "notifications.all-read");
         return "redirect:/notifications";
     }
 
@@ -79,7 +80,7 @@ class NotificationController {
                 center.setPreference(user.id(), type, channel, form.containsKey(type.name() + ":" + channel.name()));
             }
         }
-        redirect.addFlashAttribute("flash", "notifications.preferences.saved");
+        Flash.success(redirect, "notifications.preferences.saved");
         return "redirect:/settings/notifications";
     }
 

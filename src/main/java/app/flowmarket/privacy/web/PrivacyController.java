@@ -50,9 +50,9 @@ class PrivacyController {
     String export(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         try {
             exports.request(user);
-            redirect.addFlashAttribute("flash", "privacy.export.requested");
+            Flash.success(redirect, "privacy.export.requested");
         } catch (DomainException e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
+            Flash.error(redirect, e);
         }
         return "redirect:/settings/privacy";
     }

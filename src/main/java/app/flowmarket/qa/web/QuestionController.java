@@ -58,7 +58,7 @@ class QuestionController {
             return "redirect:/login";
         }
         PurchasableWorkflow workflow = published(slug);
-        return act(workflow, asker, htmx, "qa.asked", new QaDraft(null, false, body), () -> questions.ask(asker, workflow.id(), body),
+        return act(workflow, asker, htmx, "qa.asked", new QaDraft(null, false, body), () -> questions.ask(asker.actor(), workflow.id(), body),
                 redirect, response, model);
     }
 
@@ -70,7 +70,7 @@ class QuestionController {
             return "redirect:/login";
         }
         PurchasableWorkflow workflow = under(slug, id);
-        return act(workflow, answerer, htmx, "qa.answered", new QaDraft(id, false, body), () -> questions.answer(answerer, id, body),
+        return act(workflow, answerer, htmx, "qa.answered", new QaDraft(id, false, body), () -> questions.answer(answerer.actor(), id, body),
                 redirect, response, model);
     }
 
@@ -82,7 +82,7 @@ class QuestionController {
             return "redirect:/login";
         }
         PurchasableWorkflow workflow = under(slug, id);
-        return act(workflow, author, htmx, "qa.edited", new QaDraft(id, true, body), () -> questions.edit(author, id, body),
+        return act(workflow, author, htmx, "qa.edited", new QaDraft(id, true, body), () -> questions.edit(author.actor(), id, body),
                 redirect, response, model);
     }
 
@@ -96,10 +96,10 @@ class QuestionController {
         }
         PurchasableWorkflow workflow = under(slug, id);
         Runnable change = switch (action) {
-            case "delete" -> () -> questions.delete(viewer, id);
-            case "upvote" -> () -> questions.upvote(viewer, id);
-            case "accept" -> () -> questions.accept(viewer, id);
-            default -> () -> questions.report(viewer, id, reason);
+            case "delete" -> () -> questions.delete(viewer.actor(), id);
+            case "upvote" -> () -> questions.upvote(viewer.actor(), id);
+            case "accept" -> () -> questions.accept(viewer.actor(), id);
+            default -> () -> questions.report(viewer.actor(), id, reason);
         };
         return act(workflow, viewer, htmx, "qa." + action + ".done", null, change, redirect, response, model);
     }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
 import app.flowmarket.licensing.Licensing;
+import app.flowmarket.platform.Flash;
 import app.flowmarket.review.Reviews;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
@@ -59,7 +60,7 @@ class ReviewController {
         }
         PurchasableWorkflow workflow = published(slug);
         try {
-            reviews.post(author, workflow.id(), parse(rating), body);
+            reviews.post(author.actor(), workflow.id(), parse(rating), body);
         } catch (DomainException e) {
             if (!"true".equals(htmx)) {
                 response.setStatus(422);
@@ -76,7 +77,7 @@ class ReviewController {
             return "redirect:/login";
         }
         PurchasableWorkflow workflow = published(slug);
-        reviews.delete(author, workflow.id());
+        reviews.delete(author.actor(), workflow.id());
         return done(workflow, author, htmx, ReviewNotice.success("review.deleted"), null, redirect, model);
     }
 
@@ -91,7 +92,7 @@ class ReviewController {
         }
         ReviewNotice notice;
         try {
-            reviews.voteHelpful(voter, id);
+            reviews.voteHelpful(voter.actor(), id);
             notice = ReviewNotice.success("review.voted");
         } catch (DomainException e) {
             notice = ReviewNotice.error(e);
@@ -111,7 +112,7 @@ class ReviewController {
         if (reporter == null) {
             return "redirect:/login";
         }
-        reviews.report(reporter, id, reason);
+        reviews.report(reporter.actor(), id, reason);
         return done(workflow, reporter, htmx, ReviewNotice.success("review.reported"), target, redirect, model);
     }
 
@@ -128,7 +129,7 @@ class ReviewController {
             // a flash message is a bare key shown as a success: an error is shown on the reviews page instead
             return show(workflow, "newest", viewer, null, notice, model);
         }
-        redirect.addFlashAttribute("flash", notice.key());
+        Flash.success(redirect, notice.key());
         return "redirect:" + (back != null ? back : "/workflows/" + workflow.slug() + "#reviews-h");
     }
 

@@ -42,7 +42,7 @@ class SellerReviewController {
     @PostMapping("/seller/reviews/{id}/reply")
     String reply(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser seller, @RequestParam(defaultValue = "") String body,
                  @RequestParam(defaultValue = "all") String filter, RedirectAttributes redirect) {
-        Flash.attempt(redirect, "review.reply.saved", () -> reviews.reply(seller, id, body));
+        Flash.attempt(redirect, "review.reply.saved", () -> reviews.reply(seller.actor(), id, body));
         String back = switch (filter) {
             case "unanswered", "low" -> filter;
             default -> "all";

@@ -51,14 +51,14 @@ class SavedSearchController {
     String active(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean active,
                   RedirectAttributes redirect) {
         savedSearches.setActive(user.id(), id, active);
-        redirect.addFlashAttribute("flash", active ? "saved-search.resumed" : "saved-search.paused");
+        Flash.success(redirect, active ? "saved-search.resumed" : "saved-search.paused");
         return "redirect:/saved-searches";
     }
 
     @PostMapping("/saved-searches/{id}/delete")
     String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
         savedSearches.delete(user.id(), id);
-        redirect.addFlashAttribute("flash", "saved-search.deleted");
+        Flash.success(redirect, "saved-search.deleted");
         return "redirect:/saved-searches";
     }
 

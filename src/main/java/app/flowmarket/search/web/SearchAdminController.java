@@ -1,5 +1,6 @@
 package app.flowmarket.search.web;
 
+import app.flowmarket.platform.Flash;
 import app.flowmarket.search.CatalogSearch;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +27,7 @@ class SearchAdminController {
     @PostMapping("/admin/search/reindex")
     String reindex(RedirectAttributes redirect) {
         catalogSearch.reindex();
-        redirect.addFlashAttribute("flash", "search.admin.reindexed");
+        Flash.success(redirect, "search.admin.reindexed");
         return "redirect:/admin/search";
     }
 }

@@ -1,5 +1,6 @@
 package app.flowmarket.search.web;
 
+import app.flowmarket.platform.Flash;
 import app.flowmarket.search.SearchHistory;
 import app.flowmarket.shared.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,7 +37,7 @@ class SearchHistoryController {
     @PostMapping("/search/history/clear")
     String clear(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         history.clear(user.id());
-        redirect.addFlashAttribute("flash", "search.history.cleared");
+        Flash.success(redirect, "search.history.cleared");
         return "redirect:/search/history";
     }
 
@@ -44,7 +45,7 @@ class SearchHistoryController {
     String setting(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "false") boolean enabled,
                    RedirectAttributes redirect) {
         history.setEnabled(user.id(), enabled);
-        redirect.addFlashAttribute("flash", enabled ? "search.history.on" : "search.history.off");
+        Flash.success(redirect, enabled ? "search.history.on" : "search.history.off");
         return "redirect:/search/history";
     }
 }

@@ -41,7 +41,7 @@ class FollowController {
             return "redirect:/login";
         }
         var store = stores.findBySlug(slug).orElseThrow(() -> new NotFoundException("store"));
-        Flash.attempt(redirect, "follow.done", () -> follows.follow(user, store.id()));
+        Flash.attempt(redirect, "follow.done", () -> follows.follow(user.account(), store.id()));
         return "redirect:/stores/" + slug;
     }
 
@@ -51,8 +51,8 @@ class FollowController {
             return "redirect:/login";
         }
         var store = stores.findBySlug(slug).orElseThrow(() -> new NotFoundException("store"));
-        follows.unfollow(user, store.id());
-        redirect.addFlashAttribute("flash", "follow.undone");
+        follows.unfollow(user.account(), store.id());
+        Flash.success(redirect, "follow.undone");
         return "redirect:/stores/" + slug;
     }
 

@@ -42,7 +42,7 @@ class ProfileController {
 
     @GetMapping("/settings/public-profile")
     String settings(@AuthenticationPrincipal CurrentUser owner, Model model) {
-        return form(owner, profiles.settings(owner), null, model);
+        return form(owner, profiles.settings(owner.account(), owner.displayName()), null, model);
     }
 
     @PostMapping("/settings/public-profile")
@@ -53,7 +53,7 @@ class ProfileController {
                 HttpServletResponse response, Model model) {
         List<UUID> picked = shown == null ? List.of() : shown;
         try {
-            profiles.save(owner, handle, bio, visible, showPurchases, showFollowing, picked);
+            profiles.save(owner.account(), handle, bio, visible, showPurchases, showFollowing, picked);
         } catch (DomainException e) {
             response.setStatus(422);
             var typed = new Profiles.ProfileSettings(handle, bio, visible, showPurchases, showFollowing, java.util.Set.copyOf(picked));
@@ -65,7 +65,7 @@ class ProfileController {
 
     private String form(CurrentUser owner, Profiles.ProfileSettings settings, @Nullable DomainException error, Model model) {
         model.addAttribute("settings", settings);
-        model.addAttribute("purchases", profiles.purchases(owner));
+        model.addAttribute("purchases", profiles.purchases(owner.account()));
         model.addAttribute("error", error);
         return "social/profile-settings";
     }

@@ -49,7 +49,7 @@ class StoreController {
         try {
             CurrentUser seller = stores.open(user.id(), form.toParameters());
             Principals.refresh(seller, request, response);
-            redirect.addFlashAttribute("flash", "store.opened");
+            Flash.success(redirect, "store.opened");
             return "redirect:/seller/workflows";
         } catch (DomainException e) {
             return formWithError(model, form, e, false);
@@ -74,7 +74,7 @@ class StoreController {
                 RedirectAttributes redirect) {
         try {
             stores.update(user.id(), form.toParameters());
-            redirect.addFlashAttribute("flash", "store.saved");
+            Flash.success(redirect, "store.saved");
             return "redirect:/seller/store";
         } catch (DomainException e) {
             model.addAttribute("avatarUrl", stores.findByOwner(user.id()).map(StoreManagement.StoreView::avatarUrl).orElse(null));
