@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Theme;
 import jakarta.persistence.CollectionTable;
@@ -94,6 +95,11 @@ class Account {
             touch();
         }
         return added;
+    }
+
+    Person toPerson() {
+        return new Person(AccountId.of(id), email, displayName, java.util.Locale.forLanguageTag(locale == null ? "en" : locale),
+                emailVerifiedAt != null, Set.copyOf(roles));
     }
 
     CurrentUser toCurrentUser() {

@@ -228,9 +228,16 @@ public class AccountManagement implements UserDetailsService {
         accounts.findById(accountId).ifPresent(account -> account.changeTheme(theme));
     }
 
+    /** The signed-in person as the security layer keeps them (to refresh a session after a change). */
     @Transactional(readOnly = true)
     public Optional<CurrentUser> find(UUID accountId) {
         return accounts.findById(accountId).map(Account::toCurrentUser);
+    }
+
+    /** A person as other modules may know them: name, address, language and roles, no credentials. */
+    @Transactional(readOnly = true)
+    public Optional<Person> person(AccountId accountId) {
+        return accounts.findById(accountId.value()).map(Account::toPerson);
     }
 
     @Transactional(readOnly = true)

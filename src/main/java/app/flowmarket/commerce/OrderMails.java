@@ -8,11 +8,12 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import app.flowmarket.shared.AccountId;
+import app.flowmarket.account.Person;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.mail.Mail;
 import app.flowmarket.mail.Mailer;
 import app.flowmarket.mail.Recipient;
-import app.flowmarket.shared.CurrentUser;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +40,8 @@ class OrderMails {
         if (event.free()) {
             return;
         }
-        accounts.find(event.buyerId().value()).ifPresent(buyer -> {
-            Locale locale = buyer.preferredLocale();
+        accounts.person(event.buyerId()).ifPresent(buyer -> {
+            Locale locale = buyer.locale();
             Mail mail = Mail.to(recipient(buyer)).once("receipt:" + event.orderId())
                     .subject("mail.receipt.subject", event.orderNumber())
                     .paragraph("mail.receipt.body", event.orderNumber());
@@ -70,11 +71,11 @@ class OrderMails {
 
     @ApplicationModuleListener
     void on(OrderLineRefunded event) {
-        accounts.find(event.buyerId().value()).ifPresent(buyer -> {
+        accounts.person(event.buyerId()).ifPresent(buyer -> {
             OrderPaid.Line line = event.line();
             mailer.send(Mail.to(recipient(buyer)).once("refund:" + line.lineId())
                     .subject("mail.refund.subject", event.orderNumber())
-                    .paragraph("mail.refund.body", line.title(), line.charged().format(buyer.preferredLocale()))
+                    .paragraph("mail.refund.body", line.title(), line.charged().format(buyer.locale()))
                     .paragraph("mail.refund.access")
                     .action("mail.receipt.action", "/orders/" + event.orderId()));
         });
@@ -87,7 +88,7 @@ class OrderMails {
         return format.format(rate);
     }
 
-    private static Recipient recipient(CurrentUser buyer) {
-        return new Recipient(buyer.email(), buyer.displayName(), buyer.preferredLocale());
+    private static Recipient recipient(Person buyer) {
+        return buyer.recipient();
     }
 }

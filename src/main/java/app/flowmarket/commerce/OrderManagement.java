@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import app.flowmarket.account.Person;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.payment.PaymentGateway;
@@ -386,8 +387,8 @@ public class OrderManagement {
         order.markPaid(amount, checkoutRef, Instant.now());
         // publishes OrderPaid: access, ledger and sales counts are written in this transaction
         orders.saveAndFlush(order);
-        CurrentUser buyer = accounts.find(order.buyerId().value()).orElseThrow();
-        auditLog.record(buyer.id(), buyer.email(), "order.paid", "order", order.id().value(), order.total().toString());
+        Person buyer = accounts.person(order.buyerId()).orElseThrow();
+        auditLog.record(buyer.id().value(), buyer.email(), "order.paid", "order", order.id().value(), order.total().toString());
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import app.flowmarket.shared.AccountId;
+import app.flowmarket.account.Person;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.WorkflowPublished;
@@ -13,14 +15,12 @@ import app.flowmarket.catalog.WorkflowVersionAdded;
 import app.flowmarket.commerce.OrderPaid;
 import app.flowmarket.licensing.Licensing;
 import app.flowmarket.mail.Mail;
-import app.flowmarket.mail.Recipient;
 import app.flowmarket.mail.Mailer;
 import app.flowmarket.qa.QuestionAnswered;
 import app.flowmarket.qa.QuestionAsked;
 import app.flowmarket.review.ReviewPosted;
 import app.flowmarket.review.ReviewReplied;
 import app.flowmarket.security.NewSignInAlerted;
-import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.social.Follows;
 import app.flowmarket.social.StoreFollowed;
 import app.flowmarket.store.StoreManagement;
@@ -64,7 +64,7 @@ class NotificationListeners {
             }
             UUID sellerId = stores.find(line.storeId().value()).orElseThrow().ownerId();
             // amounts are written in the seller's own language and currency format: "12,50 €", not "12.50 EUR"
-            java.util.Locale locale = accounts.find(sellerId).map(CurrentUser::preferredLocale).orElse(java.util.Locale.ENGLISH);
+            java.util.Locale locale = accounts.person(AccountId.of(sellerId)).map(Person::locale).orElse(java.util.Locale.ENGLISH);
             center.notify(sellerId, NotificationType.NEW_SALE, "sale:" + line.refId() + ":" + today, line.title(),
                     line.net().format(locale), "/seller/sales");
             email(sellerId, NotificationType.NEW_SALE, "/seller/sales", "mail.sale.action", new Msg("mail.sale.subject", line.title()),
@@ -198,11 +198,11 @@ class NotificationListeners {
         if (!center.wants(recipientId, type, NotificationType.Channel.EMAIL)) {
             return;
         }
-        CurrentUser recipient = accounts.find(recipientId).orElse(null);
+        Person recipient = accounts.person(AccountId.of(recipientId)).orElse(null);
         if (recipient == null) {
             return;
         }
-        Mail mail = Mail.to(new Recipient(recipient.email(), recipient.displayName(), recipient.preferredLocale()))
+        Mail mail = Mail.to(recipient.recipient())
                 .subject(java.util.Objects.requireNonNull(subject.key(), "a subject is a message key"), subject.args())
                 .action(actionKey, path)
                 .footer("mail.notification.footer")

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
+import app.flowmarket.shared.AccountId;
+import app.flowmarket.account.Person;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.WorkflowPublished;
@@ -15,7 +17,6 @@ import app.flowmarket.catalog.WorkflowVersionAdded;
 import app.flowmarket.mail.Mail;
 import app.flowmarket.mail.Recipient;
 import app.flowmarket.mail.Mailer;
-import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.SiteSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,7 +123,7 @@ class SavedSearchAlerts {
             return false;
         }
         if ("INSTANT".equals(candidate.frequency())) {
-            accounts.find(candidate.accountId()).ifPresent(owner -> mailer.send(Mail.to(recipient(owner))
+            accounts.person(AccountId.of(candidate.accountId())).ifPresent(owner -> mailer.send(Mail.to(recipient(owner))
                     .subject("mail.saved-search.instant.subject", candidate.name())
                     .paragraph("mail.saved-search.instant.body", workflow.title(), candidate.name())
                     .action("mail.saved-search.instant.action", "/workflows/" + workflow.slug())
@@ -176,7 +177,7 @@ class SavedSearchAlerts {
         List<UUID> workflowIds = jdbc.sql("""
                 update saved_search_match set mailed_at = ? where saved_search_id = ? and mailed_at is null returning workflow_id""")
                 .params(Timestamp.from(now), id).query(UUID.class).list();
-        CurrentUser owner = accounts.find(search.accountId()).orElse(null);
+        Person owner = accounts.person(AccountId.of(search.accountId())).orElse(null);
         if (owner == null || workflowIds.isEmpty()) {
             return false;
         }
@@ -199,8 +200,8 @@ class SavedSearchAlerts {
         return true;
     }
 
-    private static Recipient recipient(CurrentUser owner) {
-        return new Recipient(owner.email(), owner.displayName(), owner.preferredLocale());
+    private static Recipient recipient(Person owner) {
+        return owner.recipient();
     }
 
     // ---- the presearch index, kept current from the database by revision ------------------------

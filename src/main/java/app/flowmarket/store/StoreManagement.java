@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import app.flowmarket.shared.AccountId;
+import app.flowmarket.account.Person;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.shared.CurrentUser;
@@ -65,7 +67,7 @@ public class StoreManagement {
     /** Opens a store for a verified account and makes it a seller. Returns the updated user. */
     @Transactional
     public CurrentUser open(UUID ownerId, StoreProfile raw) {
-        CurrentUser owner = accounts.find(ownerId).orElseThrow();
+        Person owner = accounts.person(AccountId.of(ownerId)).orElseThrow();
         if (!owner.emailVerified()) {
             throw new DomainException("store.verify-first");
         }
