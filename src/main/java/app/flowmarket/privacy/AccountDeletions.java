@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.AccountId;
+import app.flowmarket.account.Person;
+import app.flowmarket.account.AccountManagement;
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.mail.Mail;
 import app.flowmarket.mail.Mailer;
-import app.flowmarket.mail.Recipient;
 import app.flowmarket.security.AccountSecurity;
-import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,9 +34,11 @@ public class AccountDeletions {
     private final Mailer mailer;
     private final AuditLog audit;
     private final PrivacySettings settings;
+    private final AccountManagement accounts;
 
     AccountDeletions(JdbcClient jdbc, List<PersonalData> parts, AccountSecurity security, Mailer mailer, AuditLog audit,
-                     PrivacySettings settings) {
+                     PrivacySettings settings, AccountManagement accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.parts = parts.stream().sorted(Comparator.comparing(PersonalData::part)).toList();
         this.security = security;
@@ -64,9 +68,10 @@ public class AccountDeletions {
      * confirmation is mailed. Returns when it will be carried out.
      */
     @Transactional
-    public Instant request(CurrentUser user, String password) {
+    public Instant request(AccountId account, String password) {
+        Person user = accounts.person(account).orElseThrow(() -> new NotFoundException("account"));
         if (!security.passwordMatches(user.email(), password)) {
-            audit.record(user.id(), user.email(), "privacy.deletion-refused", "account", user.id(), null);
+            audit.record(user.id().value(), user.email(), "privacy.deletion-refused", "account", user.id().value(), null);
             throw new DomainException("password.current.wrong");
         }
         Instant due = Instant.now().plus(settings.deletionGrace());
@@ -77,13 +82,13 @@ public class AccountDeletions {
                     display_name = excluded.display_name, locale = excluded.locale, requested_at = now(), due_at = excluded.due_at,
                     next_attempt_at = excluded.next_attempt_at, steps_done = '', attempts = 0, last_error = null
                 where privacy_deletion.status = 'CANCELLED'""")
-                .params(user.id(), user.email(), user.displayName(), user.preferredLocale().getLanguage(), DataExports.at(due), DataExports.at(due))
+                .params(user.id().value(), user.email(), user.displayName(), user.locale().getLanguage(), DataExports.at(due), DataExports.at(due))
                 .update();
         if (requested == 0) {
-            return pending(user.id()).orElseThrow(() -> new DomainException("privacy.delete.already"));
+            return pending(user.id().value()).orElseThrow(() -> new DomainException("privacy.delete.already"));
         }
-        audit.record(user.id(), user.email(), "privacy.deletion-requested", "account", user.id(), null);
-        mailer.send(Mail.to(new Recipient(user.email(), user.displayName(), user.preferredLocale()))
+        audit.record(user.id().value(), user.email(), "privacy.deletion-requested", "account", user.id().value(), null);
+        mailer.send(Mail.to(user.recipient())
                 .subject("mail.deletion-requested.subject")
                 .paragraph("mail.deletion-requested.body", settings.deletionGrace().toDays())
                 .paragraph("mail.deletion-requested.cancel")
@@ -94,12 +99,13 @@ public class AccountDeletions {
 
     /** Cancels a waiting deletion; false when none is waiting (already carried out, or never asked for). */
     @Transactional
-    public boolean cancel(CurrentUser user) {
+    public boolean cancel(AccountId account) {
+        Person user = accounts.person(account).orElseThrow(() -> new NotFoundException("account"));
         boolean cancelled = jdbc.sql("update privacy_deletion set status = 'CANCELLED' where account_id = ? and status = 'PENDING'")
-                .param(user.id()).update() > 0;
+                .param(user.id().value()).update() > 0;
         if (cancelled) {
-            audit.record(user.id(), user.email(), "privacy.deletion-cancelled", "account", user.id(), null);
-            mailer.send(Mail.to(new Recipient(user.email(), user.displayName(), user.preferredLocale()))
+            audit.record(user.id().value(), user.email(), "privacy.deletion-cancelled", "account", user.id().value(), null);
+            mailer.send(Mail.to(user.recipient())
                     .subject("mail.deletion-cancelled.subject").paragraph("mail.deletion-cancelled.body"));
         }
         return cancelled;

@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.AccountId;
+import app.flowmarket.account.Person;
+import app.flowmarket.account.AccountManagement;
 import app.flowmarket.audit.AuditLog;
-import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.PersonalData;
 import app.flowmarket.storage.BlobStore;
@@ -29,11 +32,13 @@ public class DataExports implements PersonalData {
     private final JdbcClient jdbc;
     private final BlobStore blobs;
     private final AuditLog audit;
+    private final AccountManagement accounts;
 
-    DataExports(JdbcClient jdbc, BlobStore blobs, AuditLog audit) {
+    DataExports(JdbcClient jdbc, BlobStore blobs, AuditLog audit, AccountManagement accounts) {
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.audit = audit;
+        this.accounts = accounts;
     }
 
     /** The person's latest export as the Privacy page shows it. */
@@ -64,21 +69,22 @@ public class DataExports implements PersonalData {
 
     /** Queues an export; refused while one is being built. A ready one is replaced (its file deleted) by the new one. */
     @Transactional
-    public UUID request(CurrentUser user) {
+    public UUID request(AccountId account) {
+        Person user = accounts.person(account).orElseThrow(() -> new NotFoundException("account"));
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                 insert into privacy_export (id, account_id, recipient, display_name, locale, status, next_attempt_at, requested_at)
                 values (?, ?, ?, ?, ?, 'QUEUED', now(), now()) on conflict do nothing""")
-                .params(id, user.id(), user.email(), user.displayName(), user.preferredLocale().getLanguage()).update();
+                .params(id, user.id().value(), user.email(), user.displayName(), user.locale().getLanguage()).update();
         if (inserted == 0) {
             throw new DomainException("privacy.export.already-running");
         }
         for (String key : jdbc.sql("select blob_key from privacy_export where account_id = ? and status = 'READY' and blob_key is not null")
-                .param(user.id()).query(String.class).list()) {
+                .param(user.id().value()).query(String.class).list()) {
             app.flowmarket.shared.AfterCommit.run(() -> blobs.delete(key));
         }
-        jdbc.sql("update privacy_export set status = 'EXPIRED', blob_key = null where account_id = ? and status = 'READY'").param(user.id()).update();
-        audit.record(user.id(), user.email(), "privacy.export-requested", "account", user.id(), null);
+        jdbc.sql("update privacy_export set status = 'EXPIRED', blob_key = null where account_id = ? and status = 'READY'").param(user.id().value()).update();
+        audit.record(user.id().value(), user.email(), "privacy.export-requested", "account", user.id().value(), null);
         return id;
     }
 

@@ -130,8 +130,8 @@ class DataExportIntegrationTests {
 
         // both asked before the first is even visible to the job
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-            exports.request(user);
-            exports.request(user);
+            exports.request(user.account());
+            exports.request(user.account());
         })).isInstanceOf(DomainException.class).hasMessageContaining("privacy.export.already-running");
     }
 
@@ -142,7 +142,7 @@ class DataExportIntegrationTests {
         WebSession browser = new WebSession(port).signIn(email, Fixtures.PASSWORD);
         CurrentUser user = accounts.find(jdbc.sql("select id from account where email = ?").param(email).query(java.util.UUID.class).single()).orElseThrow();
         // queued for later, so the page shows it waiting
-        java.util.UUID id = exports.request(user);
+        java.util.UUID id = exports.request(user.account());
         jdbc.sql("update privacy_export set next_attempt_at = now() + interval '1 hour' where id = ?").param(id).update();
 
         String page = browser.get("/settings/privacy").assertStatus(200).body();

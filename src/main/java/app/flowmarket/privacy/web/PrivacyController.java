@@ -49,7 +49,7 @@ class PrivacyController {
     @PostMapping("/settings/privacy/export")
     String export(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         try {
-            exports.request(user);
+            exports.request(user.account());
             Flash.success(redirect, "privacy.export.requested");
         } catch (DomainException e) {
             Flash.error(redirect, e);
@@ -81,7 +81,7 @@ class PrivacyController {
                   HttpServletRequest request, Model model, RedirectAttributes redirect) {
         java.time.Instant due;
         try {
-            due = deletions.request(user, password);
+            due = deletions.request(user.account(), password);
         } catch (DomainException e) {
             return page.show(user, model, true);
         }
@@ -96,7 +96,7 @@ class PrivacyController {
 
     @PostMapping("/settings/privacy/delete/cancel")
     String cancel(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-        if (deletions.cancel(user)) {
+        if (deletions.cancel(user.account())) {
             Flash.success(redirect, "privacy.delete.cancelled");
         }
         return "redirect:/settings/privacy";
