@@ -51,6 +51,12 @@ public class CatalogPages {
         return workflows.findById(workflowId).filter(w -> w.getStatus() == WorkflowStatus.PUBLISHED).map(pages::page);
     }
 
+    /** A listing's page by id whatever its state: what a buyer who owns it still sees once it is taken off sale. */
+    @Transactional(readOnly = true)
+    public Optional<WorkflowPage> workflowById(UUID workflowId) {
+        return workflows.findById(workflowId).filter(w -> w.getStatus() != WorkflowStatus.DRAFT).map(pages::page);
+    }
+
     /** The listing as its seller edits it. */
     @Transactional(readOnly = true)
     public WorkflowPage forEditing(CurrentUser seller, UUID workflowId) {
