@@ -23,9 +23,11 @@ public class CatalogPages {
     private final Categories categories;
     private final WorkflowPages pages;
     private final SellerListings sellers;
+    private final VersionDiffs diffs;
 
     CatalogPages(Workflows workflows, WorkflowVersions versions, Screenshots screenshots, Categories categories,
-                 WorkflowPages pages, SellerListings sellers) {
+                 WorkflowPages pages, SellerListings sellers, VersionDiffs diffs) {
+        this.diffs = diffs;
         this.workflows = workflows;
         this.versions = versions;
         this.screenshots = screenshots;
@@ -50,6 +52,30 @@ public class CatalogPages {
     @Transactional(readOnly = true)
     public Optional<WorkflowPage> publishedWorkflow(UUID workflowId) {
         return workflows.findById(workflowId).filter(w -> w.getStatus() == WorkflowStatus.PUBLISHED).map(pages::page);
+    }
+
+    /** A listing's page by id whatever its state: what a buyer who owns it still sees once it is taken off sale. */
+    @Transactional(readOnly = true)
+    public Optional<WorkflowPage> workflowById(UUID workflowId) {
+        return workflows.findById(workflowId).filter(w -> w.getStatus() != WorkflowStatus.DRAFT).map(pages::page);
+    }
+
+    /** What changed in each version of a listing against the one before, newest first (empty for the first version). */
+    @Transactional(readOnly = true)
+    public List<WorkflowDiff> versionChanges(UUID workflowId) {
+        return workflows.findById(workflowId).map(diffs::history).orElse(List.of());
+    }
+
+    /** What the latest version of a listing needs: node types and versions, credentials, community packages. */
+    @Transactional(readOnly = true)
+    public Optional<Compatibility> compatibility(UUID workflowId) {
+        return workflows.findById(workflowId).flatMap(diffs::compatibility).filter(c -> !c.isEmpty());
+    }
+
+    /** What changed between any two versions of a listing. */
+    @Transactional(readOnly = true)
+    public Optional<WorkflowDiff> versionChanges(UUID workflowId, int from, int to) {
+        return workflows.findById(workflowId).flatMap(w -> diffs.between(w, from, to));
     }
 
     /** The listing as its seller edits it. */

@@ -13,6 +13,7 @@ import java.util.UUID;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.CatalogImport;
 import app.flowmarket.catalog.CatalogPages;
+import app.flowmarket.n8n.N8nTokens;
 import app.flowmarket.catalog.CategoryView;
 import app.flowmarket.catalog.Listing;
 import app.flowmarket.catalog.Upload;
@@ -49,6 +50,8 @@ class DemoData implements SmartLifecycle {
 
     static final String PASSWORD = "flowmarket-demo";
     static final String BUYER = "buyer@demo.flowmarket.app";
+    /** The demo buyer's n8n address ({@code /n8n/demo-bruno-n8n-library}), written in the README; made only with demo data. */
+    static final String DEMO_N8N_TOKEN = "demo-bruno-n8n-library";
     static final String SELLER = "seller@demo.flowmarket.app";
     static final String ADMIN = "admin@demo.flowmarket.app";
 
@@ -68,6 +71,7 @@ class DemoData implements SmartLifecycle {
     private final Follows follows;
     private final AccountSecurity security;
     private final DemoTraffic demoTraffic;
+    private final N8nTokens n8nTokens;
     @PersistenceContext
     private EntityManager entityManager;
     private volatile boolean running;
@@ -79,7 +83,8 @@ class DemoData implements SmartLifecycle {
              CatalogSearch search, TransactionTemplate tx, SiteSettings site, DemoSales demoSales, Reviews reviews, Payments payments,
              Questions questions, Profiles profiles, Follows follows,
              AccountSecurity security,
-             DemoTraffic demoTraffic, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+             DemoTraffic demoTraffic, N8nTokens n8nTokens, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+        this.n8nTokens = n8nTokens;
         this.questions = questions;
         this.profiles = profiles;
         this.follows = follows;
@@ -110,6 +115,7 @@ class DemoData implements SmartLifecycle {
             search.withoutIndexing(() -> tx.executeWithoutResult(status -> seed()));
             log.info("Demo data created in {} ms", System.currentTimeMillis() - started);
         }
+        demoN8nAddress();
         log.info("""
 
                 ---------------------------------------------------------------
@@ -118,6 +124,16 @@ class DemoData implements SmartLifecycle {
                    seller: {}
                    admin:  {}
                 ---------------------------------------------------------------""", PASSWORD, BUYER, SELLER, ADMIN);
+    }
+
+    /** The demo buyer's n8n address, so his library shows in an n8n started as the README says (demo data only). */
+    private void demoN8nAddress() {
+        try {
+            CurrentUser bruno = accounts.loadUserByUsername(BUYER);
+            n8nTokens.ensure(bruno.id(), BUYER, "Demo n8n", DEMO_N8N_TOKEN);
+        } catch (org.springframework.security.core.userdetails.UsernameNotFoundException notThere) {
+            // an instance whose demo buyer was deleted keeps it that way
+        }
     }
 
     /** Demo data when asked for; when nobody said, on a development machine only. */
@@ -218,6 +234,10 @@ class DemoData implements SmartLifecycle {
                         ? List.of(new CatalogImport.Revision("Handles empty results and retries rate-limited calls.", upload,
                                 published.plus(Duration.ofDays(1 + random.nextInt((int) liveDays - 1)))))
                         : List.of();
+                if (workflow.title().equals(DemoVersions.SHOWCASE)) {
+                    // made after the random choices above, so the rest of the demo data stays as it was
+                    revisions = DemoVersions.of(upload.fileName(), new String(file, StandardCharsets.UTF_8), published, now);
+                }
                 // the demo buyers who own it are the ones who reviewed it (the other sales are the earlier ones above);
                 // each currency has its own buyers, so one order each
                 int reviewers = workflow.priceCents() == 0 ? 1 + random.nextInt(3) : random.nextInt(3);

@@ -44,6 +44,12 @@ class CatalogController {
         model.addAttribute("workflow", page);
         model.addAttribute("jsonLd", page.isPublished() ? ProductJsonLd.of(page, site, LocaleContextHolder.getLocale()) : null);
         model.addAttribute("owner", viewer != null && page.store().ownerId().equals(viewer.id()));
+        java.util.Map<Integer, app.flowmarket.catalog.WorkflowDiff> changes = new java.util.HashMap<>();
+        if (page.versions().size() > 1) {
+            catalog.versionChanges(page.id()).forEach(diff -> changes.put(diff.toVersion(), diff));
+        }
+        model.addAttribute("changes", changes);
+        model.addAttribute("needs", catalog.compatibility(page.id()).orElse(null));
         return "catalog/workflow";
     }
 
