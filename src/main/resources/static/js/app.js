@@ -6,7 +6,7 @@ document.addEventListener('DOMContentLoaded', () => {
         filters.open = true;
     }
     // drop-down menus: Esc closes and gives focus back, a click elsewhere closes, one open at a time
-    const menus = document.querySelectorAll('details.account-menu, details.bell, details.theme-menu');
+    const menus = document.querySelectorAll('details.account-menu, details.bell, details.theme-menu, details.help-menu');
     menus.forEach((menu) => {
         menu.addEventListener('toggle', () => {
             if (menu.open) {
