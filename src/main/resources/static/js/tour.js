@@ -32,10 +32,12 @@
     const start = (tour) => {
         const here = window.location.pathname;
         let ending = false;
-        const steps = tour.steps.map((step) => {
+        const steps = tour.steps.map((step, index) => {
             const element = step.page === here || step.page === '*' ? visible(step.element) : null;
-            return element ? {element, popover: {title: step.title, description: step.text}}
-                : {popover: {title: step.title, description: step.text}};
+            // the first step has nothing to go back to
+            const popover = index === 0 ? {title: step.title, description: step.text, showButtons: ['next', 'close']}
+                : {title: step.title, description: step.text};
+            return element ? {element, popover} : {popover};
         });
         const go = (index) => {
             if (index >= steps.length) {
