@@ -4,7 +4,7 @@
 # emulation), against a running Flowmarket. Writes the table into docs/benchmarks.md.
 # Needs Node 20+ and Chromium (CHROME_BIN or Debian's chromium). Start the app first, e.g.
 #   ./mvnw spring-boot:run -Dspring-boot.run.arguments=--server.port=8080
-#   bench/lighthouse.sh http://localhost:8080
+#   bench/lighthouse.sh http://localhost:8080      (THEMES=dark for one theme only)
 set -euo pipefail
 [ -n "${TRACE:-}" ] && set -x
 cd "$(dirname "$0")/.."
@@ -23,11 +23,11 @@ workflow=$(curl -sf "$BASE/workflows?sort=popular" | grep -o 'href="/workflows/[
 store=$(curl -sf "$BASE$workflow" | grep -o 'href="/stores/[a-z0-9-]*"' | grep -v '/stores/new' | head -1 | cut -d'"' -f2)
 pages=("/" "/workflows" "/workflows?q=slack" "$workflow" "$store")
 rows=()
-for theme in light dark; do
+for theme in ${THEMES:-light dark}; do
   for path in "${pages[@]}"; do
     file="$OUT/report.json"
     # each page loaded once before, so the server's caches are warm as they are for real visitors
-    curl -sf -o /dev/null "$BASE$path"
+    curl -sf -o /dev/null "$BASE$path" || { echo "$path answered with an error; skipped" >&2; continue; }
     CHROME_PATH="$CHROME" "$TOOLS/node_modules/.bin/lighthouse" "$BASE$path" --quiet --output=json --output-path="$file" \
       --only-categories=performance,accessibility,best-practices,seo \
       --extra-headers="{\"Cookie\": \"flowmarket-theme=$theme\"}" \
