@@ -6,7 +6,7 @@ document.addEventListener('DOMContentLoaded', () => {
         filters.open = true;
     }
     // drop-down menus: Esc closes and gives focus back, a click elsewhere closes, one open at a time
-    const menus = document.querySelectorAll('details.account-menu, details.bell, details.theme-menu');
+    const menus = document.querySelectorAll('details.account-menu, details.bell, details.theme-menu, details.help-menu');
     menus.forEach((menu) => {
         menu.addEventListener('toggle', () => {
             if (menu.open) {
@@ -54,6 +54,13 @@ document.addEventListener('DOMContentLoaded', () => {
             if (scheme) {
                 scheme.content = chosen === 'system' ? 'light dark' : chosen;
             }
+            // the browser's own bar follows too (the app's title bar once installed)
+            const bar = {light: '#ffffff', dark: '#171a23'};
+            document.querySelectorAll('meta[name="theme-color"]').forEach((meta) => {
+                const media = meta.getAttribute('media') || '';
+                const dark = media ? media.includes('dark') : window.matchMedia('(prefers-color-scheme: dark)').matches;
+                meta.content = chosen === 'system' ? bar[dark ? 'dark' : 'light'] : bar[chosen];
+            });
             document.querySelectorAll('form[data-theme-form] button[name="theme"]').forEach((button) => {
                 button.setAttribute('aria-pressed', String(button.value === chosen));
             });

@@ -1,0 +1,133 @@
+package app.flowmarket.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import app.flowmarket.IntegrationTest;
+import app.flowmarket.account.AccountManagement;
+import app.flowmarket.catalog.SellerFixture;
+import app.flowmarket.support.Fixtures;
+import app.flowmarket.support.WebSession;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Flowmarket installs as an app and keeps the public pages a person has read for reading without a network, in Chromium. */
+@IntegrationTest
+class OfflineBrowserTests extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    private String publishedWorkflow(WebSession seller, String title) {
+        String id = SellerFixture.publishedWorkflow(seller, title, "n8n", "0");
+        return jdbc.sql("select slug from workflow where id = ?::uuid").param(id).query(String.class).single();
+    }
+
+    private static void waitForTheWorker(Page page) {
+        page.waitForFunction("() => navigator.serviceWorker.controller !== null");
+    }
+
+    @Test
+    void aWorkflowPageReadOnceOpensOfflineAndAnUnreadPageShowsTheOfflinePage() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String read = publishedWorkflow(seller, "Read offline " + Fixtures.uniqueSlug("r"));
+        String unread = publishedWorkflow(seller, "Never opened " + Fixtures.uniqueSlug("u"));
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(base() + "/workflows/" + read);
+            waitForTheWorker(page);
+            // the page that installed the worker is kept too, without a second visit
+            page.waitForFunction("async () => (await (await caches.open('flowmarket-pages')).keys()).length > 0");
+            String heading = page.locator("h1").innerText();
+
+            context.setOffline(true);
+            page.reload();
+            assertThat(page.locator("h1")).hasText(heading);
+            assertThat(page.locator("link[rel=stylesheet]")).hasCount(1);
+            assertThat(page.evaluate("() => getComputedStyle(document.body).display")).as("the style sheet came from the cache").isEqualTo("flex");
+
+            page.navigate(base() + "/workflows/" + unread);
+            assertThat(page.locator("h1")).hasText("You are offline");
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Try again"))).isVisible();
+
+            context.setOffline(false);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Try again")).click();
+            assertThat(page.locator("h1")).hasText(page.title().replace(" · Flowmarket", ""));
+            assertThat(page.locator("h1")).not().hasText("You are offline");
+        }
+    }
+
+    @Test
+    void privatePagesAreNeverKeptAndAnotherPersonSigningInEmptiesTheKeptPages() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String slug = publishedWorkflow(seller, "Kept for one person " + Fixtures.uniqueSlug("k"));
+        String email = Fixtures.uniqueEmail("offline-reader");
+        accounts.createVerified(email, Fixtures.PASSWORD, "Olive Offline");
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(base() + "/workflows/" + slug);
+            waitForTheWorker(page);
+            page.waitForFunction("async () => (await (await caches.open('flowmarket-pages')).keys()).length > 0");
+
+            page.navigate(base() + "/login");
+            page.getByLabel("E-mail").fill(email);
+            page.getByLabel("Password").fill(Fixtures.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.waitForURL(base() + "/");
+            page.navigate(base() + "/cart");
+            page.navigate(base() + "/settings");
+
+            @SuppressWarnings("unchecked")
+            List<String> kept = (List<String>) page.evaluate(
+                    "async () => (await (await caches.open('flowmarket-pages')).keys()).map(r => new URL(r.url).pathname)");
+            assertThat(kept).as("the visitor's copy is gone, the signed-in home page kept, nothing private").containsExactly("/");
+
+            context.setOffline(true);
+            page.navigate(base() + "/workflows/" + slug);
+            assertThat(page.locator("h1")).hasText("You are offline");
+            page.navigate(base() + "/settings");
+            assertThat(page.locator("h1")).hasText("You are offline");
+        }
+    }
+
+    @Test
+    void theManifestMakesTheAppInstallable() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(base() + "/");
+            String href = page.locator("link[rel=manifest]").getAttribute("href");
+            var response = page.request().get(base() + href);
+            assertThat(response.headers().get("content-type")).startsWith("application/manifest+json");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> manifest = (Map<String, Object>) page.evaluate("async (url) => (await fetch(url)).json()", href);
+            assertThat(manifest).containsEntry("display", "standalone").containsEntry("start_url", "/").containsKeys("name", "theme_color", "background_color");
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> icons = (List<Map<String, String>>) manifest.get("icons");
+            assertThat(icons).anySatisfy(icon -> assertThat(icon).containsEntry("sizes", "512x512").containsEntry("purpose", "maskable"));
+            assertThat(icons).anySatisfy(icon -> assertThat(icon).containsEntry("sizes", "192x192").containsEntry("purpose", "any"));
+            for (Map<String, String> icon : icons) {
+                assertThat(page.request().get(base() + icon.get("src")).status()).as(icon.get("src")).isEqualTo(200);
+            }
+            waitForTheWorker(page);
+            assertThat(page.locator("#install-app")).isHidden();
+        }
+    }
+}
