@@ -298,6 +298,30 @@ public class AccountManagement implements UserDetailsService {
         }).map(accounts::save).map(Account::getId).toList();
     }
 
+    /** What an admin sees of an account: enough to recognise it and follow its trail, nothing of its secrets. */
+    public record AdminView(UUID id, String email, String displayName, java.util.Set<String> roles, Instant createdAt, boolean verified) {
+    }
+
+    /** Accounts whose e-mail address starts with what the admin typed, at most twenty. */
+    @Transactional(readOnly = true)
+    public List<AdminView> adminSearch(String emailPrefix) {
+        String prefix = emailPrefix == null ? "" : emailPrefix.strip();
+        if (prefix.isEmpty() || prefix.length() > 254) {
+            return List.of();
+        }
+        return accounts.findTop20ByEmailStartingWithIgnoreCaseOrderByEmail(prefix).stream().map(AccountManagement::adminView).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AdminView> adminView(UUID accountId) {
+        return accounts.findById(accountId).map(AccountManagement::adminView);
+    }
+
+    private static AdminView adminView(Account account) {
+        return new AdminView(account.getId(), account.getEmail(), account.getDisplayName(), java.util.Set.copyOf(account.getRoles()),
+                account.getCreatedAt(), account.isEmailVerified());
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return accounts.count();

@@ -13,6 +13,8 @@ interface Accounts extends JpaRepository<Account, UUID> {
     @Query("select a from Account a where lower(a.email) = lower(?1)")
     Optional<Account> findByEmail(String email);
 
+    List<Account> findTop20ByEmailStartingWithIgnoreCaseOrderByEmail(String prefix);
+
     record DisplayName(UUID id, String displayName) {
     }
 

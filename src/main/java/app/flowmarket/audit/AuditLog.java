@@ -42,6 +42,30 @@ public class AuditLog {
                 .update();
     }
 
+    /** A field an action changed, as it was and as it became (either may be absent: created, cleared). */
+    public record Change(@Nullable String before, @Nullable String after) {
+    }
+
+    /**
+     * Records an action that changed fields of its target: the details hold each changed field's value before and after
+     * (as JSON, which the audit viewer shows as a table), and unchanged fields are left out.
+     */
+    public void recordChange(@Nullable UUID actorId, @Nullable String actorLabel, String action, String targetType, @Nullable Object targetId,
+                             java.util.Map<String, Change> changes) {
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        changes.forEach((field, change) -> {
+            if (!java.util.Objects.equals(change.before(), change.after())) {
+                java.util.Map<String, @Nullable String> values = new java.util.LinkedHashMap<>();
+                values.put("before", change.before());
+                values.put("after", change.after());
+                fields.put(field, values);
+            }
+        });
+        record(actorId, actorLabel, action, targetType, targetId, JSON.writeValueAsString(java.util.Map.of("changes", fields)));
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     public java.util.List<AuditEntry> latest(int limit) {
         return jdbc.sql("select * from audit_entry order by id desc limit ?")
                 .param(limit)

@@ -5,5 +5,5 @@ package app.flowmarket.catalog;
  * store's name or picture. Whatever was derived from the catalogue before (cached pages and lists,
  * search results) is stale once the change commits.
  */
-public sealed interface CatalogChanged permits WorkflowChanged, WorkflowStatsChanged, StoreListingsUpdated {
+public sealed interface CatalogChanged permits WorkflowChanged, WorkflowStatsChanged, StoreListingsUpdated, TaxonomyChanged {
 }

@@ -78,6 +78,12 @@ public class CatalogPages {
         return workflows.findById(workflowId).flatMap(w -> diffs.between(w, from, to));
     }
 
+    /** A listing's page whatever its status, for those who check listings before buyers see them (moderation). */
+    @Transactional(readOnly = true)
+    public Optional<WorkflowPage> anyWorkflow(UUID workflowId) {
+        return workflows.findById(workflowId).map(pages::page);
+    }
+
     /** The listing as its seller edits it. */
     @Transactional(readOnly = true)
     public WorkflowPage forEditing(AccountId seller, UUID workflowId) {
@@ -100,6 +106,17 @@ public class CatalogPages {
     @Transactional(readOnly = true)
     public List<CategoryView> categories() {
         return categories.findAllByOrderByPositionAscNameAsc().stream().map(WorkflowPages::view).toList();
+    }
+
+    /** The category's id and its sub-categories' ids; empty when there is no such category. */
+    @Transactional(readOnly = true)
+    public List<UUID> categoryWithChildren(String slug) {
+        return categories.findBySlug(slug).map(c -> {
+            List<UUID> ids = new java.util.ArrayList<>();
+            ids.add(c.getId());
+            ids.addAll(categories.childIds(c.getId()));
+            return ids;
+        }).orElse(List.of());
     }
 
     @Transactional(readOnly = true)

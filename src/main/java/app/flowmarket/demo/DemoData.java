@@ -252,6 +252,23 @@ class DemoData implements SmartLifecycle {
                         new CatalogImport.History(published, earlierSales, BigDecimal.ZERO, 0, random.nextInt(6) == 0));
                 placed.add(new Placed(demo, workflow, id, published, List.copyOf(owners), reviewers));
             }
+            if (s == 1) {
+                // two listings the automatic checks send to the moderation queue: a file that still holds a payment key and
+                // a private Slack webhook, and a description selling through a link shortener
+                Instant flagged = now.minus(Duration.ofDays(1));
+                String leakyTitle = "Failed payment alerts to Slack";
+                byte[] leaky = DemoFiles.leakyN8n(leakyTitle).getBytes(StandardCharsets.UTF_8);
+                catalogImport.importPublished(seller.actor(), new Listing(leakyTitle, "Posts every failed Stripe payment to a Slack channel.",
+                        "Posts every failed Stripe payment to a Slack channel, with the customer and the amount.", app.flowmarket.catalog.Platform.N8N,
+                        Money.of(900, demo.currency()), null, List.of("stripe", "slack")),
+                        new Upload("failed-payment-alerts.json", leaky), List.of(), new CatalogImport.History(flagged, 0, BigDecimal.ZERO, 0, false));
+                String spamTitle = "10,000 leads for free";
+                catalogImport.importPublished(seller.actor(), new Listing(spamTitle, "Make money fast with unlimited leads.",
+                        "Make money fast: grab the full lead list at https://bit.ly/free-leads-now and click here now.", app.flowmarket.catalog.Platform.N8N,
+                        Money.of(0, demo.currency()), null, List.of("lead-generation")),
+                        new Upload("free-leads.json", DemoFiles.export(app.flowmarket.catalog.Platform.N8N, spamTitle, List.of("httpRequest")).getBytes(StandardCharsets.UTF_8)),
+                        List.of(), new CatalogImport.History(flagged, 0, BigDecimal.ZERO, 0, false));
+            }
             // one transaction for the set, but a small persistence context: each query would re-check every entity
             entityManager.flush();
             entityManager.clear();

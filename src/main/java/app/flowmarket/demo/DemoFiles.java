@@ -15,6 +15,28 @@ final class DemoFiles {
         return Slugs.slugify(workflow.title(), 60) + (workflow.platform() == Platform.MAKE ? ".blueprint.json" : ".json");
     }
 
+    /**
+     * An n8n export as careless sellers upload it: a payment key typed into a header and a private Slack webhook address
+     * (both made up, in the shapes the real ones have), for the moderation queue to show.
+     */
+    static String leakyN8n(String title) {
+        String key = "sk_" + "live_" + "51Demo9Xq2LmT7vKpR4sWz8Y";
+        String hook = "https://hooks.slack.com/services/" + "T0DEMO123/B0DEMO456/" + "q9XvLm2Rt8sKpW4zY7bN3cD1";
+        return """
+                {"name": %s, "nodes": [
+                 {"id": "n0", "name": "Stripe Trigger", "type": "n8n-nodes-base.stripeTrigger", "typeVersion": 1, "position": [0, 0],
+                  "parameters": {"events": ["payment_intent.payment_failed"]}},
+                 {"id": "n1", "name": "Fetch customer", "type": "n8n-nodes-base.httpRequest", "typeVersion": 4, "position": [220, 0],
+                  "parameters": {"url": "=https://api.stripe.com/v1/customers/{{ $json.data.object.customer }}",
+                   "sendHeaders": true, "headerParameters": {"parameters": [{"name": "Authorization", "value": "Bearer %s"}]}}},
+                 {"id": "n2", "name": "Post to Slack", "type": "n8n-nodes-base.httpRequest", "typeVersion": 4, "position": [440, 0],
+                  "parameters": {"method": "POST", "url": "%s", "sendBody": true,
+                   "bodyParameters": {"parameters": [{"name": "text", "value": "=Payment failed for {{ $json.email }}"}]}}}
+                ], "connections": {"Stripe Trigger": {"main": [[{"node": "Fetch customer", "type": "main", "index": 0}]]},
+                                   "Fetch customer": {"main": [[{"node": "Post to Slack", "type": "main", "index": 0}]]}}}
+                """.formatted(quote(title), key, hook);
+    }
+
     static String export(Platform platform, String title, List<String> integrations) {
         return switch (platform) {
             case N8N -> n8n(title, integrations);

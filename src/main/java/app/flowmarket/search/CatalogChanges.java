@@ -43,6 +43,12 @@ class CatalogChanges {
         event.renamedWorkflowIds().forEach(indexing::reindex);
     }
 
+    /** A tag renamed or merged: the listings carrying it are indexed again with its new name, in the admin's transaction. */
+    @EventListener
+    void on(app.flowmarket.catalog.TaxonomyChanged event) {
+        event.workflowIds().forEach(indexing::reindex);
+    }
+
     @EventListener
     void on(CatalogChanged change) {
         AfterCommit.runOnce(this, this::evictResults);

@@ -172,14 +172,13 @@ public class CatalogSearch {
     }
 
     private Run run(SearchQuery search) {
-        Optional<UUID> categoryId = Optional.empty();
-        if (search.category() != null) {
-            categoryId = catalog.category(search.category()).map(CategoryView::id);
-            if (categoryId.isEmpty()) {
+        // a parent category shows its sub-categories' listings too
+        List<UUID> category = search.category() == null ? null : catalog.categoryWithChildren(search.category());
+        if (category != null) {
+            if (category.isEmpty()) {
                 return new Run(new SearchResults(new PageResult<>(List.of(), search.page(), PAGE_SIZE, 0), Facets.none()), List.of());
             }
         }
-        UUID category = categoryId.orElse(null);
         List<String> words = SearchTerms.words(search.query());
         PriceBands bands = PriceBands.of(search.currency(), converter);
         Map<PriceRange, Range<Long>> priceRanges = new LinkedHashMap<>();
@@ -275,7 +274,7 @@ public class CatalogSearch {
         return fragments == null || fragments.isEmpty() ? null : fragments.get(0);
     }
 
-    private PredicateFinalStep predicate(SearchPredicateFactory f, SearchQuery search, List<String> words, UUID categoryId, PriceBands bands) {
+    private PredicateFinalStep predicate(SearchPredicateFactory f, SearchQuery search, List<String> words, @org.jspecify.annotations.Nullable List<UUID> categoryIds, PriceBands bands) {
         BooleanPredicateClausesStep<?, ?> bool = f.bool();
         bool.filter(f.match().field("status").matching(WorkflowStatus.PUBLISHED));
         if (words.isEmpty()) {
@@ -302,8 +301,8 @@ public class CatalogSearch {
             // the words next to each other in the title rank first; it only scores, never filters
             bool.should(f.phrase().field("title").matching(String.join(" ", words)).boost(5f));
         }
-        if (categoryId != null) {
-            bool.filter(f.match().field("categoryId").matching(categoryId));
+        if (categoryIds != null) {
+            bool.filter(f.terms().field("categoryId").matchingAny(categoryIds));
         }
         if (search.tag() != null) {
             bool.filter(f.match().field("tags.slug").matching(search.tag()));

@@ -13,9 +13,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SearchAdminController {
 
     private final CatalogSearch catalogSearch;
+    private final app.flowmarket.audit.AuditLog auditLog;
 
-    SearchAdminController(CatalogSearch catalogSearch) {
+    SearchAdminController(CatalogSearch catalogSearch, app.flowmarket.audit.AuditLog auditLog) {
         this.catalogSearch = catalogSearch;
+        this.auditLog = auditLog;
     }
 
     @GetMapping("/admin/search")
@@ -25,7 +27,9 @@ class SearchAdminController {
     }
 
     @PostMapping("/admin/search/reindex")
-    String reindex(RedirectAttributes redirect) {
+    String reindex(@org.springframework.security.core.annotation.AuthenticationPrincipal app.flowmarket.shared.CurrentUser admin,
+                   RedirectAttributes redirect) {
+        auditLog.record(admin.id(), admin.email(), "search.reindexed", "search-index", null, null);
         catalogSearch.reindex();
         Flash.success(redirect, "search.admin.reindexed");
         return "redirect:/admin/search";

@@ -36,9 +36,11 @@ class SearchController {
     private final DisplayCurrency displayCurrency;
     private final CurrencyConverter converter;
     private final MessageSource messages;
+    private final app.flowmarket.catalog.CatalogTaxonomy taxonomy;
 
     SearchController(CatalogSearch catalogSearch, CatalogPages catalog, SearchHistory history, DisplayCurrency displayCurrency,
-                     CurrencyConverter converter, MessageSource messages) {
+                     CurrencyConverter converter, MessageSource messages, app.flowmarket.catalog.CatalogTaxonomy taxonomy) {
+        this.taxonomy = taxonomy;
         this.catalogSearch = catalogSearch;
         this.catalog = catalog;
         this.history = history;
@@ -56,6 +58,19 @@ class SearchController {
                   @RequestHeader(value = "HX-Request", required = false) String htmx,
                   @RequestHeader(value = "HX-Target", required = false) String htmxTarget,
                   @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
+        // a category or tag whose slug changed (or a tag merged into another) keeps its old links working
+        String movedCategory = category == null ? null : taxonomy.movedSlug("category", category.strip()).orElse(null);
+        String movedTag = tag == null ? null : taxonomy.movedSlug("tag", tag.strip()).orElse(null);
+        if (movedCategory != null || movedTag != null) {
+            // the same query, in the same order, with the moved slugs replaced
+            var query = org.springframework.web.util.UriComponentsBuilder.fromUriString("?" + java.util.Objects.toString(request.getQueryString(), ""))
+                    .build().getQueryParams();
+            var target = org.springframework.web.util.UriComponentsBuilder.fromPath(request.getRequestURI());
+            query.forEach((name, values) -> values.forEach(value -> target.queryParam(name,
+                    "category".equals(name) && movedCategory != null ? movedCategory : "tag".equals(name) && movedTag != null ? movedTag : value)));
+            request.setAttribute(org.springframework.web.servlet.View.RESPONSE_STATUS_ATTRIBUTE, org.springframework.http.HttpStatus.MOVED_PERMANENTLY);
+            return "redirect:" + target.build().toUriString();
+        }
         // prices are sorted and filtered on what the visitor sees: converted into their currency
         Currency currency = displayCurrency.of(request);
         SearchQuery search = SearchQuery.of(q, category, tag, platform, price, integration, rating, sort,

@@ -1,0 +1,61 @@
+package app.flowmarket.moderation.web;
+
+import java.util.UUID;
+
+import app.flowmarket.moderation.ModerationQueue;
+import app.flowmarket.platform.Flash;
+import app.flowmarket.shared.AreaPage;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.DomainException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The moderation queue: what the rules flagged, with their evidence; admins approve or reject it with a reason. */
+@Controller
+class ModerationAdminController {
+
+    private final ModerationQueue queue;
+
+    ModerationAdminController(ModerationQueue queue) {
+        this.queue = queue;
+    }
+
+    @GetMapping("/admin/moderation")
+    String queue(Model model) {
+        model.addAttribute("open", queue.open());
+        model.addAttribute("decided", queue.recentlyDecided());
+        return "moderation/admin";
+    }
+
+    @PostMapping("/admin/moderation/{id}")
+    String decide(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id, @RequestParam(required = false) String decision,
+                  @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        ModerationQueue.Decision chosen;
+        try {
+            chosen = ModerationQueue.Decision.valueOf(String.valueOf(decision));
+        } catch (IllegalArgumentException e) {
+            Flash.error(redirect, new DomainException("moderation.decision.invalid"));
+            return "redirect:/admin/moderation";
+        }
+        Flash.attempt(redirect, "moderation.decided." + chosen.name().toLowerCase(java.util.Locale.ROOT),
+                () -> queue.decide(id, chosen, reason, admin.id(), admin.email()));
+        return "redirect:/admin/moderation";
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Pages {
+
+        @Bean
+        AreaPage moderationAdminPage() {
+            return AreaPage.admin("/admin/moderation", "moderation.admin.title", "admin.page.moderation", 15);
+        }
+    }
+}
