@@ -22,9 +22,11 @@ public class CatalogPages {
     private final Categories categories;
     private final WorkflowPages pages;
     private final SellerListings sellers;
+    private final Tags tags;
 
     CatalogPages(Workflows workflows, WorkflowVersions versions, Screenshots screenshots, Categories categories,
-                 WorkflowPages pages, SellerListings sellers) {
+                 WorkflowPages pages, SellerListings sellers, Tags tags) {
+        this.tags = tags;
         this.workflows = workflows;
         this.versions = versions;
         this.screenshots = screenshots;
@@ -68,6 +70,12 @@ public class CatalogPages {
 
     public List<UUID> screenshotIds(UUID workflowId) {
         return screenshots.findByWorkflowIdOrderByPosition(workflowId).stream().map(Screenshot::getId).toList();
+    }
+
+    /** Every tag, by name (the public API lists them). */
+    @Transactional(readOnly = true)
+    public List<TagView> tags() {
+        return tags.findAllByOrderByName().stream().map(t -> new TagView(t.getSlug(), t.names())).toList();
     }
 
     @Transactional(readOnly = true)

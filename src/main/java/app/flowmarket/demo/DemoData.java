@@ -11,6 +11,8 @@ import java.util.Random;
 import java.util.UUID;
 
 import app.flowmarket.account.AccountManagement;
+import app.flowmarket.api.ApiScope;
+import app.flowmarket.api.ApiTokens;
 import app.flowmarket.catalog.CatalogImport;
 import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.CategoryView;
@@ -51,6 +53,8 @@ class DemoData implements SmartLifecycle {
     static final String BUYER = "buyer@demo.flowmarket.app";
     static final String SELLER = "seller@demo.flowmarket.app";
     static final String ADMIN = "admin@demo.flowmarket.app";
+    /** The demo seller's API token, printed in the README so anyone can try the API with curl at once (demo data only). */
+    static final String SELLER_API_TOKEN = "fmp_demo-seller-token-try-the-api-with-curl";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -68,6 +72,7 @@ class DemoData implements SmartLifecycle {
     private final Follows follows;
     private final AccountSecurity security;
     private final DemoTraffic demoTraffic;
+    private final ApiTokens apiTokens;
     @PersistenceContext
     private EntityManager entityManager;
     private volatile boolean running;
@@ -79,7 +84,8 @@ class DemoData implements SmartLifecycle {
              CatalogSearch search, TransactionTemplate tx, SiteSettings site, DemoSales demoSales, Reviews reviews, Payments payments,
              Questions questions, Profiles profiles, Follows follows,
              AccountSecurity security,
-             DemoTraffic demoTraffic, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+             DemoTraffic demoTraffic, ApiTokens apiTokens, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+        this.apiTokens = apiTokens;
         this.questions = questions;
         this.profiles = profiles;
         this.follows = follows;
@@ -117,7 +123,8 @@ class DemoData implements SmartLifecycle {
                    buyer:  {}
                    seller: {}
                    admin:  {}
-                ---------------------------------------------------------------""", PASSWORD, BUYER, SELLER, ADMIN);
+                 The seller's API token: {}
+                ---------------------------------------------------------------""", PASSWORD, BUYER, SELLER, ADMIN, SELLER_API_TOKEN);
     }
 
     /** Demo data when asked for; when nobody said, on a development machine only. */
@@ -185,6 +192,8 @@ class DemoData implements SmartLifecycle {
         entityManager.flush();
         security.importSignIns(buyerIds.get(0), demoSignIns(now));
         List<UUID> ownerIds = ids.subList(ids.size() - DemoCatalog.STORES.size(), ids.size());
+        apiTokens.importToken(ownerIds.get(0), "Demo: try the API", java.util.EnumSet.allOf(ApiScope.class), SELLER_API_TOKEN,
+                now.minus(Duration.ofDays(20)));
         List<CategoryView> categories = catalog.categories();
         List<Placed> placed = new ArrayList<>();
         for (int s = 0; s < DemoCatalog.STORES.size(); s++) {
