@@ -102,6 +102,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     /** Any other path under /api/v1 names nothing: a 404 problem, not the site's page. */
     @RestController
+    @io.swagger.v3.oas.annotations.Hidden
     static class Unmapped {
 
         @RequestMapping("/api/v1/**")
