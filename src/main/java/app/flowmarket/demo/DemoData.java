@@ -218,7 +218,7 @@ class DemoData implements SmartLifecycle {
                 now.minus(Duration.ofDays(20)));
         webhooks.importEndpoint(ownerIds.get(0), "https://hooks.pipeline-pros.example/flowmarket", "New sales into our CRM",
                 java.util.EnumSet.of(WebhookEvent.ORDER_PAID, WebhookEvent.ORDER_REFUNDED, WebhookEvent.REVIEW_CREATED),
-                now.minus(Duration.ofDays(19)), demoDeliveries(now));
+                now, demoDeliveries(now));
         List<CategoryView> categories = catalog.categories();
         List<Placed> placed = new ArrayList<>();
         for (int s = 0; s < DemoCatalog.STORES.size(); s++) {

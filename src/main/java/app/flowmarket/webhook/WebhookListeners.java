@@ -45,7 +45,7 @@ class WebhookListeners {
             data.put("orderNumber", event.orderNumber());
             data.put("paidAt", event.paidAt().toString());
             data.put("lines", lines.stream().map(WebhookListeners::line).toList());
-            webhooks.enqueue(owner, WebhookEvent.ORDER_PAID, data);
+            webhooks.enqueue(owner, WebhookEvent.ORDER_PAID, event.paidAt(), data);
         }));
     }
 
@@ -56,7 +56,7 @@ class WebhookListeners {
             data.put("orderId", event.orderId().value().toString());
             data.put("orderNumber", event.orderNumber());
             data.put("line", line(event.line()));
-            webhooks.enqueue(owner, WebhookEvent.ORDER_REFUNDED, data);
+            webhooks.enqueue(owner, WebhookEvent.ORDER_REFUNDED, java.time.Instant.now(), data);
         });
     }
 
@@ -65,13 +65,13 @@ class WebhookListeners {
         if (!event.firstTime()) {
             return;
         }
-        workflowOwner(event.workflowId()).ifPresent(owner -> webhooks.enqueue(owner, WebhookEvent.REVIEW_CREATED, Map.of(
+        workflowOwner(event.workflowId()).ifPresent(owner -> webhooks.enqueue(owner, WebhookEvent.REVIEW_CREATED, java.time.Instant.now(), Map.of(
                 "reviewId", event.reviewId().toString(), "workflowId", event.workflowId().toString(), "rating", event.rating())));
     }
 
     @ApplicationModuleListener
     void on(QuestionAsked event) {
-        workflowOwner(event.workflowId()).ifPresent(owner -> webhooks.enqueue(owner, WebhookEvent.QUESTION_CREATED, Map.of(
+        workflowOwner(event.workflowId()).ifPresent(owner -> webhooks.enqueue(owner, WebhookEvent.QUESTION_CREATED, java.time.Instant.now(), Map.of(
                 "questionId", event.questionId().toString(), "workflowId", event.workflowId().toString())));
     }
 

@@ -141,12 +141,15 @@ public class Webhooks {
         }
     }
 
-    /** Queues the event for every enabled endpoint of the account that subscribed to it. */
+    /**
+     * Queues the event for every enabled endpoint of the account that subscribed to it and existed when it happened
+     * (an endpoint added later is not sent what came before it, such as imported history).
+     */
     @Transactional
-    public void enqueue(UUID accountId, WebhookEvent event, Map<String, ?> data) {
+    public void enqueue(UUID accountId, WebhookEvent event, Instant occurredAt, Map<String, ?> data) {
         List<UUID> endpoints = jdbc.sql("""
-                select id from webhook_endpoint where account_id = ? and enabled and (' ' || events || ' ') like ?""")
-                .params(accountId, "% " + event.value() + " %").query(UUID.class).list();
+                select id from webhook_endpoint where account_id = ? and enabled and (' ' || events || ' ') like ? and created_at <= ?""")
+                .params(accountId, "% " + event.value() + " %", Timestamp.from(occurredAt)).query(UUID.class).list();
         for (UUID endpoint : endpoints) {
             queue(endpoint, event.value(), data);
         }

@@ -249,4 +249,39 @@ class ApiIntegrationTests {
 
     @Autowired
     ApiPersonalData personalData;
+
+    java.net.http.HttpResponse<String> postJson(String path, String token, String body, String idempotencyKey) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aSellerAddsAWebhookThroughTheApiOnceWhateverTheRetries() throws Exception {
+        WebSession seller = SellerFixture.newSeller(port);
+        String token = createToken(seller, "Hooks", "webhooks:write");
+        String body = "{\"url\":\"http://localhost:9/hook\",\"events\":[\"order.paid\"]}";
+        String key = UUID.randomUUID().toString();
+
+        var first = postJson("/api/v1/me/webhooks", token, body, key);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(first.headers().firstValue("Location")).isPresent();
+        assertThat(first.body()).contains("whsec_");
+        var retry = postJson("/api/v1/me/webhooks", token, body, key);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(json(call("/api/v1/me/webhooks", token).assertStatus(200))).hasSize(1);
+
+        var reused = postJson("/api/v1/me/webhooks", token, body.replace("order.paid", "review.created"), key);
+        assertThat(reused.statusCode()).isEqualTo(409);
+        var invalid = postJson("/api/v1/me/webhooks", token, "{\"url\":\"https://10.0.0.1/x\",\"events\":[\"order.paid\"]}", null);
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("validation-failed");
+        var noScope = postJson("/api/v1/me/webhooks", createToken(seller, "Read", "sales:read"), body, null);
+        assertThat(noScope.statusCode()).isEqualTo(403);
+    }
 }
