@@ -33,6 +33,7 @@ class TableOwnershipTests {
             Map.entry("account", Set.of("account", "account_role", "account_token")),
             Map.entry("analytics", Set.of("analytics_daily", "analytics_event", "analytics_sales_daily", "analytics_salt",
                     "analytics_seen", "analytics_visit")),
+            Map.entry("api", Set.of("api_token", "api_idempotency")),
             Map.entry("audit", Set.of("audit_entry")),
             Map.entry("catalog", Set.of("category", "category_name", "tag", "tag_name", "workflow", "workflow_screenshot",
                     "workflow_tag", "workflow_version", "listing_upload", "slug_redirect")),
@@ -57,7 +58,8 @@ class TableOwnershipTests {
                     "search_index_state", "hsearch_agent", "hsearch_outbox_event")),
             Map.entry("security", Set.of("security_secret", "sign_in", "sign_in_place", "one_time_tokens")),
             Map.entry("social", Set.of("public_profile", "public_purchase", "store_follow")),
-            Map.entry("store", Set.of("store")));
+            Map.entry("store", Set.of("store")),
+            Map.entry("webhook", Set.of("webhook_endpoint", "webhook_delivery")));
 
     /** Module → the views it publishes for other modules' queries. */
     static final Map<String, Set<String>> PUBLISHED = Map.of(

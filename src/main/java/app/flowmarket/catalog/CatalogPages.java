@@ -24,10 +24,12 @@ public class CatalogPages {
     private final WorkflowPages pages;
     private final SellerListings sellers;
     private final VersionDiffs diffs;
+    private final Tags tags;
 
     CatalogPages(Workflows workflows, WorkflowVersions versions, Screenshots screenshots, Categories categories,
-                 WorkflowPages pages, SellerListings sellers, VersionDiffs diffs) {
+                 WorkflowPages pages, SellerListings sellers, VersionDiffs diffs, Tags tags) {
         this.diffs = diffs;
+        this.tags = tags;
         this.workflows = workflows;
         this.versions = versions;
         this.screenshots = screenshots;
@@ -101,6 +103,12 @@ public class CatalogPages {
 
     public List<UUID> screenshotIds(UUID workflowId) {
         return screenshots.findByWorkflowIdOrderByPosition(workflowId).stream().map(Screenshot::getId).toList();
+    }
+
+    /** Every tag, by name (the public API lists them). */
+    @Transactional(readOnly = true)
+    public List<TagView> tags() {
+        return tags.findAllByOrderByName().stream().map(t -> new TagView(t.getSlug(), t.names())).toList();
     }
 
     @Transactional(readOnly = true)

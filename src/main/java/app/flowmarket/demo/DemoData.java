@@ -11,6 +11,10 @@ import java.util.Random;
 import java.util.UUID;
 
 import app.flowmarket.account.AccountManagement;
+import app.flowmarket.api.ApiScope;
+import app.flowmarket.api.ApiTokens;
+import app.flowmarket.webhook.WebhookEvent;
+import app.flowmarket.webhook.Webhooks;
 import app.flowmarket.catalog.CatalogImport;
 import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.n8n.N8nTokens;
@@ -54,6 +58,8 @@ class DemoData implements SmartLifecycle {
     static final String DEMO_N8N_TOKEN = "demo-bruno-n8n-library";
     static final String SELLER = "seller@demo.flowmarket.app";
     static final String ADMIN = "admin@demo.flowmarket.app";
+    /** The demo seller's API token, printed in the README so anyone can try the API with curl at once (demo data only). */
+    static final String SELLER_API_TOKEN = "fmp_demo-seller-token-try-the-api-with-curl";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -72,6 +78,8 @@ class DemoData implements SmartLifecycle {
     private final AccountSecurity security;
     private final DemoTraffic demoTraffic;
     private final N8nTokens n8nTokens;
+    private final ApiTokens apiTokens;
+    private final Webhooks webhooks;
     @PersistenceContext
     private EntityManager entityManager;
     private volatile boolean running;
@@ -83,8 +91,11 @@ class DemoData implements SmartLifecycle {
              CatalogSearch search, TransactionTemplate tx, SiteSettings site, DemoSales demoSales, Reviews reviews, Payments payments,
              Questions questions, Profiles profiles, Follows follows,
              AccountSecurity security,
-             DemoTraffic demoTraffic, N8nTokens n8nTokens, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+             DemoTraffic demoTraffic, N8nTokens n8nTokens, ApiTokens apiTokens, Webhooks webhooks,
+             @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
         this.n8nTokens = n8nTokens;
+        this.apiTokens = apiTokens;
+        this.webhooks = webhooks;
         this.questions = questions;
         this.profiles = profiles;
         this.follows = follows;
@@ -123,7 +134,8 @@ class DemoData implements SmartLifecycle {
                    buyer:  {}
                    seller: {}
                    admin:  {}
-                ---------------------------------------------------------------""", PASSWORD, BUYER, SELLER, ADMIN);
+                 The seller's API token: {}
+                ---------------------------------------------------------------""", PASSWORD, BUYER, SELLER, ADMIN, SELLER_API_TOKEN);
     }
 
     /** The demo buyer's n8n address, so his library shows in an n8n started as the README says (demo data only). */
@@ -175,6 +187,24 @@ class DemoData implements SmartLifecycle {
         return signIns;
     }
 
+    /** What the demo seller's webhook endpoint received: sales, a review, a refund, and one receiver outage retried. */
+    static List<Webhooks.PastDelivery> demoDeliveries(Instant now) {
+        List<Webhooks.PastDelivery> history = new ArrayList<>();
+        int[] daysAgo = {18, 15, 12, 9, 7, 4, 2, 1};
+        for (int i = 0; i < daysAgo.length; i++) {
+            Instant at = now.minus(Duration.ofDays(daysAgo[i])).minus(Duration.ofMinutes(53L * i));
+            long number = 1040 + i;
+            WebhookEvent event = i == 3 ? WebhookEvent.REVIEW_CREATED : i == 6 ? WebhookEvent.ORDER_REFUNDED : WebhookEvent.ORDER_PAID;
+            java.util.Map<String, Object> data = event == WebhookEvent.REVIEW_CREATED
+                    ? java.util.Map.of("reviewId", UUID.nameUUIDFromBytes(("review" + i).getBytes(StandardCharsets.UTF_8)).toString(), "rating", 5)
+                    : java.util.Map.of("orderId", UUID.nameUUIDFromBytes(("order" + i).getBytes(StandardCharsets.UTF_8)).toString(), "orderNumber", number);
+            boolean outage = i == 5;
+            history.add(new Webhooks.PastDelivery(event, data, at, outage ? 200 : 204, outage ? "{\"ok\":true}" : "",
+                    120 + 37 * i, outage ? 3 : 1));
+        }
+        return history;
+    }
+
     /** A demo listing once it is in the catalogue: where it came from, when it went public, who bought it. */
     private record Placed(DemoCatalog.DemoStore store, DemoCatalog.DemoWorkflow demo, UUID id, Instant published,
                           List<UUID> owners, int reviewers) {
@@ -201,6 +231,11 @@ class DemoData implements SmartLifecycle {
         entityManager.flush();
         security.importSignIns(buyerIds.get(0), demoSignIns(now));
         List<UUID> ownerIds = ids.subList(ids.size() - DemoCatalog.STORES.size(), ids.size());
+        apiTokens.importToken(ownerIds.get(0), "Demo: try the API", java.util.EnumSet.allOf(ApiScope.class), SELLER_API_TOKEN,
+                now.minus(Duration.ofDays(20)));
+        webhooks.importEndpoint(ownerIds.get(0), "https://hooks.pipeline-pros.example/flowmarket", "New sales into our CRM",
+                java.util.EnumSet.of(WebhookEvent.ORDER_PAID, WebhookEvent.ORDER_REFUNDED, WebhookEvent.REVIEW_CREATED),
+                now, demoDeliveries(now));
         List<CategoryView> categories = catalog.categories();
         List<Placed> placed = new ArrayList<>();
         for (int s = 0; s < DemoCatalog.STORES.size(); s++) {

@@ -164,6 +164,22 @@ class RateLimitStore {
         return guarded(() -> buckets().getProxy(bytes("flowmarket:" + key), () -> configuration).tryConsume(1), true);
     }
 
+    /** What one take from a bucket found: let through or not, tokens left, and nanoseconds until the next one. */
+    record Take(boolean allowed, long remaining, long nanosToRefill) {
+    }
+
+    /** Takes one token and says how many are left; empty while the store is unreachable. */
+    java.util.Optional<Take> consume(String key, int capacity, Duration window) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, window))
+                .build();
+        return guarded(() -> {
+            var probe = buckets().getProxy(bytes("flowmarket:" + key), () -> configuration).tryConsumeAndReturnRemaining(1);
+            return java.util.Optional.of(new Take(probe.isConsumed(), probe.getRemainingTokens(),
+                    probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill()));
+        }, java.util.Optional.empty());
+    }
+
     private <T> T guarded(Supplier<T> call, T whenUnavailable) {
         if (!breaker.tryAcquirePermission()) {
             return whenUnavailable;

@@ -1,0 +1,147 @@
+package app.flowmarket.api;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import app.flowmarket.api.ApiProblems.Kind;
+import app.flowmarket.security.RateLimits;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The API's own security chain: stateless (no session, no cookie, so no CSRF), a personal access token as
+ * {@code Authorization: Bearer}, and a rate limit per token or, without one, per client address (lower).
+ * Which scope an endpoint needs is checked by the endpoint ({@link ApiAccess}).
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, RateLimits limits, ApiSettings settings, JsonMapper json) throws Exception {
+        http.securityMatcher("/api/v1/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new BearerTokens(tokens, json), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new ApiRateLimit(limits, settings, json), BearerTokens.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    /** ETag on every API answer, 304 Not Modified when If-None-Match names the current one. */
+    @Bean
+    FilterRegistrationBean<ShallowEtagHeaderFilter> apiEtags() {
+        var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        registration.addUrlPatterns("/api/v1/*");
+        registration.setName("apiEtags");
+        return registration;
+    }
+
+    /** Reads the bearer token; a token that is not valid is refused at once rather than treated as no token. */
+    static final class BearerTokens extends OncePerRequestFilter {
+
+        private final ApiTokens tokens;
+        private final JsonMapper json;
+
+        BearerTokens(ApiTokens tokens, JsonMapper json) {
+            this.tokens = tokens;
+            this.json = json;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader("Authorization");
+            if (header == null || header.isBlank()) {
+                chain.doFilter(request, response);
+                return;
+            }
+            Optional<ApiCaller> caller = header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? tokens.authenticate(header.substring(7).strip()) : Optional.empty();
+            if (caller.isEmpty()) {
+                response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                ApiProblems.write(response, json, Kind.INVALID_TOKEN,
+                        "The Authorization header does not hold a valid, unexpired and unrevoked personal access token.");
+                return;
+            }
+            var authentication = new UsernamePasswordAuthenticationToken(caller.get(), null,
+                    caller.get().scopes().stream().map(s -> new SimpleGrantedAuthority("SCOPE_" + s.value())).toList());
+            SecurityContextHolder.getContext().setAuthentication(authentication);
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
+    }
+
+    /**
+     * Counts each request against its token's bucket, or its address's without a token (the address Tomcat took
+     * from X-Forwarded-For only when a trusted proxy sent it, so a spoofed header cannot reset a limit).
+     * Answers carry the limit both as IETF RateLimit-Policy / RateLimit and as the common X-RateLimit-* headers.
+     */
+    static final class ApiRateLimit extends OncePerRequestFilter {
+
+        private final RateLimits limits;
+        private final RateLimits.Limit withToken;
+        private final RateLimits.Limit anonymous;
+        private final JsonMapper json;
+
+        ApiRateLimit(RateLimits limits, ApiSettings settings, JsonMapper json) {
+            this.limits = limits;
+            this.withToken = new RateLimits.Limit("api-token", settings.tokenRequests(), settings.window());
+            this.anonymous = new RateLimits.Limit("api-anonymous", settings.anonymousRequests(), settings.window());
+            this.json = json;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            RateLimits.Decision decision;
+            String policy;
+            if (authentication != null && authentication.getPrincipal() instanceof ApiCaller caller) {
+                decision = limits.take(withToken, caller.tokenId().toString());
+                policy = "token";
+            } else {
+                decision = limits.take(anonymous, String.valueOf(request.getRemoteAddr()));
+                policy = "anonymous";
+            }
+            long windowSeconds = decision.window().toSeconds();
+            response.setHeader("RateLimit-Policy", "\"" + policy + "\";q=" + decision.limit() + ";w=" + windowSeconds);
+            response.setHeader("RateLimit", "\"" + policy + "\";r=" + decision.remaining() + ";t=" + decision.resetSeconds());
+            response.setHeader("X-RateLimit-Limit", Integer.toString(decision.limit()));
+            response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
+            response.setHeader("X-RateLimit-Reset", Long.toString(decision.resetSeconds()));
+            if (!decision.allowed()) {
+                response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+                ApiProblems.write(response, json, Kind.RATE_LIMITED,
+                        "More than " + decision.limit() + " requests in " + windowSeconds + " s; retry after "
+                                + decision.retryAfterSeconds() + " s.");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package app.flowmarket.api;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code flowmarket.api.*}: requests per window with a token and, lower, without one (by client
+ * address), and the most tokens a person may hold.
+ */
+@ConfigurationProperties("flowmarket.api")
+record ApiSettings(@DefaultValue("600") int tokenRequests, @DefaultValue("60") int anonymousRequests,
+                   @DefaultValue("PT1M") Duration window, @DefaultValue("20") int maxTokens) {
+}

@@ -1,0 +1,114 @@
+package app.flowmarket.api.rest;
+
+import java.util.UUID;
+
+import app.flowmarket.api.ApiAccess;
+import app.flowmarket.api.ApiCaller;
+import app.flowmarket.api.ApiException;
+import app.flowmarket.api.ApiProblems;
+import app.flowmarket.api.ApiScope;
+import app.flowmarket.api.rest.ApiDtos.LibraryItem;
+import app.flowmarket.api.rest.ApiDtos.Me;
+import app.flowmarket.api.rest.ApiDtos.OwnWorkflow;
+import app.flowmarket.api.rest.ApiDtos.Page;
+import app.flowmarket.api.rest.ApiDtos.Sale;
+import app.flowmarket.catalog.CatalogPages;
+import app.flowmarket.commerce.OrderManagement;
+import app.flowmarket.licensing.Licensing;
+import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.ForbiddenException;
+import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.store.StoreManagement;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The token owner's own things: what they bought (library, downloads) and, for sellers, their workflows and sales. */
+@RestController
+@RequestMapping(path = "/api/v1/me", produces = "application/json")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Me", description = "The token owner's library, downloads, workflows and sales.")
+@SecurityRequirement(name = "token")
+class AccountApiController {
+
+    private final ApiAccess access;
+    private final Licensing licensing;
+    private final CatalogPages catalog;
+    private final OrderManagement orders;
+    private final StoreManagement stores;
+
+    AccountApiController(ApiAccess access, Licensing licensing, CatalogPages catalog, OrderManagement orders, StoreManagement stores) {
+        this.access = access;
+        this.licensing = licensing;
+        this.catalog = catalog;
+        this.orders = orders;
+        this.stores = stores;
+    }
+
+    @Operation(summary = "The token's owner and the token's scopes", description = "Any valid token.")
+    @GetMapping
+    Me me() {
+        ApiCaller caller = access.require(ApiScope.values());
+        CurrentUser user = access.user(caller);
+        return new Me(user.id(), user.displayName(), user.isSeller(), caller.scopes().stream().map(ApiScope::value).sorted().toList());
+    }
+
+    @Operation(summary = "Workflows the owner bought or got free, newest first", description = "Scope `library:read`.")
+    @GetMapping("/library")
+    Page<LibraryItem> library(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit,
+                              HttpServletResponse response) {
+        ApiCaller caller = access.require(ApiScope.LIBRARY_READ);
+        return Cursors.page(licensing.library(caller.accountId()).stream().map(LibraryItem::of).toList(), cursor, limit, response);
+    }
+
+    @Operation(summary = "Download a version of an owned workflow", description = "Scope `library:read`. Counts as a download.")
+    @GetMapping(path = "/library/versions/{versionId}/file", produces = {"application/json", "application/octet-stream"})
+    ResponseEntity<InputStreamResource> download(@PathVariable UUID versionId) {
+        ApiCaller caller = access.require(ApiScope.LIBRARY_READ);
+        Licensing.Download download;
+        try {
+            download = licensing.download(caller.accountId(), versionId);
+        } catch (ForbiddenException notOwned) {
+            // as for the pages: nothing tells which files exist
+            throw new NotFoundException("version");
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(download.fileName()).build().toString())
+                .body(new InputStreamResource(download.content()));
+    }
+
+    @Operation(summary = "The seller's own workflows, drafts included, last changed first", description = "Scope `sales:read` or `workflows:write`.")
+    @GetMapping("/workflows")
+    Page<OwnWorkflow> workflows(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit,
+                                HttpServletResponse response) {
+        CurrentUser seller = seller(access.require(ApiScope.SALES_READ, ApiScope.WORKFLOWS_WRITE));
+        return Cursors.page(catalog.sellerWorkflows(seller.account()).stream().map(OwnWorkflow::of).toList(), cursor, limit, response);
+    }
+
+    @Operation(summary = "The seller's sales, newest first (the last 500)", description = "Scope `sales:read`.")
+    @GetMapping("/sales")
+    Page<Sale> sales(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit,
+                     HttpServletResponse response) {
+        CurrentUser seller = seller(access.require(ApiScope.SALES_READ));
+        return Cursors.page(orders.salesOf(seller).stream().map(Sale::of).toList(), cursor, limit, response);
+    }
+
+    private CurrentUser seller(ApiCaller caller) {
+        CurrentUser user = access.user(caller);
+        if (stores.findByOwner(user.id()).isEmpty()) {
+            throw new ApiException(ApiProblems.Kind.FORBIDDEN, "Only sellers have workflows and sales: the token's owner has no store.");
+        }
+        return user;
+    }
+}
