@@ -23,6 +23,7 @@ import app.flowmarket.social.Follows;
 import app.flowmarket.social.Profiles;
 import app.flowmarket.search.CatalogSearch;
 import app.flowmarket.security.AccountSecurity;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.SiteSettings;
@@ -68,6 +69,7 @@ class DemoData implements SmartLifecycle {
     private final Follows follows;
     private final AccountSecurity security;
     private final DemoTraffic demoTraffic;
+    private final DemoPricing demoPricing;
     @PersistenceContext
     private EntityManager entityManager;
     private volatile boolean running;
@@ -79,13 +81,14 @@ class DemoData implements SmartLifecycle {
              CatalogSearch search, TransactionTemplate tx, SiteSettings site, DemoSales demoSales, Reviews reviews, Payments payments,
              Questions questions, Profiles profiles, Follows follows,
              AccountSecurity security,
-             DemoTraffic demoTraffic, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+             DemoTraffic demoTraffic, DemoPricing demoPricing, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
         this.questions = questions;
         this.profiles = profiles;
         this.follows = follows;
         this.security = security;
         this.demoSales = demoSales;
         this.demoTraffic = demoTraffic;
+        this.demoPricing = demoPricing;
         this.reviews = reviews;
         this.payments = payments;
         this.site = site;
@@ -242,6 +245,7 @@ class DemoData implements SmartLifecycle {
         int madeUp = demoTraffic.write(demoStore, placed.stream().filter(p -> p.store() == DemoCatalog.STORES.get(0))
                 .map(p -> new DemoTraffic.Listed(p.id(), p.demo().title(), Money.of(p.demo().priceCents(), p.store().currency()), p.published()))
                 .toList(), java.time.LocalDate.now(java.time.ZoneOffset.UTC), new Random(7));
+        demoPricing.write(AccountId.of(ownerIds.get(0)), DemoCatalog.STORES.get(0).currency(), now);
         log.info("Demo data: a year of dashboard history for {} ({} sales) in {} ms", DemoCatalog.STORES.get(0).name(), madeUp,
                 System.currentTimeMillis() - catalogued);
         catalogued = System.currentTimeMillis();

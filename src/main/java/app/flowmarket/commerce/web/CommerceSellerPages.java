@@ -17,4 +17,9 @@ class CommerceSellerPages {
     AreaPage sellerBundlesPage() {
         return AreaPage.seller("/seller/bundles", "bundles.title", "seller.page.bundles", 30);
     }
+
+    @Bean
+    AreaPage sellerCouponsPage() {
+        return AreaPage.seller("/seller/coupons", "coupons.title", "seller.page.coupons", 35);
+    }
 }
