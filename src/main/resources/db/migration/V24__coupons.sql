@@ -52,3 +52,27 @@ create table cart_coupon (
 alter table order_line add column coupon_id uuid references coupon (id) on delete set null;
 alter table order_line add column coupon_code varchar(40);
 create index order_line_coupon_idx on order_line (coupon_id) where coupon_id is not null;
+
+-- timed promotions: a percentage or an amount off chosen workflows, from one instant to another
+create table promotion (
+    id               uuid primary key,
+    store_id         uuid not null references store (id) on delete cascade,
+    title            varchar(80) not null,
+    percent_off      int check (percent_off between 1 and 95),
+    amount_off_minor bigint check (amount_off_minor > 0),
+    currency         char(3) not null,
+    starts_at        timestamptz not null,
+    ends_at          timestamptz not null,
+    active           boolean not null default true,
+    created_at       timestamptz not null,
+    check ((percent_off is null) <> (amount_off_minor is null)),
+    check (ends_at > starts_at)
+);
+create index promotion_store_idx on promotion (store_id, ends_at);
+
+create table promotion_workflow (
+    promotion_id uuid not null references promotion (id) on delete cascade,
+    workflow_id  uuid not null,
+    primary key (promotion_id, workflow_id)
+);
+create index promotion_workflow_idx on promotion_workflow (workflow_id);

@@ -54,6 +54,7 @@ public class OrderManagement {
     private final Orders orders;
     private final Carts carts;
     private final Coupons coupons;
+    private final Promotions promotions;
     private final Pricing pricing;
     private final Payments payments;
     private final AccountManagement accounts;
@@ -65,12 +66,13 @@ public class OrderManagement {
     private final CommerceSettings settings;
     private final String baseUrl;
 
-    OrderManagement(Orders orders, Carts carts, Coupons coupons, Pricing pricing, Payments payments, AccountManagement accounts, StoreManagement stores,
+    OrderManagement(Orders orders, Carts carts, Coupons coupons, Promotions promotions, Pricing pricing, Payments payments, AccountManagement accounts, StoreManagement stores,
                     AuditLog auditLog, MessageSource messages, JdbcClient jdbc, TransactionTemplate tx, CommerceSettings settings,
                     @Value("${flowmarket.web.base-url}") String baseUrl) {
         this.orders = orders;
         this.carts = carts;
         this.coupons = coupons;
+        this.promotions = promotions;
         this.pricing = pricing;
         this.payments = payments;
         this.accounts = accounts;
@@ -141,7 +143,8 @@ public class OrderManagement {
         if (items.isEmpty()) {
             throw new DomainException("cart.empty");
         }
-        return pricing.quote(items, pricing.chargeCurrency(buyersCurrency, items, payments.currencies()));
+        return pricing.quote(items, pricing.chargeCurrency(buyersCurrency, items, payments.currencies()), List.of(), promotions.current(),
+                Instant.now());
     }
 
     /** What the owner's cart costs with the codes it holds (see {@link #quote(List, Currency)}). */
@@ -150,7 +153,8 @@ public class OrderManagement {
         if (items.isEmpty()) {
             throw new DomainException("cart.empty");
         }
-        return pricing.quote(items, pricing.chargeCurrency(buyersCurrency, items, payments.currencies()), coupons.termsFor(owner));
+        return pricing.quote(items, pricing.chargeCurrency(buyersCurrency, items, payments.currencies()), coupons.termsFor(owner),
+                promotions.current(), Instant.now());
     }
 
     /** The buyer's open checkout, and whether their cart has changed since it was opened. */
@@ -170,7 +174,7 @@ public class OrderManagement {
             try {
                 List<Sellable> items = carts.items(new Carts.CartOwner(buyer, null));
                 inCart = items.isEmpty() ? Set.of()
-                        : pricing.quote(items, order.total().currency()).lines().stream().map(l -> l.item().refId()).collect(Collectors.toSet());
+                        : pricing.quote(items, order.total().currency(), List.of(), promotions.current(), now).lines().stream().map(l -> l.item().refId()).collect(Collectors.toSet());
             } catch (DomainException unpriceable) {
                 inCart = Set.of();
             }
@@ -267,7 +271,8 @@ public class OrderManagement {
             // another checkout took the last use of a code the buyer was shown as good: they see the new price first
             throw new DomainException("checkout.coupon-changed");
         }
-        Pricing.Quote quote = pricing.quote(items, pricing.chargeCurrency(buyersCurrency, items, payments.currencies()), terms);
+        Pricing.Quote quote = pricing.quote(items, pricing.chargeCurrency(buyersCurrency, items, payments.currencies()), terms,
+                promotions.current(), now);
         if (quote.converted() && ratesShown != null && !ratesShown.equals(quote.ratesDate())) {
             throw new DomainException("checkout.rates-changed");
         }

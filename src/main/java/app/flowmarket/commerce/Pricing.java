@@ -2,9 +2,11 @@ package app.flowmarket.commerce;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,8 +51,13 @@ import org.springframework.stereotype.Component;
  * their prices (the leftover minor units to the dearest lines first). A refused code is kept in the quote with
  * its reason so the buyer sees why.
  *
+ * <p>Promotions ({@link PromotionTerms}): a seller's timed reduction of chosen workflows, running from its start
+ * (included) to its end (excluded) at the instant the quote is made, so a price switches exactly then, in any
+ * time zone. When several run on one workflow, the one that takes most off counts; a fixed amount only reduces
+ * prices in its currency, and never below zero.
+ *
  * <p>Stacking, in this order, each step applied to what the one before left: the list price (a seller
- * bundle's own price replaces its workflows), then the store's coupon. So a coupon's percentage is of the
+ * bundle's own price replaces its workflows), then the promotion, then the store's coupon. So a coupon's percentage is of the
  * price the buyer would otherwise pay, and the buyer always gets both; a line never goes below zero, and
  * the seller bears the discount: the platform fee is taken from what the buyer pays for the line.
  *
@@ -77,7 +84,8 @@ public class Pricing implements CurrencyConverter {
      * net in the order's currency at {@code rate} (1 when the two are the same).
      */
     public record QuoteLine(Sellable item, Money list, Money discount, Money net, Money fee, Money sellerShare, Money charged,
-                            BigDecimal rate, List<String> steps, UUID couponId, String couponCode) {
+                            BigDecimal rate, List<String> steps, UUID couponId, String couponCode, Money couponDiscount,
+                            String promotionTitle) {
 
         /** Whether the line is charged in another currency than its seller's price. */
         public boolean converted() {
@@ -149,6 +157,49 @@ public class Pricing implements CurrencyConverter {
         }
     }
 
+    /** A seller's timed reduction of chosen workflows: {@code percentOff} or {@code amountOff}, from {@code startsAt} until {@code endsAt}. */
+    public record PromotionTerms(UUID id, String title, UUID storeId, Integer percentOff, Money amountOff, Instant startsAt,
+                                 Instant endsAt, Set<UUID> workflowIds) {
+
+        public PromotionTerms {
+            workflowIds = Set.copyOf(workflowIds);
+            if ((percentOff == null) == (amountOff == null)) {
+                throw new IllegalArgumentException("a promotion takes off a percentage or an amount");
+            }
+        }
+
+        /** Running at that instant: from its start, included, to its end, excluded. */
+        public boolean runsAt(Instant at) {
+            return !at.isBefore(startsAt) && at.isBefore(endsAt);
+        }
+
+        long off(Money price) {
+            if (percentOff != null) {
+                return BigDecimal.valueOf(price.minor()).multiply(BigDecimal.valueOf(percentOff))
+                        .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+            }
+            return amountOff.currency().equals(price.currency()) ? Math.min(amountOff.minor(), price.minor()) : 0;
+        }
+    }
+
+    /** A workflow's price under the promotion that takes most off it at that instant. */
+    public record Promoted(Money price, Money was, PromotionTerms promotion) {
+
+        /** The reduction as a whole percentage of the list price, for the badge. */
+        public int percentOff() {
+            return was.minor() == 0 ? 0 : (int) BigDecimal.valueOf(was.minor() - price.minor()).multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(was.minor()), 0, RoundingMode.HALF_UP).longValueExact();
+        }
+    }
+
+    /** The workflow's price under the best promotion running on it at {@code at}, if one takes something off. */
+    public Optional<Promoted> promoted(UUID workflowId, Money listPrice, List<PromotionTerms> promotions, Instant at) {
+        return promotions.stream().filter(p -> p.runsAt(at) && p.workflowIds().contains(workflowId))
+                .filter(p -> p.off(listPrice) > 0)
+                .max(Comparator.comparingLong((PromotionTerms p) -> p.off(listPrice)).thenComparing(PromotionTerms::endsAt))
+                .map(p -> new Promoted(new Money(listPrice.minor() - p.off(listPrice), listPrice.currency()), listPrice, p));
+    }
+
     /** A quote charged in the first item's currency. */
     public Quote quote(List<Sellable> items) {
         if (items.isEmpty()) {
@@ -164,6 +215,12 @@ public class Pricing implements CurrencyConverter {
 
     /** A quote charged in {@code chargeCurrency} with the cart's coupons (at most one per store counts; see the class comment). */
     public Quote quote(List<Sellable> items, Currency chargeCurrency, List<CouponTerms> coupons) {
+        return quote(items, chargeCurrency, coupons, List.of(), Instant.now());
+    }
+
+    /** A quote charged in {@code chargeCurrency} with the promotions running at {@code at} and the cart's coupons. */
+    public Quote quote(List<Sellable> items, Currency chargeCurrency, List<CouponTerms> coupons, List<PromotionTerms> promotions,
+                       Instant at) {
         if (items.isEmpty()) {
             throw new DomainException("cart.empty");
         }
@@ -190,7 +247,13 @@ public class Pricing implements CurrencyConverter {
         }
         // each line's price before any coupon
         Map<Sellable, Long> base = new LinkedHashMap<>();
-        charged.forEach(item -> base.put(item, item.listPrice().minor()));
+        Map<Sellable, Promoted> promotedOf = new HashMap<>();
+        for (Sellable item : charged) {
+            Optional<Promoted> promoted = item.kind() == Sellable.Kind.WORKFLOW
+                    ? promoted(item.refId(), item.listPrice(), promotions, at) : Optional.empty();
+            promoted.ifPresent(p -> promotedOf.put(item, p));
+            base.put(item, promoted.map(p -> p.price().minor()).orElse(item.listPrice().minor()));
+        }
         Map<Sellable, Long> couponOff = new HashMap<>();
         Map<Sellable, CouponTerms> couponOf = new HashMap<>();
         List<CouponOutcome> outcomes = new ArrayList<>();
@@ -209,7 +272,7 @@ public class Pricing implements CurrencyConverter {
         long fee = 0;
         for (Sellable item : charged) {
             QuoteLine line = price(item, chargeCurrency, today, included.stream().filter(i -> i.bundle().equals(item)).map(Included::item).toList(),
-                    couponOf.get(item), couponOff.getOrDefault(item, 0L));
+                    promotedOf.get(item), couponOf.get(item), couponOff.getOrDefault(item, 0L));
             lines.add(line);
             BigDecimal rate = line.rate();
             long list = apply(line.list(), rate, chargeCurrency);
@@ -273,8 +336,8 @@ public class Pricing implements CurrencyConverter {
         return new CouponOutcome(coupon, new Money(total, discountCurrency), null);
     }
 
-    private QuoteLine price(Sellable item, Currency chargeCurrency, DailyRates today, List<Sellable> replaced, CouponTerms coupon,
-                            long couponOff) {
+    private QuoteLine price(Sellable item, Currency chargeCurrency, DailyRates today, List<Sellable> replaced, Promoted promoted,
+                            CouponTerms coupon, long couponOff) {
         List<String> steps = new ArrayList<>();
         Currency currency = item.listPrice().currency();
         long list = item.listPrice().minor();
@@ -286,6 +349,11 @@ public class Pricing implements CurrencyConverter {
             steps.add("replaces \"" + workflow.title() + "\" (" + workflow.listPrice() + ") in the cart, which it contains");
         }
         long discount = 0;
+        if (promoted != null) {
+            discount += list - promoted.price().minor();
+            steps.add("promotion \"" + promoted.promotion().title() + "\" until " + promoted.promotion().endsAt() + ": -"
+                    + new Money(list - promoted.price().minor(), currency));
+        }
         if (coupon != null && couponOff > 0) {
             discount += couponOff;
             steps.add("coupon " + coupon.code() + (coupon.percentOff() != null ? " " + coupon.percentOff() + "% off" : "")
@@ -304,7 +372,8 @@ public class Pricing implements CurrencyConverter {
         }
         return new QuoteLine(item, new Money(list, currency), new Money(discount, currency), new Money(net, currency),
                 new Money(fee, currency), new Money(seller, currency), charged, rate, List.copyOf(steps),
-                coupon != null && couponOff > 0 ? coupon.id() : null, coupon != null && couponOff > 0 ? coupon.code() : null);
+                coupon != null && couponOff > 0 ? coupon.id() : null, coupon != null && couponOff > 0 ? coupon.code() : null,
+                new Money(coupon != null ? couponOff : 0, currency), promoted == null ? null : promoted.promotion().title());
     }
 
     /**

@@ -245,7 +245,8 @@ class DemoData implements SmartLifecycle {
         int madeUp = demoTraffic.write(demoStore, placed.stream().filter(p -> p.store() == DemoCatalog.STORES.get(0))
                 .map(p -> new DemoTraffic.Listed(p.id(), p.demo().title(), Money.of(p.demo().priceCents(), p.store().currency()), p.published()))
                 .toList(), java.time.LocalDate.now(java.time.ZoneOffset.UTC), new Random(7));
-        demoPricing.write(AccountId.of(ownerIds.get(0)), DemoCatalog.STORES.get(0).currency(), now);
+        demoPricing.write(AccountId.of(ownerIds.get(0)), DemoCatalog.STORES.get(0).currency(), placed.stream()
+                .filter(p -> p.store() == DemoCatalog.STORES.get(0) && p.demo().priceCents() > 0).map(Placed::id).toList(), now);
         log.info("Demo data: a year of dashboard history for {} ({} sales) in {} ms", DemoCatalog.STORES.get(0).name(), madeUp,
                 System.currentTimeMillis() - catalogued);
         catalogued = System.currentTimeMillis();

@@ -22,4 +22,9 @@ class CommerceSellerPages {
     AreaPage sellerCouponsPage() {
         return AreaPage.seller("/seller/coupons", "coupons.title", "seller.page.coupons", 35);
     }
+
+    @Bean
+    AreaPage sellerPromotionsPage() {
+        return AreaPage.seller("/seller/promotions", "promotions.title", "seller.page.promotions", 36);
+    }
 }
