@@ -118,6 +118,11 @@ public class Carts {
                 // a merged cart keeps what can still be bought
             }
         }
+        // the visitor's codes come along, each in place of the buyer's code of the same store
+        boolean codes = jdbc.sql("select exists (select 1 from cart_coupon where cart_id = ?)").param(visitorCartId).query(Boolean.class).single();
+        cartId(owner, codes).ifPresent(buyerCart -> jdbc.sql("""
+                insert into cart_coupon (cart_id, store_id, coupon_id) select ?, store_id, coupon_id from cart_coupon where cart_id = ?
+                on conflict (cart_id, store_id) do update set coupon_id = excluded.coupon_id""").params(buyerCart, visitorCartId).update());
         jdbc.sql("delete from cart where id = ? and owner_id is null").param(visitorCartId).update();
     }
 
@@ -158,6 +163,11 @@ public class Carts {
             resolve(Sellable.Kind.valueOf(row.kind()), row.refId()).ifPresent(items::add);
         }
         return items;
+    }
+
+    /** The owner's cart, created if asked and there is none. */
+    Optional<UUID> cartIdOf(CartOwner owner, boolean create) {
+        return cartId(owner, create);
     }
 
     private Optional<UUID> cartId(CartOwner owner, boolean create) {

@@ -43,6 +43,10 @@ class CommercePersonalData implements PersonalData {
                 select i.kind, i.ref_id, i.added_at from cart c join cart_item i on i.cart_id = c.id where c.owner_id = ? order by i.added_at""")
                 .param(id).query().listOfRows();
         sink.table("cart", "What is in your cart.", cart);
+        List<Map<String, @Nullable Object>> codes = jdbc.sql("""
+                select c.code, o.number as order_number, r.redeemed_at from coupon_redemption r join coupon c on c.id = r.coupon_id
+                join purchase_order o on o.id = r.order_id where r.buyer_id = ? order by r.redeemed_at""").param(id).query().listOfRows();
+        sink.table("promo-codes", "The promo codes you used, and on which order.", codes);
         List<Map<String, @Nullable Object>> sales = jdbc.sql("""
                 select o.paid_at as sold_at, l.title, l.net_minor, l.fee_minor, l.seller_minor, o.currency, l.status, l.refunded_at
                 from order_line l join purchase_order o on o.id = l.order_id join store_summary s on s.id = l.store_id

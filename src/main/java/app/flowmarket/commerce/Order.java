@@ -252,6 +252,11 @@ class Order extends AbstractAggregateRoot<Order> {
         return lines.stream().flatMap(l -> l.sold().workflowIds().stream()).distinct().toList();
     }
 
+    /** The coupons that reduced some line of the order, each once. */
+    List<UUID> couponIds() {
+        return lines.stream().map(OrderLine::couponId).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     List<OrderLine> lines() {
         return List.copyOf(lines);
     }

@@ -58,6 +58,9 @@ class OrderLine {
     @Enumerated(EnumType.STRING)
     private Status status;
     private Instant refundedAt;
+    // the seller's code that reduced this line, as it was sold
+    private UUID couponId;
+    private String couponCode;
 
     protected OrderLine() {
     }
@@ -79,6 +82,13 @@ class OrderLine {
         this.rate = priced.rate();
         this.workflowIds = List.copyOf(priced.item().workflowIds());
         this.status = Status.ACTIVE;
+        this.couponId = priced.couponId();
+        this.couponCode = priced.couponCode();
+    }
+
+    /** The coupon that reduced this line, if one did. */
+    UUID couponId() {
+        return couponId;
     }
 
     void refund(Instant at) {

@@ -54,6 +54,8 @@ public class OrderManagement {
 
     private final Orders orders;
     private final Carts carts;
+    private final Coupons coupons;
+    private final Promotions promotions;
     private final Pricing pricing;
     private final Payments payments;
     private final AccountManagement accounts;
@@ -65,11 +67,13 @@ public class OrderManagement {
     private final CommerceSettings settings;
     private final String baseUrl;
 
-    OrderManagement(Orders orders, Carts carts, Pricing pricing, Payments payments, AccountManagement accounts, StoreManagement stores,
+    OrderManagement(Orders orders, Carts carts, Coupons coupons, Promotions promotions, Pricing pricing, Payments payments, AccountManagement accounts, StoreManagement stores,
                     AuditLog auditLog, MessageSource messages, JdbcClient jdbc, TransactionTemplate tx, CommerceSettings settings,
                     @Value("${flowmarket.web.base-url}") String baseUrl) {
         this.orders = orders;
         this.carts = carts;
+        this.coupons = coupons;
+        this.promotions = promotions;
         this.pricing = pricing;
         this.payments = payments;
         this.accounts = accounts;
@@ -140,7 +144,18 @@ public class OrderManagement {
         if (items.isEmpty()) {
             throw new DomainException("cart.empty");
         }
-        return pricing.quote(items, pricing.chargeCurrency(buyersCurrency, items, payments.currencies()));
+        return pricing.quote(items, pricing.chargeCurrency(buyersCurrency, items, payments.currencies()), List.of(), promotions.current(),
+                Instant.now());
+    }
+
+    /** What the owner's cart costs with the codes it holds (see {@link #quote(List, Currency)}). */
+    @Transactional(readOnly = true)
+    public Pricing.Quote quote(Carts.CartOwner owner, List<Sellable> items, Currency buyersCurrency) {
+        if (items.isEmpty()) {
+            throw new DomainException("cart.empty");
+        }
+        return pricing.quote(items, pricing.chargeCurrency(buyersCurrency, items, payments.currencies()), coupons.termsFor(owner),
+                promotions.current(), Instant.now());
     }
 
     /** The buyer's open checkout, and whether their cart has changed since it was opened. */
@@ -160,7 +175,7 @@ public class OrderManagement {
             try {
                 List<Sellable> items = carts.items(new Carts.CartOwner(buyer, null));
                 inCart = items.isEmpty() ? Set.of()
-                        : pricing.quote(items, order.total().currency()).lines().stream().map(l -> l.item().refId()).collect(Collectors.toSet());
+                        : pricing.quote(items, order.total().currency(), List.of(), promotions.current(), now).lines().stream().map(l -> l.item().refId()).collect(Collectors.toSet());
             } catch (DomainException unpriceable) {
                 inCart = Set.of();
             }
@@ -250,13 +265,24 @@ public class OrderManagement {
             throw new DomainException("cart.empty");
         }
         items.forEach(item -> carts.checkBuyable(buyer, item));
-        Pricing.Quote quote = quote(items, buyersCurrency);
+        Carts.CartOwner owner = new Carts.CartOwner(buyer, null);
+        List<Pricing.CouponTerms> shown = coupons.termsFor(owner);
+        List<Pricing.CouponTerms> terms = carts.cartIdOf(owner, false).map(cartId -> coupons.termsForCheckout(buyer.id(), cartId)).orElse(List.of());
+        if (!shown.stream().map(Pricing.CouponTerms::refusal).toList().equals(terms.stream().map(Pricing.CouponTerms::refusal).toList())) {
+            // another checkout took the last use of a code the buyer was shown as good: they see the new price first
+            throw new DomainException("checkout.coupon-changed");
+        }
+        Pricing.Quote quote = pricing.quote(items, pricing.chargeCurrency(buyersCurrency, items, payments.currencies()), terms,
+                promotions.current(), now);
         if (quote.converted() && ratesShown != null && !ratesShown.equals(quote.ratesDate())) {
             throw new DomainException("checkout.rates-changed");
         }
         Order order = orders.saveAndFlush(Order.place(AccountId.of(buyer.id()), key, quote, now, now.plus(settings.checkoutOpenFor())));
         auditLog.record(buyer.id(), buyer.email(), "order.placed", "order", order.id().value(), quote.total().toString());
         if (quote.isFree()) {
+            if (!coupons.redeem(order.id().value(), buyer.id(), order.couponIds())) {
+                throw new DomainException("checkout.coupon-changed");
+            }
             pay(order, "free", quote.total());
         }
         return order.toView(now);
@@ -339,6 +365,14 @@ public class OrderManagement {
             orders.saveAndFlush(order);
             log.info("Payment {} of order {} refunded: it would have sold the buyer {} workflow(s) they own", checkoutRef, orderId, owned.size());
             auditLog.record(null, "payment", "order.payment-returned", "order", orderId.value(), checkoutRef + " already owned");
+            return;
+        }
+        if (!coupons.redeem(orderId.value(), buyerId, order.couponIds())) {
+            // a late payment of an order whose code has since been used up elsewhere: its price no longer holds
+            payments.refund(checkoutRef, amount, "return-" + checkoutRef);
+            order.paymentReturned(checkoutRef, "refunded: its coupon could no longer be used", now);
+            orders.saveAndFlush(order);
+            auditLog.record(null, "payment", "order.payment-returned", "order", orderId.value(), checkoutRef + " coupon used up");
             return;
         }
         boolean late = order.status().isClosedUnpaid();

@@ -2,13 +2,18 @@ package app.flowmarket.commerce;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +42,25 @@ import org.springframework.stereotype.Component;
  * is not converted. Amounts shown in a visitor's currency are converted the same way, so the price shown
  * is the price charged on the same day.
  *
+ * <p>Coupons ({@link CouponTerms}): a seller's code reduces that seller's lines only, and a cart holds at most one
+ * code per store. Checks that need the buyer's history (dates, uses left, once per customer, first purchase)
+ * arrive as the terms' {@code refusal}; the engine checks the rest: the code must cover a line of the cart
+ * (its store, or its chosen workflows; a fixed amount only lines priced in its currency), and the store's
+ * lines in the code's currency must reach its minimum. A percentage is taken off each covered line (rounded
+ * half-up); a fixed amount is capped at what the covered lines cost and split among them in proportion to
+ * their prices (the leftover minor units to the dearest lines first). A refused code is kept in the quote with
+ * its reason so the buyer sees why.
+ *
+ * <p>Promotions ({@link PromotionTerms}): a seller's timed reduction of chosen workflows, running from its start
+ * (included) to its end (excluded) at the instant the quote is made, so a price switches exactly then, in any
+ * time zone. When several run on one workflow, the one that takes most off counts; a fixed amount only reduces
+ * prices in its currency, and never below zero.
+ *
+ * <p>Stacking, in this order, each step applied to what the one before left: the list price (a seller
+ * bundle's own price replaces its workflows), then the promotion, then the store's coupon. So a coupon's percentage is of the
+ * price the buyer would otherwise pay, and the buyer always gets both; a line never goes below zero, and
+ * the seller bears the discount: the platform fee is taken from what the buyer pays for the line.
+ *
  * <p>Invariants: no amount is negative; for every line, seller share + platform fee = net price; the
  * order total is the sum of the amounts charged for its lines; no workflow is on two lines. The fee is
  * rounded half-up to the currency's minor unit.
@@ -60,7 +84,8 @@ public class Pricing implements CurrencyConverter {
      * net in the order's currency at {@code rate} (1 when the two are the same).
      */
     public record QuoteLine(Sellable item, Money list, Money discount, Money net, Money fee, Money sellerShare, Money charged,
-                            BigDecimal rate, List<String> steps) {
+                            BigDecimal rate, List<String> steps, UUID couponId, String couponCode, Money couponDiscount,
+                            String promotionTitle) {
 
         /** Whether the line is charged in another currency than its seller's price. */
         public boolean converted() {
@@ -78,7 +103,7 @@ public class Pricing implements CurrencyConverter {
      * and {@code ratesSource} name the reference rates used.
      */
     public record Quote(Currency currency, List<QuoteLine> lines, Money subtotal, Money discount, Money total, Money fee,
-                        List<Included> included, LocalDate ratesDate, String ratesSource) {
+                        List<Included> included, LocalDate ratesDate, String ratesSource, List<CouponOutcome> coupons) {
 
         public boolean isFree() {
             return total.minor() == 0;
@@ -102,6 +127,79 @@ public class Pricing implements CurrencyConverter {
         }
     }
 
+    /**
+     * A seller's code as the cart holds it: {@code percentOff} (1-100) or {@code amountOff}; {@code minimum} is
+     * in the code's currency (zero for none); {@code workflowIds} empty means the whole store. {@code refusal}
+     * is the message key of a reason found before pricing (expired, used up, …), or null.
+     */
+    public record CouponTerms(UUID id, String code, UUID storeId, Integer percentOff, Money amountOff, Money minimum,
+                              Set<UUID> workflowIds, String refusal) {
+
+        public CouponTerms {
+            workflowIds = Set.copyOf(workflowIds);
+            if ((percentOff == null) == (amountOff == null)) {
+                throw new IllegalArgumentException("a coupon takes off a percentage or an amount");
+            }
+        }
+
+        boolean covers(Sellable item) {
+            return item.storeId().equals(storeId) && (workflowIds.isEmpty()
+                    || item.kind() == Sellable.Kind.WORKFLOW && workflowIds.contains(item.refId()))
+                    && (amountOff == null || item.listPrice().currency().equals(amountOff.currency()));
+        }
+    }
+
+    /** What a code did in this quote: the discount it gave (in its currency, or the lines' for a percentage), or why it was refused. */
+    public record CouponOutcome(CouponTerms terms, Money discount, String refusal) {
+
+        public boolean applied() {
+            return refusal == null;
+        }
+    }
+
+    /** A seller's timed reduction of chosen workflows: {@code percentOff} or {@code amountOff}, from {@code startsAt} until {@code endsAt}. */
+    public record PromotionTerms(UUID id, String title, UUID storeId, Integer percentOff, Money amountOff, Instant startsAt,
+                                 Instant endsAt, Set<UUID> workflowIds) {
+
+        public PromotionTerms {
+            workflowIds = Set.copyOf(workflowIds);
+            if ((percentOff == null) == (amountOff == null)) {
+                throw new IllegalArgumentException("a promotion takes off a percentage or an amount");
+            }
+        }
+
+        /** Running at that instant: from its start, included, to its end, excluded. */
+        public boolean runsAt(Instant at) {
+            return !at.isBefore(startsAt) && at.isBefore(endsAt);
+        }
+
+        long off(Money price) {
+            if (percentOff != null) {
+                return BigDecimal.valueOf(price.minor()).multiply(BigDecimal.valueOf(percentOff))
+                        .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+            }
+            return amountOff.currency().equals(price.currency()) ? Math.min(amountOff.minor(), price.minor()) : 0;
+        }
+    }
+
+    /** A workflow's price under the promotion that takes most off it at that instant. */
+    public record Promoted(Money price, Money was, PromotionTerms promotion) {
+
+        /** The reduction as a whole percentage of the list price, for the badge. */
+        public int percentOff() {
+            return was.minor() == 0 ? 0 : (int) BigDecimal.valueOf(was.minor() - price.minor()).multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(was.minor()), 0, RoundingMode.HALF_UP).longValueExact();
+        }
+    }
+
+    /** The workflow's price under the best promotion running on it at {@code at}, if one takes something off. */
+    public Optional<Promoted> promoted(UUID workflowId, Money listPrice, List<PromotionTerms> promotions, Instant at) {
+        return promotions.stream().filter(p -> p.runsAt(at) && p.workflowIds().contains(workflowId))
+                .filter(p -> p.off(listPrice) > 0)
+                .max(Comparator.comparingLong((PromotionTerms p) -> p.off(listPrice)).thenComparing(PromotionTerms::endsAt))
+                .map(p -> new Promoted(new Money(listPrice.minor() - p.off(listPrice), listPrice.currency()), listPrice, p));
+    }
+
     /** A quote charged in the first item's currency. */
     public Quote quote(List<Sellable> items) {
         if (items.isEmpty()) {
@@ -112,6 +210,17 @@ public class Pricing implements CurrencyConverter {
 
     /** A quote charged in {@code chargeCurrency}, every item converted into it at the day's reference rates. */
     public Quote quote(List<Sellable> items, Currency chargeCurrency) {
+        return quote(items, chargeCurrency, List.of());
+    }
+
+    /** A quote charged in {@code chargeCurrency} with the cart's coupons (at most one per store counts; see the class comment). */
+    public Quote quote(List<Sellable> items, Currency chargeCurrency, List<CouponTerms> coupons) {
+        return quote(items, chargeCurrency, coupons, List.of(), Instant.now());
+    }
+
+    /** A quote charged in {@code chargeCurrency} with the promotions running at {@code at} and the cart's coupons. */
+    public Quote quote(List<Sellable> items, Currency chargeCurrency, List<CouponTerms> coupons, List<PromotionTerms> promotions,
+                       Instant at) {
         if (items.isEmpty()) {
             throw new DomainException("cart.empty");
         }
@@ -136,13 +245,34 @@ public class Pricing implements CurrencyConverter {
                 charged.add(item);
             }
         }
+        // each line's price before any coupon
+        Map<Sellable, Long> base = new LinkedHashMap<>();
+        Map<Sellable, Promoted> promotedOf = new HashMap<>();
+        for (Sellable item : charged) {
+            Optional<Promoted> promoted = item.kind() == Sellable.Kind.WORKFLOW
+                    ? promoted(item.refId(), item.listPrice(), promotions, at) : Optional.empty();
+            promoted.ifPresent(p -> promotedOf.put(item, p));
+            base.put(item, promoted.map(p -> p.price().minor()).orElse(item.listPrice().minor()));
+        }
+        Map<Sellable, Long> couponOff = new HashMap<>();
+        Map<Sellable, CouponTerms> couponOf = new HashMap<>();
+        List<CouponOutcome> outcomes = new ArrayList<>();
+        Set<UUID> storesWithCoupon = new HashSet<>();
+        for (CouponTerms coupon : coupons) {
+            if (!storesWithCoupon.add(coupon.storeId())) {
+                outcomes.add(new CouponOutcome(coupon, null, "coupon.refused.one-per-store"));
+                continue;
+            }
+            outcomes.add(applyCoupon(coupon, base, couponOff, couponOf));
+        }
         List<QuoteLine> lines = new ArrayList<>();
         long subtotal = 0;
         long discount = 0;
         long total = 0;
         long fee = 0;
         for (Sellable item : charged) {
-            QuoteLine line = price(item, chargeCurrency, today, included.stream().filter(i -> i.bundle().equals(item)).map(Included::item).toList());
+            QuoteLine line = price(item, chargeCurrency, today, included.stream().filter(i -> i.bundle().equals(item)).map(Included::item).toList(),
+                    promotedOf.get(item), couponOf.get(item), couponOff.getOrDefault(item, 0L));
             lines.add(line);
             BigDecimal rate = line.rate();
             long list = apply(line.list(), rate, chargeCurrency);
@@ -152,10 +282,62 @@ public class Pricing implements CurrencyConverter {
             fee += apply(line.fee(), rate, chargeCurrency);
         }
         return new Quote(chargeCurrency, List.copyOf(lines), new Money(subtotal, chargeCurrency), new Money(discount, chargeCurrency),
-                new Money(total, chargeCurrency), new Money(fee, chargeCurrency), List.copyOf(included), today.date(), today.source());
+                new Money(total, chargeCurrency), new Money(fee, chargeCurrency), List.copyOf(included), today.date(), today.source(), List.copyOf(outcomes));
     }
 
-    private QuoteLine price(Sellable item, Currency chargeCurrency, DailyRates today, List<Sellable> replaced) {
+    /** Checks what only prices can tell (a covered line, the minimum) and spreads the code's discount over the lines it covers. */
+    private static CouponOutcome applyCoupon(CouponTerms coupon, Map<Sellable, Long> base, Map<Sellable, Long> couponOff,
+                                             Map<Sellable, CouponTerms> couponOf) {
+        if (coupon.refusal() != null) {
+            return new CouponOutcome(coupon, null, coupon.refusal());
+        }
+        List<Sellable> covered = base.keySet().stream().filter(coupon::covers).toList();
+        if (covered.isEmpty()) {
+            return new CouponOutcome(coupon, null, "coupon.refused.not-applicable");
+        }
+        Currency currency = coupon.minimum().currency();
+        long storeTotal = base.entrySet().stream().filter(e -> e.getKey().storeId().equals(coupon.storeId())
+                && e.getKey().listPrice().currency().equals(currency)).mapToLong(Map.Entry::getValue).sum();
+        if (storeTotal < coupon.minimum().minor()) {
+            return new CouponOutcome(coupon, null, "coupon.refused.minimum");
+        }
+        Map<Sellable, Long> off = new LinkedHashMap<>();
+        if (coupon.percentOff() != null) {
+            for (Sellable item : covered) {
+                off.put(item, BigDecimal.valueOf(base.get(item)).multiply(BigDecimal.valueOf(coupon.percentOff()))
+                        .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact());
+            }
+        } else {
+            long coveredTotal = covered.stream().mapToLong(base::get).sum();
+            long amount = Math.min(coupon.amountOff().minor(), coveredTotal);
+            long given = 0;
+            for (Sellable item : covered) {
+                long share = coveredTotal == 0 ? 0 : BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(base.get(item)))
+                        .divide(BigDecimal.valueOf(coveredTotal), 0, RoundingMode.DOWN).longValueExact();
+                off.put(item, share);
+                given += share;
+            }
+            List<Sellable> dearestFirst = covered.stream().sorted((a, b) -> Long.compare(base.get(b), base.get(a))).toList();
+            for (int i = 0; given < amount; i = (i + 1) % dearestFirst.size()) {
+                Sellable item = dearestFirst.get(i);
+                if (off.get(item) < base.get(item)) {
+                    off.merge(item, 1L, Long::sum);
+                    given++;
+                }
+            }
+        }
+        off.forEach((item, amount) -> {
+            couponOff.put(item, Math.min(amount, base.get(item)));
+            couponOf.put(item, coupon);
+        });
+        Currency discountCurrency = coupon.amountOff() != null ? coupon.amountOff().currency() : covered.get(0).listPrice().currency();
+        long total = off.entrySet().stream().filter(e -> e.getKey().listPrice().currency().equals(discountCurrency))
+                .mapToLong(Map.Entry::getValue).sum();
+        return new CouponOutcome(coupon, new Money(total, discountCurrency), null);
+    }
+
+    private QuoteLine price(Sellable item, Currency chargeCurrency, DailyRates today, List<Sellable> replaced, Promoted promoted,
+                            CouponTerms coupon, long couponOff) {
         List<String> steps = new ArrayList<>();
         Currency currency = item.listPrice().currency();
         long list = item.listPrice().minor();
@@ -167,6 +349,16 @@ public class Pricing implements CurrencyConverter {
             steps.add("replaces \"" + workflow.title() + "\" (" + workflow.listPrice() + ") in the cart, which it contains");
         }
         long discount = 0;
+        if (promoted != null) {
+            discount += list - promoted.price().minor();
+            steps.add("promotion \"" + promoted.promotion().title() + "\" until " + promoted.promotion().endsAt() + ": -"
+                    + new Money(list - promoted.price().minor(), currency));
+        }
+        if (coupon != null && couponOff > 0) {
+            discount += couponOff;
+            steps.add("coupon " + coupon.code() + (coupon.percentOff() != null ? " " + coupon.percentOff() + "% off" : "")
+                    + ": -" + new Money(couponOff, currency));
+        }
         long net = Math.max(0, list - discount);
         long fee = feeOf(net);
         steps.add("platform fee " + settings.platformFeeBps() / 100.0 + "% of " + new Money(net, currency) + " = " + new Money(fee, currency));
@@ -179,7 +371,9 @@ public class Pricing implements CurrencyConverter {
                     + chargeCurrency.getCurrencyCode() + " (reference rates of " + today.date() + ", " + today.source() + ")");
         }
         return new QuoteLine(item, new Money(list, currency), new Money(discount, currency), new Money(net, currency),
-                new Money(fee, currency), new Money(seller, currency), charged, rate, List.copyOf(steps));
+                new Money(fee, currency), new Money(seller, currency), charged, rate, List.copyOf(steps),
+                coupon != null && couponOff > 0 ? coupon.id() : null, coupon != null && couponOff > 0 ? coupon.code() : null,
+                new Money(coupon != null ? couponOff : 0, currency), promoted == null ? null : promoted.promotion().title());
     }
 
     /**

@@ -28,6 +28,7 @@ import app.flowmarket.social.Follows;
 import app.flowmarket.social.Profiles;
 import app.flowmarket.search.CatalogSearch;
 import app.flowmarket.security.AccountSecurity;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.SiteSettings;
@@ -80,6 +81,7 @@ class DemoData implements SmartLifecycle {
     private final N8nTokens n8nTokens;
     private final ApiTokens apiTokens;
     private final Webhooks webhooks;
+    private final DemoPricing demoPricing;
     @PersistenceContext
     private EntityManager entityManager;
     private volatile boolean running;
@@ -91,7 +93,7 @@ class DemoData implements SmartLifecycle {
              CatalogSearch search, TransactionTemplate tx, SiteSettings site, DemoSales demoSales, Reviews reviews, Payments payments,
              Questions questions, Profiles profiles, Follows follows,
              AccountSecurity security,
-             DemoTraffic demoTraffic, N8nTokens n8nTokens, ApiTokens apiTokens, Webhooks webhooks,
+             DemoTraffic demoTraffic, N8nTokens n8nTokens, ApiTokens apiTokens, Webhooks webhooks, DemoPricing demoPricing,
              @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
         this.n8nTokens = n8nTokens;
         this.apiTokens = apiTokens;
@@ -102,6 +104,7 @@ class DemoData implements SmartLifecycle {
         this.security = security;
         this.demoSales = demoSales;
         this.demoTraffic = demoTraffic;
+        this.demoPricing = demoPricing;
         this.reviews = reviews;
         this.payments = payments;
         this.site = site;
@@ -314,6 +317,8 @@ class DemoData implements SmartLifecycle {
         int madeUp = demoTraffic.write(demoStore, placed.stream().filter(p -> p.store() == DemoCatalog.STORES.get(0))
                 .map(p -> new DemoTraffic.Listed(p.id(), p.demo().title(), Money.of(p.demo().priceCents(), p.store().currency()), p.published()))
                 .toList(), java.time.LocalDate.now(java.time.ZoneOffset.UTC), new Random(7));
+        demoPricing.write(AccountId.of(ownerIds.get(0)), DemoCatalog.STORES.get(0).currency(), placed.stream()
+                .filter(p -> p.store() == DemoCatalog.STORES.get(0) && p.demo().priceCents() > 0).map(Placed::id).toList(), now);
         log.info("Demo data: a year of dashboard history for {} ({} sales) in {} ms", DemoCatalog.STORES.get(0).name(), madeUp,
                 System.currentTimeMillis() - catalogued);
         catalogued = System.currentTimeMillis();

@@ -17,6 +17,7 @@ import java.util.Map;
 import app.flowmarket.shared.AreaPage;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Money;
+import app.flowmarket.shared.PriceOffers;
 import app.flowmarket.shared.Theme;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -366,6 +367,22 @@ public final class Ui {
         return support.converter.convert(price, currency()).orElse(null);
     }
 
+    /** The workflow's price under a promotion running now, or null when none is. */
+    public PriceOffers.Offer offer(java.util.UUID workflowId, Money price) {
+        return price == null || workflowId == null ? null : support.offers.offer(workflowId, price, Instant.now()).orElse(null);
+    }
+
+    /** How long until {@code end}, in whole minutes, hours and days: "2 d 5 h", "3 h 20 min", "7 min". */
+    public String timeLeft(Instant end) {
+        long minutes = Math.max(1, java.time.Duration.between(Instant.now(), end).toMinutes());
+        long days = minutes / 1440;
+        long hours = minutes % 1440 / 60;
+        if (days > 0) {
+            return t("promotion.left.days", days, hours);
+        }
+        return hours > 0 ? t("promotion.left.hours", hours, minutes % 60) : t("promotion.left.minutes", minutes);
+    }
+
     /** The day of the reference rates prices are converted at. */
     public String ratesDate() {
         return date(support.converter.ratesDate());
@@ -383,6 +400,12 @@ public final class Ui {
             return "";
         }
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    /** Day and time in UTC, the zone the site's dates are in. */
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .format(instant.atZone(ZoneOffset.UTC)) + " UTC";
     }
 
     public String date(LocalDate day) {

@@ -6,6 +6,7 @@ import java.util.List;
 import app.flowmarket.shared.AreaPage;
 import app.flowmarket.shared.SiteSettings;
 import app.flowmarket.shared.CurrencyConverter;
+import app.flowmarket.shared.PriceOffers;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -21,15 +22,17 @@ class UiSupport {
     final SiteSettings site;
     final DisplayCurrency displayCurrency;
     final CurrencyConverter converter;
+    final PriceOffers offers;
     private final List<AreaPage> areaPages;
 
     UiSupport(MessageSource messages, StaticAssets assets, SiteSettings site, List<AreaPage> areaPages,
-              DisplayCurrency displayCurrency, CurrencyConverter converter) {
+              DisplayCurrency displayCurrency, CurrencyConverter converter, PriceOffers offers) {
         this.messages = messages;
         this.assets = assets;
         this.site = site;
         this.displayCurrency = displayCurrency;
         this.converter = converter;
+        this.offers = offers;
         this.areaPages = areaPages.stream().sorted(Comparator.comparingInt(AreaPage::order)).toList();
     }
 

@@ -3,6 +3,7 @@ package app.flowmarket.catalog.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import app.flowmarket.platform.DisplayCurrency;
 import app.flowmarket.shared.PersonalCookies;
+import app.flowmarket.shared.PriceOffers;
 import app.flowmarket.shared.Theme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Whole rendered pages for visitors without a session: the home page and workflow pages, per URL,
- * language and the currency prices are shown in, in Redis. Evicted with the catalogue caches on every change of a listing (a new price
+ * language and the currency prices are shown in, and the promotions running (a price switches exactly when
+ * one starts or ends), in Redis. Evicted with the catalogue caches on every change of a listing (a new price
  * shows at once) and kept at most a minute, for what other modules show on them (review votes,
  * follower counts). Each page carries its viewer's CSRF token: it is cut out when the page is stored
  * and the current visitor's is put back when it is served. Runs after the security filters, so it
@@ -66,9 +69,11 @@ class PublicPageCache extends OncePerRequestFilter {
     private final CacheManager caches;
     private final LocaleResolver locales;
     private final DisplayCurrency currencies;
+    private final PriceOffers offers;
 
-    PublicPageCache(CacheManager caches, LocaleResolver locales, DisplayCurrency currencies) {
+    PublicPageCache(CacheManager caches, LocaleResolver locales, DisplayCurrency currencies, PriceOffers offers) {
         this.caches = caches;
+        this.offers = offers;
         this.locales = locales;
         this.currencies = currencies;
     }
@@ -91,7 +96,7 @@ class PublicPageCache extends OncePerRequestFilter {
         }
         // a page is painted in its reader's theme (data-theme) and priced in their currency: each has its own copy
         String key = locales.resolveLocale(request).toLanguageTag().toLowerCase(Locale.ROOT) + " " + theme(request).value()
-                + " " + currencies.of(request).getCurrencyCode() + " " + request.getRequestURI();
+                + " " + currencies.of(request).getCurrencyCode() + " " + offers.window(Instant.now()) + " " + request.getRequestURI();
         CachedPage page = read(cache, key);
         if (page != null) {
             response.setStatus(HttpServletResponse.SC_OK);
@@ -161,8 +166,10 @@ class PublicPageCache extends OncePerRequestFilter {
         @Bean
         org.springframework.boot.web.servlet.FilterRegistrationBean<PublicPageCache> publicPageCache(CacheManager caches,
                                                                                                   LocaleResolver localeResolver,
-                                                                                                  DisplayCurrency currencies) {
-            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new PublicPageCache(caches, localeResolver, currencies));
+                                                                                                  DisplayCurrency currencies,
+                                                                                                  PriceOffers offers) {
+            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                    new PublicPageCache(caches, localeResolver, currencies, offers));
             // after Spring Security's chain (which runs at -100): the visitor and the CSRF token are known
             registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
             registration.addUrlPatterns("/*");

@@ -17,4 +17,14 @@ class CommerceSellerPages {
     AreaPage sellerBundlesPage() {
         return AreaPage.seller("/seller/bundles", "bundles.title", "seller.page.bundles", 30);
     }
+
+    @Bean
+    AreaPage sellerCouponsPage() {
+        return AreaPage.seller("/seller/coupons", "coupons.title", "seller.page.coupons", 35);
+    }
+
+    @Bean
+    AreaPage sellerPromotionsPage() {
+        return AreaPage.seller("/seller/promotions", "promotions.title", "seller.page.promotions", 36);
+    }
 }

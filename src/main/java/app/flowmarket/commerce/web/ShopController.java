@@ -2,7 +2,9 @@ package app.flowmarket.commerce.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +12,7 @@ import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
 import app.flowmarket.commerce.Bundles;
 import app.flowmarket.commerce.Carts;
+import app.flowmarket.commerce.Coupons;
 import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.commerce.Pricing;
 import app.flowmarket.commerce.Sellable;
@@ -41,15 +44,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ShopController {
 
     private final Carts carts;
+    private final Coupons coupons;
     private final OrderManagement orders;
     private final Bundles bundles;
     private final CatalogManagement catalog;
     private final StoreManagement stores;
     private final DisplayCurrency displayCurrency;
 
-    ShopController(Carts carts, OrderManagement orders, Bundles bundles, CatalogManagement catalog, StoreManagement stores,
+    ShopController(Carts carts, Coupons coupons, OrderManagement orders, Bundles bundles, CatalogManagement catalog, StoreManagement stores,
                    DisplayCurrency displayCurrency) {
         this.carts = carts;
+        this.coupons = coupons;
         this.orders = orders;
         this.bundles = bundles;
         this.catalog = catalog;
@@ -71,21 +76,58 @@ class ShopController {
     }
 
     @GetMapping("/cart")
-    String cart(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
-        List<Sellable> items = carts.items(CartSession.owner(user, request));
+    String cart(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String code, HttpServletRequest request,
+                HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        if (code != null) {
+            // a shared link such as /cart?code=WELCOME10: the code goes into the cart, and the address loses it
+            applyCode(user, code, request, response, redirect);
+            return "redirect:/cart";
+        }
+        Carts.CartOwner owner = CartSession.owner(user, request);
+        List<Sellable> items = carts.items(owner);
         model.addAttribute("items", items);
         Pricing.Quote quote = null;
         String problem = null;
         if (!items.isEmpty()) {
             try {
-                quote = orders.quote(items, displayCurrency.of(request));
+                quote = orders.quote(owner, items, displayCurrency.of(request));
             } catch (DomainException e) {
                 problem = e.messageKey();
             }
         }
         model.addAttribute("quote", quote);
         model.addAttribute("problem", problem);
+        Map<UUID, String> storeNames = new HashMap<>();
+        if (quote != null) {
+            quote.coupons().forEach(c -> storeNames.computeIfAbsent(c.terms().storeId(),
+                    id -> stores.find(id).map(StoreManagement.StoreView::name).orElse("")));
+        }
+        model.addAttribute("storeNames", storeNames);
         return "commerce/cart";
+    }
+
+    @PostMapping("/cart/coupons")
+    String addCode(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String code, HttpServletRequest request,
+                   HttpServletResponse response, RedirectAttributes redirect) {
+        applyCode(user, code, request, response, redirect);
+        return "redirect:/cart";
+    }
+
+    @PostMapping("/cart/coupons/{id}/delete")
+    String removeCode(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
+        coupons.remove(CartSession.owner(user, request), id);
+        Flash.success(redirect, "coupon.removed");
+        return "redirect:/cart";
+    }
+
+    private void applyCode(CurrentUser user, String code, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            UUID cartId = coupons.apply(CartSession.owner(user, request), code);
+            CartSession.remember(user, cartId, request, response);
+            Flash.success(redirect, "coupon.added", code.strip());
+        } catch (DomainException e) {
+            Flash.error(redirect, e);
+        }
     }
 
     @PostMapping("/cart/items")
@@ -157,7 +199,7 @@ class ShopController {
             return "redirect:/cart";
         }
         try {
-            model.addAttribute("quote", orders.quote(items, displayCurrency.of(request)));
+            model.addAttribute("quote", orders.quote(new Carts.CartOwner(buyer, null), items, displayCurrency.of(request)));
         } catch (DomainException e) {
             Flash.error(redirect, e);
             return "redirect:/cart";

@@ -1,0 +1,39 @@
+package app.flowmarket.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import app.flowmarket.commerce.Coupons;
+import app.flowmarket.commerce.Promotions;
+import app.flowmarket.shared.AccountId;
+import app.flowmarket.shared.Money;
+import org.springframework.stereotype.Component;
+
+/** The demo seller's pricing offers that the README names: the store-wide code WELCOME10 and a week's sale on two workflows. */
+@Component
+class DemoPricing {
+
+    static final String WELCOME_CODE = "WELCOME10";
+
+    private final Coupons coupons;
+    private final Promotions promotions;
+
+    DemoPricing(Coupons coupons, Promotions promotions) {
+        this.coupons = coupons;
+        this.promotions = promotions;
+    }
+
+    void write(AccountId seller, String currency, List<UUID> paidWorkflows, Instant now) {
+        coupons.create(seller, new Coupons.CouponForm(WELCOME_CODE, 10, null, Money.of(0, currency), List.of(),
+                now.minus(Duration.ofDays(3)), null, null, false, false));
+        if (paidWorkflows.size() >= 2) {
+            // a week's sale that started two days ago, on two of the store's paid workflows
+            Instant start = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(2));
+            promotions.create(seller, new Promotions.PromotionForm("Autumn sale", 20, null, paidWorkflows.subList(0, 2), start,
+                    start.plus(Duration.ofDays(7))));
+        }
+    }
+}
