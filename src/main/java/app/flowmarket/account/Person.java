@@ -17,6 +17,10 @@ public record Person(AccountId id, String email, String displayName, Locale loca
         roles = Set.copyOf(roles);
     }
 
+    public boolean isSeller() {
+        return roles.contains(app.flowmarket.shared.CurrentUser.SELLER);
+    }
+
     /** Where mail to this person goes, in their language. */
     public Recipient recipient() {
         return new Recipient(email, displayName, locale);

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import app.flowmarket.shared.AccountId;
+import app.flowmarket.account.Person;
 import app.flowmarket.account.AccountManagement;
-import app.flowmarket.shared.CurrentUser;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -40,8 +41,8 @@ public class ApiAccess {
     }
 
     /** The token's owner as the other modules' services take them. */
-    public CurrentUser user(ApiCaller caller) {
-        return accounts.find(caller.accountId())
+    public Person user(ApiCaller caller) {
+        return accounts.person(AccountId.of(caller.accountId()))
                 .orElseThrow(() -> new ApiException(ApiProblems.Kind.INVALID_TOKEN, "The token's account no longer exists."));
     }
 

@@ -12,7 +12,7 @@ import java.util.UUID;
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
-import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.Actor;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Markdown;
 import app.flowmarket.shared.Money;
@@ -54,8 +54,8 @@ public class Bundles {
     }
 
     @Transactional
-    public UUID create(CurrentUser seller, String title, String description, Money price, List<UUID> workflowIds) {
-        var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
+    public UUID create(Actor seller, String title, String description, Money price, List<UUID> workflowIds) {
+        var store = stores.findByOwner(seller.id().value()).orElseThrow(() -> new DomainException("store.none"));
         String cleanTitle = title == null ? "" : title.strip();
         if (cleanTitle.length() < 3 || cleanTitle.length() > 120) {
             throw new DomainException("bundle.title.invalid");
@@ -88,19 +88,19 @@ public class Bundles {
         for (UUID workflowId : ids) {
             jdbc.sql("insert into bundle_item (bundle_id, workflow_id) values (?, ?)").params(id, workflowId).update();
         }
-        auditLog.record(seller.id(), seller.email(), "bundle.created", "bundle", id, slug + " " + price);
+        auditLog.record(seller.id().value(), seller.label(), "bundle.created", "bundle", id, slug + " " + price);
         return id;
     }
 
     @Transactional
-    public void deactivate(CurrentUser seller, UUID bundleId) {
-        var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
+    public void deactivate(Actor seller, UUID bundleId) {
+        var store = stores.findByOwner(seller.id().value()).orElseThrow(() -> new DomainException("store.none"));
         int updated = jdbc.sql("update bundle set active = false, updated_at = now() where id = ? and store_id = ?")
                 .params(bundleId, store.id()).update();
         if (updated == 0) {
             throw new app.flowmarket.shared.NotFoundException("bundle");
         }
-        auditLog.record(seller.id(), seller.email(), "bundle.deactivated", "bundle", bundleId, null);
+        auditLog.record(seller.id().value(), seller.label(), "bundle.deactivated", "bundle", bundleId, null);
     }
 
     @Transactional(readOnly = true)

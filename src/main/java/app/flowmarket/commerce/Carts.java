@@ -8,10 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogManagement;
-import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +45,7 @@ public class Carts {
     }
 
     /** Who the cart belongs to: a signed-in buyer, or the visitor's cart id (may be null before the first add). */
-    public record CartOwner(CurrentUser buyer, UUID visitorCartId) {
+    public record CartOwner(AccountId buyer, UUID visitorCartId) {
     }
 
     @Transactional(readOnly = true)
@@ -104,7 +105,7 @@ public class Carts {
 
     /** Moves a visitor's cart into the buyer's cart, skipping what the buyer already owns or sells. */
     @Transactional
-    public void merge(UUID visitorCartId, CurrentUser buyer) {
+    public void merge(UUID visitorCartId, AccountId buyer) {
         if (visitorCartId == null) {
             return;
         }
@@ -130,14 +131,14 @@ public class Carts {
      * Refuses what a buyer may not buy: their own work, or anything they already own — a bundle too, if it
      * holds even one workflow they own, since buying it would sell them that workflow a second time.
      */
-    void checkBuyable(CurrentUser buyer, Sellable item) {
-        if (stores.findByOwner(buyer.id()).map(s -> s.id().equals(item.storeId())).orElse(false)) {
+    void checkBuyable(AccountId buyer, Sellable item) {
+        if (stores.findByOwner(buyer.value()).map(s -> s.id().equals(item.storeId())).orElse(false)) {
             throw new DomainException("cart.own-item");
         }
         if (item.workflowIds().isEmpty()) {
             throw new DomainException("cart.unavailable");
         }
-        List<UUID> owned = orders.findBoughtAmong(buyer.id(), item.workflowIds());
+        List<UUID> owned = orders.findBoughtAmong(buyer.value(), item.workflowIds());
         if (owned.containsAll(item.workflowIds())) {
             throw new DomainException("cart.already-owned");
         }
@@ -172,13 +173,13 @@ public class Carts {
 
     private Optional<UUID> cartId(CartOwner owner, boolean create) {
         if (owner.buyer() != null) {
-            Optional<UUID> id = jdbc.sql("select id from cart where owner_id = ?").param(owner.buyer().id()).query(UUID.class).optional();
+            Optional<UUID> id = jdbc.sql("select id from cart where owner_id = ?").param(owner.buyer().value()).query(UUID.class).optional();
             if (id.isPresent() || !create) {
                 return id;
             }
             jdbc.sql("insert into cart (id, owner_id, created_at, updated_at) values (?, ?, now(), now()) on conflict (owner_id) do nothing")
-                    .params(UUID.randomUUID(), owner.buyer().id()).update();
-            return jdbc.sql("select id from cart where owner_id = ?").param(owner.buyer().id()).query(UUID.class).optional();
+                    .params(UUID.randomUUID(), owner.buyer().value()).update();
+            return jdbc.sql("select id from cart where owner_id = ?").param(owner.buyer().value()).query(UUID.class).optional();
         }
         if (owner.visitorCartId() != null) {
             Optional<UUID> id = jdbc.sql("select id from cart where id = ? and owner_id is null").param(owner.visitorCartId()).query(UUID.class).optional();

@@ -199,7 +199,7 @@ public class Coupons {
      */
     @Transactional(readOnly = true)
     public List<Pricing.CouponTerms> termsFor(Carts.CartOwner owner) {
-        UUID buyerId = owner.buyer() == null ? null : owner.buyer().id();
+        UUID buyerId = owner.buyer() == null ? null : owner.buyer().value();
         return carts.cartIdOf(owner, false).map(cartId -> terms(cartId, buyerId, false)).orElse(List.of());
     }
 

@@ -20,7 +20,7 @@ import app.flowmarket.audit.AuditLog;
 import app.flowmarket.payment.PaymentGateway;
 import app.flowmarket.payment.Payments;
 import app.flowmarket.shared.AccountId;
-import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.Actor;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.NotFoundException;
@@ -167,13 +167,13 @@ public class OrderManagement {
      * a second order. {@code cartChanged} tells that the cart no longer holds exactly what it sells.
      */
     @Transactional(readOnly = true)
-    public Optional<OpenCheckout> openCheckout(CurrentUser buyer) {
+    public Optional<OpenCheckout> openCheckout(Actor buyer) {
         Instant now = Instant.now();
-        return orders.findFirstByBuyerIdAndStatusIn(buyer.id(), OPEN).filter(o -> !o.isOverdue(now)).map(order -> {
+        return orders.findFirstByBuyerIdAndStatusIn(buyer.id().value(), OPEN).filter(o -> !o.isOverdue(now)).map(order -> {
             Set<UUID> ordered = order.lines().stream().map(l -> l.sold().refId()).collect(Collectors.toSet());
             Set<UUID> inCart;
             try {
-                List<Sellable> items = carts.items(new Carts.CartOwner(buyer, null));
+                List<Sellable> items = carts.items(new Carts.CartOwner(buyer.id(), null));
                 inCart = items.isEmpty() ? Set.of()
                         : pricing.quote(items, order.total().currency(), List.of(), promotions.current(), now).lines().stream().map(l -> l.item().refId()).collect(Collectors.toSet());
             } catch (DomainException unpriceable) {
@@ -194,12 +194,21 @@ public class OrderManagement {
      * otherwise the buyer is sent to the processor's hosted checkout. A request repeated with the same
      * {@code Idempotency-Key} finds the order it placed.
      */
-    public Placement checkout(CurrentUser buyer, String idempotencyKey, Currency buyersCurrency, LocalDate ratesShown) {
+    public Placement checkout(Actor buyer, String idempotencyKey, Currency buyersCurrency, LocalDate ratesShown) {
+        return checkout(buyer, idempotencyKey, buyersCurrency, ratesShown, null);
+    }
+
+    /**
+     * As {@link #checkout(Actor, String, Currency, LocalDate)}, for a buyer who confirmed {@code totalShown} (minor
+     * units of the charged currency): when the price is no longer that — a code's last use went to someone
+     * else meanwhile — nothing is placed and they see the new price first.
+     */
+    public Placement checkout(Actor buyer, String idempotencyKey, Currency buyersCurrency, LocalDate ratesShown, Long totalShown) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey.strip();
         if (key.length() > 100) {
             throw new DomainException("checkout.invalid-key");
         }
-        OrderView order = tx.execute(status -> placeOrResume(buyer, key, buyersCurrency, ratesShown));
+        OrderView order = tx.execute(status -> placeOrResume(buyer, key, buyersCurrency, ratesShown, totalShown));
         if (!order.status().isOpen()) {
             return new Placement(order.id(), order.status(), "/orders/" + order.id());
         }
@@ -207,7 +216,7 @@ public class OrderManagement {
     }
 
     /** "Pay now" on an open order: back to its checkout at the processor (a new one after a refused payment). */
-    public Placement pay(CurrentUser buyer, UUID orderId) {
+    public Placement pay(Actor buyer, UUID orderId) {
         OrderView order = tx.execute(status -> ofBuyer(buyer, orderId));
         if (!order.status().isOpen()) {
             throw new DomainException("order.not-open");
@@ -217,8 +226,8 @@ public class OrderManagement {
 
     /** The buyer cancels their open order: nothing was charged, and its checkout at the processor is closed. */
     @Transactional
-    public void cancel(CurrentUser buyer, UUID orderId) {
-        Order order = orders.findForUpdate(orderId).filter(o -> o.buyerId().value().equals(buyer.id()))
+    public void cancel(Actor buyer, UUID orderId) {
+        Order order = orders.findForUpdate(orderId).filter(o -> o.buyerId().value().equals(buyer.id().value()))
                 .orElseThrow(() -> new NotFoundException("order"));
         Instant now = Instant.now();
         if (order.isOverdue(now)) {
@@ -227,7 +236,7 @@ public class OrderManagement {
         }
         order.cancel(now);
         orders.save(order);
-        auditLog.record(buyer.id(), buyer.email(), "order.cancelled", "order", orderId, null);
+        auditLog.record(buyer.id().value(), buyer.label(), "order.cancelled", "order", orderId, null);
         expireCheckoutsAfterCommit(order.id());
     }
 
@@ -245,29 +254,29 @@ public class OrderManagement {
         return expired == null ? 0 : expired;
     }
 
-    private OrderView placeOrResume(CurrentUser buyer, String key, Currency buyersCurrency, LocalDate ratesShown) {
+    private OrderView placeOrResume(Actor buyer, String key, Currency buyersCurrency, LocalDate ratesShown, Long totalShown) {
         // checkouts and payments of one buyer queue up here, on every node
-        lockBuyer(buyer.id());
+        lockBuyer(buyer.id().value());
         Instant now = Instant.now();
-        Optional<Order> repeated = orders.findByBuyerIdAndIdempotencyKey(buyer.id(), key);
+        Optional<Order> repeated = orders.findByBuyerIdAndIdempotencyKey(buyer.id().value(), key);
         if (repeated.isPresent()) {
             return repeated.get().toView(now);
         }
-        Optional<Order> open = orders.findForUpdateByBuyerIdAndStatusIn(buyer.id(), OPEN);
+        Optional<Order> open = orders.findForUpdateByBuyerIdAndStatusIn(buyer.id().value(), OPEN);
         if (open.isPresent()) {
             if (!open.get().isOverdue(now)) {
                 return open.get().toView(now);
             }
             expire(open.get(), now);
         }
-        List<Sellable> items = carts.items(new Carts.CartOwner(buyer, null));
+        List<Sellable> items = carts.items(new Carts.CartOwner(buyer.id(), null));
         if (items.isEmpty()) {
             throw new DomainException("cart.empty");
         }
-        items.forEach(item -> carts.checkBuyable(buyer, item));
-        Carts.CartOwner owner = new Carts.CartOwner(buyer, null);
+        items.forEach(item -> carts.checkBuyable(buyer.id(), item));
+        Carts.CartOwner owner = new Carts.CartOwner(buyer.id(), null);
         List<Pricing.CouponTerms> shown = coupons.termsFor(owner);
-        List<Pricing.CouponTerms> terms = carts.cartIdOf(owner, false).map(cartId -> coupons.termsForCheckout(buyer.id(), cartId)).orElse(List.of());
+        List<Pricing.CouponTerms> terms = carts.cartIdOf(owner, false).map(cartId -> coupons.termsForCheckout(buyer.id().value(), cartId)).orElse(List.of());
         if (!shown.stream().map(Pricing.CouponTerms::refusal).toList().equals(terms.stream().map(Pricing.CouponTerms::refusal).toList())) {
             // another checkout took the last use of a code the buyer was shown as good: they see the new price first
             throw new DomainException("checkout.coupon-changed");
@@ -277,10 +286,14 @@ public class OrderManagement {
         if (quote.converted() && ratesShown != null && !ratesShown.equals(quote.ratesDate())) {
             throw new DomainException("checkout.rates-changed");
         }
-        Order order = orders.saveAndFlush(Order.place(AccountId.of(buyer.id()), key, quote, now, now.plus(settings.checkoutOpenFor())));
-        auditLog.record(buyer.id(), buyer.email(), "order.placed", "order", order.id().value(), quote.total().toString());
+        if (totalShown != null && quote.total().minor() != totalShown && terms.stream().anyMatch(t -> t.refusal() != null)) {
+            // the buyer confirmed a price with a code that another checkout has used up since
+            throw new DomainException("checkout.coupon-changed");
+        }
+        Order order = orders.saveAndFlush(Order.place(AccountId.of(buyer.id().value()), key, quote, now, now.plus(settings.checkoutOpenFor())));
+        auditLog.record(buyer.id().value(), buyer.label(), "order.placed", "order", order.id().value(), quote.total().toString());
         if (quote.isFree()) {
-            if (!coupons.redeem(order.id().value(), buyer.id(), order.couponIds())) {
+            if (!coupons.redeem(order.id().value(), buyer.id().value(), order.couponIds())) {
                 throw new DomainException("checkout.coupon-changed");
             }
             pay(order, "free", quote.total());
@@ -288,9 +301,9 @@ public class OrderManagement {
         return order.toView(now);
     }
 
-    private String paymentPage(CurrentUser buyer, OrderView order) {
+    private String paymentPage(Actor buyer, OrderView order) {
         PaymentGateway.HostedCheckout checkout = payments.openCheckout(new PaymentGateway.CheckoutRequest(order.id(), order.total(),
-                msg("order.description", order.number()), buyer.email(), "/orders/" + order.id() + "?returned",
+                msg("order.description", order.number()), buyer.label(), "/orders/" + order.id() + "?returned",
                 "/orders/" + order.id() + "?cancelled", baseUrl, order.expiresAt()), order.status() == OrderStatus.FAILED);
         Boolean open = tx.execute(status -> orders.findForUpdate(order.id()).filter(o -> o.status().isOpen() && !o.isOverdue(Instant.now()))
                 .map(o -> {
@@ -398,23 +411,23 @@ public class OrderManagement {
      * entry and sends no receipt. Getting one already owned (a double click) changes nothing.
      */
     @Transactional
-    public void getFree(CurrentUser buyer, WorkflowId workflowId) {
-        lockBuyer(buyer.id());
+    public void getFree(Actor buyer, WorkflowId workflowId) {
+        lockBuyer(buyer.id().value());
         Sellable item = carts.resolve(Sellable.Kind.WORKFLOW, workflowId.value()).orElseThrow(() -> new DomainException("cart.unavailable"));
         if (!item.listPrice().isFree()) {
             throw new DomainException("free.not-free");
         }
-        if (!orders.findBoughtAmong(buyer.id(), List.of(workflowId.value())).isEmpty()) {
+        if (!orders.findBoughtAmong(buyer.id().value(), List.of(workflowId.value())).isEmpty()) {
             return;
         }
-        carts.checkBuyable(buyer, item);
+        carts.checkBuyable(buyer.id(), item);
         Instant now = Instant.now();
-        Order order = Order.place(AccountId.of(buyer.id()), "free-" + UUID.randomUUID(), pricing.quote(List.of(item)), now,
+        Order order = Order.place(AccountId.of(buyer.id().value()), "free-" + UUID.randomUUID(), pricing.quote(List.of(item)), now,
                 now.plus(settings.checkoutOpenFor()));
         order.acquireFree(now);
         // publishes OrderPaid: access and sales count are written in this transaction
         orders.saveAndFlush(order);
-        auditLog.record(buyer.id(), buyer.email(), "order.free", "order", order.id().value(), workflowId.value().toString());
+        auditLog.record(buyer.id().value(), buyer.label(), "order.free", "order", order.id().value(), workflowId.value().toString());
     }
 
     private void pay(Order order, String checkoutRef, Money amount) {
@@ -445,11 +458,11 @@ public class OrderManagement {
      * the processor; the ledger reversal, the end of access and the buyer's mail follow the event.
      */
     @Transactional
-    public void refundLine(CurrentUser actor, UUID lineId) {
+    public void refundLine(Actor actor, UUID lineId) {
         UUID orderId = orders.findOrderIdOfLine(lineId).orElseThrow(() -> new NotFoundException("order line"));
         Order order = orders.findForUpdate(orderId).orElseThrow();
         OrderLine line = order.line(lineId);
-        boolean seller = stores.findByOwner(actor.id()).map(s -> s.id().equals(line.storeId().value())).orElse(false);
+        boolean seller = stores.findByOwner(actor.id().value()).map(s -> s.id().equals(line.storeId().value())).orElse(false);
         if (!seller && !actor.isAdmin()) {
             throw new NotFoundException("order line");
         }
@@ -463,22 +476,22 @@ public class OrderManagement {
         }
         // publishes OrderLineRefunded: ledger reversal, revoked access and sales count are written in this transaction
         orders.saveAndFlush(order);
-        auditLog.record(actor.id(), actor.email(), "order.refunded", "order-line", lineId, line.net().toString());
+        auditLog.record(actor.id().value(), actor.label(), "order.refunded", "order-line", lineId, line.net().toString());
     }
 
     /** The buyer's own order; anyone else's is "not found". */
     @Transactional(readOnly = true)
-    public OrderView ofBuyer(CurrentUser buyer, UUID orderId) {
+    public OrderView ofBuyer(Actor buyer, UUID orderId) {
         Instant now = Instant.now();
-        return orders.findById(orderId).filter(o -> o.buyerId().value().equals(buyer.id())).map(o -> o.toView(now))
+        return orders.findById(orderId).filter(o -> o.buyerId().value().equals(buyer.id().value())).map(o -> o.toView(now))
                 .orElseThrow(() -> new NotFoundException("order"));
     }
 
     /** The buyer's orders, newest first; free workflows got into the library are not orders to them and are left out. */
     @Transactional(readOnly = true)
-    public List<OrderView> ofBuyer(CurrentUser buyer) {
+    public List<OrderView> ofBuyer(Actor buyer) {
         Instant now = Instant.now();
-        return orders.findTop200ByBuyerIdOrderByCreatedAtDesc(buyer.id()).stream().map(o -> o.toView(now)).filter(o -> !o.free()).toList();
+        return orders.findTop200ByBuyerIdOrderByCreatedAtDesc(buyer.id().value()).stream().map(o -> o.toView(now)).filter(o -> !o.free()).toList();
     }
 
     /** Whether the buyer bought the workflow (alone or in a bundle) and was not refunded. */
@@ -501,17 +514,17 @@ public class OrderManagement {
 
     /** One line the seller sold, for the refund's confirmation; anyone else's is "not found". */
     @Transactional(readOnly = true)
-    public Sale saleOf(CurrentUser seller, UUID lineId) {
+    public Sale saleOf(Actor seller, UUID lineId) {
         return sales(seller, lineId).stream().findFirst().orElseThrow(() -> new NotFoundException("order line"));
     }
 
     @Transactional(readOnly = true)
-    public List<Sale> salesOf(CurrentUser seller) {
+    public List<Sale> salesOf(Actor seller) {
         return sales(seller, null);
     }
 
-    private List<Sale> sales(CurrentUser seller, UUID onlyLine) {
-        var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
+    private List<Sale> sales(Actor seller, UUID onlyLine) {
+        var store = stores.findByOwner(seller.id().value()).orElseThrow(() -> new DomainException("store.none"));
         record Row(UUID lineId, UUID orderId, long orderNumber, UUID buyerId, String title, long netMinor, long feeMinor, long sellerMinor,
                    String currency, long chargedMinor, String orderCurrency, String status, Timestamp paidAt, long orderTotalMinor) {
         }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import app.flowmarket.shared.AfterCommit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,8 @@ class RateTable {
     private final CurrencySettings settings;
     private final Clock clock;
     private volatile Snapshot snapshot;
+    /** Raised by every {@link #forget}: a read that began before it must not keep what it loaded. */
+    private long generation;
 
     RateTable(JdbcClient jdbc, ApplicationEventPublisher events, CurrencySettings settings) {
         this.jdbc = jdbc;
@@ -41,8 +44,16 @@ class RateTable {
         Snapshot known = snapshot;
         Instant now = clock.instant();
         if (known == null || known.loadedAt().plus(settings.keepInMemory()).isBefore(now)) {
+            long readFrom;
+            synchronized (this) {
+                readFrom = generation;
+            }
             known = new Snapshot(load(), now);
-            snapshot = known;
+            synchronized (this) {
+                if (generation == readFrom) {
+                    snapshot = known;
+                }
+            }
         }
         return known.rates();
     }
@@ -82,7 +93,9 @@ class RateTable {
         if (inserted == 0) {
             return false;
         }
-        snapshot = null;
+        forget();
+        // and again once they are committed: a read between the two saw the rates before them
+        AfterCommit.run(this::forget);
         if (newest == null || rates.date().isAfter(newest)) {
             events.publishEvent(new ExchangeRatesUpdated(rates.date(), rates.source()));
         }
@@ -90,7 +103,8 @@ class RateTable {
     }
 
     /** Forgets what is in memory, so the next read sees the table as it is now. */
-    void forget() {
+    synchronized void forget() {
+        generation++;
         snapshot = null;
     }
 }

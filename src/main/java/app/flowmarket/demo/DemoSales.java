@@ -63,12 +63,12 @@ class DemoSales {
         int lines = 0;
         for (Map.Entry<UUID, List<UUID>> entry : bought.entrySet()) {
             CurrentUser buyer = accounts.find(entry.getKey()).orElseThrow();
-            Carts.CartOwner cart = new Carts.CartOwner(buyer, null);
+            Carts.CartOwner cart = new Carts.CartOwner(buyer.account(), null);
             int inCart = 0;
             for (UUID id : entry.getValue()) {
                 Sellable item = carts.resolve(Sellable.Kind.WORKFLOW, id).orElseThrow();
                 if (item.listPrice().isFree()) {
-                    orders.getFree(buyer, WorkflowId.of(id));
+                    orders.getFree(buyer.actor(), WorkflowId.of(id));
                 } else {
                     carts.add(cart, Sellable.Kind.WORKFLOW, id);
                     inCart++;
@@ -76,9 +76,9 @@ class DemoSales {
                 lines++;
             }
             if (inCart > 0) {
-                OrderManagement.Placement placement = orders.checkout(buyer, "demo-" + placed, Currency.getInstance(currencies.get(entry.getKey())), null);
+                OrderManagement.Placement placement = orders.checkout(buyer.actor(), "demo-" + placed, Currency.getInstance(currencies.get(entry.getKey())), null);
                 if (placement.status() != OrderStatus.PAID) {
-                    OrderManagement.OrderView order = orders.ofBuyer(buyer, placement.orderId());
+                    OrderManagement.OrderView order = orders.ofBuyer(buyer.actor(), placement.orderId());
                     orders.markPaid(OrderId.of(order.id()), order.paymentRef(), order.total().minor(),
                             order.total().currency().getCurrencyCode());
                 }

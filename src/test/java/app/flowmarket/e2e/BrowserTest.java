@@ -1,13 +1,18 @@
 package app.flowmarket.e2e;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -18,22 +23,44 @@ import org.junit.jupiter.api.BeforeAll;
 abstract class BrowserTest {
 
     static Playwright playwright;
+    /** The browser itself: a new person signing in meets the guided tour. */
+    static Browser chromiumBrowser;
+    /** The same browser whose pages answer that the guided tour is done, so it covers nothing a test looks at. */
     static Browser browser;
 
     @BeforeAll
     static void launchBrowser() {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        chromiumBrowser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(chromium())
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
+        browser = (Browser) Proxy.newProxyInstance(Browser.class.getClassLoader(), new Class<?>[] {Browser.class}, (proxy, method, args) -> {
+            Object result;
+            try {
+                result = method.invoke(chromiumBrowser, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (result instanceof BrowserContext context) {
+                tourDone(context);
+            } else if (result instanceof Page page) {
+                tourDone(page.context());
+            }
+            return result;
+        });
+    }
+
+    private static void tourDone(BrowserContext context) {
+        context.route("**/tour", route -> route.fulfill(new Route.FulfillOptions().setStatus(200)
+                .setContentType("application/json").setBody("{\"pending\":false}")));
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
+        if (chromiumBrowser != null) {
+            chromiumBrowser.close();
         }
         if (playwright != null) {
             playwright.close();

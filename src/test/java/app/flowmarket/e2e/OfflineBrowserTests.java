@@ -50,7 +50,7 @@ class OfflineBrowserTests extends BrowserTest {
         WebSession seller = SellerFixture.newSeller(port);
         String read = publishedWorkflow(seller, "Read offline " + Fixtures.uniqueSlug("r"));
         String unread = publishedWorkflow(seller, "Never opened " + Fixtures.uniqueSlug("u"));
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromiumBrowser.newContext()) {
             Page page = context.newPage();
             page.navigate(base() + "/workflows/" + read);
             waitForTheWorker(page);
@@ -81,7 +81,7 @@ class OfflineBrowserTests extends BrowserTest {
         String slug = publishedWorkflow(seller, "Kept for one person " + Fixtures.uniqueSlug("k"));
         String email = Fixtures.uniqueEmail("offline-reader");
         accounts.createVerified(email, Fixtures.PASSWORD, "Olive Offline");
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromiumBrowser.newContext()) {
             Page page = context.newPage();
             page.navigate(base() + "/workflows/" + slug);
             waitForTheWorker(page);
@@ -110,7 +110,7 @@ class OfflineBrowserTests extends BrowserTest {
 
     @Test
     void theManifestMakesTheAppInstallable() {
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromiumBrowser.newContext()) {
             Page page = context.newPage();
             page.navigate(base() + "/");
             String href = page.locator("link[rel=manifest]").getAttribute("href");

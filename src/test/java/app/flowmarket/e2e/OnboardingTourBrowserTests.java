@@ -53,7 +53,7 @@ class OnboardingTourBrowserTests extends BrowserTest {
     void theTourGreetsANewBuyerOnceIsSkippedWithEscapeAndIsTakenAgainFromTheHelpMenu() {
         String email = Fixtures.uniqueEmail("tour-buyer");
         accounts.createVerified(email, Fixtures.PASSWORD, "Tina Tour");
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+        try (BrowserContext context = chromiumBrowser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
             Page page = signIn(context, email);
             var popover = page.locator(".driver-popover");
             assertThat(popover).isVisible();
@@ -71,7 +71,7 @@ class OnboardingTourBrowserTests extends BrowserTest {
             assertThat(popover).hasCount(0);
             org.awaitility.Awaitility.await().until(() -> status(email).startsWith("SKIPPED"));
         }
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+        try (BrowserContext context = chromiumBrowser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
             Page page = signIn(context, email);
             page.waitForLoadState();
             assertThat(page.locator(".driver-popover")).hasCount(0);
@@ -89,7 +89,7 @@ class OnboardingTourBrowserTests extends BrowserTest {
         String email = Fixtures.uniqueEmail("tour-resume");
         UUID id = accounts.createVerified(email, Fixtures.PASSWORD, "Rae Resume");
         jdbc.sql("insert into onboarding_tour (account_id, tour, status, step, updated_at) values (?, 'buyer', 'STARTED', 1, now())").param(id).update();
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true))) {
+        try (BrowserContext context = chromiumBrowser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true))) {
             Page page = signIn(context, email);
             var title = page.locator(".driver-popover .driver-popover-title");
             assertThat(title).hasText("Search");

@@ -107,6 +107,8 @@ class NavigationIntegrationTests {
         assertThat(english).doesNotContain("saved searches", "Notifications,");
         // what has landed is no longer announced: the seller dashboard, questions and profiles, privacy
         assertThat(english).doesNotContain("A seller dashboard", "Questions, sharing and comparison", "Your data in your hands");
+        // nor coupons and promotions, the API and webhooks, the n8n template host or the installable app
+        assertThat(english).doesNotContain("Coupons, promotions", "An API and webhooks", "inside your n8n", "An installable app");
         for (String lang : new String[] {"en", "fr", "es", "de"}) {
             String page = new WebSession(port).get("/coming-soon?lang=" + lang).body();
             assertThat(page.split("<li><strong>", -1).length - 1).as(lang).isEqualTo(ComingSoonController.UPCOMING.size());

@@ -2,6 +2,7 @@ package app.flowmarket.api.rest;
 
 import java.util.UUID;
 
+import app.flowmarket.account.Person;
 import app.flowmarket.api.ApiAccess;
 import app.flowmarket.api.ApiCaller;
 import app.flowmarket.api.ApiException;
@@ -15,7 +16,6 @@ import app.flowmarket.api.rest.ApiDtos.Sale;
 import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.licensing.Licensing;
-import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.ForbiddenException;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.store.StoreManagement;
@@ -59,8 +59,8 @@ class AccountApiController {
     @GetMapping
     Me me() {
         ApiCaller caller = access.require(ApiScope.values());
-        CurrentUser user = access.user(caller);
-        return new Me(user.id(), user.displayName(), user.isSeller(), caller.scopes().stream().map(ApiScope::value).sorted().toList());
+        Person user = access.user(caller);
+        return new Me(user.id().value(), user.displayName(), user.isSeller(), caller.scopes().stream().map(ApiScope::value).sorted().toList());
     }
 
     @Operation(summary = "Workflows the owner bought or got free, newest first", description = "Scope `library:read`.")
@@ -92,21 +92,21 @@ class AccountApiController {
     @GetMapping("/workflows")
     Page<OwnWorkflow> workflows(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit,
                                 HttpServletResponse response) {
-        CurrentUser seller = seller(access.require(ApiScope.SALES_READ, ApiScope.WORKFLOWS_WRITE));
-        return Cursors.page(catalog.sellerWorkflows(seller.account()).stream().map(OwnWorkflow::of).toList(), cursor, limit, response);
+        Person seller = seller(access.require(ApiScope.SALES_READ, ApiScope.WORKFLOWS_WRITE));
+        return Cursors.page(catalog.sellerWorkflows(seller.id()).stream().map(OwnWorkflow::of).toList(), cursor, limit, response);
     }
 
     @Operation(summary = "The seller's sales, newest first (the last 500)", description = "Scope `sales:read`.")
     @GetMapping("/sales")
     Page<Sale> sales(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit,
                      HttpServletResponse response) {
-        CurrentUser seller = seller(access.require(ApiScope.SALES_READ));
-        return Cursors.page(orders.salesOf(seller).stream().map(Sale::of).toList(), cursor, limit, response);
+        Person seller = seller(access.require(ApiScope.SALES_READ));
+        return Cursors.page(orders.salesOf(seller.actor()).stream().map(Sale::of).toList(), cursor, limit, response);
     }
 
-    private CurrentUser seller(ApiCaller caller) {
-        CurrentUser user = access.user(caller);
-        if (stores.findByOwner(user.id()).isEmpty()) {
+    private Person seller(ApiCaller caller) {
+        Person user = access.user(caller);
+        if (stores.findByOwner(user.id().value()).isEmpty()) {
             throw new ApiException(ApiProblems.Kind.FORBIDDEN, "Only sellers have workflows and sales: the token's owner has no store.");
         }
         return user;

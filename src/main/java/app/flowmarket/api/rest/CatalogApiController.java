@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.flowmarket.account.Person;
 import app.flowmarket.api.ApiAccess;
 import app.flowmarket.api.ApiCaller;
 import app.flowmarket.api.rest.ApiDtos.Category;
@@ -22,7 +23,6 @@ import app.flowmarket.review.Reviews;
 import app.flowmarket.search.CatalogSearch;
 import app.flowmarket.search.SearchQuery;
 import app.flowmarket.search.SearchResults;
-import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.store.StoreManagement;
 import io.swagger.v3.oas.annotations.Operation;
@@ -124,13 +124,13 @@ class CatalogApiController {
 
     private WorkflowPage find(String idOrSlug) {
         Optional<ApiCaller> caller = access.catalogReader();
-        @Nullable CurrentUser viewer = caller.map(access::user).orElse(null);
+        @Nullable Person viewer = caller.map(access::user).orElse(null);
         Optional<WorkflowPage> page;
         try {
             UUID id = UUID.fromString(idOrSlug);
             page = catalog.publishedWorkflow(id);
         } catch (IllegalArgumentException notAnId) {
-            page = catalog.workflowPage(idOrSlug, viewer == null ? null : viewer.account());
+            page = catalog.workflowPage(idOrSlug, viewer == null ? null : viewer.id());
         }
         return page.orElseThrow(() -> new NotFoundException("workflow"));
     }

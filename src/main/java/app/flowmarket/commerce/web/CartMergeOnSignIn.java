@@ -25,7 +25,7 @@ class CartMergeOnSignIn {
             return;
         }
         CartSession.visitorCart(attributes.getRequest()).ifPresent(cartId -> {
-            carts.merge(cartId, user);
+            carts.merge(cartId, user.account());
             if (attributes.getResponse() != null) {
                 CartSession.forget(attributes.getRequest(), attributes.getResponse());
             }

@@ -28,7 +28,7 @@ final class CartSession {
 
     static Carts.CartOwner owner(CurrentUser user, HttpServletRequest request) {
         if (user != null) {
-            return new Carts.CartOwner(user, null);
+            return new Carts.CartOwner(user.account(), null);
         }
         return new Carts.CartOwner(null, visitorCart(request).orElse(null));
     }

@@ -53,7 +53,7 @@ class SellerCommerceController {
         if (store == null) {
             return "redirect:/stores/new";
         }
-        List<OrderManagement.Sale> sales = orders.salesOf(seller);
+        List<OrderManagement.Sale> sales = orders.salesOf(seller.actor());
         model.addAttribute("sales", sales);
         List<Money> balances = new ArrayList<>();
         for (String currency : sales.stream().map(s -> s.net().currency().getCurrencyCode()).distinct().sorted().toList()) {
@@ -66,7 +66,7 @@ class SellerCommerceController {
     /** "Refund…": what a refund does, asked before it is done (a dialog over the sales with JavaScript, this page without). */
     @GetMapping("/seller/sales/{lineId}/refund")
     String confirmRefund(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID lineId, Model model) {
-        OrderManagement.Sale sale = orders.saleOf(seller, lineId);
+        OrderManagement.Sale sale = orders.saleOf(seller.actor(), lineId);
         if (!sale.refundable()) {
             return "redirect:/seller/sales";
         }
@@ -96,7 +96,7 @@ class SellerCommerceController {
     }
 
     private void refundLine(CurrentUser actor, UUID lineId, RedirectAttributes redirect) {
-        Flash.attempt(redirect, "refund.done", () -> orders.refundLine(actor, lineId));
+        Flash.attempt(redirect, "refund.done", () -> orders.refundLine(actor.actor(), lineId));
     }
 
     @GetMapping("/seller/bundles")
@@ -127,7 +127,7 @@ class SellerCommerceController {
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new DomainException("bundle.price.invalid");
             }
-            UUID id = bundles.create(seller, title, description, bundlePrice, ids);
+            UUID id = bundles.create(seller.actor(), title, description, bundlePrice, ids);
             Flash.success(redirect, "bundle.created");
             return "redirect:/bundles/" + bundles.find(id).orElseThrow().slug();
         } catch (DomainException e) {
@@ -140,7 +140,7 @@ class SellerCommerceController {
 
     @PostMapping("/seller/bundles/{id}/deactivate")
     String deactivate(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, RedirectAttributes redirect) {
-        bundles.deactivate(seller, id);
+        bundles.deactivate(seller.actor(), id);
         Flash.success(redirect, "bundle.deactivated");
         return "redirect:/seller/bundles";
     }

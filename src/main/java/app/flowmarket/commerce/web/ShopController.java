@@ -175,7 +175,7 @@ class ShopController {
         var workflow = catalog.purchasableBySlug(slug).filter(PurchasableWorkflow::published)
                 .orElseThrow(() -> new NotFoundException("workflow"));
         try {
-            orders.getFree(buyer, WorkflowId.of(workflow.id()));
+            orders.getFree(buyer.actor(), WorkflowId.of(workflow.id()));
         } catch (DomainException e) {
             Flash.error(redirect, e);
             return "redirect:/workflows/" + workflow.slug();
@@ -187,19 +187,19 @@ class ShopController {
     /** The buyer's open checkout if there is one (resumed, never a second order), else the cart as a new order to pay. */
     @GetMapping("/checkout")
     String checkoutPage(@AuthenticationPrincipal CurrentUser buyer, HttpServletRequest request, Model model, RedirectAttributes redirect) {
-        Optional<OrderManagement.OpenCheckout> open = orders.openCheckout(buyer);
+        Optional<OrderManagement.OpenCheckout> open = orders.openCheckout(buyer.actor());
         if (open.isPresent()) {
             model.addAttribute("open", open.get());
             model.addAttribute("quote", null);
             return "commerce/checkout";
         }
-        List<Sellable> items = carts.items(new Carts.CartOwner(buyer, null));
+        List<Sellable> items = carts.items(new Carts.CartOwner(buyer.account(), null));
         if (items.isEmpty()) {
             Flash.error(redirect, new DomainException("cart.empty"));
             return "redirect:/cart";
         }
         try {
-            model.addAttribute("quote", orders.quote(new Carts.CartOwner(buyer, null), items, displayCurrency.of(request)));
+            model.addAttribute("quote", orders.quote(new Carts.CartOwner(buyer.account(), null), items, displayCurrency.of(request)));
         } catch (DomainException e) {
             Flash.error(redirect, e);
             return "redirect:/cart";
@@ -210,12 +210,12 @@ class ShopController {
 
     @PostMapping("/checkout")
     String checkout(@AuthenticationPrincipal CurrentUser buyer, @RequestParam(required = false) String idempotencyKey,
-                    @RequestParam(required = false) String ratesDate,
+                    @RequestParam(required = false) String ratesDate, @RequestParam(required = false) Long total,
                     @RequestHeader(value = "Idempotency-Key", required = false) String headerKey, HttpServletRequest request,
                     RedirectAttributes redirect) {
         try {
-            OrderManagement.Placement placement = orders.checkout(buyer, headerKey != null ? headerKey : idempotencyKey,
-                    displayCurrency.of(request), day(ratesDate));
+            OrderManagement.Placement placement = orders.checkout(buyer.actor(), headerKey != null ? headerKey : idempotencyKey,
+                    displayCurrency.of(request), day(ratesDate), total);
             return "redirect:" + placement.redirectUrl();
         } catch (DomainException e) {
             Flash.error(redirect, e);
@@ -225,7 +225,7 @@ class ShopController {
 
     @GetMapping("/orders")
     String myOrders(@AuthenticationPrincipal CurrentUser buyer, Model model) {
-        model.addAttribute("orders", orders.ofBuyer(buyer));
+        model.addAttribute("orders", orders.ofBuyer(buyer.actor()));
         return "commerce/orders";
     }
 
@@ -233,7 +233,7 @@ class ShopController {
     String order(@AuthenticationPrincipal CurrentUser buyer, @PathVariable UUID id,
                  @RequestParam(required = false) String returned,
                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        model.addAttribute("order", orders.ofBuyer(buyer, id));
+        model.addAttribute("order", orders.ofBuyer(buyer.actor(), id));
         // back from the processor's page, which only sends buyers back after a successful payment:
         // an earlier declined attempt must not hide the confirmation that is on its way
         model.addAttribute("returned", returned != null);
@@ -244,7 +244,7 @@ class ShopController {
     @PostMapping("/orders/{id}/pay")
     String payOrder(@AuthenticationPrincipal CurrentUser buyer, @PathVariable UUID id, RedirectAttributes redirect) {
         try {
-            return "redirect:" + orders.pay(buyer, id).redirectUrl();
+            return "redirect:" + orders.pay(buyer.actor(), id).redirectUrl();
         } catch (DomainException e) {
             Flash.error(redirect, e);
             return "redirect:/orders/" + id;
@@ -253,7 +253,7 @@ class ShopController {
 
     @PostMapping("/orders/{id}/cancel")
     String cancelOrder(@AuthenticationPrincipal CurrentUser buyer, @PathVariable UUID id, RedirectAttributes redirect) {
-        Flash.attempt(redirect, "order.cancelled", () -> orders.cancel(buyer, id));
+        Flash.attempt(redirect, "order.cancelled", () -> orders.cancel(buyer.actor(), id));
         return "redirect:/orders";
     }
 
