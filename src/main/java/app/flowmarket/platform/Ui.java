@@ -402,6 +402,11 @@ public final class Ui {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(instant.atZone(ZoneOffset.UTC));
     }
 
+    /** An IP address as people write it (IPv6 shortened: the loopback is {@code ::1}). */
+    public String address(@org.jspecify.annotations.Nullable String ip) {
+        return IpAddresses.display(ip);
+    }
+
     /** Day and time in UTC, the zone the site's dates are in. */
     public String dateTime(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
