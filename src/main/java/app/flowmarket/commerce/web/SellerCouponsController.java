@@ -46,7 +46,7 @@ class SellerCouponsController {
     String create(@AuthenticationPrincipal CurrentUser seller, @ModelAttribute CouponFormData form, Model model, RedirectAttributes redirect) {
         var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
         try {
-            coupons.create(AccountId.of(seller.id()), form.toParameters(currencyOf(store.id())));
+            coupons.create(AccountId.of(seller.id()), form.toParameters(StoreCurrency.of(catalogQueries.byStore(store.id()))));
         } catch (DomainException e) {
             return page(store.id(), form, e.messageKey(), model);
         }
@@ -62,16 +62,12 @@ class SellerCouponsController {
 
     private String page(UUID storeId, CouponFormData form, String error, Model model) {
         model.addAttribute("coupons", coupons.ofStore(storeId));
-        model.addAttribute("workflows", catalogQueries.byStore(storeId));
+        var workflows = catalogQueries.byStore(storeId);
+        model.addAttribute("workflows", workflows);
         model.addAttribute("form", form);
-        model.addAttribute("currency", currencyOf(storeId));
+        model.addAttribute("currency", StoreCurrency.of(workflows));
         model.addAttribute("error", error);
         model.addAttribute("now", Instant.now());
         return "commerce/seller-coupons";
-    }
-
-    /** The store's prices' currency: fixed amounts and minimums are in it. */
-    private String currencyOf(UUID storeId) {
-        return catalogQueries.byStore(storeId).stream().map(w -> w.price().currency().getCurrencyCode()).findFirst().orElse("USD");
     }
 }

@@ -47,7 +47,7 @@ class SellerPromotionsController {
                   RedirectAttributes redirect) {
         var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
         try {
-            promotions.create(AccountId.of(seller.id()), form.toParameters(currencyOf(store.id())));
+            promotions.create(AccountId.of(seller.id()), form.toParameters(StoreCurrency.of(catalogQueries.byStore(store.id()))));
         } catch (DomainException e) {
             return page(store.id(), form, e.messageKey(), model);
         }
@@ -63,15 +63,12 @@ class SellerPromotionsController {
 
     private String page(UUID storeId, PromotionFormData form, String error, Model model) {
         model.addAttribute("promotions", promotions.ofStore(storeId));
-        model.addAttribute("workflows", catalogQueries.byStore(storeId));
+        var workflows = catalogQueries.byStore(storeId);
+        model.addAttribute("workflows", workflows);
         model.addAttribute("form", form);
-        model.addAttribute("currency", currencyOf(storeId));
+        model.addAttribute("currency", StoreCurrency.of(workflows));
         model.addAttribute("error", error);
         model.addAttribute("now", Instant.now());
         return "commerce/seller-promotions";
-    }
-
-    private String currencyOf(UUID storeId) {
-        return catalogQueries.byStore(storeId).stream().map(w -> w.price().currency().getCurrencyCode()).findFirst().orElse("USD");
     }
 }
