@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import app.flowmarket.shared.Actor;
+import app.flowmarket.shared.WorkflowId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,9 +54,9 @@ public class CatalogImport {
     public UUID importPublished(Actor seller, Listing listing, Upload file, List<Revision> revisions, History history) {
         UUID id = catalog.createWorkflow(seller, listing, file);
         for (Revision revision : revisions) {
-            catalog.addVersion(seller, id, revision.changelog(), revision.file());
+            catalog.addVersion(seller, WorkflowId.of(id), revision.changelog(), revision.file());
         }
-        catalog.publish(seller, id);
+        catalog.publish(seller, WorkflowId.of(id));
         Workflow workflow = workflows.findById(id).orElseThrow();
         // drafted the day before it went public, with its first file; later files on their own dates
         Instant drafted = history.publishedAt().minus(Duration.ofDays(1));

@@ -15,6 +15,7 @@ import app.flowmarket.shared.Money;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.Slugs;
 import app.flowmarket.shared.Tokens;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement.StoreView;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -71,86 +72,86 @@ public class CatalogManagement {
     }
 
     @Transactional
-    public void updateListing(Actor seller, UUID workflowId, Listing raw) {
-        Workflow workflow = sellers.owned(seller.id(), workflowId);
+    public void updateListing(Actor seller, WorkflowId workflowId, Listing raw) {
+        Workflow workflow = sellers.owned(seller.id(), workflowId.value());
         Listing listing = rules.listing(raw);
-        if (listing.platform() != workflow.getPlatform() && versions.existsByWorkflowId(workflowId)) {
+        if (listing.platform() != workflow.getPlatform() && versions.existsByWorkflowId(workflowId.value())) {
             throw new DomainException("workflow.platform.locked");
         }
         workflow.update(listing, resolveTags(listing.tagNames()));
-        auditLog.record(seller.id().value(), seller.label(), "workflow.updated", "workflow", workflowId, null);
-        events.publishEvent(new WorkflowChanged(workflowId));
+        auditLog.record(seller.id().value(), seller.label(), "workflow.updated", "workflow", workflowId.value(), null);
+        events.publishEvent(new WorkflowChanged(workflowId.value()));
     }
 
     @Transactional
-    public VersionView addVersion(Actor seller, UUID workflowId, String changelog, Upload file) {
-        Workflow workflow = sellers.owned(seller.id(), workflowId);
+    public VersionView addVersion(Actor seller, WorkflowId workflowId, String changelog, Upload file) {
+        Workflow workflow = sellers.owned(seller.id(), workflowId.value());
         String log = rules.changelog(changelog);
         ParsedWorkflow parsed = rules.file(workflow.getPlatform(), file);
-        int next = versions.findByWorkflowIdOrderByNumberDesc(workflowId).stream().mapToInt(WorkflowVersion::getNumber).max().orElse(0) + 1;
+        int next = versions.findByWorkflowIdOrderByNumberDesc(workflowId.value()).stream().mapToInt(WorkflowVersion::getNumber).max().orElse(0) + 1;
         WorkflowVersion version = saveVersion(workflow, next, log, file, parsed);
-        auditLog.record(seller.id().value(), seller.label(), "workflow.version-added", "workflow", workflowId, "v" + next);
+        auditLog.record(seller.id().value(), seller.label(), "workflow.version-added", "workflow", workflowId.value(), "v" + next);
         if (workflow.getStatus() == WorkflowStatus.PUBLISHED) {
-            events.publishEvent(new WorkflowVersionAdded(workflowId, version.getId(), next, log));
+            events.publishEvent(new WorkflowVersionAdded(workflowId.value(), version.getId(), next, log));
         }
-        events.publishEvent(new WorkflowChanged(workflowId));
+        events.publishEvent(new WorkflowChanged(workflowId.value()));
         return WorkflowPages.view(version);
     }
 
     @Transactional
-    public void publish(Actor seller, UUID workflowId) {
-        Workflow workflow = sellers.owned(seller.id(), workflowId);
-        boolean first = workflow.publish(versions.existsByWorkflowId(workflowId));
-        auditLog.record(seller.id().value(), seller.label(), "workflow.published", "workflow", workflowId, workflow.getSlug());
+    public void publish(Actor seller, WorkflowId workflowId) {
+        Workflow workflow = sellers.owned(seller.id(), workflowId.value());
+        boolean first = workflow.publish(versions.existsByWorkflowId(workflowId.value()));
+        auditLog.record(seller.id().value(), seller.label(), "workflow.published", "workflow", workflowId.value(), workflow.getSlug());
         if (first) {
-            events.publishEvent(new WorkflowPublished(workflowId, workflow.getStoreId(), workflow.getSlug(), workflow.getTitle()));
+            events.publishEvent(new WorkflowPublished(workflowId.value(), workflow.getStoreId(), workflow.getSlug(), workflow.getTitle()));
         }
-        events.publishEvent(new WorkflowChanged(workflowId));
+        events.publishEvent(new WorkflowChanged(workflowId.value()));
     }
 
     @Transactional
-    public void archive(Actor seller, UUID workflowId) {
-        Workflow workflow = sellers.owned(seller.id(), workflowId);
+    public void archive(Actor seller, WorkflowId workflowId) {
+        Workflow workflow = sellers.owned(seller.id(), workflowId.value());
         workflow.archive();
-        auditLog.record(seller.id().value(), seller.label(), "workflow.archived", "workflow", workflowId, workflow.getSlug());
-        events.publishEvent(new WorkflowChanged(workflowId));
+        auditLog.record(seller.id().value(), seller.label(), "workflow.archived", "workflow", workflowId.value(), workflow.getSlug());
+        events.publishEvent(new WorkflowChanged(workflowId.value()));
     }
 
     @Transactional
-    public void addScreenshot(Actor seller, UUID workflowId, byte[] image) {
-        sellers.owned(seller.id(), workflowId);
-        long count = screenshots.countByWorkflowId(workflowId);
+    public void addScreenshot(Actor seller, WorkflowId workflowId, byte[] image) {
+        sellers.owned(seller.id(), workflowId.value());
+        long count = screenshots.countByWorkflowId(workflowId.value());
         String type = rules.screenshot(image, count);
         String key = files.put("screenshots", image);
-        screenshots.save(new Screenshot(workflowId, key, type, (int) count));
-        events.publishEvent(new WorkflowChanged(workflowId));
+        screenshots.save(new Screenshot(workflowId.value(), key, type, (int) count));
+        events.publishEvent(new WorkflowChanged(workflowId.value()));
     }
 
     @Transactional
-    public void removeScreenshot(Actor seller, UUID workflowId, UUID screenshotId) {
-        sellers.owned(seller.id(), workflowId);
+    public void removeScreenshot(Actor seller, WorkflowId workflowId, UUID screenshotId) {
+        sellers.owned(seller.id(), workflowId.value());
         Screenshot screenshot = screenshots.findById(screenshotId)
-                .filter(s -> screenshots.findByWorkflowIdOrderByPosition(workflowId).stream().anyMatch(o -> o.getId().equals(s.getId())))
+                .filter(s -> screenshots.findByWorkflowIdOrderByPosition(workflowId.value()).stream().anyMatch(o -> o.getId().equals(s.getId())))
                 .orElseThrow(() -> new NotFoundException("screenshot"));
         screenshots.delete(screenshot);
         files.delete(screenshot.getBlobKey());
-        events.publishEvent(new WorkflowChanged(workflowId));
+        events.publishEvent(new WorkflowChanged(workflowId.value()));
     }
 
     // ---- orders and reviews --------------------------------------------------------------------
 
     /** Counts a sale (or, with -1, a refunded one) on the listing. */
     @Transactional
-    public void recordSales(UUID workflowId, int delta) {
-        workflows.addSales(workflowId, delta);
-        events.publishEvent(new WorkflowStatsChanged(workflowId));
+    public void recordSales(WorkflowId workflowId, int delta) {
+        workflows.addSales(workflowId.value(), delta);
+        events.publishEvent(new WorkflowStatsChanged(workflowId.value()));
     }
 
     /** Stores the rating computed by the review module from all reviews of the workflow. */
     @Transactional
-    public void updateRating(UUID workflowId, BigDecimal average, int count) {
-        workflows.rate(workflowId, average, count);
-        events.publishEvent(new WorkflowStatsChanged(workflowId));
+    public void updateRating(WorkflowId workflowId, BigDecimal average, int count) {
+        workflows.rate(workflowId.value(), average, count);
+        events.publishEvent(new WorkflowStatsChanged(workflowId.value()));
     }
 
     // ---- for other modules (commerce, licensing, review, notification) -------------------------
@@ -168,19 +169,19 @@ public class CatalogManagement {
     }
 
     @Transactional(readOnly = true)
-    public Optional<PurchasableWorkflow> purchasable(UUID workflowId) {
-        return workflows.findById(workflowId).map(w -> new PurchasableWorkflow(w.getId(), w.getSlug(), w.getTitle(),
+    public Optional<PurchasableWorkflow> purchasable(WorkflowId workflowId) {
+        return workflows.findById(workflowId.value()).map(w -> new PurchasableWorkflow(w.getId(), w.getSlug(), w.getTitle(),
                 w.getStoreId(), w.getPrice(), w.getStatus() == WorkflowStatus.PUBLISHED));
     }
 
     @Transactional(readOnly = true)
     public Optional<PurchasableWorkflow> purchasableBySlug(String slug) {
-        return workflows.findBySlug(slug).flatMap(w -> purchasable(w.getId()));
+        return workflows.findBySlug(slug).flatMap(w -> purchasable(WorkflowId.of(w.getId())));
     }
 
     @Transactional(readOnly = true)
-    public List<VersionView> versions(UUID workflowId) {
-        return versions.findByWorkflowIdOrderByNumberDesc(workflowId).stream().map(WorkflowPages::view).toList();
+    public List<VersionView> versions(WorkflowId workflowId) {
+        return versions.findByWorkflowIdOrderByNumberDesc(workflowId.value()).stream().map(WorkflowPages::view).toList();
     }
 
     @Transactional(readOnly = true)

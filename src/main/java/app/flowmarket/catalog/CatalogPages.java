@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.shared.AccountId;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement.StoreView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -52,44 +53,44 @@ public class CatalogPages {
 
     /** A published listing's page, by id (what search matches saved searches against). */
     @Transactional(readOnly = true)
-    public Optional<WorkflowPage> publishedWorkflow(UUID workflowId) {
-        return workflows.findById(workflowId).filter(w -> w.getStatus() == WorkflowStatus.PUBLISHED).map(pages::page);
+    public Optional<WorkflowPage> publishedWorkflow(WorkflowId workflowId) {
+        return workflows.findById(workflowId.value()).filter(w -> w.getStatus() == WorkflowStatus.PUBLISHED).map(pages::page);
     }
 
     /** A listing's page by id whatever its state: what a buyer who owns it still sees once it is taken off sale. */
     @Transactional(readOnly = true)
-    public Optional<WorkflowPage> workflowById(UUID workflowId) {
-        return workflows.findById(workflowId).filter(w -> w.getStatus() != WorkflowStatus.DRAFT).map(pages::page);
+    public Optional<WorkflowPage> workflowById(WorkflowId workflowId) {
+        return workflows.findById(workflowId.value()).filter(w -> w.getStatus() != WorkflowStatus.DRAFT).map(pages::page);
     }
 
     /** What changed in each version of a listing against the one before, newest first (empty for the first version). */
     @Transactional(readOnly = true)
-    public List<WorkflowDiff> versionChanges(UUID workflowId) {
-        return workflows.findById(workflowId).map(diffs::history).orElse(List.of());
+    public List<WorkflowDiff> versionChanges(WorkflowId workflowId) {
+        return workflows.findById(workflowId.value()).map(diffs::history).orElse(List.of());
     }
 
     /** What the latest version of a listing needs: node types and versions, credentials, community packages. */
     @Transactional(readOnly = true)
-    public Optional<Compatibility> compatibility(UUID workflowId) {
-        return workflows.findById(workflowId).flatMap(diffs::compatibility).filter(c -> !c.isEmpty());
+    public Optional<Compatibility> compatibility(WorkflowId workflowId) {
+        return workflows.findById(workflowId.value()).flatMap(diffs::compatibility).filter(c -> !c.isEmpty());
     }
 
     /** What changed between any two versions of a listing. */
     @Transactional(readOnly = true)
-    public Optional<WorkflowDiff> versionChanges(UUID workflowId, int from, int to) {
-        return workflows.findById(workflowId).flatMap(w -> diffs.between(w, from, to));
+    public Optional<WorkflowDiff> versionChanges(WorkflowId workflowId, int from, int to) {
+        return workflows.findById(workflowId.value()).flatMap(w -> diffs.between(w, from, to));
     }
 
     /** A listing's page whatever its status, for those who check listings before buyers see them (moderation). */
     @Transactional(readOnly = true)
-    public Optional<WorkflowPage> anyWorkflow(UUID workflowId) {
-        return workflows.findById(workflowId).map(pages::page);
+    public Optional<WorkflowPage> anyWorkflow(WorkflowId workflowId) {
+        return workflows.findById(workflowId.value()).map(pages::page);
     }
 
     /** The listing as its seller edits it. */
     @Transactional(readOnly = true)
-    public WorkflowPage forEditing(AccountId seller, UUID workflowId) {
-        return pages.page(sellers.owned(seller, workflowId));
+    public WorkflowPage forEditing(AccountId seller, WorkflowId workflowId) {
+        return pages.page(sellers.owned(seller, workflowId.value()));
     }
 
     @Transactional(readOnly = true)
@@ -101,8 +102,8 @@ public class CatalogPages {
                 .toList();
     }
 
-    public List<UUID> screenshotIds(UUID workflowId) {
-        return screenshots.findByWorkflowIdOrderByPosition(workflowId).stream().map(Screenshot::getId).toList();
+    public List<UUID> screenshotIds(WorkflowId workflowId) {
+        return screenshots.findByWorkflowIdOrderByPosition(workflowId.value()).stream().map(Screenshot::getId).toList();
     }
 
     /** Every tag, by name (the public API lists them). */

@@ -41,7 +41,7 @@ class CatalogPersonalData implements PersonalData {
 
     @Override
     public void export(Subject subject, Sink sink) throws java.io.IOException {
-        var store = stores.findByOwner(subject.account().value());
+        var store = stores.findByOwner(subject.account());
         if (store.isEmpty()) {
             sink.table("workflows", "The workflows you sell (sellers).", List.of());
             return;
@@ -72,7 +72,7 @@ class CatalogPersonalData implements PersonalData {
     @Override
     @Transactional
     public void erase(Subject subject) {
-        stores.findByOwner(subject.account().value()).ifPresent(store -> {
+        stores.findByOwner(subject.account()).ifPresent(store -> {
             for (Workflow workflow : workflows.findByStoreIdOrderByUpdatedAtDesc(store.id())) {
                 if (workflow.getStatus() != WorkflowStatus.ARCHIVED) {
                     workflow.archive();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.Translated;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,10 +92,10 @@ public class CatalogQueries {
     }
 
     @Transactional(readOnly = true)
-    public List<WorkflowCard> byStore(UUID storeId) {
+    public List<WorkflowCard> byStore(StoreId storeId) {
         return jdbc.sql("select " + CARD_COLUMNS + " from workflow w join store_summary s on s.id = w.store_id"
                         + " where w.status = 'PUBLISHED' and w.store_id = :store order by w.published_at desc")
-                .param("store", storeId)
+                .param("store", storeId.value())
                 .query(CatalogQueries::card)
                 .list();
     }

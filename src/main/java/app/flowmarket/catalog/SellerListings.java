@@ -4,8 +4,9 @@ import java.util.UUID;
 
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.NotFoundException;
-import app.flowmarket.store.StoreManagement;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.store.StoreManagement.StoreView;
+import app.flowmarket.store.StoreManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ class SellerListings {
     }
 
     StoreView storeOf(AccountId seller) {
-        return stores.requireStoreOf(seller.value());
+        return stores.requireStoreOf(seller);
     }
 
     /** The seller's own workflow, or 404: someone else's listing is not found, never "forbidden". */
@@ -34,6 +35,6 @@ class SellerListings {
     }
 
     boolean isOwner(@Nullable AccountId viewer, Workflow workflow) {
-        return viewer != null && stores.owns(viewer.value(), workflow.getStoreId());
+        return viewer != null && stores.owns(viewer, StoreId.of(workflow.getStoreId()));
     }
 }

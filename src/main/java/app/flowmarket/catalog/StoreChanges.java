@@ -3,6 +3,7 @@ package app.flowmarket.catalog;
 import java.util.List;
 import java.util.UUID;
 
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.store.StoreManagement;
 import app.flowmarket.store.StoreUpdated;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,7 +34,7 @@ class StoreChanges {
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(StoreUpdated event) {
-        List<UUID> renamed = stores.find(event.storeId())
+        List<UUID> renamed = stores.find(StoreId.of(event.storeId()))
                 .map(store -> jdbc.sql("update workflow set store_name = :name where store_id = :store and store_name <> :name returning id")
                         .param("name", store.name())
                         .param("store", store.id())

@@ -3,8 +3,9 @@ package app.flowmarket.catalog;
 import java.util.List;
 
 import app.flowmarket.shared.Markdown;
-import app.flowmarket.store.StoreManagement;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.store.StoreManagement.StoreView;
+import app.flowmarket.store.StoreManagement;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +42,7 @@ class WorkflowPages {
     }
 
     WorkflowPage page(Workflow w) {
-        StoreView store = stores.find(w.getStoreId()).orElseThrow();
+        StoreView store = stores.find(StoreId.of(w.getStoreId())).orElseThrow();
         CategoryView category = w.getCategoryId() == null ? null : categories.findById(w.getCategoryId()).map(WorkflowPages::view).orElse(null);
         List<TagView> tagViews = w.getTags().stream().map(t -> new TagView(t.getSlug(), t.names()))
                 .sorted((a, b) -> a.name().english().compareToIgnoreCase(b.name().english())).toList();

@@ -10,13 +10,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import app.flowmarket.audit.AuditLog;
-import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
+import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.shared.Actor;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Markdown;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.Slugs;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,7 +56,7 @@ public class Bundles {
 
     @Transactional
     public UUID create(Actor seller, String title, String description, Money price, List<UUID> workflowIds) {
-        var store = stores.findByOwner(seller.id().value()).orElseThrow(() -> new DomainException("store.none"));
+        var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
         String cleanTitle = title == null ? "" : title.strip();
         if (cleanTitle.length() < 3 || cleanTitle.length() > 120) {
             throw new DomainException("bundle.title.invalid");
@@ -66,7 +67,7 @@ public class Bundles {
         }
         List<PurchasableWorkflow> workflows = new ArrayList<>();
         for (UUID id : ids) {
-            PurchasableWorkflow w = catalog.purchasable(id).filter(p -> p.storeId().equals(store.id()) && p.published())
+            PurchasableWorkflow w = catalog.purchasable(WorkflowId.of(id)).filter(p -> p.storeId().equals(store.id()) && p.published())
                     .orElseThrow(() -> new DomainException("bundle.not-yours"));
             if (!w.price().currency().equals(price.currency())) {
                 throw new DomainException("bundle.currency");
@@ -94,7 +95,7 @@ public class Bundles {
 
     @Transactional
     public void deactivate(Actor seller, UUID bundleId) {
-        var store = stores.findByOwner(seller.id().value()).orElseThrow(() -> new DomainException("store.none"));
+        var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
         int updated = jdbc.sql("update bundle set active = false, updated_at = now() where id = ? and store_id = ?")
                 .params(bundleId, store.id()).update();
         if (updated == 0) {
@@ -117,7 +118,7 @@ public class Bundles {
                 .map(r -> {
                     Money price = Money.of(r.priceMinor(), r.currency());
                     List<PurchasableWorkflow> workflows = jdbc.sql("select workflow_id from bundle_item where bundle_id = ?").param(r.id())
-                            .query(UUID.class).list().stream().flatMap(w -> catalog.purchasable(w).stream()).toList();
+                            .query(UUID.class).list().stream().flatMap(w -> catalog.purchasable(WorkflowId.of(w)).stream()).toList();
                     Pricing.BundleOffer offer = offerOf(price, workflows);
                     return new BundleView(r.id(), r.storeId(), r.slug(), r.title(), r.description(), price, r.active(), workflows,
                             offer.separately(), offer.saving());

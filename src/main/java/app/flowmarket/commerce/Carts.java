@@ -11,6 +11,7 @@ import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.StoreId;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -132,7 +133,7 @@ public class Carts {
      * holds even one workflow they own, since buying it would sell them that workflow a second time.
      */
     void checkBuyable(AccountId buyer, Sellable item) {
-        if (stores.findByOwner(buyer.value()).map(s -> s.id().equals(item.storeId())).orElse(false)) {
+        if (stores.findByOwner(buyer).map(s -> s.id().equals(item.storeId())).orElse(false)) {
             throw new DomainException("cart.own-item");
         }
         if (item.workflowIds().isEmpty()) {
@@ -150,7 +151,7 @@ public class Carts {
     /** The item as it can be bought now (published, active), if it can. */
     public Optional<Sellable> resolve(Sellable.Kind kind, UUID refId) {
         return switch (kind) {
-            case WORKFLOW -> catalog.purchasable(refId).filter(CatalogManagement.PurchasableWorkflow::published)
+            case WORKFLOW -> catalog.purchasable(WorkflowId.of(refId)).filter(CatalogManagement.PurchasableWorkflow::published)
                     .map(w -> new Sellable(Sellable.Kind.WORKFLOW, w.id(), w.title(), w.slug(), w.storeId(), w.price(), List.of(w.id())));
             case BUNDLE -> bundles.find(refId).filter(Bundles.BundleView::active).map(Bundles.BundleView::toSellable);
         };

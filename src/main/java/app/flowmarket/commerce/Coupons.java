@@ -17,6 +17,7 @@ import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -83,7 +84,7 @@ public class Coupons {
 
     @Transactional
     public UUID create(AccountId seller, CouponForm form) {
-        var store = stores.findByOwner(seller.value()).orElseThrow(() -> new DomainException("store.none"));
+        var store = stores.findByOwner(seller).orElseThrow(() -> new DomainException("store.none"));
         String code = form.code() == null ? "" : form.code().strip();
         if (!CODE.matcher(code).matches()) {
             throw new DomainException("coupon.code.invalid");
@@ -112,7 +113,7 @@ public class Coupons {
         }
         Set<UUID> workflows = new LinkedHashSet<>(form.workflowIds() == null ? List.of() : form.workflowIds());
         for (UUID workflowId : workflows) {
-            catalog.purchasable(workflowId).filter(w -> w.storeId().equals(store.id())).orElseThrow(() -> new DomainException("coupon.not-yours"));
+            catalog.purchasable(WorkflowId.of(workflowId)).filter(w -> w.storeId().equals(store.id())).orElseThrow(() -> new DomainException("coupon.not-yours"));
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -134,7 +135,7 @@ public class Coupons {
     /** The seller ends a code at once; carts that hold it show it refused. */
     @Transactional
     public void deactivate(AccountId seller, UUID couponId) {
-        var store = stores.findByOwner(seller.value()).orElseThrow(() -> new DomainException("store.none"));
+        var store = stores.findByOwner(seller).orElseThrow(() -> new DomainException("store.none"));
         if (jdbc.sql("update coupon set active = false where id = ? and store_id = ?").params(couponId, store.id()).update() == 0) {
             throw new NotFoundException("coupon");
         }

@@ -54,9 +54,9 @@ public class Ledger {
     }
 
     /** What the platform owes a store in one currency: the sum of its entries. */
-    public Money sellerBalance(UUID storeId, String currency) {
+    public Money sellerBalance(StoreId storeId, String currency) {
         long sum = jdbc.sql("select coalesce(sum(amount_minor), 0) from ledger_entry where account_type = 'SELLER' and account_id = ? and currency = ?")
-                .params(storeId, currency).query(Long.class).single();
+                .params(storeId.value(), currency).query(Long.class).single();
         return Money.of(sum, currency);
     }
 

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import app.flowmarket.account.Person;
 import app.flowmarket.account.AccountManagement;
+import app.flowmarket.account.Person;
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.payment.PaymentGateway;
 import app.flowmarket.payment.Payments;
@@ -25,11 +25,11 @@ import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.OrderId;
+import app.flowmarket.shared.SiteSettings;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,11 +65,11 @@ public class OrderManagement {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final CommerceSettings settings;
-    private final String baseUrl;
+    private final SiteSettings site;
 
     OrderManagement(Orders orders, Carts carts, Coupons coupons, Promotions promotions, Pricing pricing, Payments payments, AccountManagement accounts, StoreManagement stores,
                     AuditLog auditLog, MessageSource messages, JdbcClient jdbc, TransactionTemplate tx, CommerceSettings settings,
-                    @Value("${flowmarket.web.base-url}") String baseUrl) {
+                    SiteSettings site) {
         this.orders = orders;
         this.carts = carts;
         this.coupons = coupons;
@@ -83,7 +83,7 @@ public class OrderManagement {
         this.jdbc = jdbc;
         this.tx = tx;
         this.settings = settings;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.site = site;
     }
 
     /** A line as the buyer sees it: the seller's price and amounts in the seller's currency, and what was charged for it at which rate. */
@@ -304,7 +304,7 @@ public class OrderManagement {
     private String paymentPage(Actor buyer, OrderView order) {
         PaymentGateway.HostedCheckout checkout = payments.openCheckout(new PaymentGateway.CheckoutRequest(order.id(), order.total(),
                 msg("order.description", order.number()), buyer.label(), "/orders/" + order.id() + "?returned",
-                "/orders/" + order.id() + "?cancelled", baseUrl, order.expiresAt()), order.status() == OrderStatus.FAILED);
+                "/orders/" + order.id() + "?cancelled", site.baseUrl(), order.expiresAt()), order.status() == OrderStatus.FAILED);
         Boolean open = tx.execute(status -> orders.findForUpdate(order.id()).filter(o -> o.status().isOpen() && !o.isOverdue(Instant.now()))
                 .map(o -> {
                     o.checkoutOpened(checkout.checkoutRef());
@@ -462,7 +462,7 @@ public class OrderManagement {
         UUID orderId = orders.findOrderIdOfLine(lineId).orElseThrow(() -> new NotFoundException("order line"));
         Order order = orders.findForUpdate(orderId).orElseThrow();
         OrderLine line = order.line(lineId);
-        boolean seller = stores.findByOwner(actor.id().value()).map(s -> s.id().equals(line.storeId().value())).orElse(false);
+        boolean seller = stores.findByOwner(actor.id()).map(s -> s.id().equals(line.storeId().value())).orElse(false);
         if (!seller && !actor.isAdmin()) {
             throw new NotFoundException("order line");
         }
@@ -524,7 +524,7 @@ public class OrderManagement {
     }
 
     private List<Sale> sales(Actor seller, UUID onlyLine) {
-        var store = stores.findByOwner(seller.id().value()).orElseThrow(() -> new DomainException("store.none"));
+        var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
         record Row(UUID lineId, UUID orderId, long orderNumber, UUID buyerId, String title, long netMinor, long feeMinor, long sellerMinor,
                    String currency, long chargedMinor, String orderCurrency, String status, Timestamp paidAt, long orderTotalMinor) {
         }

@@ -17,6 +17,7 @@ import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.PriceOffers;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -69,7 +70,7 @@ public class Promotions implements PriceOffers {
 
     @Transactional
     public UUID create(AccountId seller, PromotionForm form) {
-        var store = stores.findByOwner(seller.value()).orElseThrow(() -> new DomainException("store.none"));
+        var store = stores.findByOwner(seller).orElseThrow(() -> new DomainException("store.none"));
         String title = form.title() == null ? "" : form.title().strip();
         if (title.length() < 3 || title.length() > 80) {
             throw new DomainException("promotion.title.invalid");
@@ -92,7 +93,7 @@ public class Promotions implements PriceOffers {
         }
         String currency = null;
         for (UUID workflowId : workflows) {
-            var workflow = catalog.purchasable(workflowId).filter(w -> w.storeId().equals(store.id()))
+            var workflow = catalog.purchasable(WorkflowId.of(workflowId)).filter(w -> w.storeId().equals(store.id()))
                     .orElseThrow(() -> new DomainException("coupon.not-yours"));
             currency = workflow.price().currency().getCurrencyCode();
         }
@@ -115,7 +116,7 @@ public class Promotions implements PriceOffers {
     /** The seller ends a promotion at once. */
     @Transactional
     public void end(AccountId seller, UUID promotionId) {
-        var store = stores.findByOwner(seller.value()).orElseThrow(() -> new DomainException("store.none"));
+        var store = stores.findByOwner(seller).orElseThrow(() -> new DomainException("store.none"));
         if (jdbc.sql("update promotion set active = false where id = ? and store_id = ?").params(promotionId, store.id()).update() == 0) {
             throw new NotFoundException("promotion");
         }

@@ -23,12 +23,12 @@ class SalesCounts {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(OrderPaid event) {
-        event.lines().forEach(line -> line.workflowIds().forEach(w -> catalog.recordSales(w.value(), 1)));
+        event.lines().forEach(line -> line.workflowIds().forEach(w -> catalog.recordSales(w, 1)));
     }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(OrderLineRefunded event) {
-        event.line().workflowIds().stream().map(WorkflowId::value).forEach(w -> catalog.recordSales(w, -1));
+        event.line().workflowIds().forEach(w -> catalog.recordSales(w, -1));
     }
 }

@@ -13,27 +13,28 @@ import java.util.UUID;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.api.ApiScope;
 import app.flowmarket.api.ApiTokens;
-import app.flowmarket.webhook.WebhookEvent;
-import app.flowmarket.webhook.Webhooks;
 import app.flowmarket.catalog.CatalogImport;
 import app.flowmarket.catalog.CatalogPages;
-import app.flowmarket.n8n.N8nTokens;
 import app.flowmarket.catalog.CategoryView;
 import app.flowmarket.catalog.Listing;
 import app.flowmarket.catalog.Upload;
+import app.flowmarket.n8n.N8nTokens;
 import app.flowmarket.payment.Payments;
 import app.flowmarket.qa.Questions;
 import app.flowmarket.review.Reviews;
-import app.flowmarket.social.Follows;
-import app.flowmarket.social.Profiles;
 import app.flowmarket.search.CatalogSearch;
 import app.flowmarket.security.AccountSecurity;
 import app.flowmarket.shared.AccountId;
+import app.flowmarket.shared.Actor;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.SiteSettings;
 import app.flowmarket.shared.StartupPhases;
+import app.flowmarket.social.Follows;
+import app.flowmarket.social.Profiles;
 import app.flowmarket.store.StoreManagement;
+import app.flowmarket.webhook.WebhookEvent;
+import app.flowmarket.webhook.Webhooks;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.slf4j.Logger;
@@ -244,8 +245,9 @@ class DemoData implements SmartLifecycle {
         for (int s = 0; s < DemoCatalog.STORES.size(); s++) {
             DemoCatalog.DemoStore demo = DemoCatalog.STORES.get(s);
             UUID ownerId = ownerIds.get(s);
-            CurrentUser seller = stores.open(ownerId, new StoreManagement.StoreProfile(demo.name(), demo.slug(), demo.bio(),
+            stores.open(AccountId.of(ownerId), new StoreManagement.StoreProfile(demo.name(), demo.slug(), demo.bio(),
                     demo.website(), null, null));
+            Actor seller = accounts.person(AccountId.of(ownerId)).orElseThrow().actor();
             // a seller who writes in French, Spanish or German reads the site and their mails in that language
             String language = DemoTexts.of(demo.workflows().get(0).title()).language();
             if (!"en".equals(language)) {
@@ -253,7 +255,7 @@ class DemoData implements SmartLifecycle {
             }
             // stores opened between about fourteen and eight months ago, each on its own day
             Instant opened = now.minus(Duration.ofDays(240 + 25L * s + random.nextInt(20))).minus(Duration.ofMinutes(random.nextInt(600)));
-            stores.importOpening(ownerId, opened);
+            stores.importOpening(AccountId.of(ownerId), opened);
             long openDays = Duration.between(opened, now).toDays();
             for (DemoCatalog.DemoWorkflow workflow : demo.workflows()) {
                 UUID categoryId = categories.stream().filter(c -> c.slug().equals(workflow.category())).findFirst()
@@ -286,7 +288,7 @@ class DemoData implements SmartLifecycle {
                 }
                 // sales made before the demo buyers' own orders, which commerce counts as they are paid
                 int earlierSales = workflow.priceCents() == 0 ? 40 + random.nextInt(400) : random.nextInt(150);
-                UUID id = catalogImport.importPublished(seller.actor(), listing, upload, revisions,
+                UUID id = catalogImport.importPublished(seller, listing, upload, revisions,
                         new CatalogImport.History(published, earlierSales, BigDecimal.ZERO, 0, random.nextInt(6) == 0));
                 placed.add(new Placed(demo, workflow, id, published, List.copyOf(owners), reviewers));
             }
@@ -296,12 +298,12 @@ class DemoData implements SmartLifecycle {
                 Instant flagged = now.minus(Duration.ofDays(1));
                 String leakyTitle = "Failed payment alerts to Slack";
                 byte[] leaky = DemoFiles.leakyN8n(leakyTitle).getBytes(StandardCharsets.UTF_8);
-                catalogImport.importPublished(seller.actor(), new Listing(leakyTitle, "Posts every failed Stripe payment to a Slack channel.",
+                catalogImport.importPublished(seller, new Listing(leakyTitle, "Posts every failed Stripe payment to a Slack channel.",
                         "Posts every failed Stripe payment to a Slack channel, with the customer and the amount.", app.flowmarket.catalog.Platform.N8N,
                         Money.of(900, demo.currency()), null, List.of("stripe", "slack")),
                         new Upload("failed-payment-alerts.json", leaky), List.of(), new CatalogImport.History(flagged, 0, BigDecimal.ZERO, 0, false));
                 String spamTitle = "10,000 leads for free";
-                catalogImport.importPublished(seller.actor(), new Listing(spamTitle, "Make money fast with unlimited leads.",
+                catalogImport.importPublished(seller, new Listing(spamTitle, "Make money fast with unlimited leads.",
                         "Make money fast: grab the full lead list at https://bit.ly/free-leads-now and click here now.", app.flowmarket.catalog.Platform.N8N,
                         Money.of(0, demo.currency()), null, List.of("lead-generation")),
                         new Upload("free-leads.json", DemoFiles.export(app.flowmarket.catalog.Platform.N8N, spamTitle, List.of("httpRequest")).getBytes(StandardCharsets.UTF_8)),
@@ -313,7 +315,7 @@ class DemoData implements SmartLifecycle {
         }
         long catalogued = System.currentTimeMillis();
         // a year of the demo seller's traffic and sales for their dashboard, as daily numbers
-        UUID demoStore = stores.findByOwner(ownerIds.get(0)).orElseThrow().id();
+        UUID demoStore = stores.findByOwner(AccountId.of(ownerIds.get(0))).orElseThrow().id();
         int madeUp = demoTraffic.write(demoStore, placed.stream().filter(p -> p.store() == DemoCatalog.STORES.get(0))
                 .map(p -> new DemoTraffic.Listed(p.id(), p.demo().title(), Money.of(p.demo().priceCents(), p.store().currency()), p.published()))
                 .toList(), java.time.LocalDate.now(java.time.ZoneOffset.UTC), new Random(7));
@@ -345,8 +347,8 @@ class DemoData implements SmartLifecycle {
                 buyerIds.get(0), now, random);
         // Bruno, the demo buyer, shows his profile with the purchases he reviewed, and follows two stores
         CurrentUser bruno = accounts.find(buyerIds.get(0)).orElseThrow();
-        follows.follow(bruno.account(), stores.findByOwner(ownerIds.get(0)).orElseThrow().id());
-        follows.follow(bruno.account(), stores.findByOwner(ownerIds.get(1)).orElseThrow().id());
+        follows.follow(bruno.account(), stores.findByOwner(AccountId.of(ownerIds.get(0))).orElseThrow().id());
+        follows.follow(bruno.account(), stores.findByOwner(AccountId.of(ownerIds.get(1))).orElseThrow().id());
         List<UUID> reviewedByBruno = written.stream().filter(r -> r.authorId().equals(bruno.id())).map(Reviews.ImportedReview::workflowId).toList();
         profiles.publish(bruno.account(), "bruno", "Freelance ops consultant. I automate invoicing and CRM chores for small agencies.", true,
                 reviewedByBruno);

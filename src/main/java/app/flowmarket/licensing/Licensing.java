@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogManagement.VersionView;
+import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.ForbiddenException;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.storage.BlobStore;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,24 +34,24 @@ public class Licensing {
     }
 
     @Transactional(readOnly = true)
-    public boolean owns(UUID buyerId, UUID workflowId) {
+    public boolean owns(@Nullable AccountId buyerId, WorkflowId workflowId) {
         return buyerId != null && jdbc.sql("select exists (select 1 from entitlement where buyer_id = ? and workflow_id = ? and revoked_at is null)")
-                .params(buyerId, workflowId).query(Boolean.class).single();
+                .params(buyerId.value(), workflowId.value()).query(Boolean.class).single();
     }
 
     public record LibraryItem(UUID workflowId, String slug, String title, Instant acquiredAt, List<VersionView> versions) {
     }
 
     @Transactional(readOnly = true)
-    public List<LibraryItem> library(UUID buyerId) {
+    public List<LibraryItem> library(AccountId buyerId) {
         record Owned(UUID workflowId, Instant acquiredAt) {
         }
         List<Owned> owned = jdbc.sql("""
                 select workflow_id, min(granted_at) as acquired_at from entitlement
                 where buyer_id = ? and revoked_at is null group by workflow_id order by min(granted_at) desc""")
-                .param(buyerId).query(Owned.class).list();
-        return owned.stream().flatMap(o -> catalog.purchasable(o.workflowId()).stream()
-                        .map(w -> new LibraryItem(w.id(), w.slug(), w.title(), o.acquiredAt(), catalog.versions(w.id()))))
+                .param(buyerId.value()).query(Owned.class).list();
+        return owned.stream().flatMap(o -> catalog.purchasable(WorkflowId.of(o.workflowId())).stream()
+                        .map(w -> new LibraryItem(w.id(), w.slug(), w.title(), o.acquiredAt(), catalog.versions(WorkflowId.of(w.id())))))
                 .toList();
     }
 
@@ -60,21 +63,21 @@ public class Licensing {
      * version, gets "not found", so nothing tells which files exist.
      */
     @Transactional
-    public Download download(UUID buyerId, UUID versionId) {
+    public Download download(AccountId buyerId, UUID versionId) {
         CatalogManagement.VersionFile file = catalog.versionFile(versionId).orElseThrow(() -> new NotFoundException("version"));
-        if (!owns(buyerId, file.workflowId())) {
+        if (!owns(buyerId, WorkflowId.of(file.workflowId()))) {
             throw new ForbiddenException("not owned");
         }
         InputStream content = blobs.open(file.fileKey()).orElseThrow(() -> new NotFoundException("file"));
         jdbc.sql("insert into download (buyer_id, workflow_id, workflow_version_id, downloaded_at) values (?, ?, ?, ?)")
-                .params(buyerId, file.workflowId(), versionId, Timestamp.from(Instant.now())).update();
+                .params(buyerId.value(), file.workflowId(), versionId, Timestamp.from(Instant.now())).update();
         return new Download(file.fileName(), content);
     }
 
     /** Everyone who currently owns the workflow. */
     @Transactional(readOnly = true)
-    public List<UUID> ownerIds(UUID workflowId) {
-        return jdbc.sql("select distinct buyer_id from entitlement where workflow_id = ? and revoked_at is null").param(workflowId)
-                .query(UUID.class).list();
+    public List<AccountId> ownerIds(WorkflowId workflowId) {
+        return jdbc.sql("select distinct buyer_id from entitlement where workflow_id = ? and revoked_at is null").param(workflowId.value())
+                .query(UUID.class).list().stream().map(AccountId::of).toList();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.WorkflowChanged;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.storage.BlobStore;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ class WorkflowScreening {
 
     @ApplicationModuleListener
     void on(WorkflowChanged event) {
-        pages.anyWorkflow(event.workflowId()).ifPresent(page -> {
+        pages.anyWorkflow(WorkflowId.of(event.workflowId())).ifPresent(page -> {
             List<String> hits = new ArrayList<>(TextRules.check(page.title() + "\n" + page.summary() + "\n" + page.descriptionMarkdown()));
             var latest = page.latestVersion().flatMap(v -> catalog.versionFile(v.id()));
             if (latest.isPresent()) {

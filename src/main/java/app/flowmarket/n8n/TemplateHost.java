@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogManagement.VersionView;
+import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.CatalogQueries.WorkflowCard;
 import app.flowmarket.catalog.CategoryView;
@@ -24,7 +24,9 @@ import app.flowmarket.licensing.Licensing;
 import app.flowmarket.search.CatalogSearch;
 import app.flowmarket.search.SearchQuery;
 import app.flowmarket.search.SearchResults;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.SiteSettings;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.storage.BlobStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -215,7 +217,7 @@ public class TemplateHost {
         Map<UUID, Long> numbers = ids.workflows(cards.stream().map(WorkflowCard::id).toList());
         List<TemplateSummary> summaries = new ArrayList<>();
         for (WorkflowCard card : cards) {
-            pages.publishedWorkflow(card.id()).ifPresent(w -> summaries.add(summary(TemplateIds.of(numbers, card.id()), w)));
+            pages.publishedWorkflow(WorkflowId.of(card.id())).ifPresent(w -> summaries.add(summary(TemplateIds.of(numbers, card.id()), w)));
         }
         return new SearchPage((int) Math.min(Integer.MAX_VALUE, total), summaries, List.of());
     }
@@ -272,21 +274,21 @@ public class TemplateHost {
     /** A published n8n workflow, or one the buyer owns that has since been taken off sale. */
     private Optional<WorkflowPage> visible(UUID buyerId, long id) {
         return ids.workflowOf(id)
-                .flatMap(workflowId -> pages.publishedWorkflow(workflowId)
-                        .or(() -> licensing.owns(buyerId, workflowId) ? pages.workflowById(workflowId) : Optional.empty()))
+                .flatMap(workflowId -> pages.publishedWorkflow(WorkflowId.of(workflowId))
+                        .or(() -> licensing.owns(AccountId.of(buyerId), WorkflowId.of(workflowId)) ? pages.workflowById(WorkflowId.of(workflowId)) : Optional.empty()))
                 .filter(w -> w.platform() == Platform.N8N);
     }
 
     private boolean importable(UUID buyerId, WorkflowPage w) {
-        return (w.isPublished() && w.price().isFree()) || licensing.owns(buyerId, w.id());
+        return (w.isPublished() && w.price().isFree()) || licensing.owns(AccountId.of(buyerId), WorkflowId.of(w.id()));
     }
 
     private List<WorkflowPage> library(UUID buyerId, List<String> categoryValues, String text) {
         Set<String> slugs = new LinkedHashSet<>(categorySlugs(categoryValues));
         String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         List<WorkflowPage> owned = new ArrayList<>();
-        for (Licensing.LibraryItem item : licensing.library(buyerId)) {
-            pages.workflowById(item.workflowId())
+        for (Licensing.LibraryItem item : licensing.library(AccountId.of(buyerId))) {
+            pages.workflowById(WorkflowId.of(item.workflowId()))
                     .filter(w -> w.platform() == Platform.N8N)
                     .filter(w -> slugs.isEmpty() || (w.category() != null && slugs.contains(w.category().slug())))
                     .filter(w -> needle.isEmpty() || w.title().toLowerCase(Locale.ROOT).contains(needle)

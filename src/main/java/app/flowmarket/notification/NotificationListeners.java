@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import app.flowmarket.shared.AccountId;
-import app.flowmarket.account.Person;
 import app.flowmarket.account.AccountManagement;
+import app.flowmarket.account.Person;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.WorkflowPublished;
 import app.flowmarket.catalog.WorkflowVersionAdded;
@@ -21,12 +20,15 @@ import app.flowmarket.qa.QuestionAsked;
 import app.flowmarket.review.ReviewPosted;
 import app.flowmarket.review.ReviewReplied;
 import app.flowmarket.security.NewSignInAlerted;
+import app.flowmarket.shared.AccountId;
+import app.flowmarket.shared.StoreId;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.social.Follows;
 import app.flowmarket.social.StoreFollowed;
 import app.flowmarket.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns other modules' events into notifications and notification e-mails. Each runs after the
@@ -62,7 +64,7 @@ class NotificationListeners {
             if (!center.firstDelivery("sale:" + line.lineId())) {
                 continue;
             }
-            UUID sellerId = stores.find(line.storeId().value()).orElseThrow().ownerId();
+            UUID sellerId = stores.find(line.storeId()).orElseThrow().ownerId();
             // amounts are written in the seller's own language and currency format: "12,50 €", not "12.50 EUR"
             java.util.Locale locale = accounts.person(AccountId.of(sellerId)).map(Person::locale).orElse(java.util.Locale.ENGLISH);
             center.notify(sellerId, NotificationType.NEW_SALE, "sale:" + line.refId() + ":" + today, line.title(),
@@ -77,8 +79,8 @@ class NotificationListeners {
         if (!event.firstTime() || !center.firstDelivery("review:" + event.reviewId())) {
             return;
         }
-        catalog.purchasable(event.workflowId()).ifPresent(workflow -> {
-            UUID sellerId = stores.find(workflow.storeId()).orElseThrow().ownerId();
+        catalog.purchasable(WorkflowId.of(event.workflowId())).ifPresent(workflow -> {
+            UUID sellerId = stores.find(StoreId.of(workflow.storeId())).orElseThrow().ownerId();
             center.notify(sellerId, NotificationType.NEW_REVIEW, "review:" + workflow.id() + ":" + LocalDate.now(ZoneOffset.UTC),
                     workflow.title(), "★".repeat(event.rating()), "/workflows/" + workflow.slug() + "/reviews");
             email(sellerId, NotificationType.NEW_REVIEW, "/workflows/" + workflow.slug() + "/reviews", "mail.review.action",
@@ -91,9 +93,9 @@ class NotificationListeners {
         if (!event.firstTime() || !center.firstDelivery("review-reply:" + event.reviewId())) {
             return;
         }
-        catalog.purchasable(event.workflowId()).ifPresent(workflow -> {
+        catalog.purchasable(WorkflowId.of(event.workflowId())).ifPresent(workflow -> {
             String path = "/workflows/" + workflow.slug() + "#reviews-h";
-            String store = stores.find(workflow.storeId()).map(StoreManagement.StoreView::name).orElse("");
+            String store = stores.find(StoreId.of(workflow.storeId())).map(StoreManagement.StoreView::name).orElse("");
             center.notify(event.reviewerId(), NotificationType.REVIEW_REPLY, "review-reply:" + event.reviewId(), workflow.title(), store, path);
             email(event.reviewerId(), NotificationType.REVIEW_REPLY, path, "mail.review-reply.action",
                     new Msg("mail.review-reply.subject", workflow.title()), new Msg("mail.review-reply.body", store, workflow.title()));
@@ -105,8 +107,8 @@ class NotificationListeners {
         if (!center.firstDelivery("question:" + event.questionId())) {
             return;
         }
-        catalog.purchasable(event.workflowId()).ifPresent(workflow -> {
-            UUID sellerId = stores.find(workflow.storeId()).orElseThrow().ownerId();
+        catalog.purchasable(WorkflowId.of(event.workflowId())).ifPresent(workflow -> {
+            UUID sellerId = stores.find(StoreId.of(workflow.storeId())).orElseThrow().ownerId();
             if (sellerId.equals(event.askerId())) {
                 return;
             }
@@ -124,7 +126,7 @@ class NotificationListeners {
         if (event.askerId().equals(event.answererId()) || !center.firstDelivery("answer:" + event.answerId())) {
             return;
         }
-        catalog.purchasable(event.workflowId()).ifPresent(workflow -> {
+        catalog.purchasable(WorkflowId.of(event.workflowId())).ifPresent(workflow -> {
             String path = "/workflows/" + workflow.slug() + "/questions#q-" + event.answerId();
             String answerer = accounts.publicProfile(event.answererId()).map(AccountManagement.PublicProfile::displayName).orElse("");
             center.notify(event.askerId(), NotificationType.NEW_ANSWER, "answer:" + event.questionId(), workflow.title(), answerer, path);
@@ -138,8 +140,8 @@ class NotificationListeners {
         if (!center.firstDelivery("version:" + event.versionId())) {
             return;
         }
-        catalog.purchasable(event.workflowId()).ifPresent(workflow -> {
-            List<UUID> owners = licensing.ownerIds(workflow.id());
+        catalog.purchasable(WorkflowId.of(event.workflowId())).ifPresent(workflow -> {
+            List<UUID> owners = licensing.ownerIds(WorkflowId.of(workflow.id())).stream().map(AccountId::value).toList();
             String subject = workflow.title() + " v" + event.number();
             center.notifyAll("select unnest(cast(:ids as uuid[])) as id", Map.of("ids", owners.toArray(UUID[]::new)),
                     NotificationType.WORKFLOW_UPDATED, "version:" + event.versionId(), subject, event.changelog(), "/library");
@@ -156,7 +158,7 @@ class NotificationListeners {
         if (!center.firstDelivery("published:" + event.workflowId())) {
             return;
         }
-        String storeName = stores.find(event.storeId()).map(StoreManagement.StoreView::name).orElse("");
+        String storeName = stores.find(StoreId.of(event.storeId())).map(StoreManagement.StoreView::name).orElse("");
         List<UUID> followers = follows.followerIds(event.storeId());
         center.notifyAll("select unnest(cast(:ids as uuid[])) as id", Map.of("ids", followers.toArray(UUID[]::new)),
                 NotificationType.NEW_WORKFLOW_FROM_FOLLOWED_STORE, "published:" + event.workflowId(), event.title(), storeName,
@@ -168,7 +170,7 @@ class NotificationListeners {
         if (!center.firstDelivery("follow:" + event.storeId() + ":" + event.followerId())) {
             return;
         }
-        var store = stores.find(event.storeId()).orElseThrow();
+        var store = stores.find(StoreId.of(event.storeId())).orElseThrow();
         String follower = accounts.publicProfile(event.followerId()).map(AccountManagement.PublicProfile::displayName).orElse("");
         center.notify(store.ownerId(), NotificationType.NEW_FOLLOWER, "follower:" + store.id() + ":" + LocalDate.now(ZoneOffset.UTC),
                 store.name(), follower, "/stores/" + store.slug());

@@ -11,14 +11,16 @@ import java.util.Set;
 import java.util.UUID;
 
 import app.flowmarket.audit.AuditLog;
-import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
+import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.security.LoginThrottle;
 import app.flowmarket.shared.Actor;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.ForbiddenException;
 import app.flowmarket.shared.Markdown;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.StoreId;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -129,7 +131,7 @@ public class Questions {
     /** Asks a question about a published workflow; the seller is told (event {@link QuestionAsked}). */
     @Transactional
     public UUID ask(Actor asker, UUID workflowId, String body) {
-        PurchasableWorkflow workflow = catalog.purchasable(workflowId).filter(PurchasableWorkflow::published)
+        PurchasableWorkflow workflow = catalog.purchasable(WorkflowId.of(workflowId)).filter(PurchasableWorkflow::published)
                 .orElseThrow(() -> new NotFoundException("workflow"));
         String text = valid(body);
         throttle(asker);
@@ -271,7 +273,7 @@ public class Questions {
     }
 
     private @Nullable UUID sellerOf(UUID workflowId) {
-        return catalog.purchasable(workflowId).flatMap(w -> stores.find(w.storeId())).map(StoreManagement.StoreView::ownerId).orElse(null);
+        return catalog.purchasable(WorkflowId.of(workflowId)).flatMap(w -> stores.find(StoreId.of(w.storeId()))).map(StoreManagement.StoreView::ownerId).orElse(null);
     }
 
     private static String valid(@Nullable String body) {

@@ -11,10 +11,13 @@ import java.util.UUID;
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.licensing.Licensing;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.Actor;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.ForbiddenException;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.StoreId;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,7 +80,7 @@ public class Reviews {
         if (text.length() < 3 || text.length() > MAX_BODY) {
             throw new DomainException("review.body.invalid", MAX_BODY);
         }
-        if (!licensing.owns(author.id().value(), workflowId)) {
+        if (!licensing.owns(author.id(), WorkflowId.of(workflowId))) {
             throw new DomainException("review.buyers-only");
         }
         Optional<UUID> existing = jdbc.sql("select id from review where workflow_id = ? and author_id = ? for update")
@@ -134,9 +137,9 @@ public class Reviews {
                 throw new IllegalArgumentException("not a review: " + review);
             }
         }
-        java.util.Map<UUID, java.util.Set<UUID>> owners = new java.util.HashMap<>();
+        java.util.Map<UUID, java.util.Set<AccountId>> owners = new java.util.HashMap<>();
         for (ImportedReview review : imported) {
-            if (!owners.computeIfAbsent(review.workflowId(), w -> java.util.Set.copyOf(licensing.ownerIds(w))).contains(review.authorId())) {
+            if (!owners.computeIfAbsent(review.workflowId(), w -> java.util.Set.copyOf(licensing.ownerIds(WorkflowId.of(w)))).contains(AccountId.of(review.authorId()))) {
                 throw new DomainException("review.buyers-only");
             }
         }
@@ -159,7 +162,7 @@ public class Reviews {
     @Transactional(readOnly = true)
     public List<ReviewView> ofWorkflow(UUID workflowId, Sort sort) {
         String order = sort == Sort.HELPFUL ? "r.helpful_count desc, r.created_at desc" : "r.created_at desc";
-        java.util.Set<UUID> owners = java.util.Set.copyOf(licensing.ownerIds(workflowId));
+        java.util.Set<AccountId> owners = java.util.Set.copyOf(licensing.ownerIds(WorkflowId.of(workflowId)));
         return jdbc.sql("""
                 select r.id, r.author_id, a.display_name as author_name, r.rating, r.body, r.helpful_count, r.created_at, r.updated_at,
                        p.handle, r.reply_body, r.replied_at, r.reply_updated_at
@@ -170,7 +173,7 @@ public class Reviews {
                 .query((rs, n) -> new ReviewView(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class),
                         rs.getString("author_name"), rs.getInt("rating"), rs.getString("body"), rs.getInt("helpful_count"),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                        owners.contains(rs.getObject("author_id", UUID.class)), rs.getString("handle"), rs.getString("reply_body"),
+                        owners.contains(AccountId.of(rs.getObject("author_id", UUID.class))), rs.getString("handle"), rs.getString("reply_body"),
                         instant(rs.getTimestamp("replied_at")), instant(rs.getTimestamp("reply_updated_at"))))
                 .list();
     }
@@ -244,8 +247,8 @@ public class Reviews {
         }
         Target target = jdbc.sql("select workflow_id, author_id, reply_body from review where id = ? for update").param(reviewId)
                 .query(Target.class).optional().orElseThrow(() -> new NotFoundException("review"));
-        UUID storeId = catalog.purchasable(target.workflowId()).orElseThrow(() -> new NotFoundException("review")).storeId();
-        if (!stores.owns(seller.id().value(), storeId)) {
+        UUID storeId = catalog.purchasable(WorkflowId.of(target.workflowId())).orElseThrow(() -> new NotFoundException("review")).storeId();
+        if (!stores.owns(seller.id(), StoreId.of(storeId))) {
             throw new ForbiddenException("review.reply.sellers-only");
         }
         String text = body == null ? "" : body.strip();
@@ -291,6 +294,6 @@ public class Reviews {
         }
         Stats stats = jdbc.sql("select coalesce(avg(rating), 0) as average, count(*) as count from review where workflow_id = ?")
                 .param(workflowId).query(Stats.class).single();
-        catalog.updateRating(workflowId, stats.average().setScale(2, RoundingMode.HALF_UP), stats.count());
+        catalog.updateRating(WorkflowId.of(workflowId), stats.average().setScale(2, RoundingMode.HALF_UP), stats.count());
     }
 }

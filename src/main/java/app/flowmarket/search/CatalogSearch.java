@@ -10,17 +10,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogPages;
-import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.catalog.CatalogQueries.WorkflowCard;
+import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.catalog.CategoryView;
 import app.flowmarket.catalog.Platform;
 import app.flowmarket.catalog.TagView;
 import app.flowmarket.catalog.WorkflowStatus;
-import app.flowmarket.search.SearchQuery.PriceRange;
 import app.flowmarket.currency.Currencies;
+import app.flowmarket.search.SearchQuery.PriceRange;
 import app.flowmarket.search.SearchResults.Hit;
 import app.flowmarket.shared.CurrencyConverter;
 import app.flowmarket.shared.PageResult;
+import app.flowmarket.shared.WorkflowId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
@@ -234,7 +235,7 @@ public class CatalogSearch {
     /** A published listing ready to be matched against saved searches (see {@link SearchMatcher}). */
     @Transactional(readOnly = true)
     Optional<SearchMatcher.Document> matchDocument(UUID workflowId) {
-        return catalog.publishedWorkflow(workflowId)
+        return catalog.publishedWorkflow(WorkflowId.of(workflowId))
                 .map(w -> SearchMatcher.document(new SearchMatcher.Listing(w.title(), w.summary(), w.descriptionMarkdown(),
                         w.tags().stream().flatMap(t -> t.name().all().stream()).toList(),
                         w.tags().stream().map(TagView::slug).toList(),

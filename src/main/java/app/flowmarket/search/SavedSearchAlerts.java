@@ -8,16 +8,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
-import app.flowmarket.shared.AccountId;
-import app.flowmarket.account.Person;
 import app.flowmarket.account.AccountManagement;
+import app.flowmarket.account.Person;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.WorkflowPublished;
 import app.flowmarket.catalog.WorkflowVersionAdded;
 import app.flowmarket.mail.Mail;
-import app.flowmarket.mail.Recipient;
 import app.flowmarket.mail.Mailer;
+import app.flowmarket.mail.Recipient;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.SiteSettings;
+import app.flowmarket.shared.WorkflowId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,7 +85,7 @@ class SavedSearchAlerts {
             return 0;
         }
         // read once for all the instant mails this listing causes
-        CatalogManagement.PurchasableWorkflow workflow = catalog.purchasable(workflowId).orElseThrow();
+        CatalogManagement.PurchasableWorkflow workflow = catalog.purchasable(WorkflowId.of(workflowId)).orElseThrow();
         int recorded = 0;
         for (int from = 0; from < matches.size(); from += BATCH) {
             List<UUID> batch = matches.subList(from, Math.min(matches.size(), from + BATCH));
@@ -183,7 +184,7 @@ class SavedSearchAlerts {
         }
         List<String> lines = new ArrayList<>();
         for (UUID workflowId : workflowIds.subList(0, Math.min(DIGEST_MAX_ITEMS, workflowIds.size()))) {
-            catalog.purchasable(workflowId).filter(CatalogManagement.PurchasableWorkflow::published)
+            catalog.purchasable(WorkflowId.of(workflowId)).filter(CatalogManagement.PurchasableWorkflow::published)
                     .ifPresent(w -> lines.add(w.title() + " — " + site.url("/workflows/" + w.slug())));
         }
         if (lines.isEmpty()) {

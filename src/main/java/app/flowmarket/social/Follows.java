@@ -5,8 +5,9 @@ import java.util.UUID;
 
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
-import app.flowmarket.store.StoreManagement;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.store.StoreManagement.StoreView;
+import app.flowmarket.store.StoreManagement;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,7 @@ public class Follows {
     /** Follows a store (not one's own); following twice changes nothing and tells the seller once. */
     @Transactional
     public void follow(AccountId user, UUID storeId) {
-        StoreView store = stores.find(storeId).orElseThrow(() -> new app.flowmarket.shared.NotFoundException("store"));
+        StoreView store = stores.find(StoreId.of(storeId)).orElseThrow(() -> new app.flowmarket.shared.NotFoundException("store"));
         if (store.ownerId().equals(user.value())) {
             throw new DomainException("follow.own-store");
         }
@@ -64,6 +65,6 @@ public class Follows {
     @Transactional(readOnly = true)
     public List<StoreView> following(UUID userId) {
         return jdbc.sql("select store_id from store_follow where follower_id = ? order by created_at desc").param(userId)
-                .query(UUID.class).list().stream().flatMap(id -> stores.find(id).stream()).toList();
+                .query(UUID.class).list().stream().flatMap(id -> stores.find(StoreId.of(id)).stream()).toList();
     }
 }

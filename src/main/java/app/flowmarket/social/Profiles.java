@@ -11,11 +11,12 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import app.flowmarket.account.AccountManagement;
-import app.flowmarket.licensing.Licensing;
 import app.flowmarket.licensing.Licensing.LibraryItem;
+import app.flowmarket.licensing.Licensing;
 import app.flowmarket.review.Reviews;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement.StoreView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -88,7 +89,7 @@ public class Profiles {
     /** The purchases the owner may pick from: what their library holds. */
     @Transactional(readOnly = true)
     public List<LibraryItem> purchases(AccountId owner) {
-        return licensing.library(owner.value());
+        return licensing.library(owner);
     }
 
     /** Saves the owner's profile; picked purchases they do not own are left out. */
@@ -116,7 +117,7 @@ public class Profiles {
                 .params(owner.value(), handle, bio, visible, showPurchases, showFollowing).update();
         jdbc.sql("delete from public_purchase where account_id = ?").param(owner.value()).update();
         for (UUID workflowId : Set.copyOf(shownPurchases)) {
-            if (licensing.owns(owner.value(), workflowId)) {
+            if (licensing.owns(owner, WorkflowId.of(workflowId))) {
                 jdbc.sql("insert into public_purchase (account_id, workflow_id) values (?, ?)").params(owner.value(), workflowId).update();
             }
         }
@@ -141,7 +142,7 @@ public class Profiles {
             if (profile.showPurchases()) {
                 Set<UUID> picked = Set.copyOf(jdbc.sql("select workflow_id from public_purchase where account_id = ?")
                         .param(profile.accountId()).query(UUID.class).list());
-                purchases = licensing.library(profile.accountId()).stream().filter(item -> picked.contains(item.workflowId()))
+                purchases = licensing.library(AccountId.of(profile.accountId())).stream().filter(item -> picked.contains(item.workflowId()))
                         .map(item -> new ShownPurchase(item.slug(), item.title(), item.acquiredAt())).toList();
             }
             List<StoreView> following = profile.showFollowing() ? follows.following(profile.accountId()) : List.of();

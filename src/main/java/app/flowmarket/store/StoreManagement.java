@@ -8,16 +8,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import app.flowmarket.shared.AccountId;
-import app.flowmarket.account.Person;
 import app.flowmarket.account.AccountManagement;
+import app.flowmarket.account.Person;
 import app.flowmarket.audit.AuditLog;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Markdown;
 import app.flowmarket.shared.Slugs;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.storage.BlobStore;
 import app.flowmarket.storage.Images;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,47 +66,50 @@ public class StoreManagement {
         }
     }
 
-    /** Opens a store for a verified account and makes it a seller. Returns the updated user. */
+    /**
+     * Opens a store for a verified account and makes it a seller (the web layer then refreshes the
+     * signed-in principal so the new role applies at once).
+     */
     @Transactional
-    public CurrentUser open(UUID ownerId, StoreProfile raw) {
-        Person owner = accounts.person(AccountId.of(ownerId)).orElseThrow();
+    public StoreView open(AccountId ownerId, StoreProfile raw) {
+        Person owner = accounts.person(ownerId).orElseThrow();
         if (!owner.emailVerified()) {
             throw new DomainException("store.verify-first");
         }
-        if (stores.findByOwnerId(ownerId).isPresent()) {
+        if (stores.findByOwnerId(ownerId.value()).isPresent()) {
             throw new DomainException("store.already-open");
         }
         StoreProfile profile = validate(raw);
         if (RESERVED_SLUGS.contains(profile.slug()) || stores.existsBySlug(profile.slug())) {
             throw new DomainException("store.slug.taken");
         }
-        Store store = stores.save(new Store(ownerId, profile));
-        auditLog.record(ownerId, owner.email(), "store.created", "store", store.getId(), profile.slug());
-        CurrentUser seller = accounts.grantRole(ownerId, CurrentUser.SELLER, ownerId);
-        events.publishEvent(new StoreOpened(store.getId(), ownerId, profile.slug()));
-        return seller;
+        Store store = stores.save(new Store(ownerId.value(), profile));
+        auditLog.record(ownerId.value(), owner.email(), "store.created", "store", store.getId(), profile.slug());
+        accounts.grantRole(ownerId.value(), CurrentUser.SELLER, ownerId.value());
+        events.publishEvent(new StoreOpened(store.getId(), ownerId.value(), profile.slug()));
+        return store.toView();
     }
 
     /** A store moving in with its history (the demo marketplace's): it has been open since {@code openedAt}. */
     @Transactional
-    public void importOpening(UUID ownerId, java.time.Instant openedAt) {
-        stores.findByOwnerId(ownerId).orElseThrow(() -> new DomainException("store.none")).importOpening(openedAt);
+    public void importOpening(AccountId ownerId, java.time.Instant openedAt) {
+        stores.findByOwnerId(ownerId.value()).orElseThrow(() -> new DomainException("store.none")).importOpening(openedAt);
     }
 
     @Transactional
-    public StoreView update(UUID ownerId, StoreProfile raw) {
-        Store store = stores.findByOwnerId(ownerId).orElseThrow(() -> new DomainException("store.none"));
+    public StoreView update(AccountId ownerId, StoreProfile raw) {
+        Store store = stores.findByOwnerId(ownerId.value()).orElseThrow(() -> new DomainException("store.none"));
         StoreProfile profile = validate(new StoreProfile(raw.name(), store.toView().slug(), raw.bio(), raw.websiteUrl(),
                 raw.twitterHandle(), raw.githubHandle()));
         store.update(profile);
-        auditLog.record(ownerId, null, "store.updated", "store", store.getId(), null);
+        auditLog.record(ownerId.value(), null, "store.updated", "store", store.getId(), null);
         events.publishEvent(new StoreUpdated(store.getId()));
         return store.toView();
     }
 
     @Transactional
-    public void changeAvatar(UUID ownerId, byte[] image) {
-        Store store = stores.findByOwnerId(ownerId).orElseThrow(() -> new DomainException("store.none"));
+    public void changeAvatar(AccountId ownerId, byte[] image) {
+        Store store = stores.findByOwnerId(ownerId.value()).orElseThrow(() -> new DomainException("store.none"));
         if (image.length > Images.MAX_BYTES) {
             throw new DomainException("image.too-large");
         }
@@ -125,25 +130,25 @@ public class StoreManagement {
     }
 
     @Transactional(readOnly = true)
-    public Optional<StoreView> findByOwner(UUID ownerId) {
-        return stores.findByOwnerId(ownerId).map(Store::toView);
+    public Optional<StoreView> findByOwner(AccountId ownerId) {
+        return stores.findByOwnerId(ownerId.value()).map(Store::toView);
     }
 
     /** The account's store, or a "you have no store" error for the page to show. */
     @Transactional(readOnly = true)
-    public StoreView requireStoreOf(UUID ownerId) {
+    public StoreView requireStoreOf(AccountId ownerId) {
         return findByOwner(ownerId).orElseThrow(() -> new DomainException("store.none"));
     }
 
     /** Whether the account owns that store: the one check behind "your own listing", "your own sale". */
     @Transactional(readOnly = true)
-    public boolean owns(UUID accountId, UUID storeId) {
-        return accountId != null && storeId != null && stores.findByOwnerId(accountId).map(store -> store.getId().equals(storeId)).orElse(false);
+    public boolean owns(@Nullable AccountId accountId, @Nullable StoreId storeId) {
+        return accountId != null && storeId != null && stores.findByOwnerId(accountId.value()).map(store -> store.getId().equals(storeId.value())).orElse(false);
     }
 
     @Transactional(readOnly = true)
-    public Optional<StoreView> find(UUID storeId) {
-        return stores.findById(storeId).map(Store::toView);
+    public Optional<StoreView> find(StoreId storeId) {
+        return stores.findById(storeId.value()).map(Store::toView);
     }
 
     public static String suggestSlug(String name) {

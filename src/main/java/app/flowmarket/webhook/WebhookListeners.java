@@ -14,6 +14,7 @@ import app.flowmarket.qa.QuestionAsked;
 import app.flowmarket.review.ReviewPosted;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.StoreId;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -92,10 +93,10 @@ class WebhookListeners {
     }
 
     private Optional<UUID> owner(UUID storeId) {
-        return stores.find(storeId).map(StoreManagement.StoreView::ownerId);
+        return stores.find(StoreId.of(storeId)).map(StoreManagement.StoreView::ownerId);
     }
 
     private Optional<UUID> workflowOwner(UUID workflowId) {
-        return catalog.purchasable(workflowId).flatMap(w -> owner(w.storeId()));
+        return catalog.purchasable(WorkflowId.of(workflowId)).flatMap(w -> owner(w.storeId()));
     }
 }

@@ -19,6 +19,7 @@ import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.analytics.Period;
 import app.flowmarket.analytics.SellerStats;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.store.StoreManagement;
 import app.flowmarket.support.WebSession;
@@ -60,8 +61,8 @@ class DashboardBenchmark {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String email = "bench-seller-" + tag + "@example.test";
         CurrentUser owner = accounts.find(accounts.createVerified(email, "bench-password-123", "Bench Seller")).orElseThrow();
-        stores.open(owner.id(), new StoreManagement.StoreProfile("Bench " + tag, "bench-" + tag, "", null, null, null));
-        UUID storeId = stores.findByOwner(owner.id()).orElseThrow().id();
+        stores.open(AccountId.of(owner.id()), new StoreManagement.StoreProfile("Bench " + tag, "bench-" + tag, "", null, null, null));
+        UUID storeId = stores.findByOwner(AccountId.of(owner.id())).orElseThrow().id();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
         long started = System.currentTimeMillis();

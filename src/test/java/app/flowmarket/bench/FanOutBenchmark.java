@@ -1,13 +1,12 @@
 package app.flowmarket.bench;
 
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.util.UUID;
 
 import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.WorkflowPublished;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.store.StoreManagement;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Benchmark, not a test (not run by {@code ./mvnw verify}): a store with N followers publishes a
@@ -50,8 +51,8 @@ class FanOutBenchmark {
     long measure(int followers) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         CurrentUser owner = accounts.find(accounts.createVerified("bench-owner-" + tag + "@example.test", "bench-password-123", "Owner")).orElseThrow();
-        stores.open(owner.id(), new StoreManagement.StoreProfile("Bench " + tag, "bench-" + tag, "", null, null, null));
-        UUID storeId = stores.findByOwner(owner.id()).orElseThrow().id();
+        stores.open(AccountId.of(owner.id()), new StoreManagement.StoreProfile("Bench " + tag, "bench-" + tag, "", null, null, null));
+        UUID storeId = stores.findByOwner(AccountId.of(owner.id())).orElseThrow().id();
         jdbc.sql("""
                 insert into account (id, email, password_hash, display_name, email_verified_at, created_at, updated_at)
                 select gen_random_uuid(), 'bench-' || :tag || '-' || i || '@example.test', 'x', 'Follower ' || i, now(), now(), now()

@@ -1,7 +1,5 @@
 package app.flowmarket.commerce;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Locale;
@@ -15,6 +13,7 @@ import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.SellerFixture;
 import app.flowmarket.shared.CurrencyConverter;
 import app.flowmarket.shared.Money;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.Shopper;
 import app.flowmarket.support.WebSession;
@@ -22,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A cart of workflows priced in several currencies is charged in the buyer's, at the day's rate shown at
@@ -93,9 +94,9 @@ class MixedCurrencyCheckoutIntegrationTests {
         // the rate kept with the line gives back the amount charged, rounded half-up to the centime
         assertThat(new BigDecimal("19.99").multiply(euros.rate()).setScale(2, java.math.RoundingMode.HALF_UP))
                 .isEqualByComparingTo(euroCharged.toDecimal());
-        assertThat(ledger.sellerBalance(storeOf(euroId), "EUR")).isEqualTo(Money.of(euros.sellerMinor(), "EUR"));
-        assertThat(ledger.sellerBalance(storeOf(poundId), "GBP").minor()).isEqualTo(735 - 74);
-        assertThat(ledger.sellerBalance(storeOf(euroId), "CHF").minor()).isZero();
+        assertThat(ledger.sellerBalance(StoreId.of(storeOf(euroId)), "EUR")).isEqualTo(Money.of(euros.sellerMinor(), "EUR"));
+        assertThat(ledger.sellerBalance(StoreId.of(storeOf(poundId)), "GBP").minor()).isEqualTo(735 - 74);
+        assertThat(ledger.sellerBalance(StoreId.of(storeOf(euroId)), "CHF").minor()).isZero();
         String receipt = buyer.get(orderPath).body();
         assertThat(receipt).contains("€19.99").contains("£7.35").contains("1 EUR = ");
 
@@ -105,8 +106,8 @@ class MixedCurrencyCheckoutIntegrationTests {
         euroSeller.post("/seller/sales/" + lineId + "/refund", Map.of()).assertStatus(302);
         assertThat(jdbc.sql("select refunded_minor from test_checkout where order_id = ? and status = 'PAID'").param(orderId)
                 .query(Long.class).single()).isEqualTo(euroCharged.minor());
-        assertThat(ledger.sellerBalance(storeOf(euroId), "EUR").minor()).isZero();
-        assertThat(ledger.sellerBalance(storeOf(poundId), "GBP").minor()).isEqualTo(735 - 74);
+        assertThat(ledger.sellerBalance(StoreId.of(storeOf(euroId)), "EUR").minor()).isZero();
+        assertThat(ledger.sellerBalance(StoreId.of(storeOf(poundId)), "GBP").minor()).isEqualTo(735 - 74);
     }
 
     private UUID buyerId;

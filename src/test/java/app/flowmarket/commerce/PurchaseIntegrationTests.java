@@ -1,8 +1,5 @@
 package app.flowmarket.commerce;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +15,7 @@ import java.util.regex.Pattern;
 import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.SellerFixture;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.Mailbox;
 import app.flowmarket.support.Shopper;
@@ -27,6 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class PurchaseIntegrationTests {
@@ -94,7 +95,7 @@ class PurchaseIntegrationTests {
         assertThat(new WebSession(port).get(link.group(1)).status()).as("a visitor").isEqualTo(302);
 
         assertThat(buyer.get("/workflows/" + slugOf(workflowId) + "/buy-box").body()).contains("You own this workflow");
-        assertThat(ledger.sellerBalance(storeOf(workflowId), "USD").minor()).isEqualTo(1800);
+        assertThat(ledger.sellerBalance(StoreId.of(storeOf(workflowId)), "USD").minor()).isEqualTo(1800);
         assertThat(seller.get("/seller/sales").body()).contains(title).contains("$18");
         assertThat(jdbc.sql("select sales_count from workflow where id = ?::uuid").param(workflowId).query(Integer.class).single()).isEqualTo(1);
     }
@@ -190,7 +191,7 @@ class PurchaseIntegrationTests {
 
         assertThat(buyer.get("/library/download/" + versionId).status()).isEqualTo(403);
         assertThat(Mailbox.awaitMail(email, "Refund for order")).isNotNull();
-        assertThat(ledger.sellerBalance(storeOf(workflowId), "USD").minor()).isZero();
+        assertThat(ledger.sellerBalance(StoreId.of(storeOf(workflowId)), "USD").minor()).isZero();
         assertThat(jdbc.sql("select sum(amount_minor) from ledger_entry where order_line_id = ?::uuid").param(lineId).query(Long.class).single()).isZero();
         assertThat(buyer.get(orderPath).body()).contains("This order was refunded");
         assertThat(jdbc.sql("select refunded_minor from test_checkout where order_id = ?::uuid").param(orderIdOf(orderPath)).query(Long.class).single())

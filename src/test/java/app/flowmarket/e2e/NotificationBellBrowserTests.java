@@ -1,11 +1,10 @@
 package app.flowmarket.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import java.util.Map;
 
 import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.store.StoreManagement;
 import app.flowmarket.support.Fixtures;
@@ -18,6 +17,8 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** The bell updates live (server-sent events) when a sale happens elsewhere. */
 @IntegrationTest
@@ -37,7 +38,7 @@ class NotificationBellBrowserTests extends BrowserTest {
         String base = "http://localhost:" + port;
         String sellerEmail = Fixtures.uniqueEmail("bell-seller");
         CurrentUser seller = accounts.find(accounts.createVerified(sellerEmail, Fixtures.PASSWORD, "Bell Seller")).orElseThrow();
-        stores.open(seller.id(), new StoreManagement.StoreProfile("Bell Store", Fixtures.uniqueSlug("bell"), "", null, null, null));
+        stores.open(AccountId.of(seller.id()), new StoreManagement.StoreProfile("Bell Store", Fixtures.uniqueSlug("bell"), "", null, null, null));
         WebSession sellerHttp = new WebSession(port).signIn(sellerEmail, Fixtures.PASSWORD);
         String workflowId = app.flowmarket.catalog.SellerFixture.publishedWorkflow(sellerHttp, "Bell ringer " + Fixtures.uniqueSlug("r"), "n8n", "0");
 

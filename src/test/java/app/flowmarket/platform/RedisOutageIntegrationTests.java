@@ -1,20 +1,21 @@
 package app.flowmarket.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 
 import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.SellerFixture;
 import app.flowmarket.platform.embedded.EmbeddedInfrastructure;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** With Redis gone, visitors still browse (straight from PostgreSQL); when it is back, signing in works again. */
 @IntegrationTest
@@ -56,7 +57,7 @@ class RedisOutageIntegrationTests {
             assertThat(cacheCircuitBreaker.getState()).as("pages stopped asking Redis")
                     .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
             // a change whose eviction cannot reach Redis
-            catalog.recordSales(java.util.UUID.fromString(workflowId), 3);
+            catalog.recordSales(WorkflowId.of(java.util.UUID.fromString(workflowId)), 3);
             assertThat(visitor.get("/workflows/" + slug).body()).contains("3 sales");
         } finally {
             EmbeddedInfrastructure.restartRedis();

@@ -1,8 +1,5 @@
 package app.flowmarket.privacy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +10,7 @@ import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.newsletter.Newsletter;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.Mailbox;
@@ -21,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Settings → Privacy → "Delete my account": re-authentication, a grace period that signing in can cancel, then erasure. */
 @IntegrationTest
@@ -184,7 +185,7 @@ class AccountDeletionIntegrationTests {
         graceIsOver(sellerId);
         awaitDeleted(sellerId);
 
-        assertThat(catalog.purchasable(workflowId).orElseThrow().published()).isFalse();
+        assertThat(catalog.purchasable(WorkflowId.of(workflowId)).orElseThrow().published()).isFalse();
         assertThat(buyer.browser().get("/library").body()).contains("Invoice sync " + buyer.searchWord());
     }
 }

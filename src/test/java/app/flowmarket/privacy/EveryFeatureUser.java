@@ -1,7 +1,5 @@
 package app.flowmarket.privacy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -21,10 +19,14 @@ import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.SellerFixture;
 import app.flowmarket.newsletter.Newsletter;
 import app.flowmarket.security.LoginThrottleTestAddresses;
+import app.flowmarket.shared.StoreId;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.Shopper;
 import app.flowmarket.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A buyer who has used every feature, through the real pages: signed in from two browsers, bought a workflow,
@@ -41,8 +43,8 @@ record EveryFeatureUser(String email, String name, WebSession browser, WebSessio
         WebSession seller = SellerFixture.newSeller(port);
         String word = Fixtures.uniqueWord();
         String workflowId = SellerFixture.publishedWorkflow(seller, "Invoice sync " + word, "n8n", "12");
-        var workflow = catalog.purchasable(UUID.fromString(workflowId)).orElseThrow();
-        String storeSlug = stores.find(workflow.storeId()).orElseThrow().slug();
+        var workflow = catalog.purchasable(WorkflowId.of(UUID.fromString(workflowId))).orElseThrow();
+        String storeSlug = stores.find(StoreId.of(workflow.storeId())).orElseThrow().slug();
 
         String name = "Quinn " + Fixtures.uniqueWord();
         String email = Fixtures.uniqueEmail("everything");

@@ -16,6 +16,7 @@ import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.SellerWorkflow;
 import app.flowmarket.commerce.Bundles;
 import app.flowmarket.platform.Ui;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
@@ -60,7 +61,7 @@ class DashboardController {
     String overview(@AuthenticationPrincipal CurrentUser seller, @RequestParam(required = false) String period,
                     @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
         Ui ui = (Ui) java.util.Objects.requireNonNull(model.getAttribute("ui"));
-        var store = stores.findByOwner(seller.id()).orElse(null);
+        var store = stores.findByOwner(seller.account()).orElse(null);
         if (store == null) {
             return "redirect:/stores/new";
         }
@@ -73,7 +74,7 @@ class DashboardController {
     String item(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID itemId, @RequestParam(required = false) String period,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
         Ui ui = (Ui) java.util.Objects.requireNonNull(model.getAttribute("ui"));
-        var store = stores.findByOwner(seller.id()).orElse(null);
+        var store = stores.findByOwner(seller.account()).orElse(null);
         if (store == null) {
             return "redirect:/stores/new";
         }
@@ -128,7 +129,7 @@ class DashboardController {
                 @RequestParam(required = false) String period, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, Model model, HttpServletResponse response) throws IOException {
         Ui ui = (Ui) java.util.Objects.requireNonNull(model.getAttribute("ui"));
-        var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
+        var store = stores.findByOwner(seller.account()).orElseThrow(() -> new DomainException("store.none"));
         TableWriter.Format chosen = TableWriter.Format.of(format);
         Period days = PeriodChoice.of(period, from, to, LocalDate.now(ZoneOffset.UTC)).period();
         List<SellerWorkflow> workflows = catalog.sellerWorkflows(seller.account());

@@ -16,6 +16,7 @@ import app.flowmarket.api.rest.ApiDtos.Sale;
 import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.licensing.Licensing;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.ForbiddenException;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.store.StoreManagement;
@@ -68,7 +69,7 @@ class AccountApiController {
     Page<LibraryItem> library(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit,
                               HttpServletResponse response) {
         ApiCaller caller = access.require(ApiScope.LIBRARY_READ);
-        return Cursors.page(licensing.library(caller.accountId()).stream().map(LibraryItem::of).toList(), cursor, limit, response);
+        return Cursors.page(licensing.library(AccountId.of(caller.accountId())).stream().map(LibraryItem::of).toList(), cursor, limit, response);
     }
 
     @Operation(summary = "Download a version of an owned workflow", description = "Scope `library:read`. Counts as a download.")
@@ -77,7 +78,7 @@ class AccountApiController {
         ApiCaller caller = access.require(ApiScope.LIBRARY_READ);
         Licensing.Download download;
         try {
-            download = licensing.download(caller.accountId(), versionId);
+            download = licensing.download(AccountId.of(caller.accountId()), versionId);
         } catch (ForbiddenException notOwned) {
             // as for the pages: nothing tells which files exist
             throw new NotFoundException("version");
@@ -106,7 +107,7 @@ class AccountApiController {
 
     private Person seller(ApiCaller caller) {
         Person user = access.user(caller);
-        if (stores.findByOwner(user.id().value()).isEmpty()) {
+        if (stores.findByOwner(user.id()).isEmpty()) {
             throw new ApiException(ApiProblems.Kind.FORBIDDEN, "Only sellers have workflows and sales: the token's owner has no store.");
         }
         return user;

@@ -24,6 +24,8 @@ import app.flowmarket.search.CatalogSearch;
 import app.flowmarket.search.SearchQuery;
 import app.flowmarket.search.SearchResults;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.StoreId;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -119,7 +121,7 @@ class CatalogApiController {
     Store store(@PathVariable String slug) {
         access.catalogReader();
         var store = stores.findBySlug(slug).orElseThrow(() -> new NotFoundException("store"));
-        return Store.of(store, queries.byStore(store.id()).stream().map(WorkflowSummary::of).toList());
+        return Store.of(store, queries.byStore(StoreId.of(store.id())).stream().map(WorkflowSummary::of).toList());
     }
 
     private WorkflowPage find(String idOrSlug) {
@@ -128,7 +130,7 @@ class CatalogApiController {
         Optional<WorkflowPage> page;
         try {
             UUID id = UUID.fromString(idOrSlug);
-            page = catalog.publishedWorkflow(id);
+            page = catalog.publishedWorkflow(WorkflowId.of(id));
         } catch (IllegalArgumentException notAnId) {
             page = catalog.workflowPage(idOrSlug, viewer == null ? null : viewer.id());
         }

@@ -5,6 +5,8 @@ import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.SiteSettings;
+import app.flowmarket.shared.StoreId;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,10 +48,10 @@ class CatalogController {
         model.addAttribute("owner", viewer != null && page.store().ownerId().equals(viewer.id()));
         java.util.Map<Integer, app.flowmarket.catalog.WorkflowDiff> changes = new java.util.HashMap<>();
         if (page.versions().size() > 1) {
-            catalog.versionChanges(page.id()).forEach(diff -> changes.put(diff.toVersion(), diff));
+            catalog.versionChanges(WorkflowId.of(page.id())).forEach(diff -> changes.put(diff.toVersion(), diff));
         }
         model.addAttribute("changes", changes);
-        model.addAttribute("needs", catalog.compatibility(page.id()).orElse(null));
+        model.addAttribute("needs", catalog.compatibility(WorkflowId.of(page.id())).orElse(null));
         return "catalog/workflow";
     }
 
@@ -57,7 +59,7 @@ class CatalogController {
     String store(@PathVariable String slug, Model model) {
         var store = stores.findBySlug(slug).orElseThrow(() -> new NotFoundException("store"));
         model.addAttribute("store", store);
-        model.addAttribute("workflows", queries.byStore(store.id()));
+        model.addAttribute("workflows", queries.byStore(StoreId.of(store.id())));
         return "catalog/store";
     }
 }

@@ -13,8 +13,10 @@ import app.flowmarket.catalog.Upload;
 import app.flowmarket.catalog.WorkflowPage;
 import app.flowmarket.platform.Flash;
 import app.flowmarket.platform.FormErrors;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,7 +52,7 @@ class SellerWorkflowController {
 
     @GetMapping("/seller/workflows")
     String list(@AuthenticationPrincipal CurrentUser seller, Model model) {
-        var store = stores.findByOwner(seller.id());
+        var store = stores.findByOwner(seller.account());
         if (store.isEmpty()) {
             return "redirect:/stores/new";
         }
@@ -61,7 +63,7 @@ class SellerWorkflowController {
 
     @GetMapping("/seller/workflows/new")
     String newForm(@AuthenticationPrincipal CurrentUser seller, Model model) {
-        if (stores.findByOwner(seller.id()).isEmpty()) {
+        if (stores.findByOwner(seller.account()).isEmpty()) {
             return "redirect:/stores/new";
         }
         return form(model, WorkflowFormData.empty(), FormErrors.none(), null);
@@ -106,7 +108,7 @@ class SellerWorkflowController {
 
     @GetMapping("/seller/workflows/{id}/edit")
     String edit(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, Model model) {
-        var page = pages.forEditing(seller.account(), id);
+        var page = pages.forEditing(seller.account(), WorkflowId.of(id));
         return form(model, WorkflowFormData.of(page), FormErrors.none(), page);
     }
 
@@ -114,11 +116,11 @@ class SellerWorkflowController {
     String update(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, @ModelAttribute WorkflowFormData form,
                   Model model, RedirectAttributes redirect) {
         try {
-            catalog.updateListing(seller.actor(), id, form.toParameters());
+            catalog.updateListing(seller.actor(), WorkflowId.of(id), form.toParameters());
             Flash.success(redirect, "workflow.saved");
             return "redirect:/seller/workflows/" + id + "/edit";
         } catch (DomainException e) {
-            return form(model, form, errorFor(e), pages.forEditing(seller.account(), id));
+            return form(model, form, errorFor(e), pages.forEditing(seller.account(), WorkflowId.of(id)));
         }
     }
 
@@ -128,11 +130,11 @@ class SellerWorkflowController {
                       @RequestParam(value = "file", required = false) MultipartFile file, Model model,
                       RedirectAttributes redirect) throws IOException {
         try {
-            catalog.addVersion(seller.actor(), id, changelog, upload(file));
+            catalog.addVersion(seller.actor(), WorkflowId.of(id), changelog, upload(file));
             Flash.success(redirect, "workflow.version.added");
             return "redirect:/seller/workflows/" + id + "/edit";
         } catch (DomainException e) {
-            var page = pages.forEditing(seller.account(), id);
+            var page = pages.forEditing(seller.account(), WorkflowId.of(id));
             model.addAttribute("versionError", text(e));
             model.addAttribute("changelog", changelog);
             return form(model, WorkflowFormData.of(page), FormErrors.none(), page);
@@ -144,7 +146,7 @@ class SellerWorkflowController {
                          @RequestParam(value = "image", required = false) MultipartFile image,
                          RedirectAttributes redirect) throws IOException {
         try {
-            catalog.addScreenshot(seller.actor(), id, image == null ? null : image.getBytes());
+            catalog.addScreenshot(seller.actor(), WorkflowId.of(id), image == null ? null : image.getBytes());
             Flash.success(redirect, "workflow.screenshot.added");
         } catch (DomainException e) {
             Flash.error(redirect, e);
@@ -155,7 +157,7 @@ class SellerWorkflowController {
     @PostMapping("/seller/workflows/{id}/screenshots/{screenshotId}/delete")
     String removeScreenshot(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id,
                             @PathVariable UUID screenshotId, RedirectAttributes redirect) {
-        catalog.removeScreenshot(seller.actor(), id, screenshotId);
+        catalog.removeScreenshot(seller.actor(), WorkflowId.of(id), screenshotId);
         Flash.success(redirect, "workflow.screenshot.removed");
         return "redirect:/seller/workflows/" + id + "/edit";
     }
@@ -163,7 +165,7 @@ class SellerWorkflowController {
     @PostMapping("/seller/workflows/{id}/publish")
     String publish(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, RedirectAttributes redirect) {
         try {
-            catalog.publish(seller.actor(), id);
+            catalog.publish(seller.actor(), WorkflowId.of(id));
             Flash.success(redirect, "workflow.published");
         } catch (DomainException e) {
             Flash.error(redirect, e);
@@ -174,7 +176,7 @@ class SellerWorkflowController {
     /** "Archive…": what archiving does, asked before it is done (a dialog over the list with JavaScript, this page without). */
     @GetMapping("/seller/workflows/{id}/archive")
     String confirmArchive(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, Model model) {
-        WorkflowPage page = pages.forEditing(seller.account(), id);
+        WorkflowPage page = pages.forEditing(seller.account(), WorkflowId.of(id));
         if (!page.isPublished()) {
             return "redirect:/seller/workflows";
         }
@@ -193,7 +195,7 @@ class SellerWorkflowController {
 
     @PostMapping("/seller/workflows/{id}/archive")
     String archive(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, RedirectAttributes redirect) {
-        catalog.archive(seller.actor(), id);
+        catalog.archive(seller.actor(), WorkflowId.of(id));
         Flash.success(redirect, "workflow.archived");
         return "redirect:/seller/workflows";
     }
@@ -206,7 +208,7 @@ class SellerWorkflowController {
         model.addAttribute("errors", errors);
         model.addAttribute("existing", existing);
         model.addAttribute("categories", pages.categories());
-        model.addAttribute("screenshotIds", existing == null ? java.util.List.of() : pages.screenshotIds(existing.id()));
+        model.addAttribute("screenshotIds", existing == null ? java.util.List.of() : pages.screenshotIds(WorkflowId.of(existing.id())));
         if (!model.containsAttribute("versionError")) {
             model.addAttribute("versionError", null);
             model.addAttribute("changelog", "");

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import app.flowmarket.commerce.SalesReport;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.TableWriter;
@@ -48,7 +49,7 @@ class SalesExportController {
     void export(@AuthenticationPrincipal CurrentUser seller, @RequestParam(required = false) String format,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
+        var store = stores.findByOwner(seller.account()).orElseThrow(() -> new DomainException("store.none"));
         TableWriter.Format chosen = TableWriter.Format.of(format);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate first = day(from, LocalDate.of(2000, 1, 1));

@@ -10,10 +10,12 @@ import app.flowmarket.commerce.Bundles;
 import app.flowmarket.commerce.Ledger;
 import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.platform.Flash;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -49,7 +51,7 @@ class SellerCommerceController {
 
     @GetMapping("/seller/sales")
     String sales(@AuthenticationPrincipal CurrentUser seller, Model model) {
-        var store = stores.findByOwner(seller.id()).orElse(null);
+        var store = stores.findByOwner(seller.account()).orElse(null);
         if (store == null) {
             return "redirect:/stores/new";
         }
@@ -57,7 +59,7 @@ class SellerCommerceController {
         model.addAttribute("sales", sales);
         List<Money> balances = new ArrayList<>();
         for (String currency : sales.stream().map(s -> s.net().currency().getCurrencyCode()).distinct().sorted().toList()) {
-            balances.add(ledger.sellerBalance(store.id(), currency));
+            balances.add(ledger.sellerBalance(StoreId.of(store.id()), currency));
         }
         model.addAttribute("balances", balances);
         return "commerce/sales";
@@ -101,12 +103,12 @@ class SellerCommerceController {
 
     @GetMapping("/seller/bundles")
     String sellerBundles(@AuthenticationPrincipal CurrentUser seller, Model model) {
-        var store = stores.findByOwner(seller.id()).orElse(null);
+        var store = stores.findByOwner(seller.account()).orElse(null);
         if (store == null) {
             return "redirect:/stores/new";
         }
         model.addAttribute("bundles", bundles.ofStore(store.id(), false));
-        model.addAttribute("workflows", catalogQueries.byStore(store.id()));
+        model.addAttribute("workflows", catalogQueries.byStore(StoreId.of(store.id())));
         model.addAttribute("error", null);
         return "commerce/seller-bundles";
     }
@@ -116,10 +118,10 @@ class SellerCommerceController {
                         @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String price,
                         @RequestParam(name = "workflowIds", required = false) List<UUID> workflowIds, Model model,
                         RedirectAttributes redirect) {
-        var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
+        var store = stores.findByOwner(seller.account()).orElseThrow(() -> new DomainException("store.none"));
         try {
             List<UUID> ids = workflowIds == null ? List.of() : workflowIds;
-            String currency = catalogQueries.byStore(store.id()).stream().filter(w -> ids.contains(w.id()))
+            String currency = catalogQueries.byStore(StoreId.of(store.id())).stream().filter(w -> ids.contains(w.id()))
                     .map(w -> w.price().currency().getCurrencyCode()).findFirst().orElse("USD");
             Money bundlePrice;
             try {
@@ -132,7 +134,7 @@ class SellerCommerceController {
             return "redirect:/bundles/" + bundles.find(id).orElseThrow().slug();
         } catch (DomainException e) {
             model.addAttribute("bundles", bundles.ofStore(store.id(), false));
-            model.addAttribute("workflows", catalogQueries.byStore(store.id()));
+            model.addAttribute("workflows", catalogQueries.byStore(StoreId.of(store.id())));
             model.addAttribute("error", e.messageKey());
             return "commerce/seller-bundles";
         }
@@ -149,7 +151,7 @@ class SellerCommerceController {
     String bundle(@PathVariable String slug, Model model) {
         var bundle = bundles.bySlug(slug).filter(Bundles.BundleView::active).orElseThrow(() -> new NotFoundException("bundle"));
         model.addAttribute("bundle", bundle);
-        model.addAttribute("store", stores.find(bundle.storeId()).orElseThrow());
+        model.addAttribute("store", stores.find(StoreId.of(bundle.storeId())).orElseThrow());
         return "commerce/bundle";
     }
 }

@@ -9,6 +9,7 @@ import app.flowmarket.platform.Flash;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,7 +36,7 @@ class SellerCouponsController {
 
     @GetMapping("/seller/coupons")
     String list(@AuthenticationPrincipal CurrentUser seller, Model model) {
-        var store = stores.findByOwner(seller.id()).orElse(null);
+        var store = stores.findByOwner(seller.account()).orElse(null);
         if (store == null) {
             return "redirect:/stores/new";
         }
@@ -44,9 +45,9 @@ class SellerCouponsController {
 
     @PostMapping("/seller/coupons")
     String create(@AuthenticationPrincipal CurrentUser seller, @ModelAttribute CouponFormData form, Model model, RedirectAttributes redirect) {
-        var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
+        var store = stores.findByOwner(seller.account()).orElseThrow(() -> new DomainException("store.none"));
         try {
-            coupons.create(AccountId.of(seller.id()), form.toParameters(StoreCurrency.of(catalogQueries.byStore(store.id()))));
+            coupons.create(seller.account(), form.toParameters(StoreCurrency.of(catalogQueries.byStore(StoreId.of(store.id())))));
         } catch (DomainException e) {
             return page(store.id(), form, e.messageKey(), model);
         }
@@ -56,13 +57,13 @@ class SellerCouponsController {
 
     @PostMapping("/seller/coupons/{id}/deactivate")
     String deactivate(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, RedirectAttributes redirect) {
-        Flash.attempt(redirect, "coupon.deactivated", () -> coupons.deactivate(AccountId.of(seller.id()), id));
+        Flash.attempt(redirect, "coupon.deactivated", () -> coupons.deactivate(seller.account(), id));
         return "redirect:/seller/coupons";
     }
 
     private String page(UUID storeId, CouponFormData form, String error, Model model) {
         model.addAttribute("coupons", coupons.ofStore(storeId));
-        var workflows = catalogQueries.byStore(storeId);
+        var workflows = catalogQueries.byStore(StoreId.of(storeId));
         model.addAttribute("workflows", workflows);
         model.addAttribute("form", form);
         model.addAttribute("currency", StoreCurrency.of(workflows));

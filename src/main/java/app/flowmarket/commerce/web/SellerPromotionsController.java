@@ -9,6 +9,7 @@ import app.flowmarket.platform.Flash;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,7 +36,7 @@ class SellerPromotionsController {
 
     @GetMapping("/seller/promotions")
     String list(@AuthenticationPrincipal CurrentUser seller, Model model) {
-        var store = stores.findByOwner(seller.id()).orElse(null);
+        var store = stores.findByOwner(seller.account()).orElse(null);
         if (store == null) {
             return "redirect:/stores/new";
         }
@@ -45,9 +46,9 @@ class SellerPromotionsController {
     @PostMapping("/seller/promotions")
     String create(@AuthenticationPrincipal CurrentUser seller, @ModelAttribute PromotionFormData form, Model model,
                   RedirectAttributes redirect) {
-        var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
+        var store = stores.findByOwner(seller.account()).orElseThrow(() -> new DomainException("store.none"));
         try {
-            promotions.create(AccountId.of(seller.id()), form.toParameters(StoreCurrency.of(catalogQueries.byStore(store.id()))));
+            promotions.create(seller.account(), form.toParameters(StoreCurrency.of(catalogQueries.byStore(StoreId.of(store.id())))));
         } catch (DomainException e) {
             return page(store.id(), form, e.messageKey(), model);
         }
@@ -57,13 +58,13 @@ class SellerPromotionsController {
 
     @PostMapping("/seller/promotions/{id}/end")
     String end(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, RedirectAttributes redirect) {
-        Flash.attempt(redirect, "promotion.ended-now", () -> promotions.end(AccountId.of(seller.id()), id));
+        Flash.attempt(redirect, "promotion.ended-now", () -> promotions.end(seller.account(), id));
         return "redirect:/seller/promotions";
     }
 
     private String page(UUID storeId, PromotionFormData form, String error, Model model) {
         model.addAttribute("promotions", promotions.ofStore(storeId));
-        var workflows = catalogQueries.byStore(storeId);
+        var workflows = catalogQueries.byStore(StoreId.of(storeId));
         model.addAttribute("workflows", workflows);
         model.addAttribute("form", form);
         model.addAttribute("currency", StoreCurrency.of(workflows));

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
+import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.commerce.Bundles;
 import app.flowmarket.commerce.Carts;
 import app.flowmarket.commerce.Coupons;
@@ -22,6 +22,7 @@ import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,8 +69,8 @@ class ShopController {
         var workflow = catalog.purchasableBySlug(slug).filter(PurchasableWorkflow::published)
                 .orElseThrow(() -> new NotFoundException("workflow"));
         model.addAttribute("workflow", workflow);
-        model.addAttribute("owned", user != null && orders.hasBought(AccountId.of(user.id()), WorkflowId.of(workflow.id())));
-        model.addAttribute("seller", user != null && stores.findByOwner(user.id()).map(s -> s.id().equals(workflow.storeId())).orElse(false));
+        model.addAttribute("owned", user != null && orders.hasBought(user.account(), WorkflowId.of(workflow.id())));
+        model.addAttribute("seller", user != null && stores.findByOwner(user.account()).map(s -> s.id().equals(workflow.storeId())).orElse(false));
         model.addAttribute("bundles", bundles.ofStore(workflow.storeId(), true).stream()
                 .filter(b -> b.workflows().stream().anyMatch(w -> w.id().equals(workflow.id()))).toList());
         return "commerce/buy-box";
@@ -100,7 +101,7 @@ class ShopController {
         Map<UUID, String> storeNames = new HashMap<>();
         if (quote != null) {
             quote.coupons().forEach(c -> storeNames.computeIfAbsent(c.terms().storeId(),
-                    id -> stores.find(id).map(StoreManagement.StoreView::name).orElse("")));
+                    id -> stores.find(StoreId.of(id)).map(StoreManagement.StoreView::name).orElse("")));
         }
         model.addAttribute("storeNames", storeNames);
         return "commerce/cart";
@@ -159,7 +160,7 @@ class ShopController {
     String getFreePage(@PathVariable String slug, @AuthenticationPrincipal CurrentUser buyer, Model model) {
         var workflow = catalog.purchasableBySlug(slug).filter(PurchasableWorkflow::published)
                 .filter(w -> w.price().isFree()).orElseThrow(() -> new NotFoundException("workflow"));
-        if (orders.hasBought(AccountId.of(buyer.id()), WorkflowId.of(workflow.id()))) {
+        if (orders.hasBought(buyer.account(), WorkflowId.of(workflow.id()))) {
             return "redirect:/library";
         }
         model.addAttribute("workflow", workflow);

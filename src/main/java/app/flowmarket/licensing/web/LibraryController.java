@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import app.flowmarket.licensing.Licensing;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -27,13 +28,13 @@ class LibraryController {
 
     @GetMapping("/library")
     String library(@AuthenticationPrincipal CurrentUser buyer, Model model) {
-        model.addAttribute("items", licensing.library(buyer.id()));
+        model.addAttribute("items", licensing.library(buyer.account()));
         return "licensing/library";
     }
 
     @GetMapping("/library/download/{versionId}")
     ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal CurrentUser buyer, @PathVariable UUID versionId) {
-        Licensing.Download download = licensing.download(buyer.id(), versionId);
+        Licensing.Download download = licensing.download(buyer.account(), versionId);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

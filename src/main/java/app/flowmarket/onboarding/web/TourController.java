@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import app.flowmarket.onboarding.Onboarding;
 import app.flowmarket.onboarding.Onboarding.Progress;
 import app.flowmarket.onboarding.Onboarding.Tour;
+import app.flowmarket.onboarding.Onboarding;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.RequestContextUtils;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The guided tour: its translated steps and where the person is in it (read by the page's script), and the
@@ -126,7 +125,7 @@ class TourController {
         if (user == null) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "sign in to take the tour");
         }
-        return AccountId.of(user.id());
+        return user.account();
     }
 
     private String t(String key, Locale locale) {

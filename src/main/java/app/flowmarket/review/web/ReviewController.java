@@ -2,15 +2,18 @@ package app.flowmarket.review.web;
 
 import java.util.UUID;
 
-import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
+import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.licensing.Licensing;
 import app.flowmarket.platform.Flash;
 import app.flowmarket.review.Reviews;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WebInput;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -139,9 +142,9 @@ class ReviewController {
         model.addAttribute("workflow", workflow);
         model.addAttribute("sort", order.name().toLowerCase());
         model.addAttribute("reviews", all);
-        model.addAttribute("canReview", viewer != null && licensing.owns(viewer.id(), workflow.id()));
+        model.addAttribute("canReview", viewer != null && licensing.owns(viewer.account(), WorkflowId.of(workflow.id())));
         model.addAttribute("mine", viewer == null ? null : all.stream().filter(r -> r.authorId().equals(viewer.id())).findFirst().orElse(null));
-        model.addAttribute("seller", viewer != null && stores.owns(viewer.id(), workflow.storeId()));
+        model.addAttribute("seller", viewer != null && stores.owns(viewer.account(), StoreId.of(workflow.storeId())));
         model.addAttribute("draft", draft);
         model.addAttribute("notice", notice);
         return "review/reviews";
@@ -157,7 +160,7 @@ class ReviewController {
     }
 
     private PurchasableWorkflow workflowOfReview(UUID reviewId) {
-        return reviews.workflowOf(reviewId).flatMap(catalog::purchasable).orElseThrow(() -> new NotFoundException("review"));
+        return reviews.workflowOf(reviewId).map(WorkflowId::of).flatMap(catalog::purchasable).orElseThrow(() -> new NotFoundException("review"));
     }
 
     private static int parse(String rating) {

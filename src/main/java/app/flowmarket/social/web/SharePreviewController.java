@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
+import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.commerce.Bundles;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.social.Profiles;
 import app.flowmarket.store.StoreManagement;
 import org.springframework.http.CacheControl;
@@ -54,7 +55,7 @@ class SharePreviewController {
     @GetMapping("/share/bundles/{slug}.png")
     ResponseEntity<byte[]> bundle(@PathVariable String slug) {
         var bundle = bundles.bySlug(slug).orElseThrow(() -> new NotFoundException("bundle"));
-        String store = stores.find(bundle.storeId()).map(StoreManagement.StoreView::name).orElse("");
+        String store = stores.find(StoreId.of(bundle.storeId())).map(StoreManagement.StoreView::name).orElse("");
         return png(PreviewImages.render("Bundle", bundle.title(), "by " + store, bundle.price().format(Locale.ENGLISH)));
     }
 

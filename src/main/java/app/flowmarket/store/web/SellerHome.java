@@ -26,7 +26,7 @@ class SellerHome {
 
     @GetMapping("/seller")
     String home(@AuthenticationPrincipal CurrentUser user, Model model) {
-        var store = stores.findByOwner(user.id());
+        var store = stores.findByOwner(user.account());
         if (store.isEmpty()) {
             return "redirect:/stores/new";
         }

@@ -2,6 +2,7 @@ package app.flowmarket.store.web;
 
 import java.io.IOException;
 
+import app.flowmarket.account.AccountManagement;
 import app.flowmarket.platform.Flash;
 import app.flowmarket.platform.FormErrors;
 import app.flowmarket.platform.Principals;
@@ -26,15 +27,17 @@ class StoreController {
 
     private final StoreManagement stores;
     private final MessageSource messages;
+    private final AccountManagement accounts;
 
-    StoreController(StoreManagement stores, MessageSource messages) {
+    StoreController(StoreManagement stores, MessageSource messages, AccountManagement accounts) {
         this.stores = stores;
         this.messages = messages;
+        this.accounts = accounts;
     }
 
     @GetMapping("/stores/new")
     String openForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-        if (stores.findByOwner(user.id()).isPresent()) {
+        if (stores.findByOwner(user.account()).isPresent()) {
             return "redirect:/seller/store";
         }
         model.addAttribute("form", StoreFormData.empty());
@@ -47,8 +50,9 @@ class StoreController {
     String open(@AuthenticationPrincipal CurrentUser user, @ModelAttribute StoreFormData form, Model model,
                 RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         try {
-            CurrentUser seller = stores.open(user.id(), form.toParameters());
-            Principals.refresh(seller, request, response);
+            stores.open(user.account(), form.toParameters());
+            // the new seller role applies at once, without signing in again
+            Principals.refresh(accounts.find(user.id()).orElseThrow(), request, response);
             Flash.success(redirect, "store.opened");
             return "redirect:/seller/workflows";
         } catch (DomainException e) {
@@ -58,7 +62,7 @@ class StoreController {
 
     @GetMapping("/seller/store")
     String editForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-        var store = stores.findByOwner(user.id());
+        var store = stores.findByOwner(user.account());
         if (store.isEmpty()) {
             return "redirect:/stores/new";
         }
@@ -73,11 +77,11 @@ class StoreController {
     String edit(@AuthenticationPrincipal CurrentUser user, @ModelAttribute StoreFormData form, Model model,
                 RedirectAttributes redirect) {
         try {
-            stores.update(user.id(), form.toParameters());
+            stores.update(user.account(), form.toParameters());
             Flash.success(redirect, "store.saved");
             return "redirect:/seller/store";
         } catch (DomainException e) {
-            model.addAttribute("avatarUrl", stores.findByOwner(user.id()).map(StoreManagement.StoreView::avatarUrl).orElse(null));
+            model.addAttribute("avatarUrl", stores.findByOwner(user.account()).map(StoreManagement.StoreView::avatarUrl).orElse(null));
             return formWithError(model, form, e, true);
         }
     }
@@ -86,7 +90,7 @@ class StoreController {
     String avatar(@AuthenticationPrincipal CurrentUser user, @RequestParam("avatar") MultipartFile avatar,
                   RedirectAttributes redirect) throws IOException {
         byte[] picture = avatar.getBytes();
-        Flash.attempt(redirect, "store.avatar.saved", () -> stores.changeAvatar(user.id(), picture));
+        Flash.attempt(redirect, "store.avatar.saved", () -> stores.changeAvatar(user.account(), picture));
         return "redirect:/seller/store";
     }
 
