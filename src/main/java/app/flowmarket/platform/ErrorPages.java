@@ -1,5 +1,6 @@
 package app.flowmarket.platform;
 
+import app.flowmarket.security.WriteLimits;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.NotFoundException;
 import jakarta.servlet.RequestDispatcher;
@@ -41,6 +42,7 @@ class ErrorPages {
             case 404 -> "error.404";
             case 405 -> "error.405";
             case 413 -> "error.413";
+            case 429 -> "error.429";
             case 503 -> "error.503";
             default -> status >= 500 ? "error.500" : "error.generic";
         };
@@ -111,6 +113,10 @@ class ErrorPages {
             int status = code instanceof Integer value ? value : 404;
             if (status == HttpStatus.OK.value()) {
                 status = 500;
+            }
+            if (request.getAttribute(WriteLimits.RETRY_AFTER) instanceof Long seconds) {
+                // whole minutes, rounded up: "try again in 1 minute" rather than "in 0"
+                model.addAttribute("retryMinutes", Math.max(1, (seconds + 59) / 60));
             }
             return render(model, response, status, keyFor(status));
         }

@@ -14,6 +14,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 import app.flowmarket.security.LoginThrottle;
+import app.flowmarket.security.WriteLimits;
 import app.flowmarket.security.SignInLinkRequests;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
@@ -31,7 +32,7 @@ class SecurityConfig {
             + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, LoginThrottle loginThrottle, SignInLinkRequests signInLinkRequests,
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle loginThrottle, WriteLimits writeLimits, SignInLinkRequests signInLinkRequests,
                             OneTimeTokenGenerationSuccessHandler signInLinkMailer, OneTimeTokenService oneTimeTokens) throws Exception {
         // back to the page they came from: a protected page they were sent away from, or the page whose
         // "Sign in" link they followed (?next=, a path of this site only), else the home page
@@ -50,6 +51,7 @@ class SecurityConfig {
         AuthenticationSuccessHandler signedIn = loginThrottle.successHandler(backToWhereTheyWere);
         http
                 .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(writeLimits, org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/settings/**", "/seller/**", "/stores/new", "/verify-email/resend",
@@ -106,6 +108,14 @@ class SecurityConfig {
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<LoginThrottle> loginThrottleRegistration(LoginThrottle throttle) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(throttle);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    /** The write limits run inside the security chain only (after the signed-in person is known). */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<WriteLimits> writeLimitsRegistration(WriteLimits limits) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(limits);
         registration.setEnabled(false);
         return registration;
     }

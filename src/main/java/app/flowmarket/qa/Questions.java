@@ -13,7 +13,7 @@ import java.util.UUID;
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
 import app.flowmarket.catalog.CatalogManagement;
-import app.flowmarket.security.LoginThrottle;
+import app.flowmarket.security.RateLimits;
 import app.flowmarket.shared.Actor;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.ForbiddenException;
@@ -42,12 +42,12 @@ public class Questions {
     private final JdbcClient jdbc;
     private final CatalogManagement catalog;
     private final StoreManagement stores;
-    private final LoginThrottle limits;
+    private final RateLimits limits;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final QaSettings settings;
 
-    Questions(JdbcClient jdbc, CatalogManagement catalog, StoreManagement stores, LoginThrottle limits, AuditLog auditLog,
+    Questions(JdbcClient jdbc, CatalogManagement catalog, StoreManagement stores, RateLimits limits, AuditLog auditLog,
               ApplicationEventPublisher events, QaSettings settings) {
         this.jdbc = jdbc;
         this.catalog = catalog;
@@ -286,7 +286,7 @@ public class Questions {
 
     private void throttle(Actor author) {
         int perHour = settings.postsPerHour();
-        if (!limits.take("qa:posts:" + perHour + ":" + author.id().value(), perHour, Duration.ofHours(1))) {
+        if (!limits.take(new RateLimits.Limit("qa-posts", perHour, Duration.ofHours(1)), author.id().toString()).allowed()) {
             throw new DomainException("qa.too-many", perHour);
         }
     }

@@ -140,13 +140,6 @@ public class LoginThrottle extends OncePerRequestFilter {
         };
     }
 
-    /**
-     * Takes one token from the named bucket (shared through Redis by every node); false when it is empty.
-     * Other modules use it for their own limits (newsletter sign-ups, API calls).
-     */
-    public boolean take(String key, int capacity, Duration window) {
-        return store.take(key, capacity, window);
-    }
 
     private List<Scope> scopes(HttpServletRequest request) {
         SecuritySettings.SignIn limits = settings.signIn();

@@ -39,7 +39,8 @@ public class RateLimits {
 
     /** Takes one request from {@code who}'s bucket of this limit. */
     public Decision take(Limit limit, String who) {
-        String key = "rate:" + limit.name() + ":" + who;
+        // the key names the capacity and window too: a changed setting starts fresh buckets instead of inheriting the old ones
+        String key = "rate:" + limit.name() + ":" + limit.capacity() + "/" + limit.window().toSeconds() + ":" + who;
         return store.consume(key, limit.capacity(), limit.window())
                 .map(take -> decision(limit, limit.capacity(), take.allowed(), take.remaining(), take.nanosToRefill()))
                 .orElseGet(() -> local(limit, key));

@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("flowmarket.security")
 record SecuritySettings(@DefaultValue SignIn signIn, @DefaultValue SignInLink signInLink, @DefaultValue BodyLimits bodyLimits,
-                        @DefaultValue GeoIp geoIp, @DefaultValue SessionLimits sessions) {
+                        @DefaultValue GeoIp geoIp, @DefaultValue SessionLimits sessions,
+                        @DefaultValue Writes writes) {
 
     /**
      * MaxMind-format databases (GeoLite2/GeoIP2 City, and ASN for the network's owner) that place sign-ins
@@ -66,5 +67,17 @@ record SecuritySettings(@DefaultValue SignIn signIn, @DefaultValue SignInLink si
                       @DefaultValue("PT15M") Duration perEmailWindow,
                       @DefaultValue("20") int perSource,
                       @DefaultValue("PT1H") Duration perSourceWindow) {
+    }
+
+    /**
+     * What people may send (every POST of the site outside the API, which has its own limits, and the sign-in form,
+     * which has the throttle above): sign-ups and password resets per source address per {@code window}; other
+     * changes per signed-in account, or per source address for visitors, per {@code window}.
+     */
+    record Writes(@DefaultValue("10") int signUpsPerAddress,
+                  @DefaultValue("5") int passwordResetsPerAddress,
+                  @DefaultValue("600") int perAccount,
+                  @DefaultValue("300") int perAddress,
+                  @DefaultValue("PT1H") Duration window) {
     }
 }

@@ -13,7 +13,10 @@ import org.springframework.test.context.TestPropertySource;
 
 /** One network cannot sign up an unlimited number of addresses. */
 @IntegrationTest
-@TestPropertySource(properties = "flowmarket.newsletter.signups-per-address-per-hour=3")
+// the same settings as WriteLimitsIntegrationTests, so both run in one application context
+@TestPropertySource(properties = {"flowmarket.newsletter.signups-per-address-per-hour=3",
+        "flowmarket.security.writes.sign-ups-per-address=3", "flowmarket.security.writes.per-account=5",
+        "flowmarket.security.writes.per-address=20"})
 class NewsletterThrottleIntegrationTests {
 
     @LocalServerPort

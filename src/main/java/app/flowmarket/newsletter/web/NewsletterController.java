@@ -3,7 +3,7 @@ package app.flowmarket.newsletter.web;
 import java.nio.charset.StandardCharsets;
 
 import app.flowmarket.newsletter.Newsletter;
-import app.flowmarket.security.LoginThrottle;
+import app.flowmarket.security.RateLimits;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import org.springframework.http.ContentDisposition;
@@ -22,19 +22,19 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class NewsletterController {
 
     private final Newsletter newsletter;
-    private final LoginThrottle limits;
-    private final int perAddressPerHour;
+    private final RateLimits limits;
+    private final RateLimits.Limit signUps;
 
-    NewsletterController(Newsletter newsletter, LoginThrottle limits,
+    NewsletterController(Newsletter newsletter, RateLimits limits,
                          @org.springframework.beans.factory.annotation.Value("${flowmarket.newsletter.signups-per-address-per-hour:20}") int perAddressPerHour) {
         this.newsletter = newsletter;
         this.limits = limits;
-        this.perAddressPerHour = perAddressPerHour;
+        this.signUps = new RateLimits.Limit("newsletter", perAddressPerHour, java.time.Duration.ofHours(1));
     }
 
     @PostMapping("/newsletter")
     String subscribe(@RequestParam(defaultValue = "") String email, jakarta.servlet.http.HttpServletRequest request, Model model) {
-        if (!limits.take("newsletter:" + perAddressPerHour + ":ip:" + request.getRemoteAddr(), perAddressPerHour, java.time.Duration.ofHours(1))) {
+        if (!limits.take(signUps, String.valueOf(request.getRemoteAddr())).allowed()) {
             model.addAttribute("state", "throttled");
             return "newsletter/result";
         }
