@@ -10,7 +10,7 @@ import app.flowmarket.account.AccountManagement;
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.mail.Mail;
 import app.flowmarket.mail.Mailer;
-import app.flowmarket.mail.Recipient;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +91,7 @@ public class ModerationQueue {
         auditLog.recordChange(adminId, adminLabel, "moderation." + decision.name().toLowerCase(java.util.Locale.ROOT), item.contentType(),
                 item.contentId(), java.util.Map.of("status", new AuditLog.Change("OPEN", decision.name()), "reason", new AuditLog.Change(null, why)));
         if (item.authorId() != null) {
-            accounts.find(item.authorId()).ifPresent(author -> mailer.send(Mail.to(new Recipient(author.email(), author.displayName(), author.preferredLocale()))
+            accounts.person(AccountId.of(item.authorId())).ifPresent(author -> mailer.send(Mail.to(author.recipient())
                     .once("moderation:" + itemId)
                     .subject("moderation.mail.subject." + decision.name().toLowerCase(java.util.Locale.ROOT), item.title())
                     .paragraph("moderation.mail.body." + decision.name().toLowerCase(java.util.Locale.ROOT), item.title())

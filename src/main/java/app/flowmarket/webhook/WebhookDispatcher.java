@@ -11,6 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import app.flowmarket.account.AccountManagement;
+import app.flowmarket.mail.Mail;
+import app.flowmarket.mail.Mailer;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,11 +44,15 @@ class WebhookDispatcher {
     private final TransactionTemplate tx;
     private final WebhookSettings settings;
     private final HttpClient http;
+    private final AccountManagement accounts;
+    private final Mailer mailer;
 
-    WebhookDispatcher(JdbcClient jdbc, TransactionTemplate tx, WebhookSettings settings) {
+    WebhookDispatcher(JdbcClient jdbc, TransactionTemplate tx, WebhookSettings settings, AccountManagement accounts, Mailer mailer) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.settings = settings;
+        this.accounts = accounts;
+        this.mailer = mailer;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -124,9 +132,12 @@ class WebhookDispatcher {
                         update webhook_delivery set status = 'FAILED', attempts = ?, last_status_code = ?, last_response = ?,
                             last_duration_ms = ?, last_error = ?, next_attempt_at = null, completed_at = now() where id = ?""")
                         .params(attempts, status, body, millis, error, due.id()).update();
-                jdbc.sql("update webhook_endpoint set enabled = false, disabled_reason = ? where id = ?")
+                int disabled = jdbc.sql("update webhook_endpoint set enabled = false, disabled_reason = ? where id = ? and enabled")
                         .params(gone ? "gone" : "failing", due.endpointId()).update();
-                log.info("Webhook endpoint {} disabled: {}", due.endpointId(), gone ? "410 Gone" : "every retry failed");
+                if (disabled == 1) {
+                    log.info("Webhook endpoint {} disabled: {}", due.endpointId(), gone ? "410 Gone" : "every retry failed");
+                    tellOwner(due, gone);
+                }
             } else {
                 Duration wait = RETRIES.get(attempts - 1);
                 if (retryAfter.compareTo(wait) > 0) {
@@ -138,6 +149,18 @@ class WebhookDispatcher {
                         .params(attempts, status, body, millis, error, Timestamp.from(Instant.now().plus(wait)), due.id()).update();
             }
         });
+    }
+
+    /** The seller learns by mail that their endpoint was switched off, why, and where to switch it back on. */
+    private void tellOwner(Due due, boolean gone) {
+        UUID owner = jdbc.sql("select account_id from webhook_endpoint where id = ?").param(due.endpointId()).query(UUID.class).single();
+        accounts.person(AccountId.of(owner)).ifPresent(person -> mailer.send(Mail.to(person.recipient())
+                .once("webhook-disabled:" + due.id())
+                .subject("webhooks.mail.disabled.subject")
+                .paragraph(gone ? "webhooks.mail.disabled.gone" : "webhooks.mail.disabled.failing")
+                .text(due.url())
+                .paragraph("webhooks.mail.disabled.next")
+                .action("webhooks.mail.disabled.action", "/settings/webhooks/" + due.endpointId())));
     }
 
     private static Duration seconds(String value) {

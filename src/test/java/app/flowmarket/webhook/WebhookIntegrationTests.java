@@ -22,6 +22,7 @@ import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.SellerFixture;
 import app.flowmarket.support.Fixtures;
+import app.flowmarket.support.Mailbox;
 import app.flowmarket.support.Shopper;
 import app.flowmarket.support.WebSession;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -145,6 +146,15 @@ class WebhookIntegrationTests {
         seller.post(endpoint + "/test", Map.of()).assertStatus(302);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(seller.get(endpoint).body()).contains("410 Gone"));
         assertThat(seller.get("/settings/webhooks").body()).contains("Disabled");
+
+        // the seller is told by mail, once, with a link back to the endpoint
+        String endpointId = endpoint.substring(endpoint.lastIndexOf('/') + 1);
+        String email = jdbc.sql("select a.email from account a join webhook_endpoint e on e.account_id = a.id where e.id = ?::uuid")
+                .param(endpointId).query(String.class).single();
+        jakarta.mail.internet.MimeMessage mail = Mailbox.awaitMail(email, "webhook endpoint was switched off");
+        assertThat(Mailbox.body(mail)).contains("410 Gone").contains("http://localhost:" + receiver.port() + "/gone")
+                .contains(endpoint);
+        assertThat(Mailbox.to(email)).as("one mail, not one per failed delivery").hasSize(2); // with the sign-up's confirmation
     }
 
     @Test
