@@ -103,7 +103,8 @@ public class Payouts {
     @Transactional(readOnly = true)
     public List<Balance> balances(Actor admin) {
         requireAdmin(admin);
-        return balances(Instant.now(), null);
+        // stores paid in full and owed nothing more are left out
+        return balances(Instant.now(), null).stream().filter(b -> !b.payable().isFree() || !b.held().isFree()).toList();
     }
 
     List<Balance> balances(Instant now, @Nullable StoreId store) {
@@ -138,10 +139,10 @@ public class Payouts {
         Set<Long> paid = paidEntries(store);
         Map<Key, Sums> sums = new LinkedHashMap<>();
         for (Ledger.SellerEntry entry : store == null ? ledger.sellerEntries() : ledger.sellerEntries(store)) {
+            Sums s = sums.computeIfAbsent(new Key(entry.storeId(), entry.amount().currency().getCurrencyCode()), k -> new Sums());
             if (paid.contains(entry.id())) {
                 continue;
             }
-            Sums s = sums.computeIfAbsent(new Key(entry.storeId(), entry.amount().currency().getCurrencyCode()), k -> new Sums());
             if (payable(entry, now)) {
                 s.payable += entry.amount().minor();
                 s.payableEntries.add(entry);
