@@ -407,6 +407,16 @@ public class Payouts {
                 Map.of("account", new AuditLog.Change(before, account.masked())));
     }
 
+    /** Bank details brought in with demo data (the demo's stores are paid like any other); not audited, nobody acted. */
+    @Transactional
+    public void importMethod(StoreId store, BankAccount account, Instant updatedAt) {
+        jdbc.sql("""
+                insert into payout_method (store_id, account_holder, account_number, account_last4, is_iban, updated_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (store_id) do nothing""")
+                .params(store.value(), account.holder(), account.number(), account.last4(), account.iban(), Timestamp.from(updatedAt))
+                .update();
+    }
+
     public Optional<MethodView> method(StoreId store) {
         return jdbc.sql("select account_holder, account_last4, is_iban, updated_at from payout_method where store_id = ?")
                 .param(store.value())
