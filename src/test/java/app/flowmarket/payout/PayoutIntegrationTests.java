@@ -54,6 +54,8 @@ class PayoutIntegrationTests {
     AccountManagement accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    app.flowmarket.webhook.Webhooks webhooks;
 
     record Seller(WebSession web, StoreId store, String workflowId) {
     }
@@ -224,6 +226,22 @@ class PayoutIntegrationTests {
         assertThat(jdbc.sql("select count(*) from audit_entry where target_id = ? and action = 'payout.failed'").param(first.toString())
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(seller.web().get("/seller/payouts").body()).contains("SENT-2").contains("RETURNED-1").contains("Failed").contains("Sent");
+    }
+
+    @Test
+    void aSentPayoutIsAnnouncedToTheSellersPayoutWebhooks() {
+        Seller seller = seller("20");
+        sale(seller.workflowId());
+        bankDetails(seller, "Ada Hooked");
+        UUID owner = jdbc.sql("select owner_id from store where id = ?").param(seller.store().value()).query(UUID.class).single();
+        UUID endpoint = webhooks.create(owner, "http://localhost:9/payouts", Set.of(app.flowmarket.webhook.WebhookEvent.PAYOUT_SENT), "Payouts");
+        Actor admin = admin();
+        payouts.createBatch(admin, lastSale(seller.store()).plus(HOLD));
+        UUID payout = livePayouts(seller.store()).getFirst();
+        payouts.markSent(admin, PayoutId.of(payout), "HOOK-1");
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from webhook_delivery where endpoint_id = ? and event_type = 'payout.sent'").param(endpoint).query(Long.class).single() == 1);
     }
 
     @Test

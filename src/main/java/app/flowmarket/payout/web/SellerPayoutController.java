@@ -50,8 +50,11 @@ class SellerPayoutController {
     }
 
     private String page(CurrentUser seller, PayoutMethodFormData form, @Nullable String error, Model model) {
-        model.addAttribute("overview", payouts.forSeller(seller.account()));
-        model.addAttribute("form", form);
+        Payouts.SellerOverview overview = payouts.forSeller(seller.account());
+        model.addAttribute("overview", overview);
+        // the holder's name is offered again; the account number never is
+        boolean blank = form.holder() == null || form.holder().isBlank();
+        model.addAttribute("form", blank && overview.method() != null ? new PayoutMethodFormData(overview.method().holder(), "") : form);
         model.addAttribute("error", error);
         return "payout/seller";
     }
