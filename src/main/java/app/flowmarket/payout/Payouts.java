@@ -373,17 +373,22 @@ public class Payouts {
         Instant now = Instant.now();
         List<Balance> balances = balances(now, store);
         Set<Long> paid = paidEntries(store);
+        // per currency and day the money becomes payable: the amount, and the first moment of that day it is payable
         Map<String, TreeMap<LocalDate, Long>> held = new TreeMap<>();
+        Map<String, Instant> firstOfDay = new HashMap<>();
         for (Ledger.SellerEntry entry : ledger.sellerEntries(store)) {
             if (!paid.contains(entry.id()) && !payable(entry, now)) {
-                LocalDate day = entry.saleAt().plus(settings.hold()).atZone(ZoneOffset.UTC).toLocalDate();
-                held.computeIfAbsent(entry.amount().currency().getCurrencyCode(), c -> new TreeMap<>()).merge(day, entry.amount().minor(), Long::sum);
+                Instant payableAt = entry.saleAt().plus(settings.hold());
+                String currency = entry.amount().currency().getCurrencyCode();
+                LocalDate day = payableAt.atZone(ZoneOffset.UTC).toLocalDate();
+                held.computeIfAbsent(currency, c -> new TreeMap<>()).merge(day, entry.amount().minor(), Long::sum);
+                firstOfDay.merge(currency + day, payableAt, (a, b) -> a.isBefore(b) ? a : b);
             }
         }
         List<Upcoming> upcoming = new ArrayList<>();
         held.forEach((currency, days) -> days.forEach((day, minor) -> {
             if (minor != 0) {
-                upcoming.add(new Upcoming(Money.of(minor, currency), day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+                upcoming.add(new Upcoming(Money.of(minor, currency), java.util.Objects.requireNonNull(firstOfDay.get(currency + day))));
             }
         }));
         upcoming.sort(Comparator.comparing(Upcoming::payableAt));

@@ -139,6 +139,10 @@ class PayoutIntegrationTests {
         Payouts.Balance later = balance(seller.store(), secondSale.plus(HOLD).plusSeconds(1));
         assertThat(later.payable().minor()).isEqualTo(ledger.sellerBalance(seller.store().value(), "USD").minor()).isEqualTo(2000 - 200);
         assertThat(later.held().minor()).isZero();
+
+        // today the seller sees it all held, and from which day it is payable
+        String page = seller.web().get("/seller/payouts").assertStatus(200).body();
+        assertThat(page).contains("Becoming payable").contains("$18").contains("Held for refunds");
     }
 
     @Test
