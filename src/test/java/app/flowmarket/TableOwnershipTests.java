@@ -49,6 +49,7 @@ class TableOwnershipTests {
             Map.entry("onboarding", Set.of("onboarding_tour")),
             Map.entry("notification", Set.of("notification", "notification_delivery", "notification_preference",
                     "push_subscription", "push_vapid_key")),
+            Map.entry("payout", Set.of("payout", "payout_batch", "payout_item", "payout_method")),
             Map.entry("payment", Set.of("payment_checkout", "payment_event", "test_checkout", "test_processor_secret",
                     "test_refund")),
             // and Spring Modulith's event registry, which only privacy names: it scrubs people from kept events

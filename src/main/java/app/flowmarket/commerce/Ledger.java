@@ -60,6 +60,35 @@ public class Ledger {
         return Money.of(sum, currency);
     }
 
+    /**
+     * One entry of what a store is owed, with the time of the sale it belongs to: a sale's own time, and for a refund the
+     * time of the sale it reverses. Payouts hold money for a while counted from the sale, and pay each entry once.
+     */
+    public record SellerEntry(long id, StoreId storeId, Money amount, String entryType, Instant occurredAt, Instant saleAt) {
+    }
+
+    /** Every entry the platform owes sellers, oldest first (the payout module reads them; it never names this table). */
+    public java.util.List<SellerEntry> sellerEntries() {
+        return sellerEntries(null);
+    }
+
+    /** One store's entries, oldest first. */
+    public java.util.List<SellerEntry> sellerEntries(@org.jspecify.annotations.Nullable StoreId store) {
+        return jdbc.sql("""
+                select e.id, e.account_id, e.amount_minor, e.currency, e.entry_type, e.occurred_at,
+                       coalesce(s.occurred_at, e.occurred_at) as sale_at
+                from ledger_entry e
+                left join ledger_entry s on s.order_line_id = e.order_line_id and s.account_type = 'SELLER' and s.entry_type = 'SALE'
+                                        and s.account_id = e.account_id
+                where e.account_type = 'SELLER' and (cast(? as uuid) is null or e.account_id = cast(? as uuid))
+                order by e.id""")
+                .params(store == null ? null : store.value(), store == null ? null : store.value())
+                .query((rs, n) -> new SellerEntry(rs.getLong("id"), StoreId.of(rs.getObject("account_id", UUID.class)),
+                        Money.of(rs.getLong("amount_minor"), rs.getString("currency")), rs.getString("entry_type"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("sale_at").toInstant()))
+                .list();
+    }
+
     private void write(OrderId orderId, OrderPaid.Line line, AccountType type, StoreId accountId, String entryType, long amount) {
         if (amount == 0) {
             return;

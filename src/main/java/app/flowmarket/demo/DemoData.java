@@ -20,6 +20,8 @@ import app.flowmarket.catalog.Listing;
 import app.flowmarket.catalog.Upload;
 import app.flowmarket.n8n.N8nTokens;
 import app.flowmarket.payment.Payments;
+import app.flowmarket.payout.BankAccount;
+import app.flowmarket.payout.Payouts;
 import app.flowmarket.qa.Questions;
 import app.flowmarket.review.Reviews;
 import app.flowmarket.search.CatalogSearch;
@@ -83,6 +85,7 @@ class DemoData implements SmartLifecycle {
     private final ApiTokens apiTokens;
     private final Webhooks webhooks;
     private final DemoPricing demoPricing;
+    private final Payouts payouts;
     @PersistenceContext
     private EntityManager entityManager;
     private volatile boolean running;
@@ -95,7 +98,7 @@ class DemoData implements SmartLifecycle {
              Questions questions, Profiles profiles, Follows follows,
              AccountSecurity security,
              DemoTraffic demoTraffic, N8nTokens n8nTokens, ApiTokens apiTokens, Webhooks webhooks, DemoPricing demoPricing,
-             @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+             Payouts payouts, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
         this.n8nTokens = n8nTokens;
         this.apiTokens = apiTokens;
         this.webhooks = webhooks;
@@ -106,6 +109,7 @@ class DemoData implements SmartLifecycle {
         this.demoSales = demoSales;
         this.demoTraffic = demoTraffic;
         this.demoPricing = demoPricing;
+        this.payouts = payouts;
         this.reviews = reviews;
         this.payments = payments;
         this.site = site;
@@ -346,6 +350,7 @@ class DemoData implements SmartLifecycle {
         int asked = DemoSocial.questions(questions, DemoSocial.ofSeller(listings, ownerIds.get(0)), buyerIds.subList(1, buyerIds.size()),
                 buyerIds.get(0), now, random);
         // Bruno, the demo buyer, shows his profile with the purchases he reviewed, and follows two stores
+        demoBankDetails(ownerIds, now);
         CurrentUser bruno = accounts.find(buyerIds.get(0)).orElseThrow();
         follows.follow(bruno.account(), stores.findByOwner(AccountId.of(ownerIds.get(0))).orElseThrow().id());
         follows.follow(bruno.account(), stores.findByOwner(AccountId.of(ownerIds.get(1))).orElseThrow().id());
@@ -354,6 +359,20 @@ class DemoData implements SmartLifecycle {
                 reviewedByBruno);
         log.info("Demo data: {} workflows, {} orders paid ({} workflows bought), {} reviews, {} questions (orders {} ms, reviews {} ms)",
                 placed.size(), sales.orders(), sales.lines(), written.size(), asked, sold - catalogued, System.currentTimeMillis() - sold);
+    }
+
+    /**
+     * Bank details for the first three stores (the demo seller's among them), so a payout batch pays them once their
+     * sales are past the refund window; the other stores show an admin what a seller without bank details looks like.
+     * The IBANs are the standard's own examples, valid but nobody's account.
+     */
+    private void demoBankDetails(List<UUID> ownerIds, Instant now) {
+        List<String> ibans = List.of("DE89 3704 0044 0532 0130 00", "GB82 WEST 1234 5698 7654 32", "FR14 2004 1010 0505 0001 3M02 606");
+        for (int i = 0; i < ibans.size(); i++) {
+            var store = stores.findByOwner(AccountId.of(ownerIds.get(i))).orElseThrow();
+            payouts.importMethod(app.flowmarket.shared.StoreId.of(store.id()), new BankAccount(DemoCatalog.STORES.get(i).owner(), ibans.get(i)),
+                    now.minus(Duration.ofDays(60)));
+        }
     }
 
     /**

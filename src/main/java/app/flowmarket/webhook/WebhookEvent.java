@@ -8,7 +8,8 @@ public enum WebhookEvent {
     ORDER_PAID("order.paid"),
     ORDER_REFUNDED("order.refunded"),
     REVIEW_CREATED("review.created"),
-    QUESTION_CREATED("question.created");
+    QUESTION_CREATED("question.created"),
+    PAYOUT_SENT("payout.sent");
 
     /** The type of the message "Send test event" sends, whatever the endpoint subscribed to. */
     public static final String TEST = "webhook.test";

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.commerce.OrderLineRefunded;
 import app.flowmarket.commerce.OrderPaid;
+import app.flowmarket.payout.PayoutSent;
 import app.flowmarket.qa.QuestionAsked;
 import app.flowmarket.review.ReviewPosted;
 import app.flowmarket.shared.Money;
@@ -74,6 +75,18 @@ class WebhookListeners {
     void on(QuestionAsked event) {
         workflowOwner(event.workflowId()).ifPresent(owner -> webhooks.enqueue(owner, WebhookEvent.QUESTION_CREATED, java.time.Instant.now(), Map.of(
                 "questionId", event.questionId().toString(), "workflowId", event.workflowId().toString())));
+    }
+
+    @ApplicationModuleListener
+    void on(PayoutSent event) {
+        owner(event.storeId().value()).ifPresent(owner -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("payoutId", event.payoutId().toString());
+            data.put("amount", money(event.amount()));
+            data.put("reference", event.reference());
+            data.put("sentAt", event.sentAt().toString());
+            webhooks.enqueue(owner, WebhookEvent.PAYOUT_SENT, event.sentAt(), data);
+        });
     }
 
     private static Map<String, Object> line(OrderPaid.Line line) {
