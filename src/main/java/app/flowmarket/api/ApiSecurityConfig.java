@@ -26,9 +26,9 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's own security chain: stateless (no session, no cookie, so no CSRF), a personal access token as
- * {@code Authorization: Bearer}, and a rate limit per token or, without one, per client address (lower).
- * Which scope an endpoint needs is checked by the endpoint ({@link ApiAccess}).
+ * The API's own security chains, for REST and for GraphQL alike: stateless (no session, no cookie, so no CSRF), a
+ * personal access token as {@code Authorization: Bearer}, and a rate limit per token or, without one, per client
+ * address (lower). Which scope an endpoint or field needs is checked by the endpoint or field ({@link ApiAccess}).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
