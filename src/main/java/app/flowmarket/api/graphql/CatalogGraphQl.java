@@ -53,6 +53,8 @@ class CatalogGraphQl {
 
     private static final String STORE_WORKFLOWS = "storeWorkflows";
     private static final String WORKFLOW_REVIEWS = "workflowReviews";
+    /** The search serves no page beyond this one (PageResult.safePage), so neither does the connection. */
+    private static final int LAST_SEARCH_PAGE = 10_000;
 
     private final ApiAccess access;
     private final CatalogSearch search;
@@ -85,6 +87,9 @@ class CatalogGraphQl {
         int page = start / CatalogSearch.PAGE_SIZE + 1;
         int skip = start % CatalogSearch.PAGE_SIZE;
         List<WorkflowSummary> items = new ArrayList<>();
+        if (page > LAST_SEARCH_PAGE) {
+            return Windows.of(items, start, false);
+        }
         while (true) {
             PageResult<SearchResults.Hit> results = search.search(SearchQuery.of(query, category, tag, platform, price, integration,
                     minRating == null ? null : minRating.toString(), sort, page)).page();
@@ -92,8 +97,8 @@ class CatalogGraphQl {
             int from = Math.min(skip, hits.size());
             int to = Math.min(hits.size(), from + first - items.size());
             hits.subList(from, to).forEach(hit -> items.add(WorkflowSummary.of(hit.card())));
-            if (items.size() >= first || !results.hasNext()) {
-                return Windows.of(items, start, to < hits.size() || results.hasNext());
+            if (items.size() >= first || !results.hasNext() || page == LAST_SEARCH_PAGE) {
+                return Windows.of(items, start, to < hits.size() || (results.hasNext() && page < LAST_SEARCH_PAGE));
             }
             page++;
             skip = 0;
