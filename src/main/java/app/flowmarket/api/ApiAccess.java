@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import app.flowmarket.shared.AccountId;
-import app.flowmarket.account.Person;
 import app.flowmarket.account.AccountManagement;
+import app.flowmarket.account.Person;
+import app.flowmarket.shared.AccountId;
+import app.flowmarket.store.StoreManagement;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class ApiAccess {
 
     private final AccountManagement accounts;
+    private final StoreManagement stores;
 
-    ApiAccess(AccountManagement accounts) {
+    ApiAccess(AccountManagement accounts, StoreManagement stores) {
         this.accounts = accounts;
+        this.stores = stores;
     }
 
     public Optional<ApiCaller> caller() {
@@ -44,6 +47,15 @@ public class ApiAccess {
     public Person user(ApiCaller caller) {
         return accounts.person(AccountId.of(caller.accountId()))
                 .orElseThrow(() -> new ApiException(ApiProblems.Kind.INVALID_TOKEN, "The token's account no longer exists."));
+    }
+
+    /** The token's owner when they have a store: only sellers have workflows and sales. */
+    public Person seller(ApiCaller caller) {
+        Person user = user(caller);
+        if (stores.findByOwner(user.id()).isEmpty()) {
+            throw new ApiException(ApiProblems.Kind.FORBIDDEN, "Only sellers have workflows and sales: the token's owner has no store.");
+        }
+        return user;
     }
 
     private static void check(ApiCaller caller, ApiScope... anyOf) {

@@ -51,6 +51,20 @@ public final class ApiProblems {
             return URI.create(TYPE_BASE + slug);
         }
 
+        /**
+         * The stable {@code extensions.code} of a GraphQL error of this kind: the names GraphQL clients commonly
+         * branch on, with no token and an invalid one both UNAUTHENTICATED and a missing scope FORBIDDEN
+         * ({@code extensions.type} tells them apart, as the problem type does for REST).
+         */
+        public String graphQlCode() {
+            return switch (this) {
+                case UNAUTHORIZED, INVALID_TOKEN -> "UNAUTHENTICATED";
+                case INSUFFICIENT_SCOPE, FORBIDDEN -> "FORBIDDEN";
+                case VALIDATION, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> "BAD_REQUEST";
+                default -> name();
+            };
+        }
+
         public ProblemDetail problem(String detail) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.valueOf(status), detail);
             problem.setType(type());
@@ -60,6 +74,15 @@ public final class ApiProblems {
     }
 
     private ApiProblems() {
+    }
+
+    /** Writes a refusal from a filter (before any controller runs) as a GraphQL error, for GraphQL clients. */
+    public static void writeGraphQl(HttpServletResponse response, JsonMapper json, Kind kind, String detail) throws IOException {
+        response.setStatus(kind.status());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), java.util.Map.of("errors", java.util.List.of(java.util.Map.of("message", detail,
+                "extensions", java.util.Map.of("code", kind.graphQlCode(), "type", kind.type().toString())))));
     }
 
     /** Writes a problem from a filter (before any controller runs). */

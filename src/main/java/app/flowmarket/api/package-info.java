@@ -1,5 +1,6 @@
 /**
  * The public API for third-party integrations: personal access tokens (Settings → API) with scopes, and the
- * REST surface under {@code /api/v1} over the other modules' public services, rate-limited per token or address.
+ * REST surface under {@code /api/v1} and GraphQL at {@code /graphql} over the other modules' public services,
+ * rate-limited per token or address.
  */
 package app.flowmarket.api;

@@ -93,11 +93,23 @@ public class CatalogQueries {
 
     @Transactional(readOnly = true)
     public List<WorkflowCard> byStore(StoreId storeId) {
-        return jdbc.sql("select " + CARD_COLUMNS + " from workflow w join store_summary s on s.id = w.store_id"
-                        + " where w.status = 'PUBLISHED' and w.store_id = :store order by w.published_at desc")
-                .param("store", storeId.value())
-                .query(CatalogQueries::card)
-                .list();
+        return byStores(List.of(storeId.value())).getOrDefault(storeId.value(), List.of());
+    }
+
+    /** The published listings of several stores in one query, newest first, by store id (stores without any are left out). */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<WorkflowCard>> byStores(java.util.Collection<UUID> storeIds) {
+        if (storeIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<WorkflowCard>> byStore = new HashMap<>();
+        jdbc.sql("select " + CARD_COLUMNS + ", w.store_id from workflow w join store_summary s on s.id = w.store_id"
+                        + " where w.status = 'PUBLISHED' and w.store_id in (:stores) order by w.published_at desc, w.id")
+                .param("stores", storeIds)
+                .query(rs -> {
+                    byStore.computeIfAbsent(rs.getObject("store_id", UUID.class), store -> new ArrayList<>()).add(card(rs, 0));
+                });
+        return byStore;
     }
 
     @Cacheable(cacheNames = HOME_CACHE, key = "'categories'", sync = true)

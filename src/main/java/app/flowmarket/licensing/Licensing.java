@@ -74,6 +74,22 @@ public class Licensing {
         return new Download(file.fileName(), content);
     }
 
+    /** Who owns what among these workflows and people, in one query: the pairs that hold an entitlement. */
+    public record Ownership(UUID workflowId, UUID buyerId) {
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Set<Ownership> ownerships(java.util.Collection<UUID> workflowIds, java.util.Collection<UUID> buyerIds) {
+        if (workflowIds.isEmpty() || buyerIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("""
+                select distinct workflow_id, buyer_id from entitlement
+                where workflow_id in (:workflows) and buyer_id in (:buyers) and revoked_at is null""")
+                .param("workflows", workflowIds).param("buyers", buyerIds)
+                .query(Ownership.class).list());
+    }
+
     /** Everyone who currently owns the workflow. */
     @Transactional(readOnly = true)
     public List<AccountId> ownerIds(WorkflowId workflowId) {

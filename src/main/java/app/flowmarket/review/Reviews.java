@@ -161,21 +161,48 @@ public class Reviews {
 
     @Transactional(readOnly = true)
     public List<ReviewView> ofWorkflow(UUID workflowId, Sort sort) {
+        return ofWorkflows(List.of(workflowId), sort).getOrDefault(workflowId, List.of());
+    }
+
+    /**
+     * The reviews of several workflows in two queries whatever their number (the reviews, then which authors own
+     * what), the latest 200 of each, by workflow id (workflows without reviews are left out).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, List<ReviewView>> ofWorkflows(java.util.Collection<UUID> workflowIds, Sort sort) {
+        if (workflowIds.isEmpty()) {
+            return java.util.Map.of();
+        }
         String order = sort == Sort.HELPFUL ? "r.helpful_count desc, r.created_at desc" : "r.created_at desc";
-        java.util.Set<AccountId> owners = java.util.Set.copyOf(licensing.ownerIds(WorkflowId.of(workflowId)));
-        return jdbc.sql("""
-                select r.id, r.author_id, a.display_name as author_name, r.rating, r.body, r.helpful_count, r.created_at, r.updated_at,
-                       p.handle, r.reply_body, r.replied_at, r.reply_updated_at
-                from review r join account_name a on a.id = r.author_id
-                left join visible_profile p on p.account_id = r.author_id
-                where r.workflow_id = ?\s""" + " order by " + order + " limit 200")
-                .param(workflowId)
-                .query((rs, n) -> new ReviewView(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class),
-                        rs.getString("author_name"), rs.getInt("rating"), rs.getString("body"), rs.getInt("helpful_count"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                        owners.contains(AccountId.of(rs.getObject("author_id", UUID.class))), rs.getString("handle"), rs.getString("reply_body"),
-                        instant(rs.getTimestamp("replied_at")), instant(rs.getTimestamp("reply_updated_at"))))
+        record Row(UUID workflowId, UUID id, UUID authorId, String authorName, int rating, String body, int helpfulCount,
+                   Instant createdAt, Instant updatedAt, String handle, String reply, Instant repliedAt, Instant replyUpdatedAt) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select * from (
+                    select r.workflow_id, r.id, r.author_id, a.display_name as author_name, r.rating, r.body, r.helpful_count,
+                           r.created_at, r.updated_at, p.handle, r.reply_body, r.replied_at, r.reply_updated_at,
+                           row_number() over (partition by r.workflow_id order by\s""" + order + """
+                ) as position
+                    from review r join account_name a on a.id = r.author_id
+                    left join visible_profile p on p.account_id = r.author_id
+                    where r.workflow_id in (:workflows)
+                ) ranked where position <= 200 order by workflow_id, position""")
+                .param("workflows", workflowIds)
+                .query((rs, n) -> new Row(rs.getObject("workflow_id", UUID.class), rs.getObject("id", UUID.class),
+                        rs.getObject("author_id", UUID.class), rs.getString("author_name"), rs.getInt("rating"), rs.getString("body"),
+                        rs.getInt("helpful_count"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                        rs.getString("handle"), rs.getString("reply_body"), instant(rs.getTimestamp("replied_at")),
+                        instant(rs.getTimestamp("reply_updated_at"))))
                 .list();
+        java.util.Set<Licensing.Ownership> owned = licensing.ownerships(workflowIds, rows.stream().map(Row::authorId).distinct().toList());
+        java.util.Map<UUID, List<ReviewView>> reviews = new java.util.LinkedHashMap<>();
+        for (Row r : rows) {
+            reviews.computeIfAbsent(r.workflowId(), w -> new java.util.ArrayList<>()).add(new ReviewView(r.id(), r.authorId(),
+                    r.authorName(), r.rating(), r.body(), r.helpfulCount(), r.createdAt(), r.updatedAt(),
+                    owned.contains(new Licensing.Ownership(r.workflowId(), r.authorId())), r.handle(), r.reply(), r.repliedAt(),
+                    r.replyUpdatedAt()));
+        }
+        return reviews;
     }
 
     @Transactional(readOnly = true)

@@ -129,6 +129,16 @@ public class StoreManagement {
         return stores.findBySlug(slug).map(Store::toView);
     }
 
+    /** The stores of these slugs in one query, by slug (unknown slugs are left out). */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, StoreView> findBySlugs(java.util.Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return stores.findBySlugIn(slugs).stream().map(Store::toView)
+                .collect(java.util.stream.Collectors.toMap(StoreView::slug, view -> view));
+    }
+
     @Transactional(readOnly = true)
     public Optional<StoreView> findByOwner(AccountId ownerId) {
         return stores.findByOwnerId(ownerId.value()).map(Store::toView);

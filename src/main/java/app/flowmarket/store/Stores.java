@@ -10,6 +10,8 @@ interface Stores extends JpaRepository<Store, UUID> {
 
     Optional<Store> findBySlug(String slug);
 
+    List<Store> findBySlugIn(java.util.Collection<String> slugs);
+
     Optional<Store> findByOwnerId(UUID ownerId);
 
     boolean existsBySlug(String slug);

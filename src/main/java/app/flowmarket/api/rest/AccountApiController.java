@@ -5,8 +5,6 @@ import java.util.UUID;
 import app.flowmarket.account.Person;
 import app.flowmarket.api.ApiAccess;
 import app.flowmarket.api.ApiCaller;
-import app.flowmarket.api.ApiException;
-import app.flowmarket.api.ApiProblems;
 import app.flowmarket.api.ApiScope;
 import app.flowmarket.api.rest.ApiDtos.LibraryItem;
 import app.flowmarket.api.rest.ApiDtos.Me;
@@ -19,7 +17,6 @@ import app.flowmarket.licensing.Licensing;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.ForbiddenException;
 import app.flowmarket.shared.NotFoundException;
-import app.flowmarket.store.StoreManagement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,22 +43,19 @@ class AccountApiController {
     private final Licensing licensing;
     private final CatalogPages catalog;
     private final OrderManagement orders;
-    private final StoreManagement stores;
 
-    AccountApiController(ApiAccess access, Licensing licensing, CatalogPages catalog, OrderManagement orders, StoreManagement stores) {
+    AccountApiController(ApiAccess access, Licensing licensing, CatalogPages catalog, OrderManagement orders) {
         this.access = access;
         this.licensing = licensing;
         this.catalog = catalog;
         this.orders = orders;
-        this.stores = stores;
     }
 
     @Operation(summary = "The token's owner and the token's scopes", description = "Any valid token.")
     @GetMapping
     Me me() {
         ApiCaller caller = access.require(ApiScope.values());
-        Person user = access.user(caller);
-        return new Me(user.id().value(), user.displayName(), user.isSeller(), caller.scopes().stream().map(ApiScope::value).sorted().toList());
+        return Me.of(access.user(caller), caller);
     }
 
     @Operation(summary = "Workflows the owner bought or got free, newest first", description = "Scope `library:read`.")
@@ -93,7 +87,7 @@ class AccountApiController {
     @GetMapping("/workflows")
     Page<OwnWorkflow> workflows(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit,
                                 HttpServletResponse response) {
-        Person seller = seller(access.require(ApiScope.SALES_READ, ApiScope.WORKFLOWS_WRITE));
+        Person seller = access.seller(access.require(ApiScope.SALES_READ, ApiScope.WORKFLOWS_WRITE));
         return Cursors.page(catalog.sellerWorkflows(seller.id()).stream().map(OwnWorkflow::of).toList(), cursor, limit, response);
     }
 
@@ -101,15 +95,7 @@ class AccountApiController {
     @GetMapping("/sales")
     Page<Sale> sales(@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit,
                      HttpServletResponse response) {
-        Person seller = seller(access.require(ApiScope.SALES_READ));
+        Person seller = access.seller(access.require(ApiScope.SALES_READ));
         return Cursors.page(orders.salesOf(seller.actor()).stream().map(Sale::of).toList(), cursor, limit, response);
-    }
-
-    private Person seller(ApiCaller caller) {
-        Person user = access.user(caller);
-        if (stores.findByOwner(user.id()).isEmpty()) {
-            throw new ApiException(ApiProblems.Kind.FORBIDDEN, "Only sellers have workflows and sales: the token's owner has no store.");
-        }
-        return user;
     }
 }

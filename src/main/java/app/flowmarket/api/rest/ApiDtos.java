@@ -20,61 +20,61 @@ import app.flowmarket.store.StoreManagement.StoreView;
 import org.jspecify.annotations.Nullable;
 
 /** What the API answers with: its own records in camelCase, never the modules' entities. */
-final class ApiDtos {
+public final class ApiDtos {
 
     private ApiDtos() {
     }
 
     /** A page of a list; {@code next} is the URL of the following page, null on the last. */
-    record Page<T>(List<T> items, @Nullable String next) {
+    public record Page<T>(List<T> items, @Nullable String next) {
     }
 
     /** An amount: minor units (cents) and ISO 4217 currency, and the same as a decimal string. */
-    record Price(long amountMinor, String currency, String amount) {
-        static Price of(Money money) {
+    public record Price(long amountMinor, String currency, String amount) {
+        public static Price of(Money money) {
             return new Price(money.minor(), money.currency().getCurrencyCode(), money.toDecimal().toPlainString());
         }
     }
 
-    record StoreRef(String slug, String name) {
+    public record StoreRef(String slug, String name) {
     }
 
-    record Rating(@Nullable BigDecimal average, int count) {
+    public record Rating(@Nullable BigDecimal average, int count) {
     }
 
-    record WorkflowSummary(UUID id, String slug, String title, String summary, String platform, Price price, StoreRef store,
+    public record WorkflowSummary(UUID id, String slug, String title, String summary, String platform, Price price, StoreRef store,
                            Rating rating, int salesCount, List<String> integrations, @Nullable Instant publishedAt) {
-        static WorkflowSummary of(WorkflowCard c) {
+        public static WorkflowSummary of(WorkflowCard c) {
             return new WorkflowSummary(c.id(), c.slug(), c.title(), c.summary(), c.platform().slug(), Price.of(c.price()),
                     new StoreRef(c.storeSlug(), c.storeName()), new Rating(c.ratingAvg(), c.ratingCount()), c.salesCount(),
                     c.integrations(), c.publishedAt());
         }
     }
 
-    record Category(String slug, String name, String description) {
-        static Category of(CategoryView c, Locale locale) {
+    public record Category(String slug, String name, String description) {
+        public static Category of(CategoryView c, Locale locale) {
             return new Category(c.slug(), c.name(locale), c.description(locale));
         }
     }
 
-    record Tag(String slug, String name) {
-        static Tag of(TagView t, Locale locale) {
+    public record Tag(String slug, String name) {
+        public static Tag of(TagView t, Locale locale) {
             return new Tag(t.slug(), t.name(locale));
         }
     }
 
-    record Version(UUID id, int number, String changelog, String fileName, long fileSize, String sha256, int nodeCount,
+    public record Version(UUID id, int number, String changelog, String fileName, long fileSize, String sha256, int nodeCount,
                    List<String> integrations, Instant createdAt) {
-        static Version of(VersionView v) {
+        public static Version of(VersionView v) {
             return new Version(v.id(), v.number(), v.changelog(), v.fileName(), v.fileSize(), v.sha256(), v.nodeCount(),
                     v.integrations(), v.createdAt());
         }
     }
 
-    record Workflow(UUID id, String slug, String title, String summary, String descriptionMarkdown, String platform, Price price,
+    public record Workflow(UUID id, String slug, String title, String summary, String descriptionMarkdown, String platform, Price price,
                     String status, @Nullable Category category, List<Tag> tags, List<String> integrations, StoreRef store,
                     Rating rating, int salesCount, @Nullable Version latestVersion, @Nullable Instant publishedAt, Instant updatedAt) {
-        static Workflow of(WorkflowPage w, Locale locale) {
+        public static Workflow of(WorkflowPage w, Locale locale) {
             return new Workflow(w.id(), w.slug(), w.title(), w.summary(), w.descriptionMarkdown(), w.platform().slug(), Price.of(w.price()),
                     w.status().name().toLowerCase(Locale.ROOT), w.category() == null ? null : Category.of(w.category(), locale),
                     w.tags().stream().map(t -> Tag.of(t, locale)).toList(), w.integrations(),
@@ -83,42 +83,46 @@ final class ApiDtos {
         }
     }
 
-    record Store(UUID id, String slug, String name, String bio, @Nullable String websiteUrl, Instant createdAt, List<WorkflowSummary> workflows) {
-        static Store of(StoreView s, List<WorkflowSummary> workflows) {
+    public record Store(UUID id, String slug, String name, String bio, @Nullable String websiteUrl, Instant createdAt, List<WorkflowSummary> workflows) {
+        public static Store of(StoreView s, List<WorkflowSummary> workflows) {
             return new Store(s.id(), s.slug(), s.name(), s.bio(), s.websiteUrl(), s.createdAt(), workflows);
         }
     }
 
-    record Reply(String body, Instant repliedAt) {
+    public record Reply(String body, Instant repliedAt) {
     }
 
-    record Review(UUID id, int rating, String body, String authorName, boolean verifiedPurchase, int helpfulCount, Instant createdAt,
+    public record Review(UUID id, int rating, String body, String authorName, boolean verifiedPurchase, int helpfulCount, Instant createdAt,
                   Instant updatedAt, @Nullable Reply reply) {
-        static Review of(Reviews.ReviewView r) {
+        public static Review of(Reviews.ReviewView r) {
             return new Review(r.id(), r.rating(), r.body(), r.authorName(), r.verifiedPurchase(), r.helpfulCount(), r.createdAt(),
                     r.updatedAt(), r.reply() == null ? null : new Reply(r.reply(), r.repliedAt()));
         }
     }
 
-    record Me(UUID id, String displayName, boolean seller, List<String> scopes) {
+    public record Me(UUID id, String displayName, boolean seller, List<String> scopes) {
+        public static Me of(app.flowmarket.account.Person user, app.flowmarket.api.ApiCaller caller) {
+            return new Me(user.id().value(), user.displayName(), user.isSeller(),
+                    caller.scopes().stream().map(app.flowmarket.api.ApiScope::value).sorted().toList());
+        }
     }
 
-    record LibraryItem(UUID workflowId, String slug, String title, Instant acquiredAt, List<Version> versions) {
-        static LibraryItem of(Licensing.LibraryItem i) {
+    public record LibraryItem(UUID workflowId, String slug, String title, Instant acquiredAt, List<Version> versions) {
+        public static LibraryItem of(Licensing.LibraryItem i) {
             return new LibraryItem(i.workflowId(), i.slug(), i.title(), i.acquiredAt(), i.versions().stream().map(Version::of).toList());
         }
     }
 
-    record OwnWorkflow(UUID id, String slug, String title, String platform, Price price, String status, int versionCount, Instant updatedAt) {
-        static OwnWorkflow of(SellerWorkflow w) {
+    public record OwnWorkflow(UUID id, String slug, String title, String platform, Price price, String status, int versionCount, Instant updatedAt) {
+        public static OwnWorkflow of(SellerWorkflow w) {
             return new OwnWorkflow(w.id(), w.slug(), w.title(), w.platform().slug(), Price.of(w.price()),
                     w.status().name().toLowerCase(Locale.ROOT), w.versionCount(), w.updatedAt());
         }
     }
 
-    record Sale(UUID lineId, UUID orderId, long orderNumber, String buyerName, String title, Price net, Price fee, Price sellerShare,
+    public record Sale(UUID lineId, UUID orderId, long orderNumber, String buyerName, String title, Price net, Price fee, Price sellerShare,
                 Price charged, String status, @Nullable Instant paidAt, boolean free) {
-        static Sale of(OrderManagement.Sale s) {
+        public static Sale of(OrderManagement.Sale s) {
             return new Sale(s.lineId(), s.orderId(), s.orderNumber(), s.buyerName(), s.title(), Price.of(s.net()), Price.of(s.fee()),
                     Price.of(s.sellerShare()), Price.of(s.charged()), s.status().toLowerCase(Locale.ROOT), s.paidAt(), s.free());
         }
