@@ -38,8 +38,11 @@ class AnalyticsWriter {
     private final VisitorHashes hashes;
     private final CatalogManagement catalog;
     private final StoreManagement stores;
+    private final PlatformRollups platform;
 
-    AnalyticsWriter(JdbcClient jdbc, JdbcTemplate batch, VisitorHashes hashes, CatalogManagement catalog, StoreManagement stores) {
+    AnalyticsWriter(JdbcClient jdbc, JdbcTemplate batch, VisitorHashes hashes, CatalogManagement catalog, StoreManagement stores,
+                    PlatformRollups platform) {
+        this.platform = platform;
         this.jdbc = jdbc;
         this.batch = batch;
         this.hashes = hashes;
@@ -194,6 +197,13 @@ class AnalyticsWriter {
                         ps.setInt(6 + c, counts[c]);
                     }
                 });
+        Map<LocalDate, long[]> platformDays = new TreeMap<>();
+        increments.forEach((key, counts) -> {
+            long[] day = platformDays.computeIfAbsent(key.day(), d -> new long[2]);
+            day[0] += counts[0];
+            day[1] += counts[4];
+        });
+        platform.addTraffic(platformDays);
     }
 
     /** A paid order: each line is a purchase of its item, credited to where its checkout came from; counted once. */
@@ -208,6 +218,7 @@ class AnalyticsWriter {
                     .param(order.orderId().value()).query(LocalDate.class).single();
             checkout = new Sourced(landing(checkoutDay, visitor).orElse(TrafficSource.INTERNAL), visitor);
         }
+        boolean counted = false;
         for (OrderPaid.Line line : order.lines()) {
             int inserted = jdbc.sql("""
                     insert into analytics_event (occurred_at, day, kind, store_id, item_id, visitor, source, referrer, campaign, order_id)
@@ -220,6 +231,8 @@ class AnalyticsWriter {
             if (inserted == 0) {
                 continue;
             }
+            counted = true;
+            platform.sold(day, line.storeId().value(), line.refId(), 1, line.net(), line.fee());
             Key key = new Key(line.storeId().value(), day, line.refId(), checkout.source().channel(), checkout.source().referrer());
             Map<Key, int[]> increments = new TreeMap<>();
             increments.put(key, new int[] {0, 0, 0, 0, 1});
@@ -234,6 +247,9 @@ class AnalyticsWriter {
                     .params(key.storeId(), day, key.itemId(), key.channel().name(), line.net().currency().getCurrencyCode(),
                             line.net().minor(), line.fee().minor(), line.sellerShare().minor())
                     .update();
+        }
+        if (counted) {
+            platform.ordered(order, day);
         }
     }
 
@@ -254,6 +270,7 @@ class AnalyticsWriter {
         if (inserted == 0) {
             return;
         }
+        platform.refunded(day, line.storeId().value(), line.refId(), 1, line.net(), line.fee());
         jdbc.sql("""
                 insert into analytics_sales_daily (store_id, day, item_id, source, currency, refunds, refunded_minor, refunded_seller_minor)
                 values (?, ?, ?, ?, ?, 1, ?, ?)
