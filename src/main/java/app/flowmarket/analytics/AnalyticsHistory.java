@@ -136,16 +136,6 @@ public class AnalyticsHistory {
             storeOf.put(itemKey, d.storeId());
         }
         jdbc.batchUpdate("""
-                insert into platform_daily (day, views, purchases, orders) values (?, ?, ?, ?)
-                on conflict (day) do update set views = platform_daily.views + excluded.views,
-                    purchases = platform_daily.purchases + excluded.purchases, orders = platform_daily.orders + excluded.orders""",
-                new ArrayList<>(traffic.entrySet()), 1000, (ps, e) -> {
-                    ps.setObject(1, e.getKey());
-                    ps.setLong(2, e.getValue()[0]);
-                    ps.setLong(3, e.getValue()[1]);
-                    ps.setLong(4, e.getValue()[2]);
-                });
-        jdbc.batchUpdate("""
                 insert into platform_sales_daily (day, currency, sales, gross_minor, fee_minor, refunds, refunded_minor, refunded_fee_minor)
                 values (?::date, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (day, currency) do update set sales = platform_sales_daily.sales + excluded.sales,
@@ -174,6 +164,16 @@ public class AnalyticsHistory {
                     ps.setObject(4, storeOf.get(e.getKey()));
                     ps.setLong(5, e.getValue()[0]);
                     ps.setLong(6, e.getValue()[1]);
+                });
+        jdbc.batchUpdate("""
+                insert into platform_daily (day, views, purchases, orders) values (?, ?, ?, ?)
+                on conflict (day) do update set views = platform_daily.views + excluded.views,
+                    purchases = platform_daily.purchases + excluded.purchases, orders = platform_daily.orders + excluded.orders""",
+                new ArrayList<>(traffic.entrySet()), 1000, (ps, e) -> {
+                    ps.setObject(1, e.getKey());
+                    ps.setLong(2, e.getValue()[0]);
+                    ps.setLong(3, e.getValue()[1]);
+                    ps.setLong(4, e.getValue()[2]);
                 });
     }
 

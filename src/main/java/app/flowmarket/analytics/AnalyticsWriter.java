@@ -133,6 +133,10 @@ class AnalyticsWriter {
             }
         }
         addToDaily(increments);
+        // the platform's rows last: every transaction takes the platform's busy rows after the stores' ones
+        Map<LocalDate, long[]> platformDays = new TreeMap<>();
+        increments.forEach((key, counts) -> platformDays.computeIfAbsent(key.day(), d -> new long[2])[0] += counts[0]);
+        platform.addTraffic(platformDays);
     }
 
     private Optional<Target> target(Hit hit, Map<String, Optional<Target>> workflows, Map<String, Optional<Target>> storePages) {
@@ -197,13 +201,6 @@ class AnalyticsWriter {
                         ps.setInt(6 + c, counts[c]);
                     }
                 });
-        Map<LocalDate, long[]> platformDays = new TreeMap<>();
-        increments.forEach((key, counts) -> {
-            long[] day = platformDays.computeIfAbsent(key.day(), d -> new long[2]);
-            day[0] += counts[0];
-            day[1] += counts[4];
-        });
-        platform.addTraffic(platformDays);
     }
 
     /** A paid order: each line is a purchase of its item, credited to where its checkout came from; counted once. */
@@ -218,7 +215,7 @@ class AnalyticsWriter {
                     .param(order.orderId().value()).query(LocalDate.class).single();
             checkout = new Sourced(landing(checkoutDay, visitor).orElse(TrafficSource.INTERNAL), visitor);
         }
-        boolean counted = false;
+        List<OrderPaid.Line> counted = new ArrayList<>();
         for (OrderPaid.Line line : order.lines()) {
             int inserted = jdbc.sql("""
                     insert into analytics_event (occurred_at, day, kind, store_id, item_id, visitor, source, referrer, campaign, order_id)
@@ -231,8 +228,7 @@ class AnalyticsWriter {
             if (inserted == 0) {
                 continue;
             }
-            counted = true;
-            platform.sold(day, line.storeId().value(), line.refId(), 1, line.net(), line.fee());
+            counted.add(line);
             Key key = new Key(line.storeId().value(), day, line.refId(), checkout.source().channel(), checkout.source().referrer());
             Map<Key, int[]> increments = new TreeMap<>();
             increments.put(key, new int[] {0, 0, 0, 0, 1});
@@ -248,8 +244,8 @@ class AnalyticsWriter {
                             line.net().minor(), line.fee().minor(), line.sellerShare().minor())
                     .update();
         }
-        if (counted) {
-            platform.ordered(order, day);
+        if (!counted.isEmpty()) {
+            platform.ordered(order, counted, day);
         }
     }
 
@@ -270,7 +266,6 @@ class AnalyticsWriter {
         if (inserted == 0) {
             return;
         }
-        platform.refunded(day, line.storeId().value(), line.refId(), 1, line.net(), line.fee());
         jdbc.sql("""
                 insert into analytics_sales_daily (store_id, day, item_id, source, currency, refunds, refunded_minor, refunded_seller_minor)
                 values (?, ?, ?, ?, ?, 1, ?, ?)
@@ -281,6 +276,7 @@ class AnalyticsWriter {
                 .params(line.storeId().value(), day, line.refId(), purchase.source().channel().name(), line.net().currency().getCurrencyCode(),
                         line.net().minor(), line.sellerShare().minor())
                 .update();
+        platform.refunded(day, line.storeId().value(), line.refId(), 1, line.net(), line.fee());
     }
 
     private record Sourced(TrafficSource source, @Nullable String visitor) {

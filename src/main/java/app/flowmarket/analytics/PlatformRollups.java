@@ -3,7 +3,10 @@ package app.flowmarket.analytics;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import app.flowmarket.commerce.OrderPaid;
@@ -31,7 +34,7 @@ class PlatformRollups {
         this.batch = batch;
     }
 
-    /** Page views and purchases per day (sorted by day, so concurrent writers take the rows in one order). */
+    /** Page views (and purchases) per day (sorted by day, so concurrent writers take the rows in one order). */
     @Transactional(propagation = Propagation.MANDATORY)
     void addTraffic(Map<LocalDate, long[]> viewsAndPurchases) {
         batch.batchUpdate("""
@@ -43,19 +46,6 @@ class PlatformRollups {
                     ps.setLong(2, e.getValue()[0]);
                     ps.setLong(3, e.getValue()[1]);
                 });
-    }
-
-    /** Sales of one item on a day: {@code net} is what buyers paid (in the seller's currency), {@code fee} the platform's part. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void sold(LocalDate day, UUID storeId, UUID itemId, int sales, Money net, Money fee) {
-        String currency = net.currency().getCurrencyCode();
-        jdbc.sql("""
-                insert into platform_sales_daily (day, currency, sales, gross_minor, fee_minor) values (?, ?, ?, ?, ?)
-                on conflict (day, currency) do update set sales = platform_sales_daily.sales + excluded.sales,
-                    gross_minor = platform_sales_daily.gross_minor + excluded.gross_minor,
-                    fee_minor = platform_sales_daily.fee_minor + excluded.fee_minor""")
-                .params(day, currency, sales, net.minor(), fee.minor()).update();
-        item(day, storeId, itemId, currency, sales, net.minor());
     }
 
     /** Refunds of one item on the day they were made: what went back to buyers, and the fee part of it. */
@@ -79,18 +69,39 @@ class PlatformRollups {
                 .params(day, itemId, currency, storeId, sales, netMinor).update();
     }
 
-    /** A paid order counted for the first time: an order if something was charged, and its buyer's first if they had none. */
+    /**
+     * A paid order's lines counted for the first time: their sales (by currency, then by item, in one order for
+     * every writer so that concurrent orders cannot deadlock), an order if something was charged and its buyer's
+     * first if they had none, the day's row last.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void ordered(OrderPaid order, LocalDate day) {
-        if (order.free()) {
-            return;
+    void ordered(OrderPaid order, List<OrderPaid.Line> lines, LocalDate day) {
+        List<OrderPaid.Line> sorted = lines.stream().sorted(Comparator.comparing((OrderPaid.Line l) -> l.net().currency().getCurrencyCode())
+                .thenComparing(OrderPaid.Line::refId)).toList();
+        Map<String, long[]> byCurrency = new TreeMap<>();
+        for (OrderPaid.Line line : sorted) {
+            long[] sums = byCurrency.computeIfAbsent(line.net().currency().getCurrencyCode(), c -> new long[3]);
+            sums[0]++;
+            sums[1] += line.net().minor();
+            sums[2] += line.fee().minor();
         }
-        int firstOrder = jdbc.sql("insert into platform_buyer (account_id, first_order_day) values (?, ?) on conflict do nothing")
-                .params(order.buyerId().value(), day).update();
+        byCurrency.forEach((currency, sums) -> jdbc.sql("""
+                insert into platform_sales_daily (day, currency, sales, gross_minor, fee_minor) values (?, ?, ?, ?, ?)
+                on conflict (day, currency) do update set sales = platform_sales_daily.sales + excluded.sales,
+                    gross_minor = platform_sales_daily.gross_minor + excluded.gross_minor,
+                    fee_minor = platform_sales_daily.fee_minor + excluded.fee_minor""")
+                .params(day, currency, sums[0], sums[1], sums[2]).update());
+        for (OrderPaid.Line line : sorted.stream().sorted(Comparator.comparing(OrderPaid.Line::refId)).toList()) {
+            item(day, line.storeId().value(), line.refId(), line.net().currency().getCurrencyCode(), 1, line.net().minor());
+        }
+        boolean charged = !order.free();
+        int firstOrder = charged ? jdbc.sql("insert into platform_buyer (account_id, first_order_day) values (?, ?) on conflict do nothing")
+                .params(order.buyerId().value(), day).update() : 0;
         jdbc.sql("""
-                insert into platform_daily (day, orders, new_buyers) values (?, 1, ?)
-                on conflict (day) do update set orders = platform_daily.orders + 1, new_buyers = platform_daily.new_buyers + excluded.new_buyers""")
-                .params(day, firstOrder).update();
+                insert into platform_daily (day, purchases, orders, new_buyers) values (?, ?, ?, ?)
+                on conflict (day) do update set purchases = platform_daily.purchases + excluded.purchases,
+                    orders = platform_daily.orders + excluded.orders, new_buyers = platform_daily.new_buyers + excluded.new_buyers""")
+                .params(day, lines.size(), charged ? 1 : 0, firstOrder).update();
     }
 
     /** An account made a signed-in request that day; true the first time that day. */
