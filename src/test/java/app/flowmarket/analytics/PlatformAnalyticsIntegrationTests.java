@@ -173,7 +173,8 @@ class PlatformAnalyticsIntegrationTests {
         String email = Fixtures.uniqueEmail("platform-buyer");
         accounts.createVerified(email, Fixtures.PASSWORD, "Pat Platform");
         WebSession buyer = new WebSession(port).signIn(email, Fixtures.PASSWORD);
-        String orderPath = Shopper.buy(buyer, workflowId);
+        String orderPath = Shopper.pay(buyer, Shopper.buy(buyer, workflowId), Shopper.GOOD_CARD);
+        Shopper.awaitOrderText(buyer, orderPath, "Paid. Thank you");
         await().atMost(Duration.ofSeconds(20)).until(() -> stats.totals(today).orders() == before.orders() + 1);
         var line = jdbc.sql("select net_minor, fee_minor from order_line where order_id = ?::uuid")
                 .param(orderPath.substring(orderPath.lastIndexOf('/') + 1)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
