@@ -30,9 +30,11 @@
         };
     }
 
-    function formatter(spec, s) {
+    // compact ("$5K") for a horizontal value axis, whose labels would otherwise run into each other on a phone
+    function formatter(spec, s, compact) {
         if (s && s.money && spec.currency) {
-            const money = new Intl.NumberFormat(spec.locale, {style: 'currency', currency: spec.currency, maximumFractionDigits: 0});
+            const money = new Intl.NumberFormat(spec.locale, Object.assign({style: 'currency', currency: spec.currency, maximumFractionDigits: 0},
+                    compact ? {notation: 'compact'} : {}));
             return (value) => money.format(value);
         }
         const number = new Intl.NumberFormat(spec.locale);
@@ -66,7 +68,8 @@
         if (spec.kind === 'bar' || spec.kind === 'hbar') {
             const category = {type: 'category', data: spec.labels, axisLine, axisLabel: Object.assign({}, axisLabel,
                     spec.kind === 'hbar' ? {width: 160, overflow: 'truncate'} : {})};
-            const value = {type: 'value', axisLine, splitLine, axisLabel: Object.assign({formatter: formatter(spec, spec.series[0])}, axisLabel)};
+            const value = {type: 'value', axisLine, splitLine,
+                axisLabel: Object.assign({formatter: formatter(spec, spec.series[0], spec.kind === 'hbar')}, axisLabel)};
             return Object.assign(base, {
                 tooltip: Object.assign(base.tooltip, {trigger: 'axis'}),
                 legend: {show: false},

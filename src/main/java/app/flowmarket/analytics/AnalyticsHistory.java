@@ -1,7 +1,11 @@
 package app.flowmarket.analytics;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
@@ -19,9 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AnalyticsHistory {
 
     private final JdbcTemplate jdbc;
+    private final PlatformRollups platform;
 
-    AnalyticsHistory(JdbcTemplate jdbc) {
+    AnalyticsHistory(JdbcTemplate jdbc, PlatformRollups platform) {
         this.jdbc = jdbc;
+        this.platform = platform;
     }
 
     /**
@@ -80,6 +86,7 @@ public class AnalyticsHistory {
                     ps.setLong(11, d.refunded().minor());
                     ps.setLong(12, d.refundedSellerShare().minor());
                 });
+        addToPlatform(days);
         // the raw events behind the counts, at a random time of their day, made in the database from the rows just given
         jdbc.batchUpdate("""
                 insert into analytics_event (occurred_at, day, kind, store_id, item_id, source, referrer)
@@ -98,6 +105,123 @@ public class AnalyticsHistory {
             ps.setInt(10, d.purchases());
             ps.setInt(11, d.refunds());
         });
+    }
+
+    /** The platform's part of the same days: each imported purchase was an order of its own (charged when it had a price). */
+    private void addToPlatform(List<Day> days) {
+        Map<LocalDate, long[]> traffic = new TreeMap<>();
+        Map<String, long[]> sales = new TreeMap<>();
+        Map<String, long[]> items = new TreeMap<>();
+        Map<String, UUID> storeOf = new HashMap<>();
+        for (Day d : days) {
+            long[] t = traffic.computeIfAbsent(d.day(), k -> new long[3]);
+            t[0] += d.views();
+            t[1] += d.purchases();
+            t[2] += d.gross().isFree() ? 0 : d.purchases();
+            if (d.purchases() == 0 && d.refunds() == 0) {
+                continue;
+            }
+            String currency = d.gross().currency().getCurrencyCode();
+            long[] s = sales.computeIfAbsent(d.day() + " " + currency, k -> new long[6]);
+            s[0] += d.purchases();
+            s[1] += d.gross().minor();
+            s[2] += d.fee().minor();
+            s[3] += d.refunds();
+            s[4] += d.refunded().minor();
+            s[5] += d.refunded().minor() - d.refundedSellerShare().minor();
+            String itemKey = d.day() + " " + item(d) + " " + currency;
+            long[] i = items.computeIfAbsent(itemKey, k -> new long[2]);
+            i[0] += d.purchases();
+            i[1] += d.gross().minor() - d.refunded().minor();
+            storeOf.put(itemKey, d.storeId());
+        }
+        jdbc.batchUpdate("""
+                insert into platform_sales_daily (day, currency, sales, gross_minor, fee_minor, refunds, refunded_minor, refunded_fee_minor)
+                values (?::date, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (day, currency) do update set sales = platform_sales_daily.sales + excluded.sales,
+                    gross_minor = platform_sales_daily.gross_minor + excluded.gross_minor,
+                    fee_minor = platform_sales_daily.fee_minor + excluded.fee_minor,
+                    refunds = platform_sales_daily.refunds + excluded.refunds,
+                    refunded_minor = platform_sales_daily.refunded_minor + excluded.refunded_minor,
+                    refunded_fee_minor = platform_sales_daily.refunded_fee_minor + excluded.refunded_fee_minor""",
+                new ArrayList<>(sales.entrySet()), 1000, (ps, e) -> {
+                    String[] key = e.getKey().split(" ");
+                    ps.setString(1, key[0]);
+                    ps.setString(2, key[1]);
+                    for (int c = 0; c < 6; c++) {
+                        ps.setLong(3 + c, e.getValue()[c]);
+                    }
+                });
+        jdbc.batchUpdate("""
+                insert into platform_item_daily (day, item_id, currency, store_id, sales, net_minor) values (?::date, ?::uuid, ?, ?, ?, ?)
+                on conflict (day, item_id, currency) do update set sales = platform_item_daily.sales + excluded.sales,
+                    net_minor = platform_item_daily.net_minor + excluded.net_minor""",
+                new ArrayList<>(items.entrySet()), 1000, (ps, e) -> {
+                    String[] key = e.getKey().split(" ");
+                    ps.setString(1, key[0]);
+                    ps.setString(2, key[1]);
+                    ps.setString(3, key[2]);
+                    ps.setObject(4, storeOf.get(e.getKey()));
+                    ps.setLong(5, e.getValue()[0]);
+                    ps.setLong(6, e.getValue()[1]);
+                });
+        jdbc.batchUpdate("""
+                insert into platform_daily (day, views, purchases, orders) values (?, ?, ?, ?)
+                on conflict (day) do update set views = platform_daily.views + excluded.views,
+                    purchases = platform_daily.purchases + excluded.purchases, orders = platform_daily.orders + excluded.orders""",
+                new ArrayList<>(traffic.entrySet()), 1000, (ps, e) -> {
+                    ps.setObject(1, e.getKey());
+                    ps.setLong(2, e.getValue()[0]);
+                    ps.setLong(3, e.getValue()[1]);
+                    ps.setLong(4, e.getValue()[2]);
+                });
+    }
+
+    /** A signed-in account on a past day (a migration's sign-in log, the demo's people). */
+    public record Activity(LocalDate day, UUID accountId) {
+    }
+
+    /** Who was active on which past days; each account counts once a day, however often it is given. */
+    @Transactional
+    public void importActivity(List<Activity> activity) {
+        int[][] inserted = jdbc.batchUpdate("insert into platform_active_day (day, account_id) values (?, ?) on conflict do nothing",
+                activity, 1000, (ps, a) -> {
+                    ps.setObject(1, a.day());
+                    ps.setObject(2, a.accountId());
+                });
+        Map<LocalDate, long[]> perDay = new TreeMap<>();
+        int i = 0;
+        for (int[] counts : inserted) {
+            for (int count : counts) {
+                LocalDate day = activity.get(i++).day();
+                perDay.computeIfAbsent(day, k -> new long[1])[0] += count > 0 ? 1 : 0;
+            }
+        }
+        jdbc.batchUpdate("""
+                insert into platform_daily (day, active_accounts) values (?, ?)
+                on conflict (day) do update set active_accounts = platform_daily.active_accounts + excluded.active_accounts""",
+                new ArrayList<>(perDay.entrySet()), 1000, (ps, e) -> {
+                    ps.setObject(1, e.getKey());
+                    ps.setLong(2, e.getValue()[0]);
+                });
+    }
+
+    /** The day a store moving in with its history really opened: it counts as a new seller that day, not the day it was imported. */
+    @Transactional
+    public void importOpening(UUID storeId, LocalDate day) {
+        platform.opened(storeId, day, true);
+    }
+
+    /** Buyers who first bought on past days, before their accounts were here (a shop moving in, the demo), as counts per day. */
+    @Transactional
+    public void importNewBuyers(Map<LocalDate, Integer> perDay) {
+        jdbc.batchUpdate("""
+                insert into platform_daily (day, new_buyers) values (?, ?)
+                on conflict (day) do update set new_buyers = platform_daily.new_buyers + excluded.new_buyers""",
+                new ArrayList<>(new TreeMap<>(perDay).entrySet()), 1000, (ps, e) -> {
+                    ps.setObject(1, e.getKey());
+                    ps.setInt(2, e.getValue());
+                });
     }
 
     private static UUID item(Day day) {

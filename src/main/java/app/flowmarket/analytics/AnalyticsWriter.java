@@ -38,8 +38,11 @@ class AnalyticsWriter {
     private final VisitorHashes hashes;
     private final CatalogManagement catalog;
     private final StoreManagement stores;
+    private final PlatformRollups platform;
 
-    AnalyticsWriter(JdbcClient jdbc, JdbcTemplate batch, VisitorHashes hashes, CatalogManagement catalog, StoreManagement stores) {
+    AnalyticsWriter(JdbcClient jdbc, JdbcTemplate batch, VisitorHashes hashes, CatalogManagement catalog, StoreManagement stores,
+                    PlatformRollups platform) {
+        this.platform = platform;
         this.jdbc = jdbc;
         this.batch = batch;
         this.hashes = hashes;
@@ -130,6 +133,10 @@ class AnalyticsWriter {
             }
         }
         addToDaily(increments);
+        // the platform's rows last: every transaction takes the platform's busy rows after the stores' ones
+        Map<LocalDate, long[]> platformDays = new TreeMap<>();
+        increments.forEach((key, counts) -> platformDays.computeIfAbsent(key.day(), d -> new long[2])[0] += counts[0]);
+        platform.addTraffic(platformDays);
     }
 
     private Optional<Target> target(Hit hit, Map<String, Optional<Target>> workflows, Map<String, Optional<Target>> storePages) {
@@ -208,6 +215,7 @@ class AnalyticsWriter {
                     .param(order.orderId().value()).query(LocalDate.class).single();
             checkout = new Sourced(landing(checkoutDay, visitor).orElse(TrafficSource.INTERNAL), visitor);
         }
+        List<OrderPaid.Line> counted = new ArrayList<>();
         for (OrderPaid.Line line : order.lines()) {
             int inserted = jdbc.sql("""
                     insert into analytics_event (occurred_at, day, kind, store_id, item_id, visitor, source, referrer, campaign, order_id)
@@ -220,6 +228,7 @@ class AnalyticsWriter {
             if (inserted == 0) {
                 continue;
             }
+            counted.add(line);
             Key key = new Key(line.storeId().value(), day, line.refId(), checkout.source().channel(), checkout.source().referrer());
             Map<Key, int[]> increments = new TreeMap<>();
             increments.put(key, new int[] {0, 0, 0, 0, 1});
@@ -234,6 +243,9 @@ class AnalyticsWriter {
                     .params(key.storeId(), day, key.itemId(), key.channel().name(), line.net().currency().getCurrencyCode(),
                             line.net().minor(), line.fee().minor(), line.sellerShare().minor())
                     .update();
+        }
+        if (!counted.isEmpty()) {
+            platform.ordered(order, counted, day);
         }
     }
 
@@ -264,6 +276,7 @@ class AnalyticsWriter {
                 .params(line.storeId().value(), day, line.refId(), purchase.source().channel().name(), line.net().currency().getCurrencyCode(),
                         line.net().minor(), line.sellerShare().minor())
                 .update();
+        platform.refunded(day, line.storeId().value(), line.refId(), 1, line.net(), line.fee());
     }
 
     private record Sourced(TrafficSource source, @Nullable String visitor) {

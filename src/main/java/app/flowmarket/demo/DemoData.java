@@ -246,6 +246,7 @@ class DemoData implements SmartLifecycle {
                 now, demoDeliveries(now));
         List<CategoryView> categories = catalog.categories();
         List<Placed> placed = new ArrayList<>();
+        java.util.Map<UUID, Instant> openedAt = new java.util.HashMap<>();
         for (int s = 0; s < DemoCatalog.STORES.size(); s++) {
             DemoCatalog.DemoStore demo = DemoCatalog.STORES.get(s);
             UUID ownerId = ownerIds.get(s);
@@ -260,6 +261,8 @@ class DemoData implements SmartLifecycle {
             // stores opened between about fourteen and eight months ago, each on its own day
             Instant opened = now.minus(Duration.ofDays(240 + 25L * s + random.nextInt(20))).minus(Duration.ofMinutes(random.nextInt(600)));
             stores.importOpening(AccountId.of(ownerId), opened);
+            demoTraffic.opened(stores.findByOwner(AccountId.of(ownerId)).orElseThrow().id(), opened);
+            openedAt.put(ownerId, opened);
             long openDays = Duration.between(opened, now).toDays();
             for (DemoCatalog.DemoWorkflow workflow : demo.workflows()) {
                 UUID categoryId = categories.stream().filter(c -> c.slug().equals(workflow.category())).findFirst()
@@ -323,9 +326,18 @@ class DemoData implements SmartLifecycle {
         int madeUp = demoTraffic.write(demoStore, placed.stream().filter(p -> p.store() == DemoCatalog.STORES.get(0))
                 .map(p -> new DemoTraffic.Listed(p.id(), p.demo().title(), Money.of(p.demo().priceCents(), p.store().currency()), p.published()))
                 .toList(), java.time.LocalDate.now(java.time.ZoneOffset.UTC), new Random(7));
+        // the other stores' years too, quieter, so the admins' platform analytics show a marketplace
+        Random others = new Random(11);
+        for (int s = 1; s < DemoCatalog.STORES.size(); s++) {
+            DemoCatalog.DemoStore store = DemoCatalog.STORES.get(s);
+            madeUp += demoTraffic.write(stores.findByOwner(AccountId.of(ownerIds.get(s))).orElseThrow().id(), placed.stream().filter(p -> p.store() == store)
+                    .map(p -> new DemoTraffic.Listed(p.id(), p.demo().title(), Money.of(p.demo().priceCents(), p.store().currency()), p.published()))
+                    .toList(), java.time.LocalDate.now(java.time.ZoneOffset.UTC), others, .25 + others.nextDouble() * .4);
+        }
+        demoTraffic.activity(ids, openedAt, java.time.LocalDate.now(java.time.ZoneOffset.UTC), others);
         demoPricing.write(AccountId.of(ownerIds.get(0)), DemoCatalog.STORES.get(0).currency(), placed.stream()
                 .filter(p -> p.store() == DemoCatalog.STORES.get(0) && p.demo().priceCents() > 0).map(Placed::id).toList(), now);
-        log.info("Demo data: a year of dashboard history for {} ({} sales) in {} ms", DemoCatalog.STORES.get(0).name(), madeUp,
+        log.info("Demo data: a year of dashboard history for {} and the other stores ({} sales) in {} ms", DemoCatalog.STORES.get(0).name(), madeUp,
                 System.currentTimeMillis() - catalogued);
         catalogued = System.currentTimeMillis();
         if (!"test".equals(payments.provider())) {

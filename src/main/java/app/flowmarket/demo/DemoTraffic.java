@@ -50,8 +50,19 @@ class DemoTraffic {
 
     /** Writes the store's history up to yesterday (today is tracked live); returns the number of sales made up. */
     int write(UUID storeId, List<Listed> workflows, LocalDate today, Random random) {
+        return write(storeId, workflows, today, random, 1.0);
+    }
+
+    /**
+     * The same for a store with {@code traffic} times the demo seller's visitors; some of its buyers were buying
+     * on the marketplace for the first time (new buyers of the platform's history).
+     */
+    int write(UUID storeId, List<Listed> workflows, LocalDate today, Random random, double traffic) {
         LocalDate first = today.minusDays(364);
         List<AnalyticsHistory.Day> days = new ArrayList<>();
+        java.util.Map<LocalDate, Integer> newBuyers = new java.util.TreeMap<>();
+        // drawn apart, so the store's own numbers stay what they were before the platform's were made up
+        Random firstTimers = new Random(storeId.getMostSignificantBits());
         int sales = 0;
         for (Listed workflow : workflows) {
             Pricing.QuoteLine split = pricing.quote(List.of(new Sellable(Sellable.Kind.WORKFLOW, workflow.id(), workflow.title(), "",
@@ -63,7 +74,7 @@ class DemoTraffic {
             for (LocalDate day = from.isBefore(first) ? first : from; day.isBefore(today); day = day.plusDays(1)) {
                 double growth = .45 + .9 * (365 - today.toEpochDay() + day.toEpochDay()) / 365.0;
                 double weekday = day.getDayOfWeek().getValue() >= 6 ? .65 : 1.0;
-                double expected = 26 * popularity * growth * weekday;
+                double expected = 26 * popularity * growth * weekday * traffic;
                 for (Source source : SOURCES) {
                     int views = poisson(expected * source.share(), random);
                     if (views == 0) {
@@ -74,6 +85,10 @@ class DemoTraffic {
                     int purchases = binomial(checkouts, .72, random);
                     int refunds = workflow.price().isFree() ? 0 : binomial(purchases, .03, random);
                     sales += purchases;
+                    int firstTime = workflow.price().isFree() ? 0 : binomial(purchases, .35, firstTimers);
+                    if (firstTime > 0) {
+                        newBuyers.merge(day, firstTime, Integer::sum);
+                    }
                     days.add(new AnalyticsHistory.Day(storeId, day, workflow.id(), source.channel(), source.referrer(), views,
                             Math.max(1, (int) Math.round(views * (.78 + random.nextDouble() * .12))), carts, checkouts, purchases, refunds,
                             times(split.net(), purchases), times(split.fee(), purchases), times(split.sellerShare(), purchases),
@@ -93,7 +108,33 @@ class DemoTraffic {
             }
         }
         history.importDays(days);
+        history.importNewBuyers(newBuyers);
         return sales;
+    }
+
+    /** The day a store of the demo really opened, for the platform's new sellers. */
+    void opened(UUID storeId, Instant openedAt) {
+        history.importOpening(storeId, LocalDate.ofInstant(openedAt, ZoneOffset.UTC));
+    }
+
+    /**
+     * A year of the demo people using the site signed in: each from a day of their own (a store's owner from the
+     * day the store opened), some every other day, some once a week, less at weekends.
+     */
+    void activity(List<UUID> people, java.util.Map<UUID, Instant> since, LocalDate today, Random random) {
+        List<AnalyticsHistory.Activity> active = new ArrayList<>();
+        for (UUID person : people) {
+            Instant joined = since.get(person);
+            LocalDate from = joined != null ? LocalDate.ofInstant(joined, ZoneOffset.UTC) : today.minusDays(30 + random.nextInt(335));
+            double often = .08 + random.nextDouble() * .5;
+            for (LocalDate day = from; day.isBefore(today); day = day.plusDays(1)) {
+                double weekday = day.getDayOfWeek().getValue() >= 6 ? .6 : 1.0;
+                if (random.nextDouble() < often * weekday) {
+                    active.add(new AnalyticsHistory.Activity(day, person));
+                }
+            }
+        }
+        history.importActivity(active);
     }
 
     /** So many sales at the same price: the same split each time. */
