@@ -41,6 +41,15 @@ public class AnalyticsHistory {
 
     @Transactional
     public void importDays(List<Day> days) {
+        importDays(days, true);
+    }
+
+    /**
+     * The days' counts, and with {@code rawEvents} the raw events behind them too (what a store's own dashboard could
+     * be recomputed from; the platform's figures read the counts only, so other stores of the demo do without).
+     */
+    @Transactional
+    public void importDays(List<Day> days, boolean rawEvents) {
         jdbc.batchUpdate("""
                 insert into analytics_daily (store_id, day, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -87,6 +96,9 @@ public class AnalyticsHistory {
                     ps.setLong(12, d.refundedSellerShare().minor());
                 });
         addToPlatform(days);
+        if (!rawEvents) {
+            return;
+        }
         // the raw events behind the counts, at a random time of their day, made in the database from the rows just given
         jdbc.batchUpdate("""
                 insert into analytics_event (occurred_at, day, kind, store_id, item_id, source, referrer)
