@@ -89,7 +89,7 @@ final class ApiDtos {
         }
     }
 
-    record Reply(String body, Instant repliedAt) {
+    record Reply(String body, @Nullable Instant repliedAt) {
     }
 
     record Review(UUID id, int rating, String body, String authorName, boolean verifiedPurchase, int helpfulCount, Instant createdAt,
