@@ -20,6 +20,7 @@ import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Theme;
 import app.flowmarket.shared.Tokens;
 import app.flowmarket.shared.WebInput;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -99,7 +100,7 @@ public class AccountManagement implements UserDetailsService {
 
     /** Marks the address verified. Returns false for an unknown, used or expired link. */
     @Transactional
-    public boolean verifyEmail(String token) {
+    public boolean verifyEmail(@Nullable String token) {
         return consume(token, AccountToken.Purpose.VERIFY_EMAIL).map(account -> {
             account.verifyEmail();
             tokens.useAll(account.getId(), AccountToken.Purpose.VERIFY_EMAIL, Instant.now());
@@ -153,7 +154,7 @@ public class AccountManagement implements UserDetailsService {
         });
     }
 
-    public boolean isResetTokenUsable(String token) {
+    public boolean isResetTokenUsable(@Nullable String token) {
         return findToken(token, AccountToken.Purpose.RESET_PASSWORD).isPresent();
     }
 
@@ -344,14 +345,14 @@ public class AccountManagement implements UserDetailsService {
         return token;
     }
 
-    private Optional<AccountToken> findToken(String token, AccountToken.Purpose purpose) {
+    private Optional<AccountToken> findToken(@Nullable String token, AccountToken.Purpose purpose) {
         if (token == null || token.length() != 43) {
             return Optional.empty();
         }
         return tokens.findByTokenHashAndPurpose(Tokens.sha256Hex(token), purpose).filter(AccountToken::isUsable);
     }
 
-    private Optional<Account> consume(String token, AccountToken.Purpose purpose) {
+    private Optional<Account> consume(@Nullable String token, AccountToken.Purpose purpose) {
         return findToken(token, purpose).flatMap(found -> {
             found.use();
             return accounts.findById(found.getAccountId());

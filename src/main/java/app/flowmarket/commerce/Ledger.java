@@ -2,11 +2,13 @@ package app.flowmarket.commerce;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.OrderId;
 import app.flowmarket.shared.StoreId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,15 +62,15 @@ public class Ledger {
         return Money.of(sum, currency);
     }
 
-    private void write(OrderId orderId, OrderPaid.Line line, AccountType type, StoreId accountId, String entryType, long amount) {
+    private void write(OrderId orderId, OrderPaid.Line line, AccountType type, @Nullable StoreId accountId, String entryType, long amount) {
         if (amount == 0) {
             return;
         }
         jdbc.sql("""
                 insert into ledger_entry (occurred_at, order_id, order_line_id, account_type, account_id, entry_type, amount_minor, currency)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Timestamp.from(Instant.now()), orderId.value(), line.lineId(), type.name(), accountId == null ? null : accountId.value(),
-                        entryType, amount, line.net().currency().getCurrencyCode())
+                .params(Arrays.asList(Timestamp.from(Instant.now()), orderId.value(), line.lineId(), type.name(), accountId == null ? null : accountId.value(),
+                        entryType, amount, line.net().currency().getCurrencyCode()))
                 .update();
     }
 }

@@ -41,7 +41,7 @@ public class Currencies {
     }
 
     /** The currency when one is asked for by its code, if prices can be shown in it. */
-    public Optional<Currency> displayable(String code) {
+    public Optional<Currency> displayable(@Nullable String code) {
         return currency(code).filter(c -> displayable().contains(c));
     }
 

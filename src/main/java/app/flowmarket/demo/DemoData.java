@@ -84,6 +84,7 @@ class DemoData implements SmartLifecycle {
     private final Webhooks webhooks;
     private final DemoPricing demoPricing;
     @PersistenceContext
+    @SuppressWarnings("NullAway.Init") // injected by the container after construction
     private EntityManager entityManager;
     private volatile boolean running;
 

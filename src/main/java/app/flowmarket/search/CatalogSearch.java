@@ -254,7 +254,7 @@ public class CatalogSearch {
 
     /** Titles of published workflows whose words start with what was typed, best first. */
     @Transactional(readOnly = true)
-    public List<String> suggest(String typed) {
+    public List<String> suggest(@Nullable String typed) {
         String text = typed == null ? "" : typed.strip();
         if (text.length() < 2 || text.length() > 100) {
             return List.of();
