@@ -17,6 +17,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 
 /** A person's account. Guards its own state: roles, verification, password. */
 @Entity
@@ -28,10 +29,10 @@ class Account {
     private String email;
     private String passwordHash;
     private String displayName;
-    private Instant emailVerifiedAt;
+    private @Nullable Instant emailVerifiedAt;
     private String locale;
     private String theme;
-    private String preferredCurrency;
+    private @Nullable String preferredCurrency;
     private Instant createdAt;
     private Instant updatedAt;
     @Version

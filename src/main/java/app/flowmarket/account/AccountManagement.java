@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Theme;
 import app.flowmarket.shared.Tokens;
 import app.flowmarket.shared.WebInput;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -71,7 +73,7 @@ public class AccountManagement implements UserDetailsService {
             throw new DomainException(key);
         });
         // the password is hashed on both paths: an answer that came faster for a registered address would tell
-        String passwordHash = passwordEncoder.encode(command.password());
+        String passwordHash = hash(command.password());
         Optional<Account> existing = accounts.findByEmail(email);
         if (existing.isPresent()) {
             Account account = existing.get();
@@ -98,7 +100,7 @@ public class AccountManagement implements UserDetailsService {
 
     /** Marks the address verified. Returns false for an unknown, used or expired link. */
     @Transactional
-    public boolean verifyEmail(String token) {
+    public boolean verifyEmail(@Nullable String token) {
         return consume(token, AccountToken.Purpose.VERIFY_EMAIL).map(account -> {
             account.verifyEmail();
             tokens.useAll(account.getId(), AccountToken.Purpose.VERIFY_EMAIL, Instant.now());
@@ -152,7 +154,7 @@ public class AccountManagement implements UserDetailsService {
         });
     }
 
-    public boolean isResetTokenUsable(String token) {
+    public boolean isResetTokenUsable(@Nullable String token) {
         return findToken(token, AccountToken.Purpose.RESET_PASSWORD).isPresent();
     }
 
@@ -167,7 +169,7 @@ public class AccountManagement implements UserDetailsService {
         });
         found.use();
         tokens.useAll(account.getId(), AccountToken.Purpose.RESET_PASSWORD, Instant.now());
-        account.changePassword(passwordEncoder.encode(newPassword));
+        account.changePassword(hash(newPassword));
         // whoever could read the link could read the inbox: the address is proven
         account.verifyEmail();
         auditLog.record(account.getId(), account.getEmail(), "account.password-reset", "account", account.getId(), null);
@@ -184,7 +186,7 @@ public class AccountManagement implements UserDetailsService {
         passwordPolicy.check(newPassword, account.getEmail(), account.getDisplayName()).ifPresent(key -> {
             throw new DomainException(key);
         });
-        account.changePassword(passwordEncoder.encode(newPassword));
+        account.changePassword(hash(newPassword));
         auditLog.record(account.getId(), account.getEmail(), "account.password-changed", "account", account.getId(), null);
         events.publishEvent(new PasswordChanged(account.getId(), account.getEmail(), false));
     }
@@ -271,7 +273,7 @@ public class AccountManagement implements UserDetailsService {
     /** Creates an already-verified account; used by the demo data and operator tooling. */
     @Transactional
     public UUID createVerified(String email, String password, String displayName, String... roles) {
-        Account account = new Account(normaliseEmail(email), passwordEncoder.encode(password), displayName);
+        Account account = new Account(normaliseEmail(email), hash(password), displayName);
         account.verifyEmail();
         for (String role : roles) {
             account.grant(role);
@@ -289,7 +291,7 @@ public class AccountManagement implements UserDetailsService {
      */
     @Transactional
     public List<UUID> createVerified(List<NewAccount> newAccounts, String password) {
-        String hash = passwordEncoder.encode(password);
+        String hash = hash(password);
         return newAccounts.stream().map(n -> {
             Account account = new Account(normaliseEmail(n.email()), hash, n.displayName());
             account.verifyEmail();
@@ -343,14 +345,14 @@ public class AccountManagement implements UserDetailsService {
         return token;
     }
 
-    private Optional<AccountToken> findToken(String token, AccountToken.Purpose purpose) {
+    private Optional<AccountToken> findToken(@Nullable String token, AccountToken.Purpose purpose) {
         if (token == null || token.length() != 43) {
             return Optional.empty();
         }
         return tokens.findByTokenHashAndPurpose(Tokens.sha256Hex(token), purpose).filter(AccountToken::isUsable);
     }
 
-    private Optional<Account> consume(String token, AccountToken.Purpose purpose) {
+    private Optional<Account> consume(@Nullable String token, AccountToken.Purpose purpose) {
         return findToken(token, purpose).flatMap(found -> {
             found.use();
             return accounts.findById(found.getAccountId());
@@ -365,4 +367,9 @@ public class AccountManagement implements UserDetailsService {
         return value;
     }
 
+
+    /** The encoder answers null only for a null password, and every caller passes one. */
+    private String hash(String password) {
+        return Objects.requireNonNull(passwordEncoder.encode(password));
+    }
 }

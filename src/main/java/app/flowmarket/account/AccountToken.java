@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /** A single-use, expiring token sent by mail. Only its SHA-256 hash is stored. */
 @Entity
@@ -24,7 +25,7 @@ class AccountToken {
     private Purpose purpose;
     private String tokenHash;
     private Instant expiresAt;
-    private Instant usedAt;
+    private @Nullable Instant usedAt;
     private Instant createdAt;
 
     protected AccountToken() {

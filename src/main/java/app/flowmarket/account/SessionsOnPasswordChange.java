@@ -1,5 +1,6 @@
 package app.flowmarket.account;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -39,7 +40,7 @@ class SessionsOnPasswordChange {
         log.info("Password {} for an account: {} other session(s) ended", event.reset() ? "reset" : "changed", ended);
     }
 
-    private static String currentSessionId() {
+    private static @Nullable String currentSessionId() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         try {
             return request == null ? null : request.getSessionId();

@@ -1,6 +1,7 @@
 package app.flowmarket.api;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -53,7 +54,7 @@ public class ApiIdempotency {
         }
         Result result = create.get();
         jdbc.sql("insert into api_idempotency (token_id, key, request_hash, status, location, body, created_at) values (?, ?, ?, ?, ?, ?, now())")
-                .params(caller.tokenId(), key, hash, result.status(), result.location(), result.body()).update();
+                .params(Arrays.asList(caller.tokenId(), key, hash, result.status(), result.location(), result.body())).update();
         return answer(result, false);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,7 +66,7 @@ public final class ApiProblems {
             };
         }
 
-        public ProblemDetail problem(String detail) {
+        public ProblemDetail problem(@Nullable String detail) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.valueOf(status), detail);
             problem.setType(type());
             problem.setTitle(title);

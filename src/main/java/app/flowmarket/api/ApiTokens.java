@@ -90,9 +90,9 @@ public class ApiTokens {
         jdbc.sql("""
                 insert into api_token (id, account_id, name, token_hash, token_prefix, scopes, created_at, expires_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, accountId, name, Tokens.sha256Hex(value), value.substring(0, Math.min(value.length(), PREFIX.length() + 6)),
+                .params(Arrays.asList(id, accountId, name, Tokens.sha256Hex(value), value.substring(0, Math.min(value.length(), PREFIX.length() + 6)),
                         scopes.stream().map(ApiScope::value).sorted().collect(Collectors.joining(" ")),
-                        Timestamp.from(createdAt), expiresAt == null ? null : Timestamp.from(expiresAt))
+                        Timestamp.from(createdAt), expiresAt == null ? null : Timestamp.from(expiresAt)))
                 .update();
         return id;
     }

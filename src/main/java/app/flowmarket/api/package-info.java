@@ -3,4 +3,7 @@
  * REST surface under {@code /api/v1} and GraphQL at {@code /graphql} over the other modules' public services,
  * rate-limited per token or address.
  */
+@NullMarked
 package app.flowmarket.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The apps a workflow can talk to: each under its proper name ("AMQP", "Google Sheets", "HubSpot"), with
@@ -17,13 +18,13 @@ import java.util.Map;
 public final class Apps {
 
     /** One app: its proper name and its icon file's name under {@code /img/apps/}, or null for the monogram. */
-    public record App(String name, String icon) implements java.io.Serializable {
+    public record App(String name, @Nullable String icon) implements java.io.Serializable {
 
         public boolean hasIcon() {
             return icon != null;
         }
 
-        public String iconUrl() {
+        public @Nullable String iconUrl() {
             return icon == null ? null : "/img/apps/" + icon + ".svg";
         }
 
@@ -177,7 +178,7 @@ public final class Apps {
     private Apps() {
     }
 
-    private static void a(String name, String icon, String... aliases) {
+    private static void a(String name, @Nullable String icon, String... aliases) {
         App app = new App(name, icon);
         BY_KEY.put(key(name), app);
         for (String alias : aliases) {

@@ -2,6 +2,7 @@ package app.flowmarket.catalog;
 
 import app.flowmarket.shared.AfterCommit;
 import app.flowmarket.storage.BlobStore;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +30,7 @@ class CatalogFiles {
     }
 
     /** The name a downloaded file gets: the seller's file name without path or odd characters. */
-    static String safeFileName(String name, String fallback) {
+    static String safeFileName(@Nullable String name, String fallback) {
         String cleaned = name == null ? "" : name.replaceAll("[^A-Za-z0-9._ -]", "_").strip();
         if (cleaned.isEmpty() || cleaned.startsWith(".")) {
             cleaned = fallback + ".json";

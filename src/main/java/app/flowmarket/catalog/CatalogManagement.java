@@ -17,6 +17,7 @@ import app.flowmarket.shared.Slugs;
 import app.flowmarket.shared.Tokens;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement.StoreView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,7 +61,7 @@ public class CatalogManagement {
      * is wrong nothing is saved (and a file already written is removed when the transaction rolls back).
      */
     @Transactional
-    public UUID createWorkflow(Actor seller, Listing raw, Upload file) {
+    public UUID createWorkflow(Actor seller, Listing raw, @Nullable Upload file) {
         StoreView store = sellers.storeOf(seller.id());
         Listing listing = rules.listing(raw);
         ParsedWorkflow parsed = rules.file(listing.platform(), file);
@@ -84,7 +85,7 @@ public class CatalogManagement {
     }
 
     @Transactional
-    public VersionView addVersion(Actor seller, WorkflowId workflowId, String changelog, Upload file) {
+    public VersionView addVersion(Actor seller, WorkflowId workflowId, String changelog, @Nullable Upload file) {
         Workflow workflow = sellers.owned(seller.id(), workflowId.value());
         String log = rules.changelog(changelog);
         ParsedWorkflow parsed = rules.file(workflow.getPlatform(), file);
@@ -118,7 +119,7 @@ public class CatalogManagement {
     }
 
     @Transactional
-    public void addScreenshot(Actor seller, WorkflowId workflowId, byte[] image) {
+    public void addScreenshot(Actor seller, WorkflowId workflowId, byte @Nullable [] image) {
         sellers.owned(seller.id(), workflowId.value());
         long count = screenshots.countByWorkflowId(workflowId.value());
         String type = rules.screenshot(image, count);

@@ -11,6 +11,7 @@ import java.util.UUID;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.Translated;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,7 +37,7 @@ public class CatalogQueries {
 
     public record WorkflowCard(UUID id, String slug, String title, String summary, Platform platform, Money price,
                                String storeName, String storeSlug, BigDecimal ratingAvg, int ratingCount, int salesCount,
-                               List<String> integrations, Instant publishedAt) implements java.io.Serializable {
+                               List<String> integrations, @Nullable Instant publishedAt) implements java.io.Serializable {
 
         public List<String> topIntegrations() {
             return integrations.size() <= 4 ? integrations : integrations.subList(0, 4);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -85,7 +86,7 @@ public record Compatibility(List<Part> parts, List<String> credentials, List<Str
             }
         }
         List<Part> parts = new ArrayList<>();
-        versions.forEach((type, v) -> parts.add(new Part(type, counts.get(type), v.stream().filter(s -> !s.isEmpty()).toList())));
+        versions.forEach((type, v) -> parts.add(new Part(type, Objects.requireNonNull(counts.get(type)), v.stream().filter(s -> !s.isEmpty()).toList())));
         return new Compatibility(parts, List.copyOf(credentials), List.copyOf(packages));
     }
 

@@ -6,6 +6,8 @@ import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.Slugs;
 import app.flowmarket.storage.Images;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,7 +73,8 @@ class ListingRules {
     }
 
     /** The uploaded workflow file, read as an export of the platform (refused when it is not one). */
-    ParsedWorkflow file(Platform platform, Upload file) {
+    @Contract("_, null -> fail")
+    ParsedWorkflow file(Platform platform, @Nullable Upload file) {
         if (file == null || file.content() == null || file.content().length == 0) {
             throw new DomainException("workflow.file.required");
         }
@@ -79,7 +82,8 @@ class ListingRules {
     }
 
     /** The content type of a screenshot that may be added to a listing already showing {@code existing} of them. */
-    String screenshot(byte[] image, long existing) {
+    @Contract("null, _ -> fail")
+    String screenshot(byte @Nullable [] image, long existing) {
         if (image == null || image.length == 0) {
             throw new DomainException("image.required");
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.shared.AccountId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +31,7 @@ public class ListingUploads {
     }
 
     /** A kept file as the form shows it. */
-    public record Kept(UUID token, String fileName, long size) {
+    public record Kept(UUID token, @Nullable String fileName, long size) {
     }
 
     /** Checks the file as an export of the platform, without saving anything; throws what is wrong with it. */
@@ -51,7 +52,7 @@ public class ListingUploads {
 
     /** The seller's kept file, if it is still kept. */
     @Transactional(readOnly = true)
-    public Optional<Upload> find(AccountId seller, UUID token) {
+    public Optional<Upload> find(AccountId seller, @Nullable UUID token) {
         if (token == null) {
             return Optional.empty();
         }
@@ -64,12 +65,15 @@ public class ListingUploads {
 
     /** What the form shows of a kept file. */
     @Transactional(readOnly = true)
-    public Optional<Kept> describe(AccountId seller, UUID token) {
+    public Optional<Kept> describe(AccountId seller, @Nullable UUID token) {
+        if (token == null) {
+            return Optional.empty();
+        }
         return find(seller, token).map(upload -> new Kept(token, upload.fileName(), upload.content().length));
     }
 
     @Transactional
-    public void discard(AccountId seller, UUID token) {
+    public void discard(AccountId seller, @Nullable UUID token) {
         if (token != null) {
             jdbc.sql("delete from listing_upload where token = ? and seller_id = ?").params(token, seller.value()).update();
         }

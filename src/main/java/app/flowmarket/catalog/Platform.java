@@ -2,6 +2,7 @@ package app.flowmarket.catalog;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The automation tool a workflow file is made for. */
 public enum Platform {
@@ -21,7 +22,7 @@ public enum Platform {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Optional<Platform> fromSlug(String slug) {
+    public static Optional<Platform> fromSlug(@Nullable String slug) {
         if (slug == null) {
             return Optional.empty();
         }

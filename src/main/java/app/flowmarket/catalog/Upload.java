@@ -1,5 +1,7 @@
 package app.flowmarket.catalog;
 
+import org.jspecify.annotations.Nullable;
+
 /** An uploaded file: a workflow export as the seller's browser sent it. */
-public record Upload(String fileName, byte[] content) {
+public record Upload(@Nullable String fileName, byte[] content) {
 }

@@ -17,6 +17,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A workflow listing. Guards its own lifecycle: draft → published ⇄ archived. The search module
@@ -31,14 +32,20 @@ class Workflow {
     private UUID storeId;
     private String storeName;
     private String slug;
+    // title to updatedAt: set by update(), which the constructor calls
+    @SuppressWarnings("NullAway.Init")
     private String title;
+    @SuppressWarnings("NullAway.Init")
     private String summary;
+    @SuppressWarnings("NullAway.Init")
     private String descriptionMd;
     @Enumerated(EnumType.STRING)
+    @SuppressWarnings("NullAway.Init")
     private Platform platform;
     private long priceMinor;
+    @SuppressWarnings("NullAway.Init")
     private String currency;
-    private UUID categoryId;
+    private @Nullable UUID categoryId;
     @Enumerated(EnumType.STRING)
     private WorkflowStatus status;
     private boolean featured;
@@ -47,8 +54,9 @@ class Workflow {
     private BigDecimal ratingAvg;
     private int ratingCount;
     private Instant createdAt;
+    @SuppressWarnings("NullAway.Init")
     private Instant updatedAt;
-    private Instant publishedAt;
+    private @Nullable Instant publishedAt;
     @Version
     private long version;
 
@@ -153,7 +161,7 @@ class Workflow {
         return Money.of(priceMinor, currency);
     }
 
-    UUID getCategoryId() {
+    @Nullable UUID getCategoryId() {
         return categoryId;
     }
 
@@ -193,7 +201,7 @@ class Workflow {
         return updatedAt;
     }
 
-    Instant getPublishedAt() {
+    @Nullable Instant getPublishedAt() {
         return publishedAt;
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import app.flowmarket.shared.DomainException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
@@ -349,12 +350,12 @@ public final class WorkflowFileParser {
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isString() && !value.stringValue().isBlank() ? value.stringValue() : null;
     }
 
-    private static String firstText(JsonNode node, String... fields) {
+    private static @Nullable String firstText(JsonNode node, String... fields) {
         for (String field : fields) {
             String value = text(node, field);
             if (value != null) {

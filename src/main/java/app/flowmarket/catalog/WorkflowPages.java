@@ -6,6 +6,7 @@ import app.flowmarket.shared.Markdown;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.store.StoreManagement.StoreView;
 import app.flowmarket.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +38,7 @@ class WorkflowPages {
     /** The page of a published listing; null when there is none. */
     @Cacheable(cacheNames = CatalogQueries.WORKFLOW_CACHE, key = "#slug", sync = true)
     @Transactional(readOnly = true)
-    public WorkflowPage published(String slug) {
+    public @Nullable WorkflowPage published(String slug) {
         return workflows.findBySlug(slug).filter(w -> w.getStatus() == WorkflowStatus.PUBLISHED).map(this::page).orElse(null);
     }
 

@@ -46,7 +46,7 @@ public class Carts {
     }
 
     /** Who the cart belongs to: a signed-in buyer, or the visitor's cart id (may be null before the first add). */
-    public record CartOwner(AccountId buyer, UUID visitorCartId) {
+    public record CartOwner(@Nullable AccountId buyer, @Nullable UUID visitorCartId) {
     }
 
     @Transactional(readOnly = true)

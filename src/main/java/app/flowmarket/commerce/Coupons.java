@@ -3,6 +3,7 @@ package app.flowmarket.commerce;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import app.flowmarket.shared.Money;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -50,13 +52,13 @@ public class Coupons {
     }
 
     /** What a seller asks for: a percentage (1-100) or an amount off; {@code workflowIds} empty for the whole store. */
-    public record CouponForm(String code, Integer percentOff, Money amountOff, Money minimum, List<UUID> workflowIds, Instant startsAt,
-                             Instant endsAt, Integer maxUses, boolean oncePerCustomer, boolean firstPurchaseOnly) {
+    public record CouponForm(String code, @Nullable Integer percentOff, @Nullable Money amountOff, Money minimum, List<UUID> workflowIds, Instant startsAt,
+                             @Nullable Instant endsAt, @Nullable Integer maxUses, boolean oncePerCustomer, boolean firstPurchaseOnly) {
     }
 
     /** A code as its seller sees it. */
-    public record CouponView(UUID id, UUID storeId, String code, Integer percentOff, Money amountOff, Money minimum, List<UUID> workflowIds,
-                             Instant startsAt, Instant endsAt, Integer maxUses, int uses, boolean oncePerCustomer, boolean firstPurchaseOnly,
+    public record CouponView(UUID id, UUID storeId, String code, @Nullable Integer percentOff, @Nullable Money amountOff, Money minimum, List<UUID> workflowIds,
+                             Instant startsAt, @Nullable Instant endsAt, @Nullable Integer maxUses, int uses, boolean oncePerCustomer, boolean firstPurchaseOnly,
                              boolean active) {
 
         public boolean wholeStore() {
@@ -77,7 +79,7 @@ public class Coupons {
             return now.isBefore(startsAt) ? "scheduled" : "running";
         }
 
-        Pricing.CouponTerms terms(UUID storeId, String refusal) {
+        Pricing.CouponTerms terms(UUID storeId, @Nullable String refusal) {
             return new Pricing.CouponTerms(id, code, storeId, percentOff, amountOff, minimum, new HashSet<>(workflowIds), refusal);
         }
     }
@@ -120,10 +122,10 @@ public class Coupons {
                 insert into coupon (id, store_id, code, percent_off, amount_off_minor, currency, whole_store, starts_at, ends_at, max_uses,
                                     once_per_customer, minimum_minor, first_purchase_only, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())""")
-                .params(id, store.id(), code, form.percentOff(), form.amountOff() == null ? null : form.amountOff().minor(),
+                .params(Arrays.asList(id, store.id(), code, form.percentOff(), form.amountOff() == null ? null : form.amountOff().minor(),
                         form.minimum().currency().getCurrencyCode(), workflows.isEmpty(), Timestamp.from(form.startsAt()),
                         form.endsAt() == null ? null : Timestamp.from(form.endsAt()), form.maxUses(), form.oncePerCustomer(),
-                        form.minimum().minor(), form.firstPurchaseOnly())
+                        form.minimum().minor(), form.firstPurchaseOnly()))
                 .update();
         for (UUID workflowId : workflows) {
             jdbc.sql("insert into coupon_workflow (coupon_id, workflow_id) values (?, ?)").params(id, workflowId).update();
@@ -150,8 +152,8 @@ public class Coupons {
 
     @Transactional(readOnly = true)
     public Optional<CouponView> find(UUID id) {
-        record Row(UUID id, UUID storeId, String code, Integer percentOff, Long amountOffMinor, String currency, Timestamp startsAt,
-                   Timestamp endsAt, Integer maxUses, int uses, boolean oncePerCustomer, long minimumMinor, boolean firstPurchaseOnly,
+        record Row(UUID id, UUID storeId, String code, @Nullable Integer percentOff, @Nullable Long amountOffMinor, String currency, Timestamp startsAt,
+                   @Nullable Timestamp endsAt, @Nullable Integer maxUses, int uses, boolean oncePerCustomer, long minimumMinor, boolean firstPurchaseOnly,
                    boolean active) {
         }
         return jdbc.sql("""
@@ -214,7 +216,7 @@ public class Coupons {
         return terms(cartId, buyerId, true);
     }
 
-    private List<Pricing.CouponTerms> terms(UUID cartId, UUID buyerId, boolean forCheckout) {
+    private List<Pricing.CouponTerms> terms(UUID cartId, @Nullable UUID buyerId, boolean forCheckout) {
         record Held(UUID storeId, UUID couponId) {
         }
         List<Held> held = jdbc.sql("select store_id, coupon_id from cart_coupon where cart_id = ? order by store_id").param(cartId)
@@ -231,7 +233,7 @@ public class Coupons {
         return terms;
     }
 
-    private String refusal(CouponView coupon, UUID buyerId, Instant now) {
+    private @Nullable String refusal(CouponView coupon, @Nullable UUID buyerId, Instant now) {
         if (!coupon.active() || coupon.endsAt() != null && !now.isBefore(coupon.endsAt())) {
             return "coupon.refused.expired";
         }
@@ -258,7 +260,7 @@ public class Coupons {
     }
 
     /** Uses held by other buyers' open, unexpired checkouts. */
-    private long reservedByOthers(UUID couponId, UUID buyerId, Instant now) {
+    private long reservedByOthers(UUID couponId, @Nullable UUID buyerId, Instant now) {
         return jdbc.sql("""
                 select count(distinct o.id) from purchase_order o join order_line l on l.order_id = o.id
                 where l.coupon_id = :coupon and o.status in (:open) and o.expires_at > :now and o.buyer_id <> :buyer""")
@@ -276,7 +278,7 @@ public class Coupons {
         if (couponIds.isEmpty()) {
             return true;
         }
-        record Row(UUID id, Integer maxUses, int uses, boolean oncePerCustomer) {
+        record Row(UUID id, @Nullable Integer maxUses, int uses, boolean oncePerCustomer) {
         }
         List<Row> rows = jdbc.sql("select id, max_uses, uses, once_per_customer from coupon where id in (:ids) order by id for update")
                 .param("ids", couponIds).query(Row.class).list();

@@ -2,11 +2,13 @@ package app.flowmarket.commerce;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.OrderId;
 import app.flowmarket.shared.StoreId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -73,7 +75,7 @@ public class Ledger {
     }
 
     /** One store's entries, oldest first. */
-    public java.util.List<SellerEntry> sellerEntries(@org.jspecify.annotations.Nullable StoreId store) {
+    public java.util.List<SellerEntry> sellerEntries(@Nullable StoreId store) {
         return jdbc.sql("""
                 select e.id, e.account_id, e.amount_minor, e.currency, e.entry_type, e.occurred_at,
                        coalesce(s.occurred_at, e.occurred_at) as sale_at
@@ -82,22 +84,22 @@ public class Ledger {
                                         and s.account_id = e.account_id
                 where e.account_type = 'SELLER' and (cast(? as uuid) is null or e.account_id = cast(? as uuid))
                 order by e.id""")
-                .params(store == null ? null : store.value(), store == null ? null : store.value())
+                .params(Arrays.asList(store == null ? null : store.value(), store == null ? null : store.value()))
                 .query((rs, n) -> new SellerEntry(rs.getLong("id"), StoreId.of(rs.getObject("account_id", UUID.class)),
                         Money.of(rs.getLong("amount_minor"), rs.getString("currency")), rs.getString("entry_type"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("sale_at").toInstant()))
                 .list();
     }
 
-    private void write(OrderId orderId, OrderPaid.Line line, AccountType type, StoreId accountId, String entryType, long amount) {
+    private void write(OrderId orderId, OrderPaid.Line line, AccountType type, @Nullable StoreId accountId, String entryType, long amount) {
         if (amount == 0) {
             return;
         }
         jdbc.sql("""
                 insert into ledger_entry (occurred_at, order_id, order_line_id, account_type, account_id, entry_type, amount_minor, currency)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Timestamp.from(Instant.now()), orderId.value(), line.lineId(), type.name(), accountId == null ? null : accountId.value(),
-                        entryType, amount, line.net().currency().getCurrencyCode())
+                .params(Arrays.asList(Timestamp.from(Instant.now()), orderId.value(), line.lineId(), type.name(), accountId == null ? null : accountId.value(),
+                        entryType, amount, line.net().currency().getCurrencyCode()))
                 .update();
     }
 }

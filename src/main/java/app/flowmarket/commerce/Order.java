@@ -23,6 +23,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Generated;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
@@ -52,19 +53,19 @@ class Order extends AbstractAggregateRoot<Order> {
     private long totalMinor;
     private long feeMinor;
     private String idempotencyKey;
-    private String paymentRef;
-    private String failureReason;
+    private @Nullable String paymentRef;
+    private @Nullable String failureReason;
     private Instant createdAt;
-    private Instant paidAt;
+    private @Nullable Instant paidAt;
     private Instant expiresAt;
-    private Instant closedAt;
-    private Instant paymentReturnedAt;
+    private @Nullable Instant closedAt;
+    private @Nullable Instant paymentReturnedAt;
     // the reference rates the lines were converted at
     private LocalDate ratesDate;
     private String ratesSource;
     // a wrapper, so that a new order (id set by us) is persisted, not merged
     @Version
-    private Long version;
+    private @Nullable Long version;
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -124,7 +125,7 @@ class Order extends AbstractAggregateRoot<Order> {
      * order was cancelled or expired (the buyer paid a checkout that was still open at the processor) —
      * whether such a payment is accepted or given back is decided by {@link OrderManagement}.
      */
-    void markPaid(Money amount, String checkoutRef, Instant at) {
+    void markPaid(Money amount, @Nullable String checkoutRef, Instant at) {
         if (status.wasPaid()) {
             throw new DomainException("order.already-paid");
         }
@@ -156,7 +157,7 @@ class Order extends AbstractAggregateRoot<Order> {
     }
 
     /** Takes the processor's refusal of a payment attempt; the buyer may try again while the order is open. */
-    void markFailed(String reason) {
+    void markFailed(@Nullable String reason) {
         if (status.wasPaid()) {
             throw new DomainException("order.already-paid");
         }
@@ -192,7 +193,7 @@ class Order extends AbstractAggregateRoot<Order> {
         }
     }
 
-    private static String truncate(String reason) {
+    private static String truncate(@Nullable String reason) {
         return reason == null ? "" : reason.substring(0, Math.min(reason.length(), 300));
     }
 
@@ -235,7 +236,7 @@ class Order extends AbstractAggregateRoot<Order> {
         return Money.of(totalMinor, currency);
     }
 
-    String paymentRef() {
+    @Nullable String paymentRef() {
         return paymentRef;
     }
 

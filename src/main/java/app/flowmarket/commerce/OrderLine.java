@@ -21,6 +21,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One priced item of an {@link Order}: a workflow or a bundle, with what it cost in its seller's currency and
@@ -57,10 +58,10 @@ class OrderLine {
     private List<UUID> workflowIds;
     @Enumerated(EnumType.STRING)
     private Status status;
-    private Instant refundedAt;
+    private @Nullable Instant refundedAt;
     // the seller's code that reduced this line, as it was sold
-    private UUID couponId;
-    private String couponCode;
+    private @Nullable UUID couponId;
+    private @Nullable String couponCode;
 
     protected OrderLine() {
     }
@@ -87,7 +88,7 @@ class OrderLine {
     }
 
     /** The coupon that reduced this line, if one did. */
-    UUID couponId() {
+    @Nullable UUID couponId() {
         return couponId;
     }
 

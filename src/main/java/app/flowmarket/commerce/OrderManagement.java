@@ -28,6 +28,7 @@ import app.flowmarket.shared.OrderId;
 import app.flowmarket.shared.SiteSettings;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -89,7 +90,7 @@ public class OrderManagement {
     /** A line as the buyer sees it: the seller's price and amounts in the seller's currency, and what was charged for it at which rate. */
     public record LineView(UUID id, Sellable.Kind kind, UUID refId, String title, UUID storeId, Money list, Money net,
                            Money fee, Money sellerShare, Money charged, BigDecimal rate, List<UUID> workflowIds, String status,
-                           Instant refundedAt) {
+                           @Nullable Instant refundedAt) {
 
         public boolean refunded() {
             return "REFUNDED".equals(status);
@@ -102,8 +103,8 @@ public class OrderManagement {
     }
 
     public record OrderView(UUID id, long number, UUID buyerId, OrderStatus status, Money subtotal, Money discount, Money total,
-                            Instant createdAt, Instant paidAt, String failureReason, String paymentRef, Instant expiresAt,
-                            Instant closedAt, Instant paymentReturnedAt, LocalDate ratesDate, String ratesSource, List<LineView> lines) {
+                            Instant createdAt, @Nullable Instant paidAt, @Nullable String failureReason, @Nullable String paymentRef, Instant expiresAt,
+                            @Nullable Instant closedAt, @Nullable Instant paymentReturnedAt, LocalDate ratesDate, String ratesSource, List<LineView> lines) {
 
         /** Got for nothing: no payment was asked or taken. */
         public boolean free() {
@@ -194,7 +195,7 @@ public class OrderManagement {
      * otherwise the buyer is sent to the processor's hosted checkout. A request repeated with the same
      * {@code Idempotency-Key} finds the order it placed.
      */
-    public Placement checkout(Actor buyer, String idempotencyKey, Currency buyersCurrency, LocalDate ratesShown) {
+    public Placement checkout(Actor buyer, @Nullable String idempotencyKey, Currency buyersCurrency, @Nullable LocalDate ratesShown) {
         return checkout(buyer, idempotencyKey, buyersCurrency, ratesShown, null);
     }
 
@@ -203,7 +204,7 @@ public class OrderManagement {
      * units of the charged currency): when the price is no longer that — a code's last use went to someone
      * else meanwhile — nothing is placed and they see the new price first.
      */
-    public Placement checkout(Actor buyer, String idempotencyKey, Currency buyersCurrency, LocalDate ratesShown, Long totalShown) {
+    public Placement checkout(Actor buyer, @Nullable String idempotencyKey, Currency buyersCurrency, @Nullable LocalDate ratesShown, @Nullable Long totalShown) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey.strip();
         if (key.length() > 100) {
             throw new DomainException("checkout.invalid-key");
@@ -254,7 +255,7 @@ public class OrderManagement {
         return expired == null ? 0 : expired;
     }
 
-    private OrderView placeOrResume(Actor buyer, String key, Currency buyersCurrency, LocalDate ratesShown, Long totalShown) {
+    private OrderView placeOrResume(Actor buyer, String key, Currency buyersCurrency, @Nullable LocalDate ratesShown, @Nullable Long totalShown) {
         // checkouts and payments of one buyer queue up here, on every node
         lockBuyer(buyer.id().value());
         Instant now = Instant.now();
@@ -443,7 +444,7 @@ public class OrderManagement {
      * open order; once an order is paid, cancelled or expired, a refusal changes nothing.
      */
     @Transactional
-    public void markFailed(OrderId orderId, String checkoutRef, String reason) {
+    public void markFailed(OrderId orderId, String checkoutRef, @Nullable String reason) {
         Instant now = Instant.now();
         orders.findForUpdate(orderId.value())
                 .filter(o -> o.status().isOpen() && !o.isOverdue(now) && Objects.equals(o.paymentRef(), checkoutRef))
@@ -472,7 +473,7 @@ public class OrderManagement {
         order.refundLine(lineId, Instant.now());
         // the buyer gets back what they paid for the line, in the currency they paid in; the ledger reverses the seller's amounts
         if (!line.charged().isFree()) {
-            payments.refund(order.paymentRef(), line.charged(), "refund-" + lineId);
+            payments.refund(Objects.requireNonNull(order.paymentRef()), line.charged(), "refund-" + lineId); // a charged order was paid through its checkout
         }
         // publishes OrderLineRefunded: ledger reversal, revoked access and sales count are written in this transaction
         orders.saveAndFlush(order);
@@ -505,7 +506,7 @@ public class OrderManagement {
      * order's currency: what a refund gives back); {@code free} when the buyer got it for nothing.
      */
     public record Sale(UUID lineId, UUID orderId, long orderNumber, String buyerName, String title, Money net, Money fee,
-                       Money sellerShare, Money charged, String status, Instant paidAt, boolean free) {
+                       Money sellerShare, Money charged, String status, @Nullable Instant paidAt, boolean free) {
 
         public boolean refundable() {
             return !free && !"REFUNDED".equals(status);
@@ -523,7 +524,7 @@ public class OrderManagement {
         return sales(seller, null);
     }
 
-    private List<Sale> sales(Actor seller, UUID onlyLine) {
+    private List<Sale> sales(Actor seller, @Nullable UUID onlyLine) {
         var store = stores.findByOwner(seller.id()).orElseThrow(() -> new DomainException("store.none"));
         record Row(UUID lineId, UUID orderId, long orderNumber, UUID buyerId, String title, long netMinor, long feeMinor, long sellerMinor,
                    String currency, long chargedMinor, String orderCurrency, String status, Timestamp paidAt, long orderTotalMinor) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import app.flowmarket.currency.ExchangeRates;
 import app.flowmarket.shared.CurrencyConverter;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,8 +86,8 @@ public class Pricing implements CurrencyConverter {
      * net in the order's currency at {@code rate} (1 when the two are the same).
      */
     public record QuoteLine(Sellable item, Money list, Money discount, Money net, Money fee, Money sellerShare, Money charged,
-                            BigDecimal rate, List<String> steps, UUID couponId, String couponCode, Money couponDiscount,
-                            String promotionTitle) {
+                            BigDecimal rate, List<String> steps, @Nullable UUID couponId, @Nullable String couponCode, Money couponDiscount,
+                            @Nullable String promotionTitle) {
 
         /** Whether the line is charged in another currency than its seller's price. */
         public boolean converted() {
@@ -132,8 +134,8 @@ public class Pricing implements CurrencyConverter {
      * in the code's currency (zero for none); {@code workflowIds} empty means the whole store. {@code refusal}
      * is the message key of a reason found before pricing (expired, used up, …), or null.
      */
-    public record CouponTerms(UUID id, String code, UUID storeId, Integer percentOff, Money amountOff, Money minimum,
-                              Set<UUID> workflowIds, String refusal) {
+    public record CouponTerms(UUID id, String code, UUID storeId, @Nullable Integer percentOff, @Nullable Money amountOff, Money minimum,
+                              Set<UUID> workflowIds, @Nullable String refusal) {
 
         public CouponTerms {
             workflowIds = Set.copyOf(workflowIds);
@@ -150,7 +152,7 @@ public class Pricing implements CurrencyConverter {
     }
 
     /** What a code did in this quote: the discount it gave (in its currency, or the lines' for a percentage), or why it was refused. */
-    public record CouponOutcome(CouponTerms terms, Money discount, String refusal) {
+    public record CouponOutcome(CouponTerms terms, @Nullable Money discount, @Nullable String refusal) {
 
         public boolean applied() {
             return refusal == null;
@@ -158,7 +160,7 @@ public class Pricing implements CurrencyConverter {
     }
 
     /** A seller's timed reduction of chosen workflows: {@code percentOff} or {@code amountOff}, from {@code startsAt} until {@code endsAt}. */
-    public record PromotionTerms(UUID id, String title, UUID storeId, Integer percentOff, Money amountOff, Instant startsAt,
+    public record PromotionTerms(UUID id, String title, UUID storeId, @Nullable Integer percentOff, @Nullable Money amountOff, Instant startsAt,
                                  Instant endsAt, Set<UUID> workflowIds) {
 
         public PromotionTerms {
@@ -178,7 +180,8 @@ public class Pricing implements CurrencyConverter {
                 return BigDecimal.valueOf(price.minor()).multiply(BigDecimal.valueOf(percentOff))
                         .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
             }
-            return amountOff.currency().equals(price.currency()) ? Math.min(amountOff.minor(), price.minor()) : 0;
+            Money amount = Objects.requireNonNull(amountOff); // a promotion takes off a percentage or an amount
+            return amount.currency().equals(price.currency()) ? Math.min(amount.minor(), price.minor()) : 0;
         }
     }
 
@@ -304,30 +307,30 @@ public class Pricing implements CurrencyConverter {
         Map<Sellable, Long> off = new LinkedHashMap<>();
         if (coupon.percentOff() != null) {
             for (Sellable item : covered) {
-                off.put(item, BigDecimal.valueOf(base.get(item)).multiply(BigDecimal.valueOf(coupon.percentOff()))
+                off.put(item, BigDecimal.valueOf(amount(base, item)).multiply(BigDecimal.valueOf(coupon.percentOff()))
                         .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact());
             }
         } else {
             long coveredTotal = covered.stream().mapToLong(base::get).sum();
-            long amount = Math.min(coupon.amountOff().minor(), coveredTotal);
+            long amount = Math.min(Objects.requireNonNull(coupon.amountOff()).minor(), coveredTotal);
             long given = 0;
             for (Sellable item : covered) {
-                long share = coveredTotal == 0 ? 0 : BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(base.get(item)))
+                long share = coveredTotal == 0 ? 0 : BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(amount(base, item)))
                         .divide(BigDecimal.valueOf(coveredTotal), 0, RoundingMode.DOWN).longValueExact();
                 off.put(item, share);
                 given += share;
             }
-            List<Sellable> dearestFirst = covered.stream().sorted((a, b) -> Long.compare(base.get(b), base.get(a))).toList();
+            List<Sellable> dearestFirst = covered.stream().sorted((a, b) -> Long.compare(amount(base, b), amount(base, a))).toList();
             for (int i = 0; given < amount; i = (i + 1) % dearestFirst.size()) {
                 Sellable item = dearestFirst.get(i);
-                if (off.get(item) < base.get(item)) {
+                if (amount(off, item) < amount(base, item)) {
                     off.merge(item, 1L, Long::sum);
                     given++;
                 }
             }
         }
         off.forEach((item, amount) -> {
-            couponOff.put(item, Math.min(amount, base.get(item)));
+            couponOff.put(item, Math.min(amount, amount(base, item)));
             couponOf.put(item, coupon);
         });
         Currency discountCurrency = coupon.amountOff() != null ? coupon.amountOff().currency() : covered.get(0).listPrice().currency();
@@ -336,8 +339,8 @@ public class Pricing implements CurrencyConverter {
         return new CouponOutcome(coupon, new Money(total, discountCurrency), null);
     }
 
-    private QuoteLine price(Sellable item, Currency chargeCurrency, DailyRates today, List<Sellable> replaced, Promoted promoted,
-                            CouponTerms coupon, long couponOff) {
+    private QuoteLine price(Sellable item, Currency chargeCurrency, DailyRates today, List<Sellable> replaced, @Nullable Promoted promoted,
+                            @Nullable CouponTerms coupon, long couponOff) {
         List<String> steps = new ArrayList<>();
         Currency currency = item.listPrice().currency();
         long list = item.listPrice().minor();
@@ -447,5 +450,10 @@ public class Pricing implements CurrencyConverter {
     long feeOf(long net) {
         return BigDecimal.valueOf(net).multiply(BigDecimal.valueOf(settings.platformFeeBps()))
                 .divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** Every item of a coupon's lines has its amount in these maps. */
+    private static long amount(Map<Sellable, Long> amounts, Sellable item) {
+        return Objects.requireNonNull(amounts.get(item));
     }
 }

@@ -3,6 +3,7 @@ package app.flowmarket.commerce;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.PriceOffers;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +41,7 @@ public class Promotions implements PriceOffers {
     private final CatalogManagement catalog;
     private final AuditLog auditLog;
     private final Pricing pricing;
-    private volatile Snapshot snapshot;
+    private volatile @Nullable Snapshot snapshot;
 
     private record Snapshot(List<Pricing.PromotionTerms> promotions, Instant loadedAt) {
     }
@@ -53,10 +55,10 @@ public class Promotions implements PriceOffers {
     }
 
     /** What a seller asks for: a percentage (1-95) or an amount off the chosen workflows, from {@code startsAt} until {@code endsAt}. */
-    public record PromotionForm(String title, Integer percentOff, Money amountOff, List<UUID> workflowIds, Instant startsAt, Instant endsAt) {
+    public record PromotionForm(String title, @Nullable Integer percentOff, @Nullable Money amountOff, List<UUID> workflowIds, Instant startsAt, Instant endsAt) {
     }
 
-    public record PromotionView(UUID id, String title, Integer percentOff, Money amountOff, List<UUID> workflowIds, Instant startsAt,
+    public record PromotionView(UUID id, String title, @Nullable Integer percentOff, @Nullable Money amountOff, List<UUID> workflowIds, Instant startsAt,
                                 Instant endsAt, boolean active) {
 
         /** scheduled, running, ended or inactive, at that moment. */
@@ -101,9 +103,9 @@ public class Promotions implements PriceOffers {
         jdbc.sql("""
                 insert into promotion (id, store_id, title, percent_off, amount_off_minor, currency, starts_at, ends_at, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, now())""")
-                .params(id, store.id(), title, form.percentOff(), form.amountOff() == null ? null : form.amountOff().minor(),
+                .params(Arrays.asList(id, store.id(), title, form.percentOff(), form.amountOff() == null ? null : form.amountOff().minor(),
                         form.amountOff() == null ? currency : form.amountOff().currency().getCurrencyCode(),
-                        Timestamp.from(form.startsAt()), Timestamp.from(form.endsAt()))
+                        Timestamp.from(form.startsAt()), Timestamp.from(form.endsAt())))
                 .update();
         for (UUID workflowId : workflows) {
             jdbc.sql("insert into promotion_workflow (promotion_id, workflow_id) values (?, ?)").params(id, workflowId).update();
@@ -126,7 +128,7 @@ public class Promotions implements PriceOffers {
 
     @Transactional(readOnly = true)
     public List<PromotionView> ofStore(UUID storeId) {
-        record Row(UUID id, String title, Integer percentOff, Long amountOffMinor, String currency, Timestamp startsAt, Timestamp endsAt,
+        record Row(UUID id, String title, @Nullable Integer percentOff, @Nullable Long amountOffMinor, String currency, Timestamp startsAt, Timestamp endsAt,
                    boolean active) {
         }
         return jdbc.sql("""
@@ -164,7 +166,7 @@ public class Promotions implements PriceOffers {
     }
 
     private List<Pricing.PromotionTerms> load(Instant now) {
-        record Row(UUID id, String title, UUID storeId, Integer percentOff, Long amountOffMinor, String currency, Timestamp startsAt,
+        record Row(UUID id, String title, UUID storeId, @Nullable Integer percentOff, @Nullable Long amountOffMinor, String currency, Timestamp startsAt,
                    Timestamp endsAt) {
         }
         return jdbc.sql("""

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import app.flowmarket.shared.Money;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +37,7 @@ public class SalesReport {
      * platform's fee and the seller's share, all in the order's currency; refunded lines say when.
      */
     public record SaleLine(Instant paidAt, long orderNumber, Sellable.Kind kind, String title, Money list, Money discount, Money net,
-                           Money fee, Money sellerShare, String status, Instant refundedAt) {
+                           Money fee, Money sellerShare, String status, @Nullable Instant refundedAt) {
     }
 
     @Transactional(readOnly = true)

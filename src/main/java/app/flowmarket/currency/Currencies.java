@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,7 +41,7 @@ public class Currencies {
     }
 
     /** The currency when one is asked for by its code, if prices can be shown in it. */
-    public Optional<Currency> displayable(String code) {
+    public Optional<Currency> displayable(@Nullable String code) {
         return currency(code).filter(c -> displayable().contains(c));
     }
 
@@ -67,7 +68,7 @@ public class Currencies {
         return currency(settings.fallback()).orElse(Currency.getInstance("USD"));
     }
 
-    private static Optional<Currency> currency(String code) {
+    private static Optional<Currency> currency(@Nullable String code) {
         if (code == null || !code.matches("[A-Za-z]{3}")) {
             return Optional.empty();
         }

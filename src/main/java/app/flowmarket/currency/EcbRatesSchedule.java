@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,11 +90,11 @@ class EcbRatesSchedule {
         return day.atTime(PUBLISHED_BY).toInstant(ZoneOffset.UTC);
     }
 
-    private void finish(Instant next, String error) {
+    private void finish(Instant next, @Nullable String error) {
         jdbc.sql("""
                 update scheduled_run set next_run_at = ?, claimed_until = null,
                        last_success_at = case when cast(? as varchar) is null then now() else last_success_at end, last_error = ?
                 where name = ?""")
-                .params(Timestamp.from(next), error, error == null ? null : error.substring(0, Math.min(300, error.length())), JOB).update();
+                .params(Arrays.asList(Timestamp.from(next), error, error == null ? null : error.substring(0, Math.min(300, error.length())), JOB)).update();
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import app.flowmarket.shared.AfterCommit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ class RateTable {
     private final ApplicationEventPublisher events;
     private final CurrencySettings settings;
     private final Clock clock;
-    private volatile Snapshot snapshot;
+    private volatile @Nullable Snapshot snapshot;
     /** Raised by every {@link #forget}: a read that began before it must not keep what it loaded. */
     private long generation;
 

@@ -3,4 +3,7 @@
  * the ECB's daily reference rates by configuration, fetched once a day by one node), and the currencies
  * prices can be shown in, with a first guess from a person's language and country.
  */
+@NullMarked
 package app.flowmarket.currency;
+
+import org.jspecify.annotations.NullMarked;

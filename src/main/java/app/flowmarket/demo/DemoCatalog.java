@@ -1,6 +1,7 @@
 package app.flowmarket.demo;
 
 import java.util.List;
+import java.util.Objects;
 
 import app.flowmarket.catalog.Platform;
 
@@ -143,7 +144,7 @@ final class DemoCatalog {
      */
     static String description(DemoWorkflow w) {
         DemoTexts.Text text = DemoTexts.of(w.title());
-        Headings h = HEADINGS.get(text.language());
+        Headings h = Objects.requireNonNull(HEADINGS.get(text.language()), text.language());
         StringBuilder out = new StringBuilder("## ").append(h.howItWorks()).append("\n\n");
         for (int i = 0; i < text.steps().size(); i++) {
             out.append(i + 1).append(". ").append(text.steps().get(i)).append(".\n");

@@ -87,6 +87,7 @@ class DemoData implements SmartLifecycle {
     private final DemoPricing demoPricing;
     private final Payouts payouts;
     @PersistenceContext
+    @SuppressWarnings("NullAway.Init") // injected by the container after construction
     private EntityManager entityManager;
     private volatile boolean running;
 

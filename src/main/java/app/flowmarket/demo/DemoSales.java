@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import app.flowmarket.account.AccountManagement;
@@ -34,6 +35,7 @@ class DemoSales {
     private final Carts carts;
     private final OrderManagement orders;
     @PersistenceContext
+    @SuppressWarnings("NullAway.Init") // injected by the container after construction
     private EntityManager entityManager;
 
     DemoSales(AccountManagement accounts, Carts carts, OrderManagement orders) {
@@ -79,7 +81,7 @@ class DemoSales {
                 OrderManagement.Placement placement = orders.checkout(buyer.actor(), "demo-" + placed, Currency.getInstance(currencies.get(entry.getKey())), null);
                 if (placement.status() != OrderStatus.PAID) {
                     OrderManagement.OrderView order = orders.ofBuyer(buyer.actor(), placement.orderId());
-                    orders.markPaid(OrderId.of(order.id()), order.paymentRef(), order.total().minor(),
+                    orders.markPaid(OrderId.of(order.id()), Objects.requireNonNull(order.paymentRef()), order.total().minor(), // its checkout was opened
                             order.total().currency().getCurrencyCode());
                 }
                 placed++;

@@ -7,6 +7,7 @@ import java.util.List;
 
 import app.flowmarket.catalog.CatalogImport;
 import app.flowmarket.catalog.Upload;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -25,7 +26,7 @@ final class DemoVersions {
     }
 
     /** The showcase's two later versions, made from its first file (see {@link DemoFiles}). */
-    static List<CatalogImport.Revision> of(String fileName, String firstFile, Instant published, Instant now) {
+    static List<CatalogImport.Revision> of(@Nullable String fileName, String firstFile, Instant published, Instant now) {
         long days = Math.max(4, Duration.between(published, now).toDays());
         ObjectNode v2 = (ObjectNode) JSON.readTree(firstFile);
         ArrayNode nodes = (ArrayNode) v2.get("nodes");

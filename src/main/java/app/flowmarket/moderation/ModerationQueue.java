@@ -2,6 +2,7 @@ package app.flowmarket.moderation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,7 +76,7 @@ public class ModerationQueue {
 
     /** An admin's decision, with the reason the author will read. Deciding twice is refused. */
     @Transactional
-    public void decide(UUID itemId, Decision decision, String reason, UUID adminId, String adminLabel) {
+    public void decide(UUID itemId, Decision decision, @Nullable String reason, UUID adminId, String adminLabel) {
         String why = reason == null ? "" : reason.strip();
         if (why.length() < 3 || why.length() > 1000) {
             throw new DomainException("moderation.reason.invalid");

@@ -15,6 +15,7 @@ import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.SiteSettings;
 import app.flowmarket.shared.Tokens;
 import app.flowmarket.shared.WebInput;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -82,7 +83,7 @@ public class Newsletter {
 
     /** Confirms from the mailed link. Returns the unsubscribe token, or empty for a bad or used link. */
     @Transactional
-    public Optional<String> confirm(String token) {
+    public Optional<String> confirm(@Nullable String token) {
         if (token == null || token.length() != 43) {
             return Optional.empty();
         }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import app.flowmarket.shared.AfterCommit;
 import app.flowmarket.shared.PageResult;
 import app.flowmarket.shared.Tokens;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -155,11 +156,11 @@ public class NotificationCenter {
         return push.publicKey();
     }
 
-    public void subscribePush(UUID accountId, String endpoint, String p256dh, String auth) {
+    public void subscribePush(UUID accountId, @Nullable String endpoint, @Nullable String p256dh, @Nullable String auth) {
         push.subscribe(accountId, endpoint, p256dh, auth);
     }
 
-    public void unsubscribePush(UUID accountId, String endpoint) {
+    public void unsubscribePush(UUID accountId, @Nullable String endpoint) {
         push.unsubscribe(accountId, endpoint);
     }
 

@@ -77,7 +77,7 @@ class WebPush {
         return vapid().publicKey();
     }
 
-    void subscribe(UUID accountId, String endpoint, String p256dh, String auth) {
+    void subscribe(UUID accountId, @Nullable String endpoint, @Nullable String p256dh, @Nullable String auth) {
         if (endpoint == null || !endpoint.startsWith("https://") && !endpoint.startsWith("http://") || endpoint.length() > 1000
                 || p256dh == null || B64D.decode(p256dh).length != 65 || auth == null || B64D.decode(auth).length != 16) {
             throw new IllegalArgumentException("invalid push subscription");
@@ -88,8 +88,8 @@ class WebPush {
                 .params(UUID.randomUUID(), accountId, endpoint, p256dh, auth).update();
     }
 
-    void unsubscribe(UUID accountId, String endpoint) {
-        jdbc.sql("delete from push_subscription where account_id = ? and endpoint = ?").params(accountId, endpoint).update();
+    void unsubscribe(UUID accountId, @Nullable String endpoint) {
+        jdbc.sql("delete from push_subscription where account_id = ? and endpoint = ?").params(Arrays.asList(accountId, endpoint)).update();
     }
 
     List<Subscription> subscriptions(UUID accountId) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A payment processor, reached the way Stripe Checkout works: we open a hosted checkout for an
@@ -39,7 +40,7 @@ public interface PaymentGateway {
 
     /** What to charge for an order, until when, and where the buyer goes afterwards. */
     record CheckoutRequest(UUID orderId, Money amount, String description, String customerEmail, String successUrl,
-                           String cancelUrl, String callbackBaseUrl, Instant expiresAt) {
+                           String cancelUrl, String callbackBaseUrl, @Nullable Instant expiresAt) {
     }
 
     record HostedCheckout(String checkoutRef, String redirectUrl) {
@@ -49,13 +50,13 @@ public interface PaymentGateway {
      * {@code OPEN}: the buyer can still pay it (at {@code redirectUrl}); {@code COMPLETE}: the buyer went
      * through with a payment there (its webhook says how it ended); {@code CLOSED}: expired, nothing paid.
      */
-    record CheckoutState(Status status, String redirectUrl) {
+    record CheckoutState(Status status, @Nullable String redirectUrl) {
 
         public enum Status { OPEN, COMPLETE, CLOSED }
     }
 
-    record WebhookEvent(String eventId, String type, String checkoutRef, UUID orderId, long amountMinor, String currency,
-                        String failureMessage) {
+    record WebhookEvent(String eventId, String type, @Nullable String checkoutRef, @Nullable UUID orderId, long amountMinor,
+                        @Nullable String currency, @Nullable String failureMessage) {
 
         public static final String SUCCEEDED = "payment.succeeded";
         public static final String FAILED = "payment.failed";

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -31,7 +32,7 @@ class PaymentWebhookController {
     }
 
     @PostMapping(path = "/webhooks/payments")
-    ResponseEntity<?> receive(@RequestBody(required = false) String payload, HttpServletRequest request) {
+    ResponseEntity<?> receive(@RequestBody(required = false) @Nullable String payload, HttpServletRequest request) {
         Map<String, String> headers = new HashMap<>();
         request.getHeaderNames().asIterator().forEachRemaining(name -> headers.put(name, request.getHeader(name)));
         try {

@@ -3,6 +3,7 @@ package app.flowmarket.payment;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.Objects;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public class Payments {
         if (!opened.isEmpty()) {
             PaymentGateway.CheckoutState latest = gateway.checkoutState(opened.get(0));
             if (latest.status() == PaymentGateway.CheckoutState.Status.OPEN) {
-                return new PaymentGateway.HostedCheckout(opened.get(0), latest.redirectUrl());
+                return new PaymentGateway.HostedCheckout(opened.get(0), Objects.requireNonNull(latest.redirectUrl())); // an open checkout has its page
             }
             if (latest.status() == PaymentGateway.CheckoutState.Status.COMPLETE && !lastAttemptRefused) {
                 return new PaymentGateway.HostedCheckout(opened.get(0), request.successUrl());
@@ -120,9 +121,11 @@ public class Payments {
         }
         switch (event.type()) {
             case PaymentGateway.WebhookEvent.SUCCEEDED ->
-                    events.publishEvent(new PaymentSucceeded(event.orderId(), event.checkoutRef(), event.amountMinor(), event.currency()));
+                    // a verdict names the order and checkout it was bound to (checkBoundToItsCheckout)
+                    events.publishEvent(new PaymentSucceeded(Objects.requireNonNull(event.orderId()), Objects.requireNonNull(event.checkoutRef()),
+                            event.amountMinor(), Objects.requireNonNull(event.currency())));
             case PaymentGateway.WebhookEvent.FAILED ->
-                    events.publishEvent(new PaymentFailed(event.orderId(), event.checkoutRef(), event.failureMessage()));
+                    events.publishEvent(new PaymentFailed(Objects.requireNonNull(event.orderId()), Objects.requireNonNull(event.checkoutRef()), event.failureMessage()));
             default -> log.debug("Ignoring webhook event of type {}", event.type());
         }
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -169,7 +170,7 @@ class StripePaymentGateway implements PaymentGateway {
         return new WebhookEvent(event.path("id").asString(), WebhookEvent.IGNORED, null, null, 0, null, null);
     }
 
-    private JsonNode call(String method, String path, Map<String, String> form, String idempotencyKey) {
+    private JsonNode call(String method, String path, Map<String, String> form, @Nullable String idempotencyKey) {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
                 .append('=').append(URLEncoder.encode(v == null ? "" : v, StandardCharsets.UTF_8)));

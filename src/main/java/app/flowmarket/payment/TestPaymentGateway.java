@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HexFormat;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -84,9 +86,9 @@ class TestPaymentGateway implements PaymentGateway {
                 insert into test_checkout (id, order_id, amount_minor, currency, description, success_url, cancel_url, status,
                                            expires_at, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?) on conflict (order_id) do nothing""")
-                .params(id, request.orderId(), request.amount().minor(), request.amount().currency().getCurrencyCode(),
+                .params(Arrays.asList(id, request.orderId(), request.amount().minor(), request.amount().currency().getCurrencyCode(),
                         request.description(), request.successUrl(), request.cancelUrl(),
-                        request.expiresAt() == null ? null : Timestamp.from(request.expiresAt()), now, now)
+                        request.expiresAt() == null ? null : Timestamp.from(request.expiresAt()), now, now))
                 .update();
         TestCheckoutView stored = jdbc.sql("select * from test_checkout where order_id = ?").param(request.orderId())
                 .query(TestCheckoutView.class).single();
@@ -190,7 +192,7 @@ class TestPaymentGateway implements PaymentGateway {
         }
     }
 
-    private String event(String id, String type, TestCheckoutView checkout, String failure) {
+    private String event(String id, String type, TestCheckoutView checkout, @Nullable String failure) {
         var node = json.createObjectNode()
                 .put("id", id).put("type", type).put("checkout", checkout.id()).put("order_id", checkout.orderId().toString())
                 .put("amount", checkout.amountMinor()).put("currency", checkout.currency());
@@ -243,7 +245,7 @@ class TestPaymentGateway implements PaymentGateway {
         });
     }
 
-    private static String header(Map<String, String> headers, String name) {
+    private static @Nullable String header(Map<String, String> headers, String name) {
         return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null);
     }
 

@@ -1,6 +1,7 @@
 package app.flowmarket.payment;
 
 import app.flowmarket.shared.Tokens;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,7 @@ class TestWebhookSecret implements SmartInitializingSingleton {
 
     private final JdbcClient jdbc;
     private final String configured;
-    private volatile String secret;
+    private volatile @Nullable String secret;
 
     TestWebhookSecret(JdbcClient jdbc, PaymentSettings settings) {
         this.jdbc = jdbc;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import app.flowmarket.shared.Tokens;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stripe's webhook signature scheme: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.payload">},
@@ -20,7 +21,7 @@ final class WebhookSignature {
         return "t=" + timestamp + ",v1=" + hmac(timestamp + "." + payload, secret);
     }
 
-    static void verify(String payload, String header, String secret, Clock clock) {
+    static void verify(String payload, @Nullable String header, String secret, Clock clock) {
         if (header == null || header.isBlank()) {
             throw new PaymentGateway.InvalidWebhookException("missing signature");
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentMap;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -69,7 +70,7 @@ class CacheConfig implements CachingConfigurer {
             }
 
             @Override
-            public void handleCachePutError(RuntimeException e, Cache cache, Object key, Object value) {
+            public void handleCachePutError(RuntimeException e, Cache cache, Object key, @Nullable Object value) {
                 log.debug("Cache {} unavailable on put: {}", cache.getName(), e.toString());
             }
 
@@ -104,7 +105,7 @@ class CacheConfig implements CachingConfigurer {
         }
 
         @Override
-        public Cache getCache(String name) {
+        public @Nullable Cache getCache(String name) {
             Cache cache = delegate.getCache(name);
             return cache == null ? null : caches.computeIfAbsent(name, n -> new CircuitBreakingCache(cache, breaker));
         }
@@ -150,12 +151,12 @@ class CacheConfig implements CachingConfigurer {
         }
 
         @Override
-        public ValueWrapper get(Object key) {
+        public @Nullable ValueWrapper get(Object key) {
             return breaker.tryAcquirePermission() ? call(() -> delegate.get(key)) : null;
         }
 
         @Override
-        public <T> T get(Object key, Class<T> type) {
+        public <T> @Nullable T get(Object key, @Nullable Class<T> type) {
             return breaker.tryAcquirePermission() ? call(() -> delegate.get(key, type)) : null;
         }
 
@@ -172,7 +173,7 @@ class CacheConfig implements CachingConfigurer {
         }
 
         @Override
-        public void put(Object key, Object value) {
+        public void put(Object key, @Nullable Object value) {
             if (breaker.tryAcquirePermission()) {
                 call(() -> {
                     delegate.put(key, value);

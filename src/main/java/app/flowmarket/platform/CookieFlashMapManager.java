@@ -14,6 +14,7 @@ import app.flowmarket.shared.PersonalCookies;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ class CookieFlashMapManager extends AbstractFlashMapManager {
     private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     @Override
-    protected List<FlashMap> retrieveFlashMaps(HttpServletRequest request) {
+    protected @Nullable List<FlashMap> retrieveFlashMaps(HttpServletRequest request) {
         // the base class adds to and removes from this list
         return read(request).map(flash -> new ArrayList<>(List.of(flash))).orElse(null);
     }
@@ -52,7 +53,7 @@ class CookieFlashMapManager extends AbstractFlashMapManager {
                 }
             }
         }
-        if (lines.isEmpty()) {
+        if (lines.isEmpty() || latest == null) {
             if (read(request).isPresent()) {
                 write(response, request, "", Duration.ZERO);
             }
@@ -64,7 +65,7 @@ class CookieFlashMapManager extends AbstractFlashMapManager {
     }
 
     /** Controllers put a message key (a String) or a {@link Flash.Message}. */
-    private static Flash.Message message(Object value) {
+    private static Flash.@Nullable Message message(@Nullable Object value) {
         if (value instanceof Flash.Message message) {
             return message;
         }

@@ -6,6 +6,7 @@ import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.WebInput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +24,7 @@ class CurrencyController {
     }
 
     @PostMapping("/currency")
-    String choose(@RequestParam(defaultValue = "") String currency, @RequestParam(required = false) String back,
+    String choose(@RequestParam(defaultValue = "") String currency, @RequestParam(required = false) @Nullable String back,
                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         String target = WebInput.localPath(back, "/");
         Locale locale = RequestContextUtils.getLocale(request);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import app.flowmarket.shared.DomainException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.BindingResult;
@@ -49,7 +50,7 @@ public final class FormErrors {
         return byField.getOrDefault(field, "");
     }
 
-    public String global() {
+    public @Nullable String global() {
         return byField.get("");
     }
 }

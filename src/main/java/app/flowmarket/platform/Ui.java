@@ -20,6 +20,7 @@ import app.flowmarket.shared.Money;
 import app.flowmarket.shared.PriceOffers;
 import app.flowmarket.shared.Theme;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.security.core.Authentication;
@@ -73,7 +74,7 @@ public final class Ui {
         return locale.getLanguage();
     }
 
-    public CurrentUser user() {
+    public @Nullable CurrentUser user() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof CurrentUser user ? user : null;
     }
@@ -117,16 +118,16 @@ public final class Ui {
     }
 
     /** The confirmation left by the previous request's redirect, translated, or null. */
-    public String flash() {
+    public @Nullable String flash() {
         return flashText(Flash.SUCCESS);
     }
 
     /** The error left by the previous request's redirect (a rule that said no), translated, or null. */
-    public String flashError() {
+    public @Nullable String flashError() {
         return flashText(Flash.ERROR);
     }
 
-    private String flashText(String kind) {
+    private @Nullable String flashText(String kind) {
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
         Object value = flash == null ? null : flash.get(kind);
         if (value instanceof Flash.Message message) {
@@ -360,7 +361,7 @@ public final class Ui {
      * A price in this person's currency at the day's reference rates, or null when it is shown as it is:
      * free, already in their currency, or no rate for it.
      */
-    public Money converted(Money price) {
+    public @Nullable Money converted(@Nullable Money price) {
         if (price == null || price.isFree() || price.currency().equals(currency())) {
             return null;
         }
@@ -368,7 +369,7 @@ public final class Ui {
     }
 
     /** The workflow's price under a promotion running now, or null when none is. */
-    public PriceOffers.Offer offer(java.util.UUID workflowId, Money price) {
+    public PriceOffers.@Nullable Offer offer(java.util.@Nullable UUID workflowId, @Nullable Money price) {
         return price == null || workflowId == null ? null : support.offers.offer(workflowId, price, Instant.now()).orElse(null);
     }
 

@@ -2,6 +2,7 @@ package app.flowmarket.platform;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import app.flowmarket.shared.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,7 +60,7 @@ class WebConfig implements WebMvcConfigurer {
                     return true;
                 }
                 SUPPORTED.stream().filter(l -> l.getLanguage().equals(lang)).findFirst().ifPresent(locale -> {
-                    RequestContextUtils.getLocaleResolver(request).setLocale(request, response, locale);
+                    Objects.requireNonNull(RequestContextUtils.getLocaleResolver(request)).setLocale(request, response, locale);
                     if (SecurityContextHolder.getContext().getAuthentication() != null
                             && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof CurrentUser user) {
                         events.publishEvent(new LanguageChosen(user.id(), locale.getLanguage()));

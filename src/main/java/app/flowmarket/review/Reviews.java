@@ -19,6 +19,7 @@ import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,8 +56,8 @@ public class Reviews {
      * is private; {@code reply} is the seller's reply, null until there is one.
      */
     public record ReviewView(UUID id, UUID authorId, String authorName, int rating, String body, int helpfulCount,
-                             Instant createdAt, Instant updatedAt, boolean verifiedPurchase, String authorHandle,
-                             String reply, Instant repliedAt, Instant replyUpdatedAt) {
+                             Instant createdAt, Instant updatedAt, boolean verifiedPurchase, @Nullable String authorHandle,
+                             @Nullable String reply, @Nullable Instant repliedAt, @Nullable Instant replyUpdatedAt) {
 
         public boolean edited() {
             return updatedAt.isAfter(createdAt);
@@ -175,7 +176,8 @@ public class Reviews {
         }
         String order = sort == Sort.HELPFUL ? "r.helpful_count desc, r.created_at desc" : "r.created_at desc";
         record Row(UUID workflowId, UUID id, UUID authorId, String authorName, int rating, String body, int helpfulCount,
-                   Instant createdAt, Instant updatedAt, String handle, String reply, Instant repliedAt, Instant replyUpdatedAt) {
+                   Instant createdAt, Instant updatedAt, @Nullable String handle, @Nullable String reply, @Nullable Instant repliedAt,
+                   @Nullable Instant replyUpdatedAt) {
         }
         List<Row> rows = jdbc.sql("""
                 select * from (
@@ -241,7 +243,7 @@ public class Reviews {
 
     /** A review of one of the seller's workflows, for the seller's list. */
     public record SellerReview(UUID id, String workflowSlug, String workflowTitle, String authorName, int rating, String body,
-                               Instant createdAt, String reply, Instant repliedAt) {
+                               Instant createdAt, @Nullable String reply, @Nullable Instant repliedAt) {
     }
 
     /** Reviews of the seller's workflows, newest first: all, those without a reply, or those of 1 or 2 stars. */
@@ -270,7 +272,7 @@ public class Reviews {
      */
     @Transactional
     public void reply(Actor seller, UUID reviewId, String body) {
-        record Target(UUID workflowId, UUID authorId, String replyBody) {
+        record Target(UUID workflowId, UUID authorId, @Nullable String replyBody) {
         }
         Target target = jdbc.sql("select workflow_id, author_id, reply_body from review where id = ? for update").param(reviewId)
                 .query(Target.class).optional().orElseThrow(() -> new NotFoundException("review"));
@@ -312,7 +314,7 @@ public class Reviews {
                 .list();
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 

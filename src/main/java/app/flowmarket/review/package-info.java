@@ -1,4 +1,7 @@
 /**
  * Reviews: 1-5 stars with text by buyers of a workflow (one each, editable), helpful votes, abuse reports, ratings.
  */
+@NullMarked
 package app.flowmarket.review;
+
+import org.jspecify.annotations.NullMarked;

@@ -34,6 +34,7 @@ import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.util.common.data.Range;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
@@ -100,6 +101,7 @@ public class CatalogSearch {
     }
 
     @PersistenceContext
+    @SuppressWarnings("NullAway.Init") // injected by the container after construction
     private EntityManager entityManager;
     private final CatalogPages catalog;
     private final CatalogQueries queries;
@@ -252,7 +254,7 @@ public class CatalogSearch {
 
     /** Titles of published workflows whose words start with what was typed, best first. */
     @Transactional(readOnly = true)
-    public List<String> suggest(String typed) {
+    public List<String> suggest(@Nullable String typed) {
         String text = typed == null ? "" : typed.strip();
         if (text.length() < 2 || text.length() > 100) {
             return List.of();
@@ -271,7 +273,7 @@ public class CatalogSearch {
     private record HitRow(UUID id, List<String> title, List<String> summary) {
     }
 
-    private static String first(List<String> fragments) {
+    private static @Nullable String first(@Nullable List<String> fragments) {
         return fragments == null || fragments.isEmpty() ? null : fragments.get(0);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 
 
 /**
@@ -156,7 +158,7 @@ final class SavedSearchIndex implements AutoCloseable {
         try {
             org.apache.lucene.util.IntsRefBuilder found = new org.apache.lucene.util.IntsRefBuilder();
             searcher.search(query(listing), new SimpleCollector() {
-                private NumericDocValues values;
+                private @Nullable NumericDocValues values;
 
                 @Override
                 protected void doSetNextReader(LeafReaderContext context) throws IOException {
@@ -229,7 +231,7 @@ final class SavedSearchIndex implements AutoCloseable {
         return set;
     }
 
-    private static String orAny(String value) {
+    private static String orAny(@Nullable String value) {
         return value == null ? ANY : value;
     }
 

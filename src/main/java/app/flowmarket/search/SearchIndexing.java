@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,11 +29,12 @@ class SearchIndexing {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexing.class);
 
     @PersistenceContext
+    @SuppressWarnings("NullAway.Init") // injected by the container after construction
     private EntityManager entityManager;
     private final EntityManagerFactory entityManagerFactory;
     private final CatalogQueries catalog;
     private final CurrencyConverter converter;
-    private volatile Class<?> workflowType;
+    private volatile @Nullable Class<?> workflowType;
 
     SearchIndexing(EntityManagerFactory entityManagerFactory, CatalogQueries catalog, CurrencyConverter converter) {
         this.entityManagerFactory = entityManagerFactory;

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import app.flowmarket.catalog.Platform;
@@ -21,6 +22,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reverse search: does one listing match a saved search? The listing is put alone in an in-memory
@@ -47,7 +49,7 @@ final class SearchMatcher {
      * are the price bands it is in, one per currency ({@link #priceBand}), as the search filters them.
      */
     public record Listing(String title, String summary, String description, List<String> tagNames, List<String> tagSlugs,
-                          List<String> integrations, String storeName, Platform platform, String categorySlug,
+                          List<String> integrations, String storeName, Platform platform, @Nullable String categorySlug,
                           Set<String> priceBands, BigDecimal rating) {
     }
 
@@ -61,7 +63,7 @@ final class SearchMatcher {
      * folded spelling with the typos allowed. Every match contains the anchor, so a listing whose terms
      * miss all of these (and come within no typo of it) cannot match. No words: every listing is a candidate.
      */
-    public record Anchor(Set<String> forms, String fuzzy, int maxEdits) {
+    public record Anchor(Set<String> forms, @Nullable String fuzzy, int maxEdits) {
 
         public boolean matchesEverything() {
             return forms.isEmpty();
@@ -242,7 +244,7 @@ final class SearchMatcher {
 
     static List<String> analyze(String analyzer, String field, String text) {
         List<String> out = new ArrayList<>();
-        try (TokenStream stream = ANALYZERS.get(analyzer).tokenStream(field, text)) {
+        try (TokenStream stream = Objects.requireNonNull(ANALYZERS.get(analyzer), analyzer).tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {

@@ -10,13 +10,14 @@ import java.util.Optional;
 
 import app.flowmarket.catalog.Platform;
 import app.flowmarket.shared.PageResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A search as typed into the URL: text, filters, sort and page. Anything unknown is ignored rather than an
  * error. {@code currency} is the one the price filter's bands are in (the visitor's; see {@link PriceBands}).
  */
-public record SearchQuery(String query, String category, String tag, Platform platform, PriceRange price,
-                          String integration, Integer minRating, Sort sort, int page, Currency currency) implements java.io.Serializable {
+public record SearchQuery(String query, @Nullable String category, @Nullable String tag, @Nullable Platform platform, @Nullable PriceRange price,
+                          @Nullable String integration, @Nullable Integer minRating, Sort sort, int page, Currency currency) implements java.io.Serializable {
 
     /** The bands' currency when none is known (a saved search from before currencies were shown). */
     public static final Currency DEFAULT_CURRENCY = Currency.getInstance("USD");
@@ -32,7 +33,7 @@ public record SearchQuery(String query, String category, String tag, Platform pl
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
-        static Sort from(String slug, boolean hasQuery) {
+        static Sort from(@Nullable String slug, boolean hasQuery) {
             if (slug != null) {
                 for (Sort sort : values()) {
                     if (sort.slug().equals(slug)) {
@@ -52,7 +53,7 @@ public record SearchQuery(String query, String category, String tag, Platform pl
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
-        public static Optional<PriceRange> from(String slug) {
+        public static Optional<PriceRange> from(@Nullable String slug) {
             for (PriceRange range : values()) {
                 if (range.slug().equals(slug)) {
                     return Optional.of(range);
@@ -73,12 +74,13 @@ public record SearchQuery(String query, String category, String tag, Platform pl
         return count;
     }
 
-    public static SearchQuery of(String q, String category, String tag, String platform, String price, String sort, Integer page) {
+    public static SearchQuery of(@Nullable String q, @Nullable String category, @Nullable String tag, @Nullable String platform, @Nullable String price, @Nullable String sort,
+                                 @Nullable Integer page) {
         return of(q, category, tag, platform, price, null, null, sort, page);
     }
 
-    public static SearchQuery of(String q, String category, String tag, String platform, String price, String integration,
-                                 String rating, String sort, Integer page) {
+    public static SearchQuery of(@Nullable String q, @Nullable String category, @Nullable String tag, @Nullable String platform, @Nullable String price,
+                                 @Nullable String integration, @Nullable String rating, @Nullable String sort, @Nullable Integer page) {
         String query = q == null ? "" : q.strip();
         if (query.length() > MAX_QUERY_LENGTH) {
             query = query.substring(0, MAX_QUERY_LENGTH);
@@ -99,13 +101,13 @@ public record SearchQuery(String query, String category, String tag, Platform pl
     }
 
     /** The same search with the price bands in another currency. */
-    public SearchQuery withCurrency(Currency bandsCurrency) {
+    public SearchQuery withCurrency(@Nullable Currency bandsCurrency) {
         return new SearchQuery(query, category, tag, platform, price, integration, minRating, sort, page,
                 bandsCurrency == null ? DEFAULT_CURRENCY : bandsCurrency);
     }
 
     /** The same search and filters parsed back from {@link #filterQuery()}, as stored with a saved search. */
-    public static SearchQuery parse(String query, String filterQuery) {
+    public static SearchQuery parse(String query, @Nullable String filterQuery) {
         Map<String, String> params = new HashMap<>();
         if (filterQuery != null) {
             for (String pair : filterQuery.split("&")) {
@@ -172,7 +174,7 @@ public record SearchQuery(String query, String category, String tag, Platform pl
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

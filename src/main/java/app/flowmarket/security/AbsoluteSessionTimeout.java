@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,7 @@ class AbsoluteSessionTimeout extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static HttpSession sessionOrNull(HttpServletRequest request) {
+    private static @Nullable HttpSession sessionOrNull(HttpServletRequest request) {
         try {
             return request.getSession(false);
         } catch (RuntimeException e) {

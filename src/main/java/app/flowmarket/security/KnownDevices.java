@@ -17,6 +17,7 @@ import app.flowmarket.shared.CurrentUser;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +40,7 @@ class KnownDevices {
 
     private final JdbcClient jdbc;
     private final SecuritySettings settings;
-    private volatile SecretKeySpec key;
+    private volatile @Nullable SecretKeySpec key;
 
     KnownDevices(JdbcClient jdbc, SecuritySettings settings) {
         this.jdbc = jdbc;
@@ -134,9 +135,11 @@ class KnownDevices {
     }
 
     private SecretKeySpec key() {
-        if (key == null) {
+        SecretKeySpec current = key;
+        if (current == null) {
             synchronized (this) {
-                if (key == null) {
+                current = key;
+                if (current == null) {
                     byte[] fresh = new byte[32];
                     RANDOM.nextBytes(fresh);
                     // the first node to start wins; the others read its key
@@ -145,10 +148,11 @@ class KnownDevices {
                             .update();
                     String stored = jdbc.sql("select secret from security_secret where name = ?").param(KEY_NAME)
                             .query(String.class).single();
-                    key = new SecretKeySpec(Base64.getDecoder().decode(stored), "HmacSHA256");
+                    current = new SecretKeySpec(Base64.getDecoder().decode(stored), "HmacSHA256");
+                    key = current;
                 }
             }
         }
-        return key;
+        return current;
     }
 }

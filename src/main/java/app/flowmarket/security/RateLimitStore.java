@@ -20,6 +20,7 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -96,9 +97,9 @@ class RateLimitStore {
             .build());
 
     private final LettuceConnectionFactory redis;
-    private volatile ProxyManager<byte[]> buckets;
-    private RedisClient client;
-    private volatile StatefulRedisConnection<byte[], byte[]> connection;
+    private volatile @Nullable ProxyManager<byte[]> buckets;
+    private @Nullable RedisClient client;
+    private volatile @Nullable StatefulRedisConnection<byte[], byte[]> connection;
 
     RateLimitStore(LettuceConnectionFactory redis) {
         this.redis = redis;
@@ -210,16 +211,19 @@ class RateLimitStore {
     }
 
     private ProxyManager<byte[]> buckets() {
-        if (buckets == null) {
+        ProxyManager<byte[]> current = buckets;
+        if (current == null) {
             synchronized (this) {
-                if (buckets == null) {
-                    buckets = Bucket4jLettuce.casBasedBuilder(connection())
+                current = buckets;
+                if (current == null) {
+                    current = Bucket4jLettuce.casBasedBuilder(connection())
                             .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                             .build();
+                    buckets = current;
                 }
             }
         }
-        return buckets;
+        return current;
     }
 
     private StatefulRedisConnection<byte[], byte[]> connection() {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import app.flowmarket.shared.Tokens;
 import app.flowmarket.shared.WebInput;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
@@ -30,7 +31,7 @@ public class SignInLinkRequests implements GenerateOneTimeTokenRequestResolver {
     }
 
     @Override
-    public GenerateOneTimeTokenRequest resolve(HttpServletRequest request) {
+    public @Nullable GenerateOneTimeTokenRequest resolve(HttpServletRequest request) {
         String email = request.getParameter("email") == null ? "" : request.getParameter("email").strip();
         if (!WebInput.isEmail(email)) {
             return null;

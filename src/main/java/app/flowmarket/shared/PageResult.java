@@ -2,6 +2,7 @@ package app.flowmarket.shared;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** One page of a list: the one way lists are paged in Flowmarket. Pages count from 1. */
 public record PageResult<T>(List<T> items, int page, int size, long total) implements java.io.Serializable {
@@ -25,7 +26,7 @@ public record PageResult<T>(List<T> items, int page, int size, long total) imple
     }
 
     /** Clamps a page number a person typed into something we can serve. */
-    public static int safePage(Integer page) {
+    public static int safePage(@Nullable Integer page) {
         return page == null || page < 1 ? 1 : Math.min(page, 10_000);
     }
 

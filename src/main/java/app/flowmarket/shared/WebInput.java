@@ -1,6 +1,7 @@
 package app.flowmarket.shared;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Small checks on what people type or what comes back in links. */
 public final class WebInput {
@@ -19,7 +20,7 @@ public final class WebInput {
      * host, line breaks that would split the Location header) is refused with a 400 before the caller
      * acts, never turned into an open redirect or a server error.
      */
-    public static String localPath(String candidate, String fallback) {
+    public static String localPath(@Nullable String candidate, String fallback) {
         if (candidate == null || candidate.isEmpty()) {
             return fallback;
         }
@@ -32,7 +33,7 @@ public final class WebInput {
     }
 
     /** A page number from the URL; anything that is not one means the first page. */
-    public static int page(String value) {
+    public static int page(@Nullable String value) {
         try {
             return PageResult.safePage(value == null ? 1 : Integer.parseInt(value.strip()));
         } catch (NumberFormatException e) {

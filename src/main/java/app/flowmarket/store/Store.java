@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "store")
@@ -15,14 +16,17 @@ class Store {
     @Id
     private UUID id;
     private UUID ownerId;
+    @SuppressWarnings("NullAway.Init") // set by update(), which the constructor calls
     private String name;
     private String slug;
+    @SuppressWarnings("NullAway.Init")
     private String bio;
-    private String avatarKey;
-    private String websiteUrl;
-    private String twitterHandle;
-    private String githubHandle;
+    private @Nullable String avatarKey;
+    private @Nullable String websiteUrl;
+    private @Nullable String twitterHandle;
+    private @Nullable String githubHandle;
     private Instant createdAt;
+    @SuppressWarnings("NullAway.Init")
     private Instant updatedAt;
     @Version
     private long version;
@@ -72,7 +76,7 @@ class Store {
         return ownerId;
     }
 
-    String getAvatarKey() {
+    @Nullable String getAvatarKey() {
         return avatarKey;
     }
 }

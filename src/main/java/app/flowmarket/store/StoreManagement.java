@@ -46,18 +46,18 @@ public class StoreManagement {
         this.events = events;
     }
 
-    public record StoreProfile(String name, String slug, String bio, String websiteUrl, String twitterHandle,
-                               String githubHandle) {
+    public record StoreProfile(String name, String slug, String bio, @Nullable String websiteUrl, @Nullable String twitterHandle,
+                               @Nullable String githubHandle) {
     }
 
-    public record StoreView(UUID id, UUID ownerId, String name, String slug, String bio, String avatarKey,
-                            String websiteUrl, String twitterHandle, String githubHandle, Instant createdAt) implements java.io.Serializable {
+    public record StoreView(UUID id, UUID ownerId, String name, String slug, String bio, @Nullable String avatarKey,
+                            @Nullable String websiteUrl, @Nullable String twitterHandle, @Nullable String githubHandle, Instant createdAt) implements java.io.Serializable {
 
         public String bioHtml() {
             return Markdown.toSafeHtml(bio);
         }
 
-        public String avatarUrl() {
+        public @Nullable String avatarUrl() {
             return avatarKey == null ? null : "/media/" + avatarKey;
         }
 
@@ -181,7 +181,7 @@ public class StoreManagement {
         return new StoreProfile(name, slug, bio, url(p.websiteUrl()), handle(p.twitterHandle()), handle(p.githubHandle()));
     }
 
-    private static String url(String value) {
+    private static @Nullable String url(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -197,7 +197,7 @@ public class StoreManagement {
         throw new DomainException("store.website.invalid");
     }
 
-    private static String handle(String value) {
+    private static @Nullable String handle(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -2,6 +2,7 @@ package app.flowmarket.store;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import app.flowmarket.shared.PersonalData;
@@ -61,7 +62,7 @@ class StorePersonalData implements PersonalData {
                     if (row.get("avatar_key") instanceof String key) {
                         app.flowmarket.shared.AfterCommit.run(() -> blobs.delete(key));
                     }
-                    events.publishEvent(new StoreUpdated((UUID) row.get("id")));
+                    events.publishEvent(new StoreUpdated((UUID) Objects.requireNonNull(row.get("id"))));
                 });
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -126,12 +127,12 @@ class WebhookDispatcher {
                 jdbc.sql("""
                         update webhook_delivery set status = 'SUCCEEDED', attempts = ?, last_status_code = ?, last_response = ?,
                             last_duration_ms = ?, last_error = null, next_attempt_at = null, completed_at = now() where id = ?""")
-                        .params(attempts, status, body, millis, due.id()).update();
+                        .params(Arrays.asList(attempts, status, body, millis, due.id())).update();
             } else if (gone || attempts > RETRIES.size()) {
                 jdbc.sql("""
                         update webhook_delivery set status = 'FAILED', attempts = ?, last_status_code = ?, last_response = ?,
                             last_duration_ms = ?, last_error = ?, next_attempt_at = null, completed_at = now() where id = ?""")
-                        .params(attempts, status, body, millis, error, due.id()).update();
+                        .params(Arrays.asList(attempts, status, body, millis, error, due.id())).update();
                 int disabled = jdbc.sql("update webhook_endpoint set enabled = false, disabled_reason = ? where id = ? and enabled")
                         .params(gone ? "gone" : "failing", due.endpointId()).update();
                 if (disabled == 1) {
@@ -146,7 +147,7 @@ class WebhookDispatcher {
                 jdbc.sql("""
                         update webhook_delivery set attempts = ?, last_status_code = ?, last_response = ?, last_duration_ms = ?,
                             last_error = ?, next_attempt_at = ? where id = ?""")
-                        .params(attempts, status, body, millis, error, Timestamp.from(Instant.now().plus(wait)), due.id()).update();
+                        .params(Arrays.asList(attempts, status, body, millis, error, Timestamp.from(Instant.now().plus(wait)), due.id())).update();
             }
         });
     }

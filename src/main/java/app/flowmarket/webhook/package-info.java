@@ -3,4 +3,7 @@
  * delivered in the background following the Standard Webhooks specification (signed, retried with backoff,
  * logged), refused when they point inside our network.
  */
+@NullMarked
 package app.flowmarket.webhook;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import app.flowmarket.platform.FormErrors;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -37,8 +38,8 @@ class AuthController {
     }
 
     @GetMapping("/login")
-    String login(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String error,
-                 @RequestParam(required = false) String throttled, @RequestParam(required = false) String wait, Model model) {
+    String login(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String error,
+                 @RequestParam(required = false) @Nullable String throttled, @RequestParam(required = false) @Nullable String wait, Model model) {
         if (user != null) {
             return "redirect:/";
         }
@@ -54,8 +55,8 @@ class AuthController {
      * scanner that opens links cannot spend it.
      */
     @GetMapping("/login/link")
-    String signInLink(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String sent,
-                      @RequestParam(required = false) String invalid, @RequestParam(required = false) String token, Model model) {
+    String signInLink(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String sent,
+                      @RequestParam(required = false) @Nullable String invalid, @RequestParam(required = false) @Nullable String token, Model model) {
         if (user != null) {
             return "redirect:/";
         }
@@ -100,7 +101,7 @@ class AuthController {
     }
 
     @GetMapping("/verify-email")
-    String verify(@RequestParam(required = false) String token, Model model) {
+    String verify(@RequestParam(required = false) @Nullable String token, Model model) {
         model.addAttribute("verified", accounts.verifyEmail(token));
         return "account/verified";
     }
@@ -126,7 +127,7 @@ class AuthController {
     }
 
     @GetMapping("/reset-password")
-    String resetForm(@RequestParam(required = false) String token, Model model) {
+    String resetForm(@RequestParam(required = false) @Nullable String token, Model model) {
         model.addAttribute("token", token == null ? "" : token);
         model.addAttribute("usable", accounts.isResetTokenUsable(token));
         model.addAttribute("errors", FormErrors.none());
@@ -149,7 +150,7 @@ class AuthController {
     }
 
     /** The wait the throttle asked for, in seconds (0: none); anything else in the address is ignored. */
-    private static long seconds(String wait) {
+    private static long seconds(@Nullable String wait) {
         try {
             long seconds = wait == null ? 0 : Long.parseLong(wait);
             return seconds > 0 && seconds <= LONGEST_WAIT ? seconds : 0;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import app.flowmarket.analytics.Period;
@@ -58,8 +59,8 @@ class DashboardController {
     }
 
     @GetMapping("/seller/dashboard")
-    String overview(@AuthenticationPrincipal CurrentUser seller, @RequestParam(required = false) String period,
-                    @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+    String overview(@AuthenticationPrincipal CurrentUser seller, @RequestParam(required = false) @Nullable String period,
+                    @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to, Model model) {
         Ui ui = (Ui) java.util.Objects.requireNonNull(model.getAttribute("ui"));
         var store = stores.findByOwner(seller.account()).orElse(null);
         if (store == null) {
@@ -71,8 +72,8 @@ class DashboardController {
     }
 
     @GetMapping("/seller/dashboard/items/{itemId}")
-    String item(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID itemId, @RequestParam(required = false) String period,
-                @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+    String item(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID itemId, @RequestParam(required = false) @Nullable String period,
+                @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to, Model model) {
         Ui ui = (Ui) java.util.Objects.requireNonNull(model.getAttribute("ui"));
         var store = stores.findByOwner(seller.account()).orElse(null);
         if (store == null) {
@@ -125,9 +126,9 @@ class DashboardController {
 
     /** The period's numbers per day and item, as CSV or Excel. */
     @GetMapping("/seller/dashboard/export")
-    void export(@AuthenticationPrincipal CurrentUser seller, @RequestParam(required = false) String format,
-                @RequestParam(required = false) String period, @RequestParam(required = false) String from,
-                @RequestParam(required = false) String to, Model model, HttpServletResponse response) throws IOException {
+    void export(@AuthenticationPrincipal CurrentUser seller, @RequestParam(required = false) @Nullable String format,
+                @RequestParam(required = false) @Nullable String period, @RequestParam(required = false) @Nullable String from,
+                @RequestParam(required = false) @Nullable String to, Model model, HttpServletResponse response) throws IOException {
         Ui ui = (Ui) java.util.Objects.requireNonNull(model.getAttribute("ui"));
         var store = stores.findByOwner(seller.account()).orElseThrow(() -> new DomainException("store.none"));
         TableWriter.Format chosen = TableWriter.Format.of(format);

@@ -89,7 +89,7 @@ public final class ApiDtos {
         }
     }
 
-    public record Reply(String body, Instant repliedAt) {
+    public record Reply(String body, @Nullable Instant repliedAt) {
     }
 
     public record Review(UUID id, int rating, String body, String authorName, boolean verifiedPurchase, int helpfulCount, Instant createdAt,

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.audit.AuditTrail;
@@ -47,11 +48,11 @@ class AuditAdminController {
     }
 
     @GetMapping("/admin/audit")
-    String list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-                @RequestParam(required = false) String targetType, @RequestParam(required = false) String target,
-                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                @RequestParam(required = false) String ip, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String after, Model model) {
+    String list(@RequestParam(required = false) @Nullable String actor, @RequestParam(required = false) @Nullable String action,
+                @RequestParam(required = false) @Nullable String targetType, @RequestParam(required = false) @Nullable String target,
+                @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+                @RequestParam(required = false) @Nullable String ip, @RequestParam(required = false) @Nullable String q,
+                @RequestParam(required = false) @Nullable String after, Model model) {
         AuditTrail.Filter filter = new AuditTrail.Filter(actor, action, targetType, target, day(from), day(to), ip, q);
         model.addAttribute("filter", filter);
         model.addAttribute("page", trail.search(filter, after));
@@ -70,11 +71,11 @@ class AuditAdminController {
     }
 
     @GetMapping("/admin/audit/export")
-    void export(@AuthenticationPrincipal CurrentUser admin, @RequestParam(required = false) String actor,
-                @RequestParam(required = false) String action, @RequestParam(required = false) String targetType,
-                @RequestParam(required = false) String target, @RequestParam(required = false) String from,
-                @RequestParam(required = false) String to, @RequestParam(required = false) String ip,
-                @RequestParam(required = false) String q, Model model, HttpServletResponse response) throws IOException {
+    void export(@AuthenticationPrincipal CurrentUser admin, @RequestParam(required = false) @Nullable String actor,
+                @RequestParam(required = false) @Nullable String action, @RequestParam(required = false) @Nullable String targetType,
+                @RequestParam(required = false) @Nullable String target, @RequestParam(required = false) @Nullable String from,
+                @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String ip,
+                @RequestParam(required = false) @Nullable String q, Model model, HttpServletResponse response) throws IOException {
         Ui ui = (Ui) java.util.Objects.requireNonNull(model.getAttribute("ui"));
         AuditTrail.Filter filter = new AuditTrail.Filter(actor, action, targetType, target, day(from), day(to), ip, q);
         // the export is itself an admin action: who took which part of the log home

@@ -18,6 +18,7 @@ import app.flowmarket.platform.DisplayCurrency;
 import app.flowmarket.shared.PersonalCookies;
 import app.flowmarket.shared.PriceOffers;
 import app.flowmarket.shared.Theme;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
@@ -59,7 +60,7 @@ class PublicPageCache extends OncePerRequestFilter {
             return (contentType + "\n" + html).getBytes(StandardCharsets.UTF_8);
         }
 
-        static CachedPage fromBytes(byte[] bytes) {
+        static @Nullable CachedPage fromBytes(byte[] bytes) {
             String text = new String(bytes, StandardCharsets.UTF_8);
             int newline = text.indexOf('\n');
             return newline < 0 ? null : new CachedPage(text.substring(0, newline), text.substring(newline + 1));
@@ -132,7 +133,7 @@ class PublicPageCache extends OncePerRequestFilter {
         return Theme.SYSTEM;
     }
 
-    private static CachedPage read(Cache cache, String key) {
+    private static @Nullable CachedPage read(Cache cache, String key) {
         try {
             byte[] bytes = cache.get(key, byte[].class);
             return bytes == null ? null : CachedPage.fromBytes(bytes);

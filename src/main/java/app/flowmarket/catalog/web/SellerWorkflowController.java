@@ -18,6 +18,7 @@ import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -76,8 +77,8 @@ class SellerWorkflowController {
      */
     @PostMapping("/seller/workflows/new")
     String create(@AuthenticationPrincipal CurrentUser seller, @ModelAttribute WorkflowFormData form,
-                  @RequestParam(value = "file", required = false) MultipartFile file,
-                  @RequestParam(value = "keptUpload", required = false) String keptUpload, Model model,
+                  @RequestParam(value = "file", required = false) @Nullable MultipartFile file,
+                  @RequestParam(value = "keptUpload", required = false) @Nullable String keptUpload, Model model,
                   RedirectAttributes redirect) throws IOException {
         UUID keptToken = token(keptUpload);
         Upload chosen = upload(file);
@@ -127,7 +128,7 @@ class SellerWorkflowController {
     @PostMapping("/seller/workflows/{id}/versions")
     String addVersion(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id,
                       @RequestParam(defaultValue = "") String changelog,
-                      @RequestParam(value = "file", required = false) MultipartFile file, Model model,
+                      @RequestParam(value = "file", required = false) @Nullable MultipartFile file, Model model,
                       RedirectAttributes redirect) throws IOException {
         try {
             catalog.addVersion(seller.actor(), WorkflowId.of(id), changelog, upload(file));
@@ -143,7 +144,7 @@ class SellerWorkflowController {
 
     @PostMapping("/seller/workflows/{id}/screenshots")
     String addScreenshot(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id,
-                         @RequestParam(value = "image", required = false) MultipartFile image,
+                         @RequestParam(value = "image", required = false) @Nullable MultipartFile image,
                          RedirectAttributes redirect) throws IOException {
         try {
             catalog.addScreenshot(seller.actor(), WorkflowId.of(id), image == null ? null : image.getBytes());
@@ -200,7 +201,7 @@ class SellerWorkflowController {
         return "redirect:/seller/workflows";
     }
 
-    private String form(Model model, WorkflowFormData form, FormErrors errors, WorkflowPage existing) {
+    private String form(Model model, WorkflowFormData form, FormErrors errors, @Nullable WorkflowPage existing) {
         if (!model.containsAttribute("keptUpload")) {
             model.addAttribute("keptUpload", null);
         }
@@ -233,7 +234,7 @@ class SellerWorkflowController {
         return FormErrors.text(e, messages);
     }
 
-    private static UUID token(String value) {
+    private static @Nullable UUID token(@Nullable String value) {
         try {
             return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
@@ -241,7 +242,7 @@ class SellerWorkflowController {
         }
     }
 
-    private static Upload upload(MultipartFile file) throws IOException {
+    private static @Nullable Upload upload(@Nullable MultipartFile file) throws IOException {
         return file == null || file.isEmpty() ? null : new Upload(file.getOriginalFilename(), file.getBytes());
     }
 }

@@ -9,6 +9,7 @@ import app.flowmarket.catalog.Platform;
 import app.flowmarket.catalog.WorkflowPage;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Money;
+import org.jspecify.annotations.Nullable;
 
 /** The listing form as typed. Every field is a string so that nothing a person types fails to bind. */
 public record WorkflowFormData(String title, String summary, String description, String platform, String price,
@@ -43,7 +44,7 @@ public record WorkflowFormData(String title, String summary, String description,
         }
     }
 
-    private UUID categoryId() {
+    private @Nullable UUID categoryId() {
         if (category == null || category.isBlank()) {
             return null;
         }

@@ -11,6 +11,7 @@ import app.flowmarket.shared.PersonalCookies;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 
@@ -26,7 +27,7 @@ final class CartSession {
     private CartSession() {
     }
 
-    static Carts.CartOwner owner(CurrentUser user, HttpServletRequest request) {
+    static Carts.CartOwner owner(@Nullable CurrentUser user, HttpServletRequest request) {
         if (user != null) {
             return new Carts.CartOwner(user.account(), null);
         }

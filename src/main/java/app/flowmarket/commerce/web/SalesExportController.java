@@ -15,6 +15,7 @@ import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.TableWriter;
 import app.flowmarket.store.StoreManagement;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -46,8 +47,8 @@ class SalesExportController {
     }
 
     @GetMapping("/seller/sales/export")
-    void export(@AuthenticationPrincipal CurrentUser seller, @RequestParam(required = false) String format,
-                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    void export(@AuthenticationPrincipal CurrentUser seller, @RequestParam(required = false) @Nullable String format,
+                @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
                 jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) throws IOException {
         var store = stores.findByOwner(seller.account()).orElseThrow(() -> new DomainException("store.none"));
         TableWriter.Format chosen = TableWriter.Format.of(format);
@@ -86,7 +87,7 @@ class SalesExportController {
         }
     }
 
-    private static LocalDate day(String value, LocalDate fallback) {
+    private static LocalDate day(@Nullable String value, LocalDate fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }

@@ -17,6 +17,7 @@ import app.flowmarket.shared.Money;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -116,7 +117,7 @@ class SellerCommerceController {
     @PostMapping("/seller/bundles")
     String createBundle(@AuthenticationPrincipal CurrentUser seller, @RequestParam(defaultValue = "") String title,
                         @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String price,
-                        @RequestParam(name = "workflowIds", required = false) List<UUID> workflowIds, Model model,
+                        @RequestParam(name = "workflowIds", required = false) @Nullable List<UUID> workflowIds, Model model,
                         RedirectAttributes redirect) {
         var store = stores.findByOwner(seller.account()).orElseThrow(() -> new DomainException("store.none"));
         try {

@@ -11,6 +11,7 @@ import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,7 +63,7 @@ class SellerPromotionsController {
         return "redirect:/seller/promotions";
     }
 
-    private String page(UUID storeId, PromotionFormData form, String error, Model model) {
+    private String page(UUID storeId, PromotionFormData form, @Nullable String error, Model model) {
         model.addAttribute("promotions", promotions.ofStore(storeId));
         var workflows = catalogQueries.byStore(StoreId.of(storeId));
         model.addAttribute("workflows", workflows);

@@ -27,6 +27,7 @@ import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -77,7 +78,7 @@ class ShopController {
     }
 
     @GetMapping("/cart")
-    String cart(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String code, HttpServletRequest request,
+    String cart(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String code, HttpServletRequest request,
                 HttpServletResponse response, Model model, RedirectAttributes redirect) {
         if (code != null) {
             // a shared link such as /cart?code=WELCOME10: the code goes into the cart, and the address loses it
@@ -210,9 +211,9 @@ class ShopController {
     }
 
     @PostMapping("/checkout")
-    String checkout(@AuthenticationPrincipal CurrentUser buyer, @RequestParam(required = false) String idempotencyKey,
-                    @RequestParam(required = false) String ratesDate, @RequestParam(required = false) Long total,
-                    @RequestHeader(value = "Idempotency-Key", required = false) String headerKey, HttpServletRequest request,
+    String checkout(@AuthenticationPrincipal CurrentUser buyer, @RequestParam(required = false) @Nullable String idempotencyKey,
+                    @RequestParam(required = false) @Nullable String ratesDate, @RequestParam(required = false) @Nullable Long total,
+                    @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String headerKey, HttpServletRequest request,
                     RedirectAttributes redirect) {
         try {
             OrderManagement.Placement placement = orders.checkout(buyer.actor(), headerKey != null ? headerKey : idempotencyKey,
@@ -232,8 +233,8 @@ class ShopController {
 
     @GetMapping("/orders/{id}")
     String order(@AuthenticationPrincipal CurrentUser buyer, @PathVariable UUID id,
-                 @RequestParam(required = false) String returned,
-                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+                 @RequestParam(required = false) @Nullable String returned,
+                 @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
         model.addAttribute("order", orders.ofBuyer(buyer.actor(), id));
         // back from the processor's page, which only sends buyers back after a successful payment:
         // an earlier declined attempt must not hide the confirmation that is on its way
@@ -259,7 +260,7 @@ class ShopController {
     }
 
     /** The day of the rates the checkout page showed; none when the form did not say (an older page, an API client). */
-    private static LocalDate day(String value) {
+    private static @Nullable LocalDate day(@Nullable String value) {
         try {
             return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {

@@ -7,6 +7,7 @@ import app.flowmarket.platform.Flash;
 import app.flowmarket.shared.AreaPage;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,8 +37,8 @@ class ModerationAdminController {
     }
 
     @PostMapping("/admin/moderation/{id}")
-    String decide(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id, @RequestParam(required = false) String decision,
-                  @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String decide(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id, @RequestParam(required = false) @Nullable String decision,
+                  @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
         ModerationQueue.Decision chosen;
         try {
             chosen = ModerationQueue.Decision.valueOf(String.valueOf(decision));

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import app.flowmarket.n8n.N8nTokens;
 import app.flowmarket.n8n.TemplateHost;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -153,7 +154,7 @@ class TemplateHostController {
         return search == null ? "" : search.strip();
     }
 
-    private static int integer(String value, int fallback) {
+    private static int integer(@Nullable String value, int fallback) {
         try {
             return value == null ? fallback : Math.max(1, Math.min(10_000, Integer.parseInt(value.strip())));
         } catch (NumberFormatException e) {

@@ -6,6 +6,7 @@ import app.flowmarket.newsletter.Newsletter;
 import app.flowmarket.security.RateLimits;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -48,7 +49,7 @@ class NewsletterController {
     }
 
     @GetMapping("/newsletter/confirm")
-    String confirm(@RequestParam(required = false) String token, Model model) {
+    String confirm(@RequestParam(required = false) @Nullable String token, Model model) {
         var unsubscribeToken = newsletter.confirm(token);
         model.addAttribute("state", unsubscribeToken.isPresent() ? "confirmed" : "bad-link");
         model.addAttribute("unsubscribeUrl", unsubscribeToken.map(newsletter::unsubscribeUrl).orElse(null));

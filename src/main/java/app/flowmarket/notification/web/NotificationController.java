@@ -8,6 +8,7 @@ import app.flowmarket.notification.NotificationType;
 import app.flowmarket.platform.Flash;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.WebInput;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +33,7 @@ class NotificationController {
     }
 
     @GetMapping("/notifications")
-    String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String page, Model model) {
+    String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String page, Model model) {
         int number = WebInput.page(page);
         model.addAttribute("notifications", center.page(user.id(), number, PAGE_SIZE));
         return "notification/list";

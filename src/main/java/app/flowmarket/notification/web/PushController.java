@@ -4,6 +4,7 @@ import java.util.Map;
 
 import app.flowmarket.notification.NotificationCenter;
 import app.flowmarket.shared.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,7 @@ class PushController {
         this.center = center;
     }
 
-    record SubscriptionJson(String endpoint, Map<String, String> keys) {
+    record SubscriptionJson(@Nullable String endpoint, @Nullable Map<String, String> keys) {
     }
 
     @GetMapping("/settings/push/key")

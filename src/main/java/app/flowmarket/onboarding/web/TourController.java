@@ -3,6 +3,7 @@ package app.flowmarket.onboarding.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import app.flowmarket.onboarding.Onboarding.Progress;
 import app.flowmarket.onboarding.Onboarding.Tour;
@@ -15,6 +16,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Contract;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,7 +82,7 @@ class TourController {
         Tour tour = tourOf(user);
         Progress progress = onboarding.progress(account, tour);
         Locale locale = RequestContextUtils.getLocale(request);
-        List<Step> steps = STEPS.get(tour);
+        List<Step> steps = steps(tour);
         List<StepView> views = steps.stream().map(step -> new StepView(step.page(), step.element(),
                 t(step.key() + ".title", locale), t(step.key() + ".text", locale))).toList();
         Map<String, String> labels = Map.of("next", t("tour.next", locale), "back", t("tour.back", locale),
@@ -94,7 +96,7 @@ class TourController {
     ResponseEntity<Void> reached(@AuthenticationPrincipal @Nullable CurrentUser user, @RequestParam int step) {
         AccountId account = signedIn(user);
         Tour tour = tourOf(user);
-        onboarding.reached(account, tour, Math.min(step, STEPS.get(tour).size() - 1));
+        onboarding.reached(account, tour, Math.min(step, steps(tour).size() - 1));
         return ResponseEntity.noContent().build();
     }
 
@@ -102,7 +104,7 @@ class TourController {
     ResponseEntity<Void> skip(@AuthenticationPrincipal @Nullable CurrentUser user, @RequestParam(defaultValue = "0") int step) {
         AccountId account = signedIn(user);
         Tour tour = tourOf(user);
-        onboarding.skip(account, tour, Math.min(step, STEPS.get(tour).size() - 1));
+        onboarding.skip(account, tour, Math.min(step, steps(tour).size() - 1));
         return ResponseEntity.noContent().build();
     }
 
@@ -118,9 +120,10 @@ class TourController {
         AccountId account = signedIn(user);
         Tour tour = tourOf(user);
         onboarding.restart(account, tour);
-        return "redirect:" + STEPS.get(tour).getFirst().page();
+        return "redirect:" + steps(tour).getFirst().page();
     }
 
+    @Contract("null -> fail")
     private static AccountId signedIn(@Nullable CurrentUser user) {
         if (user == null) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "sign in to take the tour");
@@ -128,7 +131,11 @@ class TourController {
         return user.account();
     }
 
+    private static List<Step> steps(Tour tour) {
+        return Objects.requireNonNull(STEPS.get(tour), tour.name());
+    }
+
     private String t(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
+        return Objects.requireNonNullElse(messages.getMessage(key, null, key, locale), key);
     }
 }

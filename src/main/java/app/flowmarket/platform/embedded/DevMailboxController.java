@@ -14,6 +14,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,7 +82,7 @@ class DevMailboxController {
         return out;
     }
 
-    private static String plainText(Part part) throws Exception {
+    private static @Nullable String plainText(Part part) throws Exception {
         if (part.isMimeType("text/plain")) {
             return String.valueOf(part.getContent());
         }

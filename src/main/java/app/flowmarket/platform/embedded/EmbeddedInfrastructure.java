@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -33,12 +35,12 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
 
     static final int DEFAULT_WEB_PORT = 8080;
 
-    private static EmbeddedPostgres postgres;
-    private static SupervisedRedis redis;
-    private static GreenMail greenMail;
+    private static @Nullable EmbeddedPostgres postgres;
+    private static @Nullable SupervisedRedis redis;
+    private static @Nullable GreenMail greenMail;
     private static int smtpPort;
-    private static Path ephemeralDir;
-    private static DataDirectoryLock lock;
+    private static @Nullable Path ephemeralDir;
+    private static @Nullable DataDirectoryLock lock;
     private static boolean stopRegistered;
 
     private final Log log;
@@ -48,7 +50,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     }
 
     /** The embedded SMTP server, or null when mail goes to an external server. */
-    public static synchronized GreenMail greenMail() {
+    public static synchronized @Nullable GreenMail greenMail() {
         return greenMail;
     }
 
@@ -115,19 +117,19 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             }
             if (!env.containsProperty("spring.datasource.url")) {
                 startPostgres(dataDir, ephemeral, env.getProperty("flowmarket.embedded.postgres-port", Integer.class, 15432));
-                props.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+                props.put("spring.datasource.url", Objects.requireNonNull(postgres).getJdbcUrl("postgres", "postgres"));
                 props.put("spring.datasource.username", "postgres");
                 props.put("spring.datasource.password", "");
             }
             if (!env.containsProperty("spring.data.redis.url") && !env.containsProperty("spring.data.redis.host")) {
                 startRedis(dataDir, ephemeral, env.getProperty("flowmarket.embedded.redis-port", Integer.class, 16379));
                 props.put("spring.data.redis.host", "127.0.0.1");
-                props.put("spring.data.redis.port", redis.port());
+                props.put("spring.data.redis.port", Objects.requireNonNull(redis).port());
             }
             if (!env.containsProperty("spring.mail.host")) {
                 startSmtp(ephemeral ? LocalPorts.free() : portFor("SMTP", env.getProperty("flowmarket.embedded.smtp-port", Integer.class, 3025)));
                 props.put("spring.mail.host", "127.0.0.1");
-                props.put("spring.mail.port", greenMail.getSmtp().getPort());
+                props.put("spring.mail.port", Objects.requireNonNull(greenMail).getSmtp().getPort());
                 props.put("flowmarket.mail.dev-mailbox", true);
             }
             registerStop();

@@ -6,8 +6,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 import redis.embedded.RedisServer;
 
 /**
@@ -21,11 +23,11 @@ final class SupervisedRedis {
 
     private final RedisServer server;
     private final int port;
-    private final Log log;
+    private final @Nullable Log log;
     private volatile boolean wanted;
-    private Thread supervisor;
+    private @Nullable Thread supervisor;
 
-    private SupervisedRedis(RedisServer server, int port, Log log) {
+    private SupervisedRedis(RedisServer server, int port, @Nullable Log log) {
         this.server = server;
         this.port = port;
         this.log = log;
@@ -125,6 +127,7 @@ final class SupervisedRedis {
         if (!wanted || Thread.currentThread().isInterrupted()) {
             return;
         }
+        Log log = Objects.requireNonNull(this.log); // only a supervised Redis (one with a log) is restarted
         log.warn("Embedded Redis on port " + port + " stopped unexpectedly; starting it again");
         try {
             server.stop();

@@ -16,6 +16,7 @@ import app.flowmarket.shared.WebInput;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,14 +50,14 @@ class ReviewController {
 
     @GetMapping("/workflows/{slug}/reviews")
     String list(@PathVariable String slug, @RequestParam(defaultValue = "newest") String sort,
-                @RequestParam(required = false) String edit, @AuthenticationPrincipal CurrentUser viewer, Model model) {
+                @RequestParam(required = false) @Nullable String edit, @AuthenticationPrincipal @Nullable CurrentUser viewer, Model model) {
         PurchasableWorkflow workflow = published(slug);
         return show(workflow, sort, viewer, edit != null ? draftOf(workflow, viewer) : null, null, model);
     }
 
     @PostMapping("/workflows/{slug}/reviews")
-    String post(@PathVariable String slug, @AuthenticationPrincipal CurrentUser author, @RequestParam(defaultValue = "0") String rating,
-                @RequestParam(defaultValue = "") String body, @RequestHeader(value = "HX-Request", required = false) String htmx,
+    String post(@PathVariable String slug, @AuthenticationPrincipal @Nullable CurrentUser author, @RequestParam(defaultValue = "0") String rating,
+                @RequestParam(defaultValue = "") String body, @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
                 RedirectAttributes redirect, HttpServletResponse response, Model model) {
         if (author == null) {
             return "redirect:/login";
@@ -74,8 +75,8 @@ class ReviewController {
     }
 
     @PostMapping("/workflows/{slug}/reviews/delete")
-    String delete(@PathVariable String slug, @AuthenticationPrincipal CurrentUser author,
-                  @RequestHeader(value = "HX-Request", required = false) String htmx, RedirectAttributes redirect, Model model) {
+    String delete(@PathVariable String slug, @AuthenticationPrincipal @Nullable CurrentUser author,
+                  @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, RedirectAttributes redirect, Model model) {
         if (author == null) {
             return "redirect:/login";
         }
@@ -85,8 +86,8 @@ class ReviewController {
     }
 
     @PostMapping("/reviews/{id}/helpful")
-    String helpful(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser voter, @RequestParam(required = false) String back,
-                   @RequestHeader(value = "HX-Request", required = false) String htmx, RedirectAttributes redirect,
+    String helpful(@PathVariable UUID id, @AuthenticationPrincipal @Nullable CurrentUser voter, @RequestParam(required = false) @Nullable String back,
+                   @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, RedirectAttributes redirect,
                    HttpServletResponse response, Model model) {
         String target = back == null ? null : WebInput.localPath(back, "/");
         PurchasableWorkflow workflow = workflowOfReview(id);
@@ -107,8 +108,8 @@ class ReviewController {
     }
 
     @PostMapping("/reviews/{id}/report")
-    String report(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser reporter, @RequestParam(defaultValue = "") String reason,
-                  @RequestParam(required = false) String back, @RequestHeader(value = "HX-Request", required = false) String htmx,
+    String report(@PathVariable UUID id, @AuthenticationPrincipal @Nullable CurrentUser reporter, @RequestParam(defaultValue = "") String reason,
+                  @RequestParam(required = false) @Nullable String back, @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
                   RedirectAttributes redirect, Model model) {
         String target = back == null ? null : WebInput.localPath(back, "/");
         PurchasableWorkflow workflow = workflowOfReview(id);
@@ -123,7 +124,7 @@ class ReviewController {
      * htmx gets the fragment with the message in it; a plain form post goes back to the page it came from
      * ({@code back}, a path on this site) or to the workflow page's reviews.
      */
-    private String done(PurchasableWorkflow workflow, CurrentUser viewer, String htmx, ReviewNotice notice, String back,
+    private String done(PurchasableWorkflow workflow, CurrentUser viewer, @Nullable String htmx, ReviewNotice notice, @Nullable String back,
                         RedirectAttributes redirect, Model model) {
         if ("true".equals(htmx)) {
             return show(workflow, "newest", viewer, null, notice, model);
@@ -136,7 +137,8 @@ class ReviewController {
         return "redirect:" + (back != null ? back : "/workflows/" + workflow.slug() + "#reviews-h");
     }
 
-    private String show(PurchasableWorkflow workflow, String sort, CurrentUser viewer, ReviewDraft draft, ReviewNotice notice, Model model) {
+    private String show(PurchasableWorkflow workflow, String sort, @Nullable CurrentUser viewer, @Nullable ReviewDraft draft, @Nullable ReviewNotice notice,
+                        Model model) {
         Reviews.Sort order = "helpful".equals(sort) ? Reviews.Sort.HELPFUL : Reviews.Sort.NEWEST;
         var all = reviews.ofWorkflow(workflow.id(), order);
         model.addAttribute("workflow", workflow);
@@ -150,7 +152,7 @@ class ReviewController {
         return "review/reviews";
     }
 
-    private ReviewDraft draftOf(PurchasableWorkflow workflow, CurrentUser viewer) {
+    private @Nullable ReviewDraft draftOf(PurchasableWorkflow workflow, @Nullable CurrentUser viewer) {
         return viewer == null ? null : reviews.ofAuthor(workflow.id(), viewer.id()).map(r -> new ReviewDraft(r.rating(), r.body())).orElse(null);
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.Platform;
@@ -17,6 +18,7 @@ import app.flowmarket.shared.CurrencyConverter;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.WebInput;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,13 +52,13 @@ class SearchController {
     }
 
     @GetMapping("/workflows")
-    String browse(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
-                  @RequestParam(required = false) String tag, @RequestParam(required = false) String platform,
-                  @RequestParam(required = false) String price, @RequestParam(required = false) String integration,
-                  @RequestParam(required = false) String rating, @RequestParam(required = false) String sort,
-                  @RequestParam(required = false) String page,
-                  @RequestHeader(value = "HX-Request", required = false) String htmx,
-                  @RequestHeader(value = "HX-Target", required = false) String htmxTarget,
+    String browse(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String category,
+                  @RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable String platform,
+                  @RequestParam(required = false) @Nullable String price, @RequestParam(required = false) @Nullable String integration,
+                  @RequestParam(required = false) @Nullable String rating, @RequestParam(required = false) @Nullable String sort,
+                  @RequestParam(required = false) @Nullable String page,
+                  @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
+                  @RequestHeader(value = "HX-Target", required = false) @Nullable String htmxTarget,
                   @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
         // a category or tag whose slug changed (or a tag merged into another) keeps its old links working
         String movedCategory = category == null ? null : taxonomy.movedSlug("category", category.strip()).orElse(null);
@@ -103,7 +105,7 @@ class SearchController {
 
     /** Suggestions for the search box, as the options of its datalist. */
     @GetMapping("/search/suggest")
-    String suggest(@RequestParam(required = false) String q, Model model) {
+    String suggest(@RequestParam(required = false) @Nullable String q, Model model) {
         model.addAttribute("suggestions", catalogSearch.suggest(q));
         return "search/suggestions";
     }

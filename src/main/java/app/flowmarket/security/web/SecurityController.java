@@ -64,7 +64,7 @@ class SecurityController {
 
     /** The "This wasn't me" link of a sign-in alert: a page with a button, so a mail scanner opening links does nothing. */
     @GetMapping("/security/not-me")
-    String notMe(@RequestParam(required = false) String token, Model model) {
+    String notMe(@RequestParam(required = false) @Nullable String token, Model model) {
         boolean usable = security.isDisownable(token);
         model.addAttribute("state", usable ? "confirm" : "invalid");
         model.addAttribute("token", usable ? token : "");

@@ -1,6 +1,7 @@
 package app.flowmarket.store.web;
 
 import app.flowmarket.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
 
 public record StoreFormData(String name, String slug, String bio, String websiteUrl, String twitterHandle,
                             String githubHandle) {
@@ -18,7 +19,7 @@ public record StoreFormData(String name, String slug, String bio, String website
         return new StoreManagement.StoreProfile(name, slug, bio, websiteUrl, twitterHandle, githubHandle);
     }
 
-    private static String nz(String value) {
+    private static String nz(@Nullable String value) {
         return value == null ? "" : value;
     }
 }

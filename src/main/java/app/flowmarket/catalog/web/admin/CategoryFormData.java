@@ -46,7 +46,12 @@ public record CategoryFormData(@Nullable String slug, @Nullable String name, @Nu
         put(descriptions, "fr", descriptionFr);
         put(descriptions, "es", descriptionEs);
         put(descriptions, "de", descriptionDe);
-        return new CatalogTaxonomy.CategoryData(slug, name, description, icon, order, parentId, names, descriptions);
+        return new CatalogTaxonomy.CategoryData(orEmpty(slug), orEmpty(name), orEmpty(description), orEmpty(icon), order, parentId, names, descriptions);
+    }
+
+    // a post without one of the fields is refused by the rules like an empty one, not with a server error
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
     }
 
     private static void put(Map<String, String> map, String language, @Nullable String value) {

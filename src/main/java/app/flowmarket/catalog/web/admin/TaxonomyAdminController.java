@@ -9,6 +9,7 @@ import app.flowmarket.platform.Flash;
 import app.flowmarket.shared.AreaPage;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -78,7 +79,7 @@ class TaxonomyAdminController {
         return "redirect:/admin/categories/" + id;
     }
 
-    private String form(UUID id, CategoryFormData form, DomainException error, Model model) {
+    private String form(@Nullable UUID id, CategoryFormData form, @Nullable DomainException error, Model model) {
         model.addAttribute("id", id);
         model.addAttribute("form", form);
         model.addAttribute("error", error);
@@ -112,7 +113,7 @@ class TaxonomyAdminController {
     }
 
     @PostMapping("/admin/tags/{id}/merge")
-    String merge(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id, @RequestParam(required = false) UUID into,
+    String merge(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id, @RequestParam(required = false) @Nullable UUID into,
                  RedirectAttributes redirect) {
         if (into == null) {
             Flash.error(redirect, new DomainException("taxonomy.merge.choose"));

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.account.web;
+
+import org.jspecify.annotations.NullMarked;

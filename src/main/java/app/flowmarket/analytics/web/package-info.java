@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.analytics.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.api.graphql;
+
+import org.jspecify.annotations.NullMarked;

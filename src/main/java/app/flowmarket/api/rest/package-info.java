@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.api.rest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.api.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.audit.web;
+
+import org.jspecify.annotations.NullMarked;

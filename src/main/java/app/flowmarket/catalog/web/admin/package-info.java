@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.catalog.web.admin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.catalog.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.commerce.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.licensing.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.moderation.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.n8n.web;
+
+import org.jspecify.annotations.NullMarked;

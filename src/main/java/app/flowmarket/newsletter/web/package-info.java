@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.newsletter.web;
+
+import org.jspecify.annotations.NullMarked;

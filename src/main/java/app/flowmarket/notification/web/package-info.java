@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.notification.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.onboarding.web;
+
+import org.jspecify.annotations.NullMarked;

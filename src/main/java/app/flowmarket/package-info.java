@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket;
+
+import org.jspecify.annotations.NullMarked;

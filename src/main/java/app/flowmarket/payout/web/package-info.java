@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.payout.web;
+
+import org.jspecify.annotations.NullMarked;

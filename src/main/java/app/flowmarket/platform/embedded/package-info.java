@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.platform.embedded;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.platform.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.privacy.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.qa.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.review.web;
+
+import org.jspecify.annotations.NullMarked;

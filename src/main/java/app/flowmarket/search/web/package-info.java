@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.search.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.security.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.social.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.storage.web;
+
+import org.jspecify.annotations.NullMarked;

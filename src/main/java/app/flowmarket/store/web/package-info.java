@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.store.web;
+
+import org.jspecify.annotations.NullMarked;

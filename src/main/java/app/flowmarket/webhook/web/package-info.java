@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.webhook.web;
+
+import org.jspecify.annotations.NullMarked;
