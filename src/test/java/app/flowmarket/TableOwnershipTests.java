@@ -47,6 +47,7 @@ class TableOwnershipTests {
             Map.entry("n8n", Set.of("n8n_token", "n8n_template", "n8n_category")),
             Map.entry("newsletter", Set.of("newsletter_subscriber")),
             Map.entry("onboarding", Set.of("onboarding_tour")),
+            Map.entry("preview", Set.of("workflow_preview")),
             Map.entry("notification", Set.of("notification", "notification_delivery", "notification_preference",
                     "push_subscription", "push_vapid_key")),
             Map.entry("payment", Set.of("payment_checkout", "payment_event", "test_checkout", "test_processor_secret",
