@@ -22,6 +22,7 @@ import app.flowmarket.catalog.CategoryView;
 import app.flowmarket.catalog.Listing;
 import app.flowmarket.catalog.Upload;
 import app.flowmarket.payment.Payments;
+import app.flowmarket.preview.Previews;
 import app.flowmarket.qa.Questions;
 import app.flowmarket.review.Reviews;
 import app.flowmarket.social.Follows;
@@ -82,6 +83,7 @@ class DemoData implements SmartLifecycle {
     private final ApiTokens apiTokens;
     private final Webhooks webhooks;
     private final DemoPricing demoPricing;
+    private final Previews previews;
     @PersistenceContext
     private EntityManager entityManager;
     private volatile boolean running;
@@ -94,7 +96,7 @@ class DemoData implements SmartLifecycle {
              Questions questions, Profiles profiles, Follows follows,
              AccountSecurity security,
              DemoTraffic demoTraffic, N8nTokens n8nTokens, ApiTokens apiTokens, Webhooks webhooks, DemoPricing demoPricing,
-             @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+             Previews previews, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
         this.n8nTokens = n8nTokens;
         this.apiTokens = apiTokens;
         this.webhooks = webhooks;
@@ -105,6 +107,7 @@ class DemoData implements SmartLifecycle {
         this.demoSales = demoSales;
         this.demoTraffic = demoTraffic;
         this.demoPricing = demoPricing;
+        this.previews = previews;
         this.reviews = reviews;
         this.payments = payments;
         this.site = site;
@@ -288,6 +291,10 @@ class DemoData implements SmartLifecycle {
                 int earlierSales = workflow.priceCents() == 0 ? 40 + random.nextInt(400) : random.nextInt(150);
                 UUID id = catalogImport.importPublished(seller.actor(), listing, upload, revisions,
                         new CatalogImport.History(published, earlierSales, BigDecimal.ZERO, 0, random.nextInt(6) == 0));
+                if (workflow.title().equals(DemoVersions.SHOWCASE)) {
+                    // the free preview the README names: derived from the latest version, credentials removed
+                    previews.deriveAutomatically(seller.actor(), app.flowmarket.shared.WorkflowId.of(id));
+                }
                 placed.add(new Placed(demo, workflow, id, published, List.copyOf(owners), reviewers));
             }
             if (s == 1) {
