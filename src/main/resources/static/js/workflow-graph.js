@@ -126,10 +126,14 @@
         const view = {scale: 1, x: 0, y: 0};
         const apply = () => viewport.setAttribute('transform', `translate(${view.x},${view.y}) scale(${view.scale})`);
         const size = () => ({w: svg.clientWidth || 600, h: svg.clientHeight || 360});
-        const fit = () => {
+        // everything in view; on a first look, never so small that names cannot be read (a phone): then it starts at
+        // the first steps and pans from there
+        const fit = readable => {
             const {w, h} = size();
-            view.scale = Math.min(w / bounds.w, h / bounds.h, 1.25);
-            view.x = (w - bounds.w * view.scale) / 2 - bounds.x * view.scale;
+            const whole = Math.min(w / bounds.w, h / bounds.h, 1.25);
+            view.scale = readable === true ? Math.max(whole, 0.7) : whole;
+            const left = (w - bounds.w * view.scale) / 2;
+            view.x = (left < 0 ? 8 : left) - bounds.x * view.scale;
             view.y = (h - bounds.h * view.scale) / 2 - bounds.y * view.scale;
             apply();
         };
@@ -163,13 +167,13 @@
 
         button(t.zoomIn, '+', () => zoom(1.25));
         button(t.zoomOut, '−', () => zoom(0.8));
-        button(t.fit, '⤢', fit);
+        button(t.fit, '⤢', () => fit(false));
 
         svg.addEventListener('keydown', event => {
             const step = 40;
             const keys = {ArrowLeft: () => pan(step, 0), ArrowRight: () => pan(-step, 0), ArrowUp: () => pan(0, step),
                 ArrowDown: () => pan(0, -step), '+': () => zoom(1.25), '=': () => zoom(1.25), '-': () => zoom(0.8),
-                '−': () => zoom(0.8), '0': fit};
+                '−': () => zoom(0.8), '0': () => fit(false)};
             const action = keys[event.key];
             if (action && !event.altKey && !event.ctrlKey && !event.metaKey) {
                 event.preventDefault();
@@ -205,13 +209,13 @@
         svg.addEventListener('pointercancel', stop);
 
         box.append(toolbar, svg, tip);
-        fit();
+        fit(true);
         if (typeof ResizeObserver === 'function') {
             let width = svg.clientWidth;
             new ResizeObserver(() => {
                 if (svg.clientWidth !== width) {
                     width = svg.clientWidth;
-                    fit();
+                    fit(true);
                 }
             }).observe(svg);
         }

@@ -15,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -31,8 +32,10 @@ class SellerPreviewController {
 
     /** Loaded into the edit page by htmx; also a page of its own without JavaScript. */
     @GetMapping("/seller/workflows/{id}/preview")
-    String section(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, Model model) {
+    String section(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id,
+                   @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
         model.addAttribute("workflowId", id);
+        model.addAttribute("page", htmx == null);
         model.addAttribute("settings", previews.settings(seller.account(), WorkflowId.of(id)));
         return "preview/seller";
     }
