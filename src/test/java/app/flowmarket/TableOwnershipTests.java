@@ -48,6 +48,7 @@ class TableOwnershipTests {
             Map.entry("n8n", Set.of("n8n_token", "n8n_template", "n8n_category")),
             Map.entry("newsletter", Set.of("newsletter_subscriber")),
             Map.entry("onboarding", Set.of("onboarding_tour")),
+            Map.entry("preview", Set.of("workflow_preview")),
             Map.entry("notification", Set.of("notification", "notification_delivery", "notification_preference",
                     "push_subscription", "push_vapid_key")),
             Map.entry("payout", Set.of("payout", "payout_batch", "payout_item", "payout_method")),

@@ -161,7 +161,7 @@ public final class WorkflowFileParser {
         }
     }
 
-    static java.util.Optional<String> n8nIntegration(String type) {
+    public static java.util.Optional<String> n8nIntegration(String type) {
         int dot = type.lastIndexOf('.');
         String local = dot >= 0 ? type.substring(dot + 1) : type;
         String key = local.toLowerCase(Locale.ROOT);
@@ -262,7 +262,7 @@ public final class WorkflowFileParser {
         return new ParsedWorkflow(Platform.ZAPIER, name, parsed, List.copyOf(integrations), limit(warnings));
     }
 
-    static String zapierApp(String api) {
+    public static String zapierApp(String api) {
         String app = api.replaceFirst("@.*$", "")
                 .replaceFirst("(CLI)?API$", "")
                 .replaceFirst("V\\d+$", "")

@@ -22,6 +22,7 @@ import app.flowmarket.n8n.N8nTokens;
 import app.flowmarket.payment.Payments;
 import app.flowmarket.payout.BankAccount;
 import app.flowmarket.payout.Payouts;
+import app.flowmarket.preview.Previews;
 import app.flowmarket.qa.Questions;
 import app.flowmarket.review.Reviews;
 import app.flowmarket.search.CatalogSearch;
@@ -32,6 +33,7 @@ import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.SiteSettings;
 import app.flowmarket.shared.StartupPhases;
+import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.social.Follows;
 import app.flowmarket.social.Profiles;
 import app.flowmarket.store.StoreManagement;
@@ -86,6 +88,7 @@ class DemoData implements SmartLifecycle {
     private final Webhooks webhooks;
     private final DemoPricing demoPricing;
     private final Payouts payouts;
+    private final Previews previews;
     @PersistenceContext
     @SuppressWarnings("NullAway.Init") // injected by the container after construction
     private EntityManager entityManager;
@@ -99,7 +102,7 @@ class DemoData implements SmartLifecycle {
              Questions questions, Profiles profiles, Follows follows,
              AccountSecurity security,
              DemoTraffic demoTraffic, N8nTokens n8nTokens, ApiTokens apiTokens, Webhooks webhooks, DemoPricing demoPricing,
-             Payouts payouts, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+             Payouts payouts, Previews previews, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
         this.n8nTokens = n8nTokens;
         this.apiTokens = apiTokens;
         this.webhooks = webhooks;
@@ -111,6 +114,7 @@ class DemoData implements SmartLifecycle {
         this.demoTraffic = demoTraffic;
         this.demoPricing = demoPricing;
         this.payouts = payouts;
+        this.previews = previews;
         this.reviews = reviews;
         this.payments = payments;
         this.site = site;
@@ -298,6 +302,10 @@ class DemoData implements SmartLifecycle {
                 int earlierSales = workflow.priceCents() == 0 ? 40 + random.nextInt(400) : random.nextInt(150);
                 UUID id = catalogImport.importPublished(seller, listing, upload, revisions,
                         new CatalogImport.History(published, earlierSales, BigDecimal.ZERO, 0, random.nextInt(6) == 0));
+                if (workflow.title().equals(DemoVersions.SHOWCASE)) {
+                    // the free preview the README names: derived from the latest version, credentials removed
+                    previews.deriveAutomatically(seller, WorkflowId.of(id));
+                }
                 placed.add(new Placed(demo, workflow, id, published, List.copyOf(owners), reviewers));
             }
             if (s == 1) {

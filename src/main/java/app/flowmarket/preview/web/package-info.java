@@ -1,0 +1,4 @@
+@NullMarked
+package app.flowmarket.preview.web;
+
+import org.jspecify.annotations.NullMarked;
