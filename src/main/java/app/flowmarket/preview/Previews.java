@@ -21,6 +21,7 @@ import app.flowmarket.catalog.WorkflowPage;
 import app.flowmarket.moderation.SecretScanner;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.Actor;
+import app.flowmarket.shared.AfterCommit;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.WorkflowId;
@@ -118,7 +119,7 @@ public class Previews {
         WorkflowPage page = pages.forEditing(seller.id(), workflowId);
         Optional<Row> before = row(page.id());
         jdbc.sql("delete from workflow_preview where workflow_id = ?").param(page.id()).update();
-        before.map(Row::fileKey).ifPresent(blobs::delete);
+        before.map(Row::fileKey).ifPresent(this::deleteAfterCommit);
     }
 
     /** From now on the preview is derived from whatever version is the latest when it is asked for. */
@@ -130,7 +131,7 @@ public class Previews {
         }
         Optional<Row> before = row(page.id());
         save(page.id(), "DERIVED", null, null, 0, 0);
-        before.map(Row::fileKey).ifPresent(blobs::delete);
+        before.map(Row::fileKey).ifPresent(this::deleteAfterCommit);
     }
 
     /**
@@ -155,9 +156,10 @@ public class Previews {
         }
         Optional<Row> before = row(page.id());
         String key = blobs.put("workflow-previews", content);
+        AfterCommit.onRollback(() -> blobs.delete(key));
         String safeName = fileName.replaceAll("[^0-9A-Za-z._-]", "_");
         save(page.id(), "UPLOADED", key, safeName.isBlank() ? "preview.json" : safeName, parsed.nodeCount(), disabled);
-        before.map(Row::fileKey).ifPresent(blobs::delete);
+        before.map(Row::fileKey).ifPresent(this::deleteAfterCommit);
     }
 
     // ---- internals ---------------------------------------------------------------------------------
@@ -198,6 +200,11 @@ public class Previews {
                             file_name = excluded.file_name, nodes = excluded.nodes, disabled_nodes = excluded.disabled_nodes,
                             updated_at = excluded.updated_at""")
                 .params(java.util.Arrays.asList(workflowId, mode, fileKey, fileName, nodes, disabled, Timestamp.from(Instant.now()))).update();
+    }
+
+    /** The replaced file goes once the change is committed: a change rolled back still finds its file. */
+    private void deleteAfterCommit(String key) {
+        AfterCommit.run(() -> blobs.delete(key));
     }
 
     private byte[] file(UUID versionId) {
