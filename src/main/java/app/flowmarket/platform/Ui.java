@@ -369,6 +369,12 @@ public final class Ui {
     }
 
     /** The workflow's price under a promotion running now, or null when none is. */
+    /** What a buyer pays for the workflow now: its promoted price while a promotion runs, else its list price. */
+    public Money priceNow(java.util.UUID workflowId, Money listPrice) {
+        PriceOffers.Offer offer = offer(workflowId, listPrice);
+        return offer == null ? listPrice : offer.price();
+    }
+
     public PriceOffers.@Nullable Offer offer(java.util.@Nullable UUID workflowId, @Nullable Money price) {
         return price == null || workflowId == null ? null : support.offers.offer(workflowId, price, Instant.now()).orElse(null);
     }

@@ -43,7 +43,9 @@ class PromotionIntegrationTests {
         String slug = jdbc.sql("select slug from workflow where id = ?::uuid").param(workflowId).query(String.class).single();
         WebSession visitor = new WebSession(port);
         // the page is seen, and cached, before the promotion exists
-        assertThat(visitor.get("/workflows/" + slug).body()).doesNotContain("promo-badge");
+        String before = visitor.get("/workflows/" + slug).body();
+        assertThat(before).doesNotContain("promo-badge").contains("\"price\":\"25.00\"").contains("product:price:amount\" content=\"25.00\"")
+                .doesNotContain("priceValidUntil");
 
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         String promotionTitle = "Week sale " + Fixtures.uniqueWord();
@@ -55,6 +57,9 @@ class PromotionIntegrationTests {
 
         String page = visitor.get("/workflows/" + slug).body();
         assertThat(page).contains("<del>").contains("$25").contains("$20").contains("−20 %").contains("ends in 6 d");
+        // search engines and link previews get the price a buyer pays now, and until when
+        assertThat(page).contains("\"price\":\"20.00\"").contains("\"priceValidUntil\":\"" + now.plusDays(7).toLocalDate() + "\"")
+                .contains("product:price:amount\" content=\"20.00\"");
         assertThat(visitor.get("/workflows/" + slug + "/buy-box").body()).contains("−20 %");
 
         String email = Fixtures.uniqueEmail("promo");

@@ -1,9 +1,12 @@
 package app.flowmarket.catalog.web;
 
+import java.time.Instant;
+
 import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.PriceOffers;
 import app.flowmarket.shared.SiteSettings;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WorkflowId;
@@ -23,8 +26,10 @@ class CatalogController {
     private final CatalogQueries queries;
     private final StoreManagement stores;
     private final SiteSettings site;
+    private final PriceOffers offers;
 
-    CatalogController(CatalogPages catalog, CatalogQueries queries, StoreManagement stores, SiteSettings site) {
+    CatalogController(CatalogPages catalog, CatalogQueries queries, StoreManagement stores, SiteSettings site, PriceOffers offers) {
+        this.offers = offers;
         this.catalog = catalog;
         this.queries = queries;
         this.stores = stores;
@@ -44,7 +49,9 @@ class CatalogController {
     String workflow(@PathVariable String slug, @AuthenticationPrincipal CurrentUser viewer, Model model) {
         var page = catalog.workflowPage(slug, viewer == null ? null : viewer.account()).orElseThrow(() -> new NotFoundException("workflow"));
         model.addAttribute("workflow", page);
-        model.addAttribute("jsonLd", page.isPublished() ? ProductJsonLd.of(page, site, LocaleContextHolder.getLocale()) : null);
+        model.addAttribute("jsonLd", page.isPublished()
+                ? ProductJsonLd.of(page, offers.offer(page.id(), page.price(), Instant.now()).orElse(null), site, LocaleContextHolder.getLocale())
+                : null);
         model.addAttribute("owner", viewer != null && page.store().ownerId().equals(viewer.id()));
         java.util.Map<Integer, app.flowmarket.catalog.WorkflowDiff> changes = new java.util.HashMap<>();
         if (page.versions().size() > 1) {

@@ -1,12 +1,17 @@
 package app.flowmarket.catalog.web;
 
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import app.flowmarket.catalog.WorkflowPage;
+import app.flowmarket.shared.Money;
+import app.flowmarket.shared.PriceOffers;
 import app.flowmarket.shared.SiteSettings;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,13 +26,18 @@ final class ProductJsonLd {
     }
 
     /** The script's content, safe inside {@code <script type="application/ld+json">} (no {@code <} at all, so nothing can close it). */
-    static String of(WorkflowPage page, SiteSettings site, Locale locale) {
+    static String of(WorkflowPage page, PriceOffers.@Nullable Offer promotion, SiteSettings site, Locale locale) {
         String url = site.url("/workflows/" + page.slug());
         Map<String, Object> offer = new LinkedHashMap<>();
         offer.put("@type", "Offer");
         offer.put("url", url);
-        offer.put("price", page.price().toDecimal().setScale(2, RoundingMode.UNNECESSARY).toPlainString());
-        offer.put("priceCurrency", page.price().currency().getCurrencyCode());
+        // during a promotion, what a buyer pays now, and until when (the page cache follows the promotions)
+        Money price = promotion == null ? page.price() : promotion.price();
+        offer.put("price", price.toDecimal().setScale(2, RoundingMode.UNNECESSARY).toPlainString());
+        offer.put("priceCurrency", price.currency().getCurrencyCode());
+        if (promotion != null) {
+            offer.put("priceValidUntil", LocalDate.ofInstant(promotion.endsAt(), ZoneOffset.UTC).toString());
+        }
         offer.put("availability", "https://schema.org/InStock");
         offer.put("seller", Map.of("@type", "Organization", "name", page.store().name(), "url", site.url("/stores/" + page.store().slug())));
 

@@ -37,7 +37,7 @@ class ProductJsonLdTests {
 
     @Test
     void aWorkflowIsAProductWithItsOfferAndOnceRatedItsAggregateRating() {
-        JsonNode json = JsonMapper.builder().build().readTree(ProductJsonLd.of(page("Invoice reminders", 3), SITE, Locale.FRENCH));
+        JsonNode json = JsonMapper.builder().build().readTree(ProductJsonLd.of(page("Invoice reminders", 3), null, SITE, Locale.FRENCH));
 
         assertThat(json.get("@context").asString()).isEqualTo("https://schema.org");
         assertThat(json.get("@type").asString()).isEqualTo("Product");
@@ -55,13 +55,13 @@ class ProductJsonLdTests {
         assertThat(rating.get("ratingValue").asString()).isEqualTo("4.7");
         assertThat(rating.get("reviewCount").asInt()).isEqualTo(3);
 
-        assertThat(JsonMapper.builder().build().readTree(ProductJsonLd.of(page("Unrated", 0), SITE, Locale.ENGLISH)).has("aggregateRating"))
+        assertThat(JsonMapper.builder().build().readTree(ProductJsonLd.of(page("Unrated", 0), null, SITE, Locale.ENGLISH)).has("aggregateRating"))
                 .as("no rating until someone rated it (schema.org requires a count above zero)").isFalse();
     }
 
     @Test
     void nothingATitleSaysCanEndTheScriptItSitsIn() {
-        String script = ProductJsonLd.of(page("</script><script>alert(1)</script><!--", 0), SITE, Locale.ENGLISH);
+        String script = ProductJsonLd.of(page("</script><script>alert(1)</script><!--", 0), null, SITE, Locale.ENGLISH);
         assertThat(script).doesNotContain("</").doesNotContain("<!--");
         assertThat(JsonMapper.builder().build().readTree(script).get("name").asString())
                 .isEqualTo("</script><script>alert(1)</script><!--");
