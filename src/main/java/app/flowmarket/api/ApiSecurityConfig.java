@@ -187,13 +187,11 @@ class ApiSecurityConfig {
                 policy = "anonymous";
             }
             long windowSeconds = decision.window().toSeconds();
-            response.setHeader("RateLimit-Policy", "\"" + policy + "\";q=" + decision.limit() + ";w=" + windowSeconds);
-            response.setHeader("RateLimit", "\"" + policy + "\";r=" + decision.remaining() + ";t=" + decision.resetSeconds());
+            decision.announce(response, policy);
             response.setHeader("X-RateLimit-Limit", Integer.toString(decision.limit()));
             response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
             response.setHeader("X-RateLimit-Reset", Long.toString(decision.resetSeconds()));
             if (!decision.allowed()) {
-                response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
                 refusal.write(response, Kind.RATE_LIMITED,
                         "More than " + decision.limit() + " requests in " + windowSeconds + " s; retry after "
                                 + decision.retryAfterSeconds() + " s.");

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.Bandwidth;
+import jakarta.servlet.http.HttpServletResponse;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,15 @@ public class RateLimits {
      * ({@code retryAfterSeconds}, 0 when allowed) or until the bucket is full again ({@code resetSeconds}).
      */
     public record Decision(boolean allowed, int limit, long remaining, long retryAfterSeconds, long resetSeconds, Duration window) {
+
+        /** Announces the decision in the IETF {@code RateLimit-Policy} / {@code RateLimit} headers, and {@code Retry-After} when refused. */
+        public void announce(HttpServletResponse response, String policy) {
+            response.setHeader("RateLimit-Policy", "\"" + policy + "\";q=" + limit + ";w=" + window.toSeconds());
+            response.setHeader("RateLimit", "\"" + policy + "\";r=" + remaining + ";t=" + resetSeconds);
+            if (!allowed) {
+                response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+            }
+        }
     }
 
     private static final int FALLBACK_BUCKETS = 10_000;

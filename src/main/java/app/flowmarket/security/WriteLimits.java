@@ -73,10 +73,8 @@ public class WriteLimits extends OncePerRequestFilter {
             decision = limits.take(perAddress, address);
             policy = "address";
         }
-        response.setHeader("RateLimit-Policy", "\"" + policy + "\";q=" + decision.limit() + ";w=" + decision.window().toSeconds());
-        response.setHeader("RateLimit", "\"" + policy + "\";r=" + decision.remaining() + ";t=" + decision.resetSeconds());
+        decision.announce(response, policy);
         if (!decision.allowed()) {
-            response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
             request.setAttribute(RETRY_AFTER, decision.retryAfterSeconds());
             response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
             return;
