@@ -1,5 +1,6 @@
 package app.flowmarket.analytics;
 
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import app.flowmarket.shared.Money;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,29 +52,36 @@ public class AnalyticsHistory {
      */
     @Transactional
     public void importDays(List<Day> days, boolean rawEvents) {
-        jdbc.batchUpdate("""
+        if (days.isEmpty()) {
+            return;
+        }
+        Rows rows = new Rows(days.size());
+        for (Day d : days) {
+            rows.add(d);
+        }
+        unnest("""
                 insert into analytics_daily (store_id, day, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                select store_id, day, item_id, source, referrer, sum(views), sum(visitors), sum(carts), sum(checkouts), sum(purchases)
+                from unnest(?::uuid[], ?::date[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
+                     as u(store_id, day, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
+                group by store_id, day, item_id, source, referrer
                 on conflict (store_id, day, item_id, source, referrer) do update set
                     views = analytics_daily.views + excluded.views, visitors = analytics_daily.visitors + excluded.visitors,
                     carts = analytics_daily.carts + excluded.carts, checkouts = analytics_daily.checkouts + excluded.checkouts,
-                    purchases = analytics_daily.purchases + excluded.purchases""", days, 1000, (ps, d) -> {
-            ps.setObject(1, d.storeId());
-            ps.setObject(2, d.day());
-            ps.setObject(3, item(d));
-            ps.setString(4, d.channel().name());
-            ps.setString(5, clip(d.referrer()));
-            ps.setInt(6, d.views());
-            ps.setInt(7, d.visitors());
-            ps.setInt(8, d.carts());
-            ps.setInt(9, d.checkouts());
-            ps.setInt(10, d.purchases());
-        });
-        List<Day> sold = days.stream().filter(d -> d.purchases() > 0 || d.refunds() > 0).toList();
-        jdbc.batchUpdate("""
+                    purchases = analytics_daily.purchases + excluded.purchases""",
+                rows.stores, rows.days, rows.items, rows.channels, rows.referrers, rows.views, rows.visitors, rows.carts, rows.checkouts,
+                rows.purchases);
+        // several referrers share a channel: the sales rows add theirs up before they meet the table
+        unnest("""
                 insert into analytics_sales_daily (store_id, day, item_id, source, currency, sales, gross_minor, fee_minor, seller_minor,
                                                    refunds, refunded_minor, refunded_seller_minor)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                select store_id, day, item_id, source, currency, sum(sales), sum(gross), sum(fee), sum(seller), sum(refunds), sum(refunded),
+                       sum(refunded_seller)
+                from unnest(?::uuid[], ?::date[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[],
+                            ?::int[], ?::bigint[], ?::bigint[])
+                     as u(store_id, day, item_id, source, currency, sales, gross, fee, seller, refunds, refunded, refunded_seller)
+                where sales > 0 or refunds > 0
+                group by store_id, day, item_id, source, currency
                 on conflict (store_id, day, item_id, source, currency) do update set
                     sales = analytics_sales_daily.sales + excluded.sales,
                     gross_minor = analytics_sales_daily.gross_minor + excluded.gross_minor,
@@ -81,42 +90,110 @@ public class AnalyticsHistory {
                     refunds = analytics_sales_daily.refunds + excluded.refunds,
                     refunded_minor = analytics_sales_daily.refunded_minor + excluded.refunded_minor,
                     refunded_seller_minor = analytics_sales_daily.refunded_seller_minor + excluded.refunded_seller_minor""",
-                sold, 1000, (ps, d) -> {
-                    ps.setObject(1, d.storeId());
-                    ps.setObject(2, d.day());
-                    ps.setObject(3, item(d));
-                    ps.setString(4, d.channel().name());
-                    ps.setString(5, d.gross().currency().getCurrencyCode());
-                    ps.setInt(6, d.purchases());
-                    ps.setLong(7, d.gross().minor());
-                    ps.setLong(8, d.fee().minor());
-                    ps.setLong(9, d.sellerShare().minor());
-                    ps.setInt(10, d.refunds());
-                    ps.setLong(11, d.refunded().minor());
-                    ps.setLong(12, d.refundedSellerShare().minor());
-                });
+                rows.stores, rows.days, rows.items, rows.channels, rows.currencies, rows.purchases, rows.gross, rows.fees, rows.sellerShares,
+                rows.refunds, rows.refunded, rows.refundedSellerShares);
         addToPlatform(days);
         if (!rawEvents) {
             return;
         }
         // the raw events behind the counts, at a random time of their day, made in the database from the rows just given
-        jdbc.batchUpdate("""
+        unnest("""
                 insert into analytics_event (occurred_at, day, kind, store_id, item_id, source, referrer)
-                select (?::date + random() * interval '1 day'), ?::date, k.kind, ?, ?, ?, ?
-                from (values ('VIEW', ?), ('CART', ?), ('CHECKOUT', ?), ('PURCHASE', ?), ('REFUND', ?)) as k(kind, n)
-                cross join lateral generate_series(1, k.n::int)""", days, 1000, (ps, d) -> {
-            ps.setObject(1, d.day());
-            ps.setObject(2, d.day());
-            ps.setObject(3, d.storeId());
-            ps.setObject(4, item(d));
-            ps.setString(5, d.channel().name());
-            ps.setString(6, clip(d.referrer()));
-            ps.setInt(7, d.views());
-            ps.setInt(8, d.carts());
-            ps.setInt(9, d.checkouts());
-            ps.setInt(10, d.purchases());
-            ps.setInt(11, d.refunds());
+                select (u.day + random() * interval '1 day'), u.day, k.kind, u.store_id, u.item_id, u.source, u.referrer
+                from unnest(?::uuid[], ?::date[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
+                     as u(store_id, day, item_id, source, referrer, views, carts, checkouts, purchases, refunds)
+                cross join lateral (values ('VIEW', u.views), ('CART', u.carts), ('CHECKOUT', u.checkouts), ('PURCHASE', u.purchases),
+                                           ('REFUND', u.refunds)) as k(kind, n)
+                cross join lateral generate_series(1, k.n)""",
+                rows.stores, rows.days, rows.items, rows.channels, rows.referrers, rows.views, rows.carts, rows.checkouts, rows.purchases,
+                rows.refunds);
+    }
+
+    /** The days given, column by column: each column goes to the database as one array. */
+    private static final class Rows {
+        final UUID[] stores;
+        final String[] days;
+        final UUID[] items;
+        final String[] channels;
+        final String[] referrers;
+        final String[] currencies;
+        final Integer[] views;
+        final Integer[] visitors;
+        final Integer[] carts;
+        final Integer[] checkouts;
+        final Integer[] purchases;
+        final Integer[] refunds;
+        final Long[] gross;
+        final Long[] fees;
+        final Long[] sellerShares;
+        final Long[] refunded;
+        final Long[] refundedSellerShares;
+        private int next;
+
+        Rows(int size) {
+            stores = new UUID[size];
+            days = new String[size];
+            items = new UUID[size];
+            channels = new String[size];
+            referrers = new String[size];
+            currencies = new String[size];
+            views = new Integer[size];
+            visitors = new Integer[size];
+            carts = new Integer[size];
+            checkouts = new Integer[size];
+            purchases = new Integer[size];
+            refunds = new Integer[size];
+            gross = new Long[size];
+            fees = new Long[size];
+            sellerShares = new Long[size];
+            refunded = new Long[size];
+            refundedSellerShares = new Long[size];
+        }
+
+        void add(Day d) {
+            int i = next++;
+            stores[i] = d.storeId();
+            days[i] = d.day().toString();
+            items[i] = item(d);
+            channels[i] = d.channel().name();
+            referrers[i] = clip(d.referrer());
+            currencies[i] = d.gross().currency().getCurrencyCode();
+            views[i] = d.views();
+            visitors[i] = d.visitors();
+            carts[i] = d.carts();
+            checkouts[i] = d.checkouts();
+            purchases[i] = d.purchases();
+            refunds[i] = d.refunds();
+            gross[i] = d.gross().minor();
+            fees[i] = d.fee().minor();
+            sellerShares[i] = d.sellerShare().minor();
+            refunded[i] = d.refunded().minor();
+            refundedSellerShares[i] = d.refundedSellerShare().minor();
+        }
+    }
+
+    /**
+     * Runs a statement that unnests its parameters, each an array of one column: however many rows, one round trip and
+     * one statement for the database to plan, instead of one per row.
+     */
+    private void unnest(String sql, Object[]... columns) {
+        jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int c = 0; c < columns.length; c++) {
+                    statement.setArray(c + 1, connection.createArrayOf(arrayType(columns[c]), columns[c]));
+                }
+                return statement.executeUpdate();
+            }
         });
+    }
+
+    private static String arrayType(Object[] column) {
+        return switch (column) {
+            case UUID[] uuids -> "uuid";
+            case Integer[] ints -> "int4";
+            case Long[] longs -> "int8";
+            default -> "text";
+        };
     }
 
     /** The platform's part of the same days: each imported purchase was an order of its own (charged when it had a price). */
@@ -196,26 +273,22 @@ public class AnalyticsHistory {
     /** Who was active on which past days; each account counts once a day, however often it is given. */
     @Transactional
     public void importActivity(List<Activity> activity) {
-        int[][] inserted = jdbc.batchUpdate("insert into platform_active_day (day, account_id) values (?, ?) on conflict do nothing",
-                activity, 1000, (ps, a) -> {
-                    ps.setObject(1, a.day());
-                    ps.setObject(2, a.accountId());
-                });
-        Map<LocalDate, long[]> perDay = new TreeMap<>();
-        int i = 0;
-        for (int[] counts : inserted) {
-            for (int count : counts) {
-                LocalDate day = activity.get(i++).day();
-                perDay.computeIfAbsent(day, k -> new long[1])[0] += count > 0 ? 1 : 0;
-            }
+        if (activity.isEmpty()) {
+            return;
         }
-        jdbc.batchUpdate("""
-                insert into platform_daily (day, active_accounts) values (?, ?)
+        String[] days = activity.stream().map(a -> a.day().toString()).toArray(String[]::new);
+        UUID[] accounts = activity.stream().map(Activity::accountId).toArray(UUID[]::new);
+        // the days each account is new on are counted from the rows the insert really made
+        unnest("""
+                with added as (
+                    insert into platform_active_day (day, account_id)
+                    select distinct day, account_id from unnest(?::date[], ?::uuid[]) as u(day, account_id)
+                    on conflict do nothing
+                    returning day)
+                insert into platform_daily (day, active_accounts)
+                select day, count(*) from added group by day
                 on conflict (day) do update set active_accounts = platform_daily.active_accounts + excluded.active_accounts""",
-                new ArrayList<>(perDay.entrySet()), 1000, (ps, e) -> {
-                    ps.setObject(1, e.getKey());
-                    ps.setLong(2, e.getValue()[0]);
-                });
+                days, accounts);
     }
 
     /** The day a store moving in with its history really opened: it counts as a new seller that day, not the day it was imported. */
