@@ -9,10 +9,11 @@ const STATE_CACHE = 'flowmarket-state';
 const OFFLINE = '/offline';
 const PAGES_KEPT = 60;
 
-// Public pages read by everybody alike; anything else (cart, checkout, orders, library, settings, seller,
-// admin, sign-in) is never kept.
-const PUBLIC_PAGES = [/^\/$/, /^\/workflows$/, /^\/workflows\/[^/]+$/, /^\/workflows\/[^/]+\/(questions|reviews)$/,
-    /^\/stores\/(?!new$)[^/]+$/, /^\/bundles\/[^/]+$/, /^\/u\/[^/]+$/, /^\/compare$/, /^\/coming-soon$/];
+// Public pages read by everybody alike, and the buyer's library (kept for its reader only: the kept pages go when
+// someone else signs in or the reader signs out); anything else (cart, checkout, orders, settings, seller, admin,
+// sign-in) is never kept.
+const KEPT_PAGES = [/^\/$/, /^\/workflows$/, /^\/workflows\/[^/]+$/, /^\/workflows\/[^/]+\/(questions|reviews)$/,
+    /^\/stores\/(?!new$)[^/]+$/, /^\/bundles\/[^/]+$/, /^\/u\/[^/]+$/, /^\/compare$/, /^\/coming-soon$/, /^\/library$/];
 const ASSETS = /^\/(css|js|img|webjars)\//;
 
 self.addEventListener('install', (event) => {
@@ -73,13 +74,22 @@ async function page(event, request, url) {
     return response;
 }
 
-async function keep(url, response) {
+// One keeping at a time: two at once (the page that installed the worker and a navigation) could each see no viewer
+// yet, and the second would empty the cache after the first had kept its page.
+let keeping = Promise.resolve();
+
+function keep(url, response) {
+    keeping = keeping.then(() => keepNow(url, response)).catch(() => undefined);
+    return keeping;
+}
+
+async function keepNow(url, response) {
     const viewer = response.headers.get('Flowmarket-Viewer');
     if (viewer) {
         await rememberViewer(viewer, response.headers.get('Content-Language'));
     }
     const cacheable = response.ok && !response.redirected && response.type === 'basic' && viewer
-        && PUBLIC_PAGES.some((pattern) => pattern.test(url.pathname))
+        && KEPT_PAGES.some((pattern) => pattern.test(url.pathname))
         && (response.headers.get('Content-Type') || '').startsWith('text/html');
     if (cacheable) {
         const cache = await caches.open(PAGE_CACHE);

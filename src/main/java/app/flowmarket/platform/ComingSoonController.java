@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ComingSoonController {
 
-    static final List<String> UPCOMING = List.of("pricing", "api", "themes");
+    static final List<String> UPCOMING = List.of("pricing", "api");
 
     @GetMapping("/coming-soon")
     String comingSoon(Model model) {

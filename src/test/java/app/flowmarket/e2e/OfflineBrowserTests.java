@@ -109,6 +109,46 @@ class OfflineBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theLibraryReadOnceOpensOfflineForItsReaderAndGoesWhenTheReaderSignsOut() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String title = "Owned offline " + Fixtures.uniqueSlug("o");
+        String slug = publishedWorkflow(seller, title);
+        String email = Fixtures.uniqueEmail("offline-owner");
+        accounts.createVerified(email, Fixtures.PASSWORD, "Otto Owner");
+        try (BrowserContext context = chromiumBrowser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(base() + "/login");
+            page.getByLabel("E-mail").fill(email);
+            page.getByLabel("Password").fill(Fixtures.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.waitForURL(base() + "/");
+            waitForTheWorker(page);
+            // the guided tour greets a new person: skipped
+            page.locator(".driver-popover").waitFor();
+            page.keyboard().press("Escape");
+            page.navigate(base() + "/library/free/" + slug);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Get it free")).click();
+            page.waitForURL(base() + "/library");
+            assertThat(page.getByText(title).first()).isVisible();
+            page.waitForFunction("async () => (await (await caches.open('flowmarket-pages')).keys()).some(r => new URL(r.url).pathname === '/library')");
+
+            context.setOffline(true);
+            page.reload();
+            assertThat(page.locator("h1")).hasText("Your library");
+            assertThat(page.getByText(title).first()).isVisible();
+
+            context.setOffline(false);
+            page.navigate(base() + "/");
+            page.locator(".account-menu summary").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+            page.waitForFunction("async () => !(await (await caches.open('flowmarket-pages')).keys()).some(r => new URL(r.url).pathname === '/library')");
+            context.setOffline(true);
+            page.navigate(base() + "/library");
+            assertThat(page.locator("h1")).hasText("You are offline");
+        }
+    }
+
+    @Test
     void theManifestMakesTheAppInstallable() {
         try (BrowserContext context = chromiumBrowser.newContext()) {
             Page page = context.newPage();
