@@ -82,10 +82,19 @@ class InstallableApp {
                 icon("/img/icons/any-512.png", "512x512", "image/png", "any"),
                 icon("/img/icons/maskable-192.png", "192x192", "image/png", "maskable"),
                 icon("/img/icons/maskable-512.png", "512x512", "image/png", "maskable")));
+        // what the install dialogue shows: the home page on a computer, a workflow page on a phone
+        manifest.put("screenshots", List.of(
+                screenshot("/img/screenshots/home-wide.jpg", "1280x800", "wide", messages.getMessage("manifest.screenshot.home", null, locale)),
+                screenshot("/img/screenshots/workflow-narrow.jpg", "412x915", "narrow",
+                        messages.getMessage("manifest.screenshot.workflow", null, locale))));
         manifest.put("shortcuts", List.of(
                 Map.of("name", messages.getMessage("nav.browse", null, locale), "url", "/workflows"),
                 Map.of("name", messages.getMessage("nav.library", null, locale), "url", "/library")));
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(manifest);
+    }
+
+    private Map<String, String> screenshot(String path, String sizes, String formFactor, String label) {
+        return Map.of("src", assets.url(path), "sizes", sizes, "type", "image/jpeg", "form_factor", formFactor, "label", label);
     }
 
     private Map<String, String> icon(String path, String sizes, String type, String purpose) {

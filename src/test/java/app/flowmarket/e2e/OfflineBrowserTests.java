@@ -166,6 +166,16 @@ class OfflineBrowserTests extends BrowserTest {
             for (Map<String, String> icon : icons) {
                 assertThat(page.request().get(base() + icon.get("src")).status()).as(icon.get("src")).isEqualTo(200);
             }
+            // the richer install dialogue: a screenshot for a computer and one for a phone, each served and labelled
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> screenshots = (List<Map<String, String>>) manifest.get("screenshots");
+            assertThat(screenshots).extracting(s -> s.get("form_factor")).containsExactlyInAnyOrder("wide", "narrow");
+            for (Map<String, String> screenshot : screenshots) {
+                var image = page.request().get(base() + screenshot.get("src"));
+                assertThat(image.status()).as(screenshot.get("src")).isEqualTo(200);
+                assertThat(image.headers().get("content-type")).isEqualTo("image/jpeg");
+                assertThat(screenshot.get("label")).isNotBlank();
+            }
             waitForTheWorker(page);
             assertThat(page.locator("#install-app")).isHidden();
         }
