@@ -40,9 +40,9 @@ public class Ledger {
     @Transactional(propagation = Propagation.MANDATORY)
     void on(OrderPaid event) {
         for (OrderPaid.Line line : event.lines()) {
-            write(event.orderId(), line, AccountType.SELLER, line.storeId(), "SALE", line.sellerShare().minor());
-            write(event.orderId(), line, AccountType.PLATFORM, null, "FEE", line.fee().minor());
-            write(event.orderId(), line, AccountType.PROCESSOR, null, "CHARGE", -line.net().minor());
+            write(event.orderId(), line, AccountType.SELLER, line.storeId(), "SALE", line.sellerShare().minor(), event.paidAt());
+            write(event.orderId(), line, AccountType.PLATFORM, null, "FEE", line.fee().minor(), event.paidAt());
+            write(event.orderId(), line, AccountType.PROCESSOR, null, "CHARGE", -line.net().minor(), event.paidAt());
         }
     }
 
@@ -50,9 +50,10 @@ public class Ledger {
     @Transactional(propagation = Propagation.MANDATORY)
     void on(OrderLineRefunded event) {
         OrderPaid.Line line = event.line();
-        write(event.orderId(), line, AccountType.SELLER, line.storeId(), "REFUND", -line.sellerShare().minor());
-        write(event.orderId(), line, AccountType.PLATFORM, null, "FEE_REVERSAL", -line.fee().minor());
-        write(event.orderId(), line, AccountType.PROCESSOR, null, "REFUND", line.net().minor());
+        Instant now = Instant.now();
+        write(event.orderId(), line, AccountType.SELLER, line.storeId(), "REFUND", -line.sellerShare().minor(), now);
+        write(event.orderId(), line, AccountType.PLATFORM, null, "FEE_REVERSAL", -line.fee().minor(), now);
+        write(event.orderId(), line, AccountType.PROCESSOR, null, "REFUND", line.net().minor(), now);
     }
 
     /** What the platform owes a store in one currency: the sum of its entries. */
@@ -91,14 +92,16 @@ public class Ledger {
                 .list();
     }
 
-    private void write(OrderId orderId, OrderPaid.Line line, AccountType type, @Nullable StoreId accountId, String entryType, long amount) {
+    /** One entry, at the moment the money moved (a sale: when it was paid). */
+    private void write(OrderId orderId, OrderPaid.Line line, AccountType type, @Nullable StoreId accountId, String entryType, long amount,
+                       Instant at) {
         if (amount == 0) {
             return;
         }
         jdbc.sql("""
                 insert into ledger_entry (occurred_at, order_id, order_line_id, account_type, account_id, entry_type, amount_minor, currency)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Arrays.asList(Timestamp.from(Instant.now()), orderId.value(), line.lineId(), type.name(), accountId == null ? null : accountId.value(),
+                .params(Arrays.asList(Timestamp.from(at), orderId.value(), line.lineId(), type.name(), accountId == null ? null : accountId.value(),
                         entryType, amount, line.net().currency().getCurrencyCode()))
                 .update();
     }

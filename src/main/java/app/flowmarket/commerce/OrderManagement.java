@@ -297,7 +297,7 @@ public class OrderManagement {
             if (!coupons.redeem(order.id().value(), buyer.id().value(), order.couponIds())) {
                 throw new DomainException("checkout.coupon-changed");
             }
-            pay(order, "free", quote.total());
+            pay(order, "free", quote.total(), now, false);
         }
         return order.toView(now);
     }
@@ -351,11 +351,29 @@ public class OrderManagement {
      */
     @Transactional
     public void markPaid(OrderId orderId, String checkoutRef, long amountMinor, String currency) {
+        settle(orderId, checkoutRef, amountMinor, currency, Instant.now(), false);
+    }
+
+    /**
+     * Records a payment taken in the past for one of its checkouts, as a shop moving in with its history (or the demo
+     * data) has it: the order counts as placed and paid then, so its ledger entries, sales figures and the day its
+     * money becomes payable to the seller follow from that day. The same checks as {@link #markPaid} apply; a payment a
+     * processor confirms now always goes through that one.
+     */
+    @Transactional
+    public void importPayment(OrderId orderId, String checkoutRef, Instant paidAt) {
+        if (paidAt.isAfter(Instant.now())) {
+            throw new IllegalArgumentException("An imported payment was taken in the past, not at " + paidAt);
+        }
+        Money total = orders.findById(orderId.value()).orElseThrow(() -> new NotFoundException("order")).total();
+        settle(orderId, checkoutRef, total.minor(), total.currency().getCurrencyCode(), paidAt, true);
+    }
+
+    private void settle(OrderId orderId, String checkoutRef, long amountMinor, String currency, Instant now, boolean earlier) {
         UUID buyerId = orders.findBuyerIdOf(orderId.value()).orElseThrow(() -> new NotFoundException("order"));
         lockBuyer(buyerId);
         Order order = orders.findForUpdate(orderId.value()).orElseThrow();
         Money amount = Money.of(amountMinor, currency);
-        Instant now = Instant.now();
         if (order.status().wasPaid()) {
             if (!checkoutRef.equals(order.paymentRef())) {
                 payments.refund(checkoutRef, amount, "return-" + checkoutRef);
@@ -390,7 +408,7 @@ public class OrderManagement {
             return;
         }
         boolean late = order.status().isClosedUnpaid();
-        pay(order, checkoutRef, amount);
+        pay(order, checkoutRef, amount, now, earlier);
         if (late) {
             auditLog.record(null, "payment", "order.paid-late", "order", orderId.value(), checkoutRef);
         }
@@ -431,8 +449,12 @@ public class OrderManagement {
         auditLog.record(buyer.id().value(), buyer.label(), "order.free", "order", order.id().value(), workflowId.value().toString());
     }
 
-    private void pay(Order order, String checkoutRef, Money amount) {
-        order.markPaid(amount, checkoutRef, Instant.now());
+    private void pay(Order order, String checkoutRef, Money amount, Instant at, boolean earlier) {
+        if (earlier) {
+            order.markPaidEarlier(amount, checkoutRef, at);
+        } else {
+            order.markPaid(amount, checkoutRef, at);
+        }
         // publishes OrderPaid: access, ledger and sales counts are written in this transaction
         orders.saveAndFlush(order);
         Person buyer = accounts.person(order.buyerId()).orElseThrow();

@@ -355,7 +355,7 @@ class DemoData implements SmartLifecycle {
             return;
         }
         DemoSales.Result sales = demoSales.buy(placed.stream()
-                .map(p -> new DemoSales.Purchase(p.owners(), p.id(), p.store().currency())).toList());
+                .map(p -> new DemoSales.Purchase(p.owners(), p.id(), p.store().currency(), p.published())).toList());
         entityManager.flush();
         entityManager.clear();
         long sold = System.currentTimeMillis();

@@ -1,5 +1,7 @@
 package app.flowmarket.demo;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Currency;
@@ -44,8 +46,8 @@ class DemoSales {
         this.orders = orders;
     }
 
-    /** One workflow, the demo buyers who own it, and the currency of its store. */
-    record Purchase(List<UUID> buyers, UUID workflowId, String currency) {
+    /** One workflow, the demo buyers who own it, the currency of its store and when it went public. */
+    record Purchase(List<UUID> buyers, UUID workflowId, String currency, Instant published) {
     }
 
     record Result(int orders, int lines) {
@@ -55,12 +57,16 @@ class DemoSales {
         // buyer → the currency of their first purchase, and everything they bought, in the order given
         Map<UUID, String> currencies = new LinkedHashMap<>();
         Map<UUID, List<UUID>> bought = new LinkedHashMap<>();
+        // each buyer's order was paid the day after the last of its workflows went public
+        Map<UUID, Instant> lastPublished = new LinkedHashMap<>();
         for (Purchase purchase : purchases) {
             for (UUID buyer : purchase.buyers()) {
                 currencies.putIfAbsent(buyer, purchase.currency());
                 bought.computeIfAbsent(buyer, b -> new ArrayList<>()).add(purchase.workflowId());
+                lastPublished.merge(buyer, purchase.published(), (a, b) -> a.isAfter(b) ? a : b);
             }
         }
+        Instant now = Instant.now();
         int placed = 0;
         int lines = 0;
         for (Map.Entry<UUID, List<UUID>> entry : bought.entrySet()) {
@@ -81,8 +87,12 @@ class DemoSales {
                 OrderManagement.Placement placement = orders.checkout(buyer.actor(), "demo-" + placed, Currency.getInstance(currencies.get(entry.getKey())), null);
                 if (placement.status() != OrderStatus.PAID) {
                     OrderManagement.OrderView order = orders.ofBuyer(buyer.actor(), placement.orderId());
-                    orders.markPaid(OrderId.of(order.id()), Objects.requireNonNull(order.paymentRef()), order.total().minor(), // its checkout was opened
-                            order.total().currency().getCurrencyCode());
+                    Instant paidAt = Objects.requireNonNull(lastPublished.get(entry.getKey())).plus(Duration.ofDays(1))
+                            .plus(Duration.ofMinutes(Math.floorMod(entry.getKey().hashCode(), 600)));
+                    Instant latest = now.minus(Duration.ofHours(2));
+                    // paid through the checkout that was opened for it, in the past: the sellers' money is payable once
+                    // the refund window has passed since then, as it would be for orders made here back then
+                    orders.importPayment(OrderId.of(order.id()), Objects.requireNonNull(order.paymentRef()), paidAt.isAfter(latest) ? latest : paidAt);
                 }
                 placed++;
             }

@@ -20,9 +20,11 @@ import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.SellerFixture;
 import app.flowmarket.commerce.Ledger;
+import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.Actor;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.OrderId;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.Shopper;
@@ -50,6 +52,8 @@ class PayoutIntegrationTests {
     Payouts payouts;
     @Autowired
     Ledger ledger;
+    @Autowired
+    OrderManagement orders;
     @Autowired
     AccountManagement accounts;
     @Autowired
@@ -112,6 +116,35 @@ class PayoutIntegrationTests {
 
     List<UUID> livePayouts(StoreId store) {
         return jdbc.sql("select id from payout where store_id = ? and status <> 'FAILED'").param(store.value()).query(UUID.class).list();
+    }
+
+    @Test
+    void aPaymentImportedFromThePastIsPayableOnceTheHoldHasPassedSinceItWasPaidNotSinceItWasImported() {
+        Seller seller = seller("20");
+        String email = Fixtures.uniqueEmail("past-payer");
+        accounts.createVerified(email, Fixtures.PASSWORD, "Pia Past");
+        WebSession buyer = new WebSession(port).signIn(email, Fixtures.PASSWORD);
+        Shopper.addToCart(buyer, "WORKFLOW", seller.workflowId());
+        String order = Shopper.orderOf(jdbc, Shopper.placeOrder(buyer)).substring("/orders/".length());
+        String checkout = jdbc.sql("select payment_ref from purchase_order where id = ?::uuid").param(order).query(String.class).single();
+        Instant paidAt = Instant.now().minus(Duration.ofDays(20)).truncatedTo(ChronoUnit.MICROS);
+
+        assertThatThrownBy(() -> orders.importPayment(OrderId.of(UUID.fromString(order)), checkout, Instant.now().plus(Duration.ofDays(1))))
+                .isInstanceOf(IllegalArgumentException.class);
+        orders.importPayment(OrderId.of(UUID.fromString(order)), checkout, paidAt);
+
+        // placed a few minutes before it was paid, both in the past; the sale in the ledger is dated when it was paid
+        var times = jdbc.sql("select created_at, paid_at, status from purchase_order where id = ?::uuid").param(order)
+                .query((rs, n) -> List.of(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(), rs.getString(3))).single();
+        assertThat(times.get(2)).isEqualTo("PAID");
+        assertThat(times.get(1)).isEqualTo(paidAt);
+        assertThat((Instant) times.get(0)).isBefore(paidAt).isAfter(paidAt.minus(Duration.ofHours(1)));
+        assertThat(lastSale(seller.store())).isEqualTo(paidAt);
+        Payouts.Balance now = balance(seller.store(), Instant.now());
+        assertThat(now.payable().minor()).as("20 days ago is past the 14-day hold").isEqualTo(1800);
+        assertThat(now.held().minor()).isZero();
+        // the buyer owns it, as after any payment
+        assertThat(buyer.get("/library").assertStatus(200).body()).contains("Payout flow");
     }
 
     @Test

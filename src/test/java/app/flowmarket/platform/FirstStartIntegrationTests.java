@@ -166,6 +166,11 @@ class FirstStartIntegrationTests {
             assertThat(single(st, """
                     select count(*) from entitlement e join account a on a.id = e.buyer_id where a.email = 'buyer@demo.flowmarket.app'""")).isPositive();
             assertThat(single(st, "select count(*) from purchase_order where status = 'PAID'")).isPositive();
+            // ... in the past, each placed before it was paid, so part of the sellers' money is already payable
+            assertThat(single(st, "select count(*) from purchase_order where status = 'PAID' and (paid_at > now() or created_at > paid_at)")).isZero();
+            assertThat(single(st, """
+                    select count(*) from ledger_entry e join store s on s.id = e.account_id join account a on a.id = s.owner_id
+                    where a.email = 'seller@demo.flowmarket.app' and e.entry_type = 'SALE' and e.occurred_at < now() - interval '14 days'""")).isPositive();
             // ... one of them of workflows priced in two currencies, charged in one at the day's rate
             assertThat(single(st, """
                     select count(*) from order_line l join purchase_order o on o.id = l.order_id join account a on a.id = o.buyer_id
