@@ -57,7 +57,7 @@ class DemoSales {
         // buyer → the currency of their first purchase, and everything they bought, in the order given
         Map<UUID, String> currencies = new LinkedHashMap<>();
         Map<UUID, List<UUID>> bought = new LinkedHashMap<>();
-        // each buyer's order was paid the day after the last of its workflows went public
+        // each buyer's order was paid the day after the last of its workflows went public, or this week
         Map<UUID, Instant> lastPublished = new LinkedHashMap<>();
         for (Purchase purchase : purchases) {
             for (UUID buyer : purchase.buyers()) {
@@ -69,7 +69,9 @@ class DemoSales {
         Instant now = Instant.now();
         int placed = 0;
         int lines = 0;
+        int buyers = 0;
         for (Map.Entry<UUID, List<UUID>> entry : bought.entrySet()) {
+            boolean recent = buyers++ % 3 == 2;
             CurrentUser buyer = accounts.find(entry.getKey()).orElseThrow();
             Carts.CartOwner cart = new Carts.CartOwner(buyer.account(), null);
             int inCart = 0;
@@ -87,8 +89,12 @@ class DemoSales {
                 OrderManagement.Placement placement = orders.checkout(buyer.actor(), "demo-" + placed, Currency.getInstance(currencies.get(entry.getKey())), null);
                 if (placement.status() != OrderStatus.PAID) {
                     OrderManagement.OrderView order = orders.ofBuyer(buyer.actor(), placement.orderId());
-                    Instant paidAt = Objects.requireNonNull(lastPublished.get(entry.getKey())).plus(Duration.ofDays(1))
-                            .plus(Duration.ofMinutes(Math.floorMod(entry.getKey().hashCode(), 600)));
+                    // one buyer in three bought this week, so some of the sellers' money is still held for refunds
+                    Instant paidAt = recent
+                            ? now.minus(Duration.ofDays(2 + buyers % 5)).minus(Duration.ofMinutes(37L * buyers))
+                            : Objects.requireNonNull(lastPublished.get(entry.getKey())).plus(Duration.ofDays(1)).plus(Duration.ofMinutes(37L * buyers));
+                    Instant earliest = Objects.requireNonNull(lastPublished.get(entry.getKey())).plus(Duration.ofHours(1));
+                    paidAt = paidAt.isBefore(earliest) ? earliest : paidAt;
                     Instant latest = now.minus(Duration.ofHours(2));
                     // paid through the checkout that was opened for it, in the past: the sellers' money is payable once
                     // the refund window has passed since then, as it would be for orders made here back then

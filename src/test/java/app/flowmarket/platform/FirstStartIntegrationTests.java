@@ -171,6 +171,8 @@ class FirstStartIntegrationTests {
             assertThat(single(st, """
                     select count(*) from ledger_entry e join store s on s.id = e.account_id join account a on a.id = s.owner_id
                     where a.email = 'seller@demo.flowmarket.app' and e.entry_type = 'SALE' and e.occurred_at < now() - interval '14 days'""")).isPositive();
+            assertThat(single(st, "select count(*) from ledger_entry where entry_type = 'SALE' and occurred_at > now() - interval '14 days'"))
+                    .as("and part still held for refunds").isPositive();
             // ... one of them of workflows priced in two currencies, charged in one at the day's rate
             assertThat(single(st, """
                     select count(*) from order_line l join purchase_order o on o.id = l.order_id join account a on a.id = o.buyer_id
