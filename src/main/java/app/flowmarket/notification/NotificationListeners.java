@@ -15,6 +15,7 @@ import app.flowmarket.commerce.OrderPaid;
 import app.flowmarket.licensing.Licensing;
 import app.flowmarket.mail.Mail;
 import app.flowmarket.mail.Mailer;
+import app.flowmarket.payout.PayoutSent;
 import app.flowmarket.qa.QuestionAnswered;
 import app.flowmarket.qa.QuestionAsked;
 import app.flowmarket.review.ReviewPosted;
@@ -72,6 +73,20 @@ class NotificationListeners {
             email(sellerId, NotificationType.NEW_SALE, "/seller/sales", "mail.sale.action", new Msg("mail.sale.subject", line.title()),
                     new Msg("mail.sale.body", line.title(), line.net(), line.sellerShare()));
         }
+    }
+
+    /** The money is on its way to the seller's bank: the amount, and the bank's reference to look for on the statement. */
+    @ApplicationModuleListener
+    void on(PayoutSent event) {
+        if (!center.firstDelivery("payout:" + event.payoutId().value())) {
+            return;
+        }
+        UUID sellerId = stores.find(event.storeId()).orElseThrow().ownerId();
+        java.util.Locale locale = accounts.person(AccountId.of(sellerId)).map(Person::locale).orElse(java.util.Locale.ENGLISH);
+        center.notify(sellerId, NotificationType.PAYOUT_SENT, "payout:" + event.payoutId().value(), event.amount().format(locale),
+                event.reference(), "/seller/payouts");
+        email(sellerId, NotificationType.PAYOUT_SENT, "/seller/payouts", "mail.payout.action", new Msg("mail.payout.subject", event.amount()),
+                new Msg("mail.payout.body", event.amount(), event.reference()));
     }
 
     @ApplicationModuleListener

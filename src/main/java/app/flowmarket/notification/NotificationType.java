@@ -13,6 +13,7 @@ public enum NotificationType {
     REVIEW_REPLY(true, true, false, false),
     NEW_QUESTION(true, true, false, true),
     NEW_ANSWER(true, true, false, false),
+    PAYOUT_SENT(true, true, false, true),
     SECURITY_ALERT(true, true, true, false);
 
     private final boolean inAppByDefault;
@@ -58,5 +59,5 @@ public enum NotificationType {
     }
 
     static final Set<NotificationType> CONFIGURABLE = Set.of(NEW_SALE, NEW_REVIEW, NEW_FOLLOWER, WORKFLOW_UPDATED, NEW_WORKFLOW_FROM_FOLLOWED_STORE,
-            REVIEW_REPLY, NEW_QUESTION, NEW_ANSWER);
+            REVIEW_REPLY, NEW_QUESTION, NEW_ANSWER, PAYOUT_SENT);
 }

@@ -279,6 +279,15 @@ class PayoutIntegrationTests {
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "select count(*) from webhook_delivery where endpoint_id = ? and event_type = 'payout.sent'").param(endpoint).query(Long.class).single() == 1);
+        // and to the seller: in the app, with the bank's reference, and by mail
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from notification where recipient_id = ? and type = 'PAYOUT_SENT' and body = 'HOOK-1'").param(owner)
+                .query(Long.class).single() == 1);
+        assertThat(seller.web().get("/notifications").body()).contains("Payout sent: $18").contains("HOOK-1");
+        String email = jdbc.sql("select email from account where id = ?").param(owner).query(String.class).single();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from mail_outbox where recipient = ? and subject = 'Your payout of $18 is on its way'").param(email)
+                .query(Long.class).single() == 1);
     }
 
     @Test
