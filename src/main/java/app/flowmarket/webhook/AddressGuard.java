@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Locale;
 
 import app.flowmarket.shared.DomainException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
  * Keeps webhooks from reaching inside our network (SSRF): an endpoint must be HTTPS on a public address. Every
  * address its host resolves to is checked (loopback, private, link-local, multicast, carrier-grade NAT, cloud
- * metadata, unique-local IPv6, IPv4-mapped and -compatible IPv6 forms), at save and again before each delivery.
+ * metadata, unique-local IPv6, IPv4-mapped and -compatible IPv6 forms), at save, before each delivery, and by the
+ * {@link Resolver} the delivery connects through, so the address checked is the address connected to.
  * Host names on the configured allow-list skip the check (tests and local development).
  */
 final class AddressGuard {
@@ -55,6 +58,45 @@ final class AddressGuard {
             }
         }
         return uri;
+    }
+
+    /** A host resolved to an address webhooks may not reach. */
+    static final class NotPublicException extends UnknownHostException {
+
+        NotPublicException(String host) {
+            super(host + " resolves to an address that is not public");
+        }
+    }
+
+    /**
+     * The resolver deliveries connect through: it answers with the host's addresses only when every one is public (or the
+     * host is on the allow-list), so the address connected to is an address that was checked.
+     */
+    static final class Resolver implements DnsResolver {
+
+        private final List<String> allowedHosts;
+
+        Resolver(List<String> allowedHosts) {
+            this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
+            if (!allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
+                for (InetAddress address : addresses) {
+                    if (!isPublic(address)) {
+                        throw new NotPublicException(host);
+                    }
+                }
+            }
+            return addresses;
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+            return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
+        }
     }
 
     static boolean isPublic(InetAddress address) {

@@ -1,9 +1,8 @@
 package app.flowmarket.webhook;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -17,6 +16,16 @@ import app.flowmarket.mail.Mail;
 import app.flowmarket.mail.Mailer;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +53,7 @@ class WebhookDispatcher {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final WebhookSettings settings;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final AccountManagement accounts;
     private final Mailer mailer;
 
@@ -54,7 +63,29 @@ class WebhookDispatcher {
         this.settings = settings;
         this.accounts = accounts;
         this.mailer = mailer;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        // the addresses a host resolves to are checked when the connection is made, so a name that resolved to a public address
+        // at save time cannot point inside the network at delivery time (DNS rebinding): what is checked is what is connected to
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new AddressGuard.Resolver(settings.allowedHosts()))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
+                                .setSocketTimeout(Timeout.of(settings.timeout())).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(settings.timeout())).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .setUserAgent("Flowmarket-Webhooks/1")
+                .build();
+    }
+
+    private record Answer(int status, String body, Duration retryAfter) {
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() throws IOException {
+        http.close();
     }
 
     private record Due(UUID id, UUID endpointId, String messageId, String payload, int attempts, String url, String secret,
@@ -94,23 +125,23 @@ class WebhookDispatcher {
         Duration retryAfter = Duration.ZERO;
         try {
             URI uri = AddressGuard.check(due.url(), settings.allowedHosts());
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
-                    .timeout(settings.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Flowmarket-Webhooks/1")
-                    .header("webhook-id", due.messageId())
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(due.payload(), StandardCharsets.UTF_8))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
-            body = excerpt(response.body());
-            retryAfter = response.headers().firstValue("Retry-After").map(WebhookDispatcher::seconds).orElse(Duration.ZERO);
+            HttpPost post = new HttpPost(uri);
+            post.setHeader("webhook-id", due.messageId());
+            post.setHeader("webhook-timestamp", Long.toString(timestamp));
+            post.setHeader("webhook-signature", signature);
+            post.setEntity(new StringEntity(due.payload(), ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+            Answer answer = http.execute(post, response -> {
+                Header header = response.getFirstHeader("Retry-After");
+                return new Answer(response.getCode(), response.getEntity() == null ? "" : read(response.getEntity().getContent()),
+                        header == null ? Duration.ZERO : seconds(header.getValue()));
+            });
+            status = answer.status();
+            body = excerpt(answer.body());
+            retryAfter = answer.retryAfter();
+        } catch (AddressGuard.NotPublicException refused) {
+            error = "refused: webhooks.url.private";
         } catch (DomainException refused) {
             error = "refused: " + refused.messageKey();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
@@ -162,6 +193,13 @@ class WebhookDispatcher {
                 .text(due.url())
                 .paragraph("webhooks.mail.disabled.next")
                 .action("webhooks.mail.disabled.action", "/settings/webhooks/" + due.endpointId())));
+    }
+
+    /** The start of the receiver's answer: enough for the delivery log, however much it sends. */
+    private static String read(InputStream in) throws IOException {
+        try (in) {
+            return new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+        }
     }
 
     private static Duration seconds(String value) {

@@ -43,4 +43,24 @@ class AddressGuardTests {
         assertThat(AddressGuard.check("https://8.8.8.8/hook", List.of()).getHost()).isEqualTo("8.8.8.8");
         assertThat(AddressGuard.check("http://localhost:8089/hook", List.of("localhost")).getPort()).isEqualTo(8089);
     }
+
+    @Test
+    void theResolverDeliveriesConnectThroughRefusesANameThatNowPointsInside() throws Exception {
+        AddressGuard.Resolver resolver = new AddressGuard.Resolver(List.of());
+        assertThatThrownBy(() -> resolver.resolve("localhost")).isInstanceOf(AddressGuard.NotPublicException.class);
+        assertThatThrownBy(() -> resolver.resolve("127.0.0.1")).isInstanceOf(AddressGuard.NotPublicException.class);
+        assertThat(new AddressGuard.Resolver(List.of("LocalHost")).resolve("localhost")).allMatch(InetAddress::isLoopbackAddress);
+    }
+
+    @Test
+    void aConnectionMadeThroughTheResolverIsRefusedBeforeAnyByteIsSent() throws Exception {
+        // a name that passed the check at save time and resolves inside at delivery (DNS rebinding): the connection itself is refused
+        try (var client = org.apache.hc.client5.http.impl.classic.HttpClients.custom()
+                .setConnectionManager(org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new AddressGuard.Resolver(List.of())).build())
+                .build()) {
+            assertThatThrownBy(() -> client.execute(new org.apache.hc.client5.http.classic.methods.HttpPost("http://localhost:9/hook"), r -> r.getCode()))
+                    .isInstanceOf(AddressGuard.NotPublicException.class);
+        }
+    }
 }
