@@ -12,6 +12,7 @@ import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.ForbiddenException;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.storage.BlobStore;
 import org.jspecify.annotations.Nullable;
@@ -95,5 +96,73 @@ public class Licensing {
     public List<AccountId> ownerIds(WorkflowId workflowId) {
         return jdbc.sql("select distinct buyer_id from entitlement where workflow_id = ? and revoked_at is null").param(workflowId.value())
                 .query(UUID.class).list().stream().map(AccountId::of).toList();
+    }
+
+    /** A licence as its buyer sees it in the library: the key, what it covers, and whether a refund took it back. */
+    public record LicenceSummary(String key, String title, LicenceTier tier, Instant purchasedAt, @Nullable Instant revokedAt) {
+
+        public boolean revoked() {
+            return revokedAt != null;
+        }
+    }
+
+    /** One licence's page: the summary and the workflows it covers (those still on sale or owned). */
+    public record LicenceDetails(LicenceSummary licence, List<LibraryItem> workflows) {
+    }
+
+    private record LicenceRow(UUID orderLineId, String licenceKey, String title, String tier, Instant purchasedAt, @Nullable Instant revokedAt) {
+
+        LicenceSummary summary() {
+            return new LicenceSummary(licenceKey, title, LicenceTier.valueOf(tier), purchasedAt, revokedAt);
+        }
+    }
+
+    private static final String LICENCE_COLUMNS = "order_line_id, licence_key, title, tier, purchased_at, revoked_at";
+
+    /** The buyer's licence keys, newest first, refunded ones included (marked). */
+    @Transactional(readOnly = true)
+    public List<LicenceSummary> licences(AccountId buyerId) {
+        return jdbc.sql("select " + LICENCE_COLUMNS + " from licence where buyer_id = ? order by purchased_at desc")
+                .param(buyerId.value()).query(LicenceRow.class).list().stream().map(LicenceRow::summary).toList();
+    }
+
+    /** A licence for its buyer only: anyone else, and any unknown key, finds nothing. */
+    @Transactional(readOnly = true)
+    public Optional<LicenceDetails> licence(AccountId buyerId, String key) {
+        return jdbc.sql("select " + LICENCE_COLUMNS + " from licence where buyer_id = ? and licence_key = ?")
+                .params(buyerId.value(), normalise(key)).query(LicenceRow.class).optional()
+                .map(row -> new LicenceDetails(row.summary(), coveredWorkflows(row.orderLineId()).stream()
+                        .flatMap(id -> catalog.purchasable(id).stream())
+                        .map(w -> new LibraryItem(w.id(), w.slug(), w.title(), row.purchasedAt(), catalog.versions(WorkflowId.of(w.id()))))
+                        .toList()));
+    }
+
+    /**
+     * What a seller's own tools learn from a key their store sold: valid or revoked, what it covers, the tier and
+     * its seats, when it was bought. Never who bought it. A key of another store is not found, as an unknown one.
+     */
+    public record LicenceCheck(String key, boolean valid, List<WorkflowId> workflowIds, LicenceTier tier, @Nullable Integer seatsTotal,
+                               int seatsUsed, Instant purchasedAt, @Nullable Instant revokedAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<LicenceCheck> verify(StoreId storeId, String key) {
+        return jdbc.sql("select " + LICENCE_COLUMNS + " from licence where store_id = ? and licence_key = ?")
+                .params(storeId.value(), normalise(key)).query(LicenceRow.class).optional()
+                .map(row -> {
+                    LicenceTier tier = LicenceTier.valueOf(row.tier());
+                    return new LicenceCheck(row.licenceKey(), row.revokedAt() == null, coveredWorkflows(row.orderLineId()), tier, tier.seats(),
+                            1, row.purchasedAt(), row.revokedAt());
+                });
+    }
+
+    private List<WorkflowId> coveredWorkflows(UUID orderLineId) {
+        return jdbc.sql("select workflow_id from entitlement where order_line_id = ? order by workflow_id").param(orderLineId)
+                .query(UUID.class).list().stream().map(WorkflowId::of).toList();
+    }
+
+    /** Keys are compared as typed by people: spaces around and lower case forgiven. */
+    private static String normalise(String key) {
+        return key.strip().toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -31,6 +31,10 @@ class LicensingPersonalData implements PersonalData {
                 select workflow_id, granted_at, revoked_at from entitlement where buyer_id = ? order by granted_at""")
                 .param(id).query().listOfRows();
         sink.table("licences", "The workflows you own, since when (and when a refund took one back).", licences);
+        List<Map<String, @Nullable Object>> keys = jdbc.sql("""
+                select licence_key, title, tier, purchased_at, revoked_at from licence where buyer_id = ? order by purchased_at""")
+                .param(id).query().listOfRows();
+        sink.table("licence_keys", "The licence key of each purchase, its tier, and when a refund revoked it.", keys);
         List<Map<String, @Nullable Object>> downloads = jdbc.sql("""
                 select workflow_id, workflow_version_id, downloaded_at from download where buyer_id = ? order by downloaded_at""")
                 .param(id).query().listOfRows();

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import app.flowmarket.licensing.Licensing;
-import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.NotFoundException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +29,15 @@ class LibraryController {
     @GetMapping("/library")
     String library(@AuthenticationPrincipal CurrentUser buyer, Model model) {
         model.addAttribute("items", licensing.library(buyer.account()));
+        model.addAttribute("licences", licensing.licences(buyer.account()));
         return "licensing/library";
+    }
+
+    /** The buyer's licence: its key, tier and terms. Only its buyer sees it; anyone else gets "not found". */
+    @GetMapping("/library/licences/{key}")
+    String licence(@AuthenticationPrincipal CurrentUser buyer, @PathVariable String key, Model model) {
+        model.addAttribute("details", licensing.licence(buyer.account(), key).orElseThrow(() -> new NotFoundException("licence")));
+        return "licensing/licence";
     }
 
     @GetMapping("/library/download/{versionId}")

@@ -1,0 +1,74 @@
+package app.flowmarket.licensing;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.util.UUID;
+
+import app.flowmarket.commerce.OrderLineRefunded;
+import app.flowmarket.commerce.OrderPaid;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gives every paid order line its licence key and revokes it when the line is refunded, in the
+ * transaction that pays or refunds, like the entitlements the key stands for.
+ */
+@Component
+class LicenceKeys {
+
+    /** No 0/O, 1/I/L: a key read aloud or copied from paper is still the key. */
+    private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+
+    LicenceKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** FM- and four groups of five: about 99 bits of randomness, so guessing a key is hopeless. */
+    static String newKey() {
+        StringBuilder key = new StringBuilder("FM");
+        for (int group = 0; group < 4; group++) {
+            key.append('-');
+            for (int i = 0; i < 5; i++) {
+                key.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            }
+        }
+        return key.toString();
+    }
+
+    /** Paying twice (a replayed event) keeps the first key. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(OrderPaid event) {
+        Timestamp paidAt = Timestamp.from(event.paidAt());
+        for (OrderPaid.Line line : event.lines()) {
+            // a key collision is astronomically unlikely; the unique index makes it a retry, never a shared key
+            int inserted = 0;
+            for (int attempt = 0; attempt < 3 && inserted == 0; attempt++) {
+                inserted = jdbc.sql("""
+                        insert into licence (id, licence_key, order_line_id, buyer_id, store_id, title, purchased_at)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                        .params(UUID.randomUUID(), newKey(), line.lineId(), event.buyerId().value(), line.storeId().value(), line.title(), paidAt)
+                        .update();
+                if (inserted == 0 && exists(line.lineId())) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private boolean exists(UUID lineId) {
+        return jdbc.sql("select exists (select 1 from licence where order_line_id = ?)").param(lineId).query(Boolean.class).single();
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(OrderLineRefunded event) {
+        jdbc.sql("update licence set revoked_at = now() where order_line_id = ? and revoked_at is null").param(event.line().lineId()).update();
+    }
+}
