@@ -14,6 +14,7 @@ import app.flowmarket.security.SigningKeys;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.storage.BlobStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,6 +34,7 @@ public class ImportLinks {
     private final BlobStore blobs;
     private final Clock clock;
 
+    @Autowired
     ImportLinks(SigningKeys keys, Licensing licensing, CatalogManagement catalog, BlobStore blobs) {
         this(keys, licensing, catalog, blobs, Clock.systemUTC());
     }

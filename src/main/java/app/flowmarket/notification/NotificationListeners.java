@@ -162,7 +162,7 @@ class NotificationListeners {
             if (diff != null && !diff.isEmpty()) {
                 paragraphs.add(new Msg("mail.updated.diff", diff.fromVersion(), diff.added().size(), diff.removed().size(),
                         diff.renamed().size(), diff.changed().size(), diff.connectionsAdded().size(), diff.connectionsRemoved().size()));
-                paragraphs.add(Msg.literal(String.join("\n", diff.lines())));
+                diff.lines().stream().limit(60).map(Msg::literal).forEach(paragraphs::add);
                 paragraphs.add(new Msg("mail.updated.diff-link", site.url("/workflows/" + workflow.slug() + "/versions/diff?from="
                         + diff.fromVersion() + "&to=" + diff.toVersion())));
             }

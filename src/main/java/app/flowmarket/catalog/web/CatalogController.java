@@ -61,6 +61,7 @@ class CatalogController {
         }
         model.addAttribute("changes", changes);
         model.addAttribute("needs", catalog.compatibility(WorkflowId.of(page.id())).orElse(null));
+        model.addAttribute("n8nMinimum", catalog.minimumN8n(WorkflowId.of(page.id())).orElse(null));
         return "catalog/workflow";
     }
 
