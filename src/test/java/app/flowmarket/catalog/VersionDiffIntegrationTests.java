@@ -98,5 +98,12 @@ class VersionDiffIntegrationTests {
                 .doesNotContain("Exception");
         visitor.get("/workflows/" + slug + "/versions/diff?from=2&to=2").assertStatus(404);
         visitor.get("/workflows/" + slug + "/versions/diff?from=abc").assertStatus(404);
+
+        // the minimum n8n version, on the workflow page and in the comparison
+        assertThat(visitor.get("/workflows/" + slug).body()).contains("Needs n8n ≥ 1.0");
+        String other = SellerFixture.publishedWorkflow(seller, "Compared too " + Fixtures.uniqueSlug("c"), "n8n", "0");
+        String otherSlug = jdbc.sql("select slug from workflow where id = ?::uuid").param(other).query(String.class).single();
+        assertThat(visitor.get("/compare?w=" + slug + "," + otherSlug).assertStatus(200).body())
+                .contains("Minimum n8n version").contains("n8n ≥ 1.0");
     }
 }
