@@ -75,6 +75,13 @@ public class CatalogPages {
         return workflows.findById(workflowId.value()).flatMap(diffs::compatibility).filter(c -> !c.isEmpty());
     }
 
+    /** The minimum n8n release the latest version of an n8n listing needs (empty for other platforms or unreadable files). */
+    public Optional<N8nReleases.Minimum> minimumN8n(WorkflowId workflowId) {
+        return workflows.findById(workflowId.value())
+                .flatMap(w -> diffs.compatibility(w).map(c -> N8nReleases.of(w.getPlatform(), c)))
+                .filter(m -> m.release() != null || !m.unknown().isEmpty());
+    }
+
     /** What changed between any two versions of a listing. */
     @Transactional(readOnly = true)
     public Optional<WorkflowDiff> versionChanges(WorkflowId workflowId, int from, int to) {

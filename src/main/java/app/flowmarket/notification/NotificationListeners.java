@@ -9,6 +9,8 @@ import java.util.UUID;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.account.Person;
 import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.CatalogPages;
+import app.flowmarket.catalog.WorkflowDiff;
 import app.flowmarket.catalog.WorkflowPublished;
 import app.flowmarket.catalog.WorkflowVersionAdded;
 import app.flowmarket.commerce.OrderPaid;
@@ -22,6 +24,7 @@ import app.flowmarket.review.ReviewPosted;
 import app.flowmarket.review.ReviewReplied;
 import app.flowmarket.security.NewSignInAlerted;
 import app.flowmarket.shared.AccountId;
+import app.flowmarket.shared.SiteSettings;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.social.Follows;
@@ -46,9 +49,13 @@ class NotificationListeners {
     private final Follows follows;
     private final AccountManagement accounts;
     private final Mailer mailer;
+    private final CatalogPages pages;
+    private final SiteSettings site;
 
     NotificationListeners(NotificationCenter center, StoreManagement stores, CatalogManagement catalog,
-                          Licensing licensing, Follows follows, AccountManagement accounts, Mailer mailer) {
+                          Licensing licensing, Follows follows, AccountManagement accounts, Mailer mailer, CatalogPages pages, SiteSettings site) {
+        this.pages = pages;
+        this.site = site;
         this.center = center;
         this.stores = stores;
         this.catalog = catalog;
@@ -158,12 +165,25 @@ class NotificationListeners {
         catalog.purchasable(WorkflowId.of(event.workflowId())).ifPresent(workflow -> {
             List<UUID> owners = licensing.ownerIds(WorkflowId.of(workflow.id())).stream().map(AccountId::value).toList();
             String subject = workflow.title() + " v" + event.number();
+            WorkflowDiff diff = event.number() > 1
+                    ? pages.versionChanges(WorkflowId.of(workflow.id()), event.number() - 1, event.number()).orElse(null)
+                    : null;
+            String body = diff == null || diff.isEmpty() ? event.changelog() : "[" + diff.symbols() + "] " + event.changelog();
             center.notifyAll("select unnest(cast(:ids as uuid[])) as id", Map.of("ids", owners.toArray(UUID[]::new)),
-                    NotificationType.WORKFLOW_UPDATED, "version:" + event.versionId(), subject, event.changelog(), "/library");
+                    NotificationType.WORKFLOW_UPDATED, "version:" + event.versionId(), subject, body, "/library");
+            List<Msg> paragraphs = new java.util.ArrayList<>();
+            paragraphs.add(new Msg("mail.updated.body", workflow.title(), event.number()));
+            paragraphs.add(Msg.literal(event.changelog()));
+            if (diff != null && !diff.isEmpty()) {
+                paragraphs.add(new Msg("mail.updated.diff", diff.fromVersion(), diff.added().size(), diff.removed().size(),
+                        diff.renamed().size(), diff.changed().size(), diff.connectionsAdded().size(), diff.connectionsRemoved().size()));
+                diff.lines().stream().limit(60).map(Msg::literal).forEach(paragraphs::add);
+                paragraphs.add(new Msg("mail.updated.diff-link", site.url("/workflows/" + workflow.slug() + "/versions/diff?from="
+                        + diff.fromVersion() + "&to=" + diff.toVersion())));
+            }
             for (UUID owner : owners) {
                 email(owner, NotificationType.WORKFLOW_UPDATED, "/library", "mail.updated.action",
-                        new Msg("mail.updated.subject", workflow.title(), event.number()),
-                        new Msg("mail.updated.body", workflow.title(), event.number()), Msg.literal(event.changelog()));
+                        new Msg("mail.updated.subject", workflow.title(), event.number()), paragraphs.toArray(Msg[]::new));
             }
         });
     }

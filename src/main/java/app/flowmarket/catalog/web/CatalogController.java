@@ -11,12 +11,14 @@ import app.flowmarket.shared.SiteSettings;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Public catalogue pages: home, workflow page, store page (browsing and search live in the search module). */
 @Controller
@@ -59,7 +61,42 @@ class CatalogController {
         }
         model.addAttribute("changes", changes);
         model.addAttribute("needs", catalog.compatibility(WorkflowId.of(page.id())).orElse(null));
+        model.addAttribute("n8nMinimum", catalog.minimumN8n(WorkflowId.of(page.id())).orElse(null));
         return "catalog/workflow";
+    }
+
+    /** The structural diff between any two versions of a workflow, at a URL that can be shared. */
+    @GetMapping("/workflows/{slug}/versions/diff")
+    String versionDiff(@PathVariable String slug, @RequestParam(required = false) @Nullable String from,
+                       @RequestParam(required = false) @Nullable String to, @AuthenticationPrincipal @Nullable CurrentUser viewer, Model model) {
+        var page = catalog.workflowPage(slug, viewer == null ? null : viewer.account()).orElseThrow(() -> new NotFoundException("workflow"));
+        int older = versionNumber(from);
+        int newer = versionNumber(to);
+        if (older > newer) {
+            int swap = older;
+            older = newer;
+            newer = swap;
+        }
+        var diff = catalog.versionChanges(WorkflowId.of(page.id()), older, newer).orElseThrow(() -> new NotFoundException("version"));
+        model.addAttribute("workflow", page);
+        model.addAttribute("diff", diff);
+        return "catalog/version-compare";
+    }
+
+    /** "3", "v3" or "3.0.0" name version 3; anything else names none. */
+    static int versionNumber(@Nullable String text) {
+        if (text == null) {
+            return -1;
+        }
+        String number = text.strip();
+        if (number.startsWith("v") || number.startsWith("V")) {
+            number = number.substring(1);
+        }
+        number = number.replaceFirst("(\\.0)+$", "");
+        if (!number.matches("[0-9]{1,6}")) {
+            return -1;
+        }
+        return Integer.parseInt(number);
     }
 
     @GetMapping("/stores/{slug}")

@@ -52,6 +52,8 @@ class CompareController {
         model.addAttribute("apps", rows);
         model.addAttribute("tooMany", tooMany);
         model.addAttribute("missing", missing);
+        model.addAttribute("n8nMinimums", workflows.stream().map(w -> catalog.minimumN8n(app.flowmarket.shared.WorkflowId.of(w.id()))
+                .map(app.flowmarket.catalog.N8nReleases.Minimum::release).orElse("")).map(r -> r == null ? "" : r).toList());
         return "catalog/compare";
     }
 }
