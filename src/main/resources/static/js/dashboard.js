@@ -41,7 +41,19 @@
         return (value) => number.format(value);
     }
 
-    function option(spec, t) {
+    // a phone-wide chart has room for about one date label per 64 px: the others are skipped (every point stays
+    // in the tooltip and in the table) and the kept ones are tilted so that they never run into each other
+    function categoryLabels(element, count) {
+        const width = element.clientWidth || 600;
+        const narrow = width < 520;
+        const room = Math.max(2, Math.floor(width / (narrow ? 64 : 80)));
+        const every = Math.max(1, Math.ceil(count / room));
+        element.dataset.labelEvery = String(every);
+        return {interval: every - 1, rotate: narrow && count > room / 2 ? 40 : 0, hideOverlap: true, fontSize: narrow ? 11 : 12};
+    }
+
+    function option(spec, t, element) {
+        const narrow = (element.clientWidth || 600) < 520;
         const base = {
             animation: !reduceMotion,
             color: t.palette,
@@ -57,9 +69,10 @@
         if (spec.kind === 'line') {
             return Object.assign(base, {
                 tooltip: Object.assign(base.tooltip, {trigger: 'axis'}),
-                xAxis: {type: 'category', data: spec.labels, axisLine, axisLabel},
+                xAxis: {type: 'category', data: spec.labels, axisLine,
+                    axisLabel: Object.assign({}, axisLabel, categoryLabels(element, spec.labels.length))},
                 yAxis: spec.series.map((s, i) => ({type: 'value', position: i === 0 ? 'left' : 'right', axisLine, splitLine: i === 0 ? splitLine : {show: false},
-                    axisLabel: Object.assign({formatter: formatter(spec, s)}, axisLabel), minInterval: s.money ? 0 : 1})),
+                    axisLabel: Object.assign({formatter: formatter(spec, s, narrow)}, axisLabel), minInterval: s.money ? 0 : 1})),
                 series: spec.series.map((s, i) => ({name: s.name, type: i === 0 ? 'line' : 'bar', yAxisIndex: i, data: values(s), smooth: true,
                     showSymbol: spec.labels.length < 40, areaStyle: i === 0 ? {opacity: .15} : undefined, z: i === 0 ? 3 : 2,
                     tooltip: {valueFormatter: formatter(spec, s)}}))
@@ -67,9 +80,9 @@
         }
         if (spec.kind === 'bar' || spec.kind === 'hbar') {
             const category = {type: 'category', data: spec.labels, axisLine, axisLabel: Object.assign({}, axisLabel,
-                    spec.kind === 'hbar' ? {width: 160, overflow: 'truncate'} : {})};
+                    spec.kind === 'hbar' ? {width: narrow ? 96 : 160, overflow: 'truncate'} : categoryLabels(element, spec.labels.length))};
             const value = {type: 'value', axisLine, splitLine,
-                axisLabel: Object.assign({formatter: formatter(spec, spec.series[0], spec.kind === 'hbar')}, axisLabel)};
+                axisLabel: Object.assign({formatter: formatter(spec, spec.series[0], spec.kind === 'hbar' || narrow)}, axisLabel)};
             return Object.assign(base, {
                 tooltip: Object.assign(base.tooltip, {trigger: 'axis'}),
                 legend: {show: false},
@@ -99,17 +112,25 @@
 
     function draw() {
         const t = theme();
-        charts.forEach(({chart, spec}) => chart.setOption(option(spec, t), true));
+        charts.forEach(({chart, spec, element}) => chart.setOption(option(spec, t, element), true));
     }
 
     document.querySelectorAll('[data-chart]').forEach((element) => {
         const spec = JSON.parse(element.dataset.chart);
         const chart = echarts.init(element, null, {renderer: 'svg'});
-        charts.push({chart, spec});
+        charts.push({chart, spec, element});
         element.dataset.rendered = 'true';
     });
     draw();
-    const resize = () => charts.forEach(({chart}) => chart.resize());
+    // turning a phone or resizing the window: the labels are thinned again for the new width
+    let pending = 0;
+    const resize = () => {
+        cancelAnimationFrame(pending);
+        pending = requestAnimationFrame(() => {
+            charts.forEach(({chart}) => chart.resize());
+            draw();
+        });
+    };
     window.addEventListener('resize', resize);
     new MutationObserver(draw).observe(document.documentElement, {attributes: true, attributeFilter: ['data-theme', 'class']});
     // "same as my device": the device switching between light and dark
