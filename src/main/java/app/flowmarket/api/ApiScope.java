@@ -9,7 +9,8 @@ public enum ApiScope {
     LIBRARY_READ("library:read"),
     SALES_READ("sales:read"),
     WORKFLOWS_WRITE("workflows:write"),
-    WEBHOOKS_WRITE("webhooks:write");
+    WEBHOOKS_WRITE("webhooks:write"),
+    COUPONS_WRITE("coupons:write");
 
     private final String value;
 
