@@ -197,7 +197,7 @@ class SellerWorkflowApiController {
             return null;
         }
         try {
-            return new Upload(file.name(), Base64.getMimeDecoder().decode(file.contentBase64()));
+            return new Upload(file.name(), Base64.getDecoder().decode(file.contentBase64().replaceAll("\\s", "")));
         } catch (IllegalArgumentException e) {
             throw new ApiException(ApiProblems.Kind.BAD_REQUEST, "file.contentBase64 is not valid base64.");
         }
