@@ -10,7 +10,8 @@ public enum ApiScope {
     SALES_READ("sales:read"),
     WORKFLOWS_WRITE("workflows:write"),
     WEBHOOKS_WRITE("webhooks:write"),
-    LICENCES_READ("licences:read");
+    LICENCES_READ("licences:read"),
+    COUPONS_WRITE("coupons:write");
 
     private final String value;
 

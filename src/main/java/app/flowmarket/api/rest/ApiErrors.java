@@ -62,7 +62,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> domain(DomainException e) {
         String detail = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
         ResponseEntity<ProblemDetail> answer = problem(Kind.VALIDATION, detail == null ? e.messageKey() : detail);
-        java.util.Objects.requireNonNull(answer.getBody()).setProperty("code", e.messageKey());
+        ProblemDetail body = java.util.Objects.requireNonNull(answer.getBody());
+        body.setProperty("code", e.messageKey());
+        String[] parts = e.messageKey().split("\\.");
+        if (parts.length == 3) {
+            // "workflow.title.invalid": the field is the middle part, so clients can point at what to fix
+            body.setProperty("errors", java.util.List.of(java.util.Map.of("field", parts[1], "code", e.messageKey(),
+                    "detail", detail == null ? e.messageKey() : detail)));
+        }
         return answer;
     }
 
