@@ -1,7 +1,6 @@
 package app.flowmarket.licensing;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 
 import app.flowmarket.commerce.OrderLineRefunded;
@@ -26,17 +25,17 @@ class Entitlements {
         this.jdbc = jdbc;
     }
 
-    /** Granting twice is harmless. */
+    /** Granting twice is harmless. The workflows are the buyer's from the moment the order was paid. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(OrderPaid event) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp paidAt = Timestamp.from(event.paidAt());
         for (OrderPaid.Line line : event.lines()) {
             for (WorkflowId workflowId : line.workflowIds()) {
                 jdbc.sql("""
                         insert into entitlement (id, buyer_id, workflow_id, order_line_id, granted_at)
                         values (?, ?, ?, ?, ?) on conflict (order_line_id, workflow_id) do nothing""")
-                        .params(UUID.randomUUID(), event.buyerId().value(), workflowId.value(), line.lineId(), now)
+                        .params(UUID.randomUUID(), event.buyerId().value(), workflowId.value(), line.lineId(), paidAt)
                         .update();
             }
         }

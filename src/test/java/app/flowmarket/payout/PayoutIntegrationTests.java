@@ -143,8 +143,10 @@ class PayoutIntegrationTests {
         Payouts.Balance now = balance(seller.store(), Instant.now());
         assertThat(now.payable().minor()).as("20 days ago is past the 14-day hold").isEqualTo(1800);
         assertThat(now.held().minor()).isZero();
-        // the buyer owns it, as after any payment
+        // the buyer owns it from the day it was paid, as after any payment
         assertThat(buyer.get("/library").assertStatus(200).body()).contains("Payout flow");
+        assertThat(jdbc.sql("select e.granted_at from entitlement e join order_line l on l.id = e.order_line_id where l.order_id = ?::uuid")
+                .param(order).query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(paidAt);
     }
 
     @Test
