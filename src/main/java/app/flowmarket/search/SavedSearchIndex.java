@@ -2,7 +2,6 @@ package app.flowmarket.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
@@ -25,7 +23,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
@@ -57,7 +54,8 @@ final class SavedSearchIndex implements AutoCloseable {
     private volatile Slot[] bySlot = new Slot[1024];
     private int nextSlot;
 
-    private record Slot(UUID id, SearchQuery search) {
+    // the search's words are split once, when it is indexed, not for every listing it is a candidate for
+    private record Slot(UUID id, SearchQuery search, List<String> words) {
     }
 
     SavedSearchIndex() {
@@ -73,11 +71,13 @@ final class SavedSearchIndex implements AutoCloseable {
     synchronized void put(UUID id, SearchQuery search) {
         Document doc = new Document();
         String key = id.toString();
-        int slot = slots.computeIfAbsent(id, k -> nextSlot++);
+        Integer known = slots.get(id);
+        int slot = known != null ? known : nextSlot++;
+        slots.put(id, slot);
         if (slot >= bySlot.length) {
             bySlot = java.util.Arrays.copyOf(bySlot, Math.max(slot + 1, bySlot.length * 2));
         }
-        bySlot[slot] = new Slot(id, search);
+        bySlot[slot] = new Slot(id, search, SearchTerms.words(search.query()));
         doc.add(new StringField("id", key, Field.Store.NO));
         doc.add(new NumericDocValuesField("slot", slot));
         SearchMatcher.Anchor anchor = SearchMatcher.anchor(search.query());
@@ -90,14 +90,13 @@ final class SavedSearchIndex implements AutoCloseable {
         if (anchor.fuzzy() != null) {
             doc.add(new StringField("anchor_fuzzy", anchor.fuzzy(), Field.Store.NO));
         }
-        doc.add(new StringField("category", orAny(search.category()), Field.Store.NO));
-        doc.add(new StringField("tag", orAny(search.tag()), Field.Store.NO));
-        doc.add(new StringField("platform", search.platform() == null ? ANY : search.platform().slug(), Field.Store.NO));
-        doc.add(new StringField("price", search.price() == null ? ANY : SearchMatcher.priceBand(search.price(), search.currency()), Field.Store.NO));
-        doc.add(new StringField("integration", orAny(search.integration()), Field.Store.NO));
-        doc.add(new IntPoint("rating", search.minRating() == null ? 0 : search.minRating()));
         try {
-            writer.updateDocument(new Term("id", key), doc);
+            // a new saved search (every one, when the index is built at start) has nothing to replace
+            if (known == null) {
+                writer.addDocument(doc);
+            } else {
+                writer.updateDocument(new Term("id", key), doc);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,14 +128,19 @@ final class SavedSearchIndex implements AutoCloseable {
         Slot[] table = bySlot;
         for (int slot : candidateSlots(listing)) {
             Slot entry = slot < table.length ? table[slot] : null;
-            if (entry != null && listing.matches(entry.search())) {
+            // filters first: comparing values is cheaper than looking words up
+            if (entry != null && listing.matchesFilters(entry.search()) && listing.matchesWords(entry.words())) {
                 matches.add(entry.id());
             }
         }
         return matches;
     }
 
-    /** The saved searches that may match this listing: a superset of those that do. */
+    /**
+     * The saved searches that may match this listing: a superset of those that do. The presearch looks at
+     * words only; filters are compared when candidates are confirmed (a filter clause that mostly matches
+     * "any" costs the presearch a pass over nearly every saved search).
+     */
     List<UUID> candidates(SearchMatcher.Document listing) {
         Slot[] table = bySlot;
         List<UUID> ids = new ArrayList<>();
@@ -157,7 +161,7 @@ final class SavedSearchIndex implements AutoCloseable {
         }
         try {
             org.apache.lucene.util.IntsRefBuilder found = new org.apache.lucene.util.IntsRefBuilder();
-            searcher.search(query(listing), new SimpleCollector() {
+            searcher.search(query(listing, searcher), new SimpleCollector() {
                 private @Nullable NumericDocValues values;
 
                 @Override
@@ -193,46 +197,65 @@ final class SavedSearchIndex implements AutoCloseable {
         return writer.getDocStats().numDocs;
     }
 
-    private static Query query(SearchMatcher.Document listing) {
-        SearchMatcher.Listing values = listing.listing();
+    private static Query query(SearchMatcher.Document listing, IndexSearcher searcher) throws IOException {
         BooleanQuery.Builder text = new BooleanQuery.Builder();
         Set<String> anchors = new HashSet<>(listing.terms());
         anchors.add(ANY);
         text.add(terms("anchor", anchors), BooleanClause.Occur.SHOULD);
-        int fuzzy = 0;
+        List<String> fuzzy = fuzzyAnchors(listing, searcher);
+        if (!fuzzy.isEmpty()) {
+            text.add(terms("anchor_fuzzy", fuzzy), BooleanClause.Occur.SHOULD);
+        }
+        return new ConstantScoreQuery(text.build());
+    }
+
+    /**
+     * The typo-tolerant anchors within reach of the listing's words: what a FuzzyQuery per listing word (one-letter
+     * prefix, transpositions) would find, found by reading the anchors once instead of building an automaton per
+     * word, which cost about as much as all the rest of the presearch, whatever the number of saved searches.
+     */
+    private static List<String> fuzzyAnchors(SearchMatcher.Document listing, IndexSearcher searcher) throws IOException {
+        // the listing's words by first letter, each with its allowance: fuzzy anchors have at least four letters and
+        // one typo up to five, two beyond; a word of three letters can only be one typo away, and shorter ones none
+        Map<Integer, List<String>> byFirst = new java.util.HashMap<>();
+        int kept = 0;
         for (String term : listing.fuzzyTerms()) {
-            // fuzzy anchors have at least four letters and one typo up to five, two beyond: a word
-            // of three letters can only be one typo away, and shorter ones none
-            int edits = term.length() >= 4 ? MAX_EDITS : term.length() == 3 ? 1 : 0;
-            if (edits > 0 && fuzzy++ < MAX_FUZZY_TERMS) {
-                text.add(new FuzzyQuery(new Term("anchor_fuzzy", term), edits, 1, 10_000, true), BooleanClause.Occur.SHOULD);
+            int edits = edits(term);
+            if (edits > 0 && kept++ < MAX_FUZZY_TERMS) {
+                byFirst.computeIfAbsent(term.codePointAt(0), k -> new ArrayList<>()).add(term);
             }
         }
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        all.add(text.build(), BooleanClause.Occur.MUST);
-        all.add(terms("category", withAny(values.categorySlug() == null ? List.of() : List.of(values.categorySlug()))), BooleanClause.Occur.FILTER);
-        all.add(terms("tag", withAny(values.tagSlugs())), BooleanClause.Occur.FILTER);
-        all.add(terms("platform", withAny(List.of(values.platform().slug()))), BooleanClause.Occur.FILTER);
-        all.add(terms("price", withAny(List.copyOf(values.priceBands()))), BooleanClause.Occur.FILTER);
-        all.add(terms("integration", withAny(values.integrations())), BooleanClause.Occur.FILTER);
-        int stars = values.rating() == null ? 0 : values.rating().setScale(0, RoundingMode.FLOOR).intValue();
-        all.add(IntPoint.newRangeQuery("rating", 0, stars), BooleanClause.Occur.FILTER);
-        return new ConstantScoreQuery(all.build());
+        List<String> found = new ArrayList<>();
+        if (byFirst.isEmpty()) {
+            return found;
+        }
+        org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(searcher.getIndexReader(), "anchor_fuzzy");
+        if (terms == null) {
+            return found;
+        }
+        org.apache.lucene.index.TermsEnum all = terms.iterator();
+        for (BytesRef ref = all.next(); ref != null; ref = all.next()) {
+            String anchor = ref.utf8ToString();
+            if (anchor.isEmpty()) {
+                continue;
+            }
+            for (String term : byFirst.getOrDefault(anchor.codePointAt(0), List.of())) {
+                if (SearchMatcher.withinEdits(term, anchor, edits(term))) {
+                    found.add(anchor);
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int edits(String term) {
+        return term.length() >= 4 ? MAX_EDITS : term.length() == 3 ? 1 : 0;
     }
 
     private static Query terms(String field, java.util.Collection<String> values) {
         List<BytesRef> refs = values.stream().map(BytesRef::new).toList();
         return new TermInSetQuery(field, refs);
-    }
-
-    private static Set<String> withAny(List<String> values) {
-        Set<String> set = new HashSet<>(values);
-        set.add(ANY);
-        return set;
-    }
-
-    private static String orAny(@Nullable String value) {
-        return value == null ? ANY : value;
     }
 
     @Override

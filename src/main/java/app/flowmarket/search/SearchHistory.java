@@ -19,9 +19,11 @@ public class SearchHistory {
     static final int KEEP = 20;
 
     private final JdbcClient jdbc;
+    private final SearchHistoryBuffer buffer;
 
-    SearchHistory(JdbcClient jdbc) {
+    SearchHistory(JdbcClient jdbc, SearchHistoryBuffer buffer) {
         this.jdbc = jdbc;
+        this.buffer = buffer;
     }
 
     /** A past search: the text typed and the filters (as a URL query string without q). */
@@ -37,36 +39,50 @@ public class SearchHistory {
         }
     }
 
-    @Transactional
+    /**
+     * Remembers a search without touching the database: it is written with others a moment later (and shown by
+     * {@link #recent} meanwhile), unless the person has turned their history off by then.
+     */
     public void record(UUID accountId, String query, String filters) {
         String text = query == null ? "" : query.strip();
-        if (accountId == null || text.isEmpty() || !isEnabled(accountId)) {
+        if (accountId == null || text.isEmpty()) {
             return;
         }
+        if (text.length() > 200) {
+            text = text.substring(0, 200);
+        }
         String cleanFilters = filters == null ? "" : filters.length() > 400 ? filters.substring(0, 400) : filters;
-        jdbc.sql("""
-                insert into search_history (account_id, query_key, query, filters, searched_at) values (?, ?, ?, ?, now())
-                on conflict (account_id, query_key) do update set searched_at = now(), query = excluded.query""")
-                .params(accountId, keyOf(text, cleanFilters), text, cleanFilters).update();
-        jdbc.sql("""
-                delete from search_history where account_id = ? and query_key not in (
-                    select query_key from search_history where account_id = ? order by searched_at desc limit ?)""")
-                .params(accountId, accountId, KEEP).update();
+        buffer.add(new SearchHistoryBuffer.Pending(accountId, keyOf(text, cleanFilters), text, cleanFilters, Instant.now()));
     }
 
     @Transactional(readOnly = true)
     public List<Entry> recent(UUID accountId, int limit) {
-        return jdbc.sql("select query, filters, searched_at from search_history where account_id = ? order by searched_at desc limit ?")
-                .params(accountId, Math.min(limit, KEEP)).query(Entry.class).list();
+        int max = Math.min(limit, KEEP);
+        List<Entry> stored = jdbc.sql("select query, filters, searched_at from search_history where account_id = ? order by searched_at desc limit ?")
+                .params(accountId, max).query(Entry.class).list();
+        List<SearchHistoryBuffer.Pending> waiting = buffer.waiting(accountId);
+        if (waiting.isEmpty() || !isEnabled(accountId)) {
+            return stored;
+        }
+        // searches not yet written come first, newest first, each search once
+        java.util.LinkedHashMap<String, Entry> merged = new java.util.LinkedHashMap<>();
+        for (int i = waiting.size() - 1; i >= 0; i--) {
+            var entry = waiting.get(i);
+            merged.putIfAbsent(entry.key(), new Entry(entry.query(), entry.filters(), entry.searchedAt()));
+        }
+        stored.forEach(entry -> merged.putIfAbsent(entry.key(), entry));
+        return merged.values().stream().limit(max).toList();
     }
 
     @Transactional
     public void remove(UUID accountId, String key) {
+        buffer.forget(accountId, key);
         jdbc.sql("delete from search_history where account_id = ? and query_key = ?").params(accountId, key).update();
     }
 
     @Transactional
     public void clear(UUID accountId) {
+        buffer.forget(accountId, null);
         jdbc.sql("delete from search_history where account_id = ?").param(accountId).update();
     }
 

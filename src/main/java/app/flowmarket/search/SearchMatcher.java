@@ -76,13 +76,23 @@ final class SearchMatcher {
             return new Anchor(Set.of(), null, 0);
         }
         String longest = words.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+        // saved searches share their words: each is analysed once (by every field's analyzer), not once per search
+        if (ANCHORS.size() > 100_000) {
+            ANCHORS.clear();
+        }
+        return ANCHORS.computeIfAbsent(longest, SearchMatcher::anchorOf);
+    }
+
+    private static final Map<String, Anchor> ANCHORS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Anchor anchorOf(String longest) {
         Set<String> forms = new LinkedHashSet<>();
         for (CatalogSearch.TextField field : CatalogSearch.TEXT_FIELDS) {
             forms.addAll(analyze(field.analyzer(), field.name(), longest));
         }
         List<String> folded = analyze(SearchAnalyzers.FOLDING, "title", longest);
         int edits = SearchTerms.maxEdits(longest);
-        return new Anchor(forms, edits > 0 && !folded.isEmpty() ? folded.get(0) : null, edits);
+        return new Anchor(java.util.Collections.unmodifiableSet(forms), edits > 0 && !folded.isEmpty() ? folded.get(0) : null, edits);
     }
 
     public static Document document(Listing listing) {
@@ -151,7 +161,12 @@ final class SearchMatcher {
          * which is what a FuzzyQuery with a one-letter prefix accepts on this one document.
          */
         public boolean matchesText(String query) {
-            for (String word : SearchTerms.words(query)) {
+            return matchesWords(SearchTerms.words(query));
+        }
+
+        /** {@link #matchesText} for a query already split into its words ({@link SearchTerms#words}). */
+        public boolean matchesWords(List<String> words) {
+            for (String word : words) {
                 if (!wordMatches.computeIfAbsent(word, this::matchesWord)) {
                     return false;
                 }

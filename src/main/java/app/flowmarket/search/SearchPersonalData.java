@@ -17,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 class SearchPersonalData implements PersonalData {
 
     private final JdbcClient jdbc;
+    private final SearchHistoryBuffer historyBuffer;
 
-    SearchPersonalData(JdbcClient jdbc) {
+    SearchPersonalData(JdbcClient jdbc, SearchHistoryBuffer historyBuffer) {
         this.jdbc = jdbc;
+        this.historyBuffer = historyBuffer;
     }
 
     @Override
@@ -30,6 +32,7 @@ class SearchPersonalData implements PersonalData {
     @Override
     public void export(Subject subject, Sink sink) {
         var id = subject.account().value();
+        historyBuffer.writeNow(id);
         List<Map<String, @Nullable Object>> history = jdbc.sql("""
                 select query, filters, searched_at from search_history where account_id = ? order by searched_at desc""")
                 .param(id).query().listOfRows();
@@ -47,6 +50,7 @@ class SearchPersonalData implements PersonalData {
     @Transactional
     public void erase(Subject subject) {
         var id = subject.account().value();
+        historyBuffer.forget(id, null);
         jdbc.sql("delete from search_history where account_id = ?").param(id).update();
         jdbc.sql("delete from search_history_setting where account_id = ?").param(id).update();
         jdbc.sql("""

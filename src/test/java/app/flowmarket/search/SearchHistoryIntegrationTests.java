@@ -26,12 +26,17 @@ class SearchHistoryIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SearchHistoryBuffer buffer;
+
     WebSession user(String email) {
         accounts.createVerified(email, Fixtures.PASSWORD, "Searcher");
         return new WebSession(port).signIn(email, Fixtures.PASSWORD);
     }
 
+    /** Rows written, once the searches waiting in memory have been written. */
     long rows(String email) {
+        buffer.flush();
         UUID id = accounts.loadUserByUsername(email).id();
         return jdbc.sql("select count(*) from search_history where account_id = ?").param(id).query(Long.class).single();
     }
@@ -94,6 +99,47 @@ class SearchHistoryIntegrationTests {
         browser.post("/search/history/setting", Map.of("enabled", "true")).assertStatus(302);
         browser.get("/workflows?q=fourth");
         assertThat(rows(email)).isEqualTo(1);
+    }
+
+    @Test
+    void aSearchShowsInTheHistoryAtOnceAndIsWrittenByTheNextBatch() {
+        String email = Fixtures.uniqueEmail("quick");
+        WebSession browser = user(email);
+        UUID id = accounts.loadUserByUsername(email).id();
+
+        assertThat(browser.get("/workflows?q=quick+invoice+sync").body()).as("shown on the results page it was typed on")
+                .contains("quick invoice sync");
+        assertThat(browser.get("/search/history").body()).contains(">quick invoice sync<");
+        buffer.flush();
+        assertThat(jdbc.sql("select query from search_history where account_id = ?").param(id).query(String.class).list())
+                .containsExactly("quick invoice sync");
+        assertThat(browser.get("/search/history").body()).contains(">quick invoice sync<");
+    }
+
+    @Test
+    void searchesStillWaitingAreWrittenWhenTheApplicationStops() {
+        String email = Fixtures.uniqueEmail("leaving");
+        WebSession browser = user(email);
+        UUID id = accounts.loadUserByUsername(email).id();
+        browser.get("/workflows?q=last+search+before+shutdown");
+
+        buffer.stop();
+        try {
+            assertThat(jdbc.sql("select query from search_history where account_id = ?").param(id).query(String.class).list())
+                    .containsExactly("last search before shutdown");
+        } finally {
+            buffer.start();
+        }
+    }
+
+    @Test
+    void aSearchWaitingToBeWrittenIsForgottenWithTheHistory() {
+        String email = Fixtures.uniqueEmail("eraser");
+        WebSession browser = user(email);
+        browser.get("/workflows?q=regretted+search");
+        browser.post("/search/history/clear", Map.of()).assertStatus(302);
+        assertThat(browser.get("/search/history").body()).doesNotContain("regretted search");
+        assertThat(rows(email)).isZero();
     }
 
     @Test
