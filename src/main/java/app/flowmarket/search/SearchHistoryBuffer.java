@@ -113,7 +113,7 @@ class SearchHistoryBuffer implements SmartLifecycle {
                     // an account deleted meanwhile has nothing to remember (the select finds no row)
                     jdbc.sql("""
                             insert into search_history (account_id, query_key, query, filters, searched_at)
-                            select a.id, ?, ?, ?, ? from account a where a.id = ?
+                            select a.id, ?, ?, ?, ? from account_name a where a.id = ?
                             on conflict (account_id, query_key) do update
                             set searched_at = greatest(search_history.searched_at, excluded.searched_at), query = excluded.query""")
                             .params(entry.key(), entry.query(), entry.filters(), java.sql.Timestamp.from(entry.searchedAt()), accountId)
