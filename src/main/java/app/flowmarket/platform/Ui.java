@@ -219,9 +219,13 @@ public final class Ui {
         return absoluteUrl(path() + (query.isEmpty() ? "" : "?" + query));
     }
 
-    /** The address search engines should file this page under: this language's version. */
+    /**
+     * The address search engines should file this page under: its own. A page asked for in a language ({@code ?lang=})
+     * is that language's version; one asked for without is the {@code x-default} version, which speaks the visitor's
+     * language (pointing it at one language's version would make it a duplicate of an alternate).
+     */
     public String canonicalUrl() {
-        return pageUrl(lang());
+        return pageUrl(request.getParameter("lang") == null ? null : lang());
     }
 
     /** The page in each language of the site, and the default (the visitor's own language) as {@code x-default}. */
