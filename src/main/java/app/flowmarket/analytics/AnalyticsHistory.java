@@ -55,10 +55,16 @@ public class AnalyticsHistory {
         if (days.isEmpty()) {
             return;
         }
-        Rows rows = new Rows(days.size());
-        for (Day d : days) {
-            rows.add(d);
-        }
+        UUID[] stores = column(days, Day::storeId, UUID[]::new);
+        String[] dates = column(days, d -> d.day().toString(), String[]::new);
+        UUID[] items = column(days, AnalyticsHistory::item, UUID[]::new);
+        String[] channels = column(days, d -> d.channel().name(), String[]::new);
+        String[] referrers = column(days, d -> clip(d.referrer()), String[]::new);
+        Integer[] views = column(days, Day::views, Integer[]::new);
+        Integer[] carts = column(days, Day::carts, Integer[]::new);
+        Integer[] checkouts = column(days, Day::checkouts, Integer[]::new);
+        Integer[] purchases = column(days, Day::purchases, Integer[]::new);
+        Integer[] refunds = column(days, Day::refunds, Integer[]::new);
         unnest("""
                 insert into analytics_daily (store_id, day, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
                 select store_id, day, item_id, source, referrer, sum(views), sum(visitors), sum(carts), sum(checkouts), sum(purchases)
@@ -69,8 +75,7 @@ public class AnalyticsHistory {
                     views = analytics_daily.views + excluded.views, visitors = analytics_daily.visitors + excluded.visitors,
                     carts = analytics_daily.carts + excluded.carts, checkouts = analytics_daily.checkouts + excluded.checkouts,
                     purchases = analytics_daily.purchases + excluded.purchases""",
-                rows.stores, rows.days, rows.items, rows.channels, rows.referrers, rows.views, rows.visitors, rows.carts, rows.checkouts,
-                rows.purchases);
+                stores, dates, items, channels, referrers, views, column(days, Day::visitors, Integer[]::new), carts, checkouts, purchases);
         // several referrers share a channel: the sales rows add theirs up before they meet the table
         unnest("""
                 insert into analytics_sales_daily (store_id, day, item_id, source, currency, sales, gross_minor, fee_minor, seller_minor,
@@ -90,8 +95,10 @@ public class AnalyticsHistory {
                     refunds = analytics_sales_daily.refunds + excluded.refunds,
                     refunded_minor = analytics_sales_daily.refunded_minor + excluded.refunded_minor,
                     refunded_seller_minor = analytics_sales_daily.refunded_seller_minor + excluded.refunded_seller_minor""",
-                rows.stores, rows.days, rows.items, rows.channels, rows.currencies, rows.purchases, rows.gross, rows.fees, rows.sellerShares,
-                rows.refunds, rows.refunded, rows.refundedSellerShares);
+                stores, dates, items, channels, column(days, d -> d.gross().currency().getCurrencyCode(), String[]::new), purchases,
+                column(days, d -> d.gross().minor(), Long[]::new), column(days, d -> d.fee().minor(), Long[]::new),
+                column(days, d -> d.sellerShare().minor(), Long[]::new), refunds, column(days, d -> d.refunded().minor(), Long[]::new),
+                column(days, d -> d.refundedSellerShare().minor(), Long[]::new));
         addToPlatform(days);
         if (!rawEvents) {
             return;
@@ -105,71 +112,12 @@ public class AnalyticsHistory {
                 cross join lateral (values ('VIEW', u.views), ('CART', u.carts), ('CHECKOUT', u.checkouts), ('PURCHASE', u.purchases),
                                            ('REFUND', u.refunds)) as k(kind, n)
                 cross join lateral generate_series(1, k.n)""",
-                rows.stores, rows.days, rows.items, rows.channels, rows.referrers, rows.views, rows.carts, rows.checkouts, rows.purchases,
-                rows.refunds);
+                stores, dates, items, channels, referrers, views, carts, checkouts, purchases, refunds);
     }
 
-    /** The days given, column by column: each column goes to the database as one array. */
-    private static final class Rows {
-        final UUID[] stores;
-        final String[] days;
-        final UUID[] items;
-        final String[] channels;
-        final String[] referrers;
-        final String[] currencies;
-        final Integer[] views;
-        final Integer[] visitors;
-        final Integer[] carts;
-        final Integer[] checkouts;
-        final Integer[] purchases;
-        final Integer[] refunds;
-        final Long[] gross;
-        final Long[] fees;
-        final Long[] sellerShares;
-        final Long[] refunded;
-        final Long[] refundedSellerShares;
-        private int next;
-
-        Rows(int size) {
-            stores = new UUID[size];
-            days = new String[size];
-            items = new UUID[size];
-            channels = new String[size];
-            referrers = new String[size];
-            currencies = new String[size];
-            views = new Integer[size];
-            visitors = new Integer[size];
-            carts = new Integer[size];
-            checkouts = new Integer[size];
-            purchases = new Integer[size];
-            refunds = new Integer[size];
-            gross = new Long[size];
-            fees = new Long[size];
-            sellerShares = new Long[size];
-            refunded = new Long[size];
-            refundedSellerShares = new Long[size];
-        }
-
-        void add(Day d) {
-            int i = next++;
-            stores[i] = d.storeId();
-            days[i] = d.day().toString();
-            items[i] = item(d);
-            channels[i] = d.channel().name();
-            referrers[i] = clip(d.referrer());
-            currencies[i] = d.gross().currency().getCurrencyCode();
-            views[i] = d.views();
-            visitors[i] = d.visitors();
-            carts[i] = d.carts();
-            checkouts[i] = d.checkouts();
-            purchases[i] = d.purchases();
-            refunds[i] = d.refunds();
-            gross[i] = d.gross().minor();
-            fees[i] = d.fee().minor();
-            sellerShares[i] = d.sellerShare().minor();
-            refunded[i] = d.refunded().minor();
-            refundedSellerShares[i] = d.refundedSellerShare().minor();
-        }
+    /** One column of the days given, for the database to take as one array. */
+    private static <T> T[] column(List<Day> days, java.util.function.Function<Day, T> value, java.util.function.IntFunction<T[]> array) {
+        return days.stream().map(value).toArray(array);
     }
 
     /**

@@ -89,11 +89,12 @@ class DemoSales {
                 OrderManagement.Placement placement = orders.checkout(buyer.actor(), "demo-" + placed, Currency.getInstance(currencies.get(entry.getKey())), null);
                 if (placement.status() != OrderStatus.PAID) {
                     OrderManagement.OrderView order = orders.ofBuyer(buyer.actor(), placement.orderId());
+                    Instant last = Objects.requireNonNull(lastPublished.get(entry.getKey()));
                     // one buyer in three bought this week, so some of the sellers' money is still held for refunds
                     Instant paidAt = recent
                             ? now.minus(Duration.ofDays(2 + buyers % 5)).minus(Duration.ofMinutes(37L * buyers))
-                            : Objects.requireNonNull(lastPublished.get(entry.getKey())).plus(Duration.ofDays(1)).plus(Duration.ofMinutes(37L * buyers));
-                    Instant earliest = Objects.requireNonNull(lastPublished.get(entry.getKey())).plus(Duration.ofHours(1));
+                            : last.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(37L * buyers));
+                    Instant earliest = last.plus(Duration.ofHours(1));
                     paidAt = paidAt.isBefore(earliest) ? earliest : paidAt;
                     Instant latest = now.minus(Duration.ofHours(2));
                     // paid through the checkout that was opened for it, in the past: the sellers' money is payable once

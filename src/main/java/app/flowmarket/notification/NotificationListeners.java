@@ -74,7 +74,7 @@ class NotificationListeners {
             }
             UUID sellerId = stores.find(line.storeId()).orElseThrow().ownerId();
             // amounts are written in the seller's own language and currency format: "12,50 €", not "12.50 EUR"
-            java.util.Locale locale = accounts.person(AccountId.of(sellerId)).map(Person::locale).orElse(java.util.Locale.ENGLISH);
+            java.util.Locale locale = localeOf(sellerId);
             center.notify(sellerId, NotificationType.NEW_SALE, "sale:" + line.refId() + ":" + today, line.title(),
                     line.net().format(locale), "/seller/sales");
             email(sellerId, NotificationType.NEW_SALE, "/seller/sales", "mail.sale.action", new Msg("mail.sale.subject", line.title()),
@@ -89,7 +89,7 @@ class NotificationListeners {
             return;
         }
         UUID sellerId = stores.find(event.storeId()).orElseThrow().ownerId();
-        java.util.Locale locale = accounts.person(AccountId.of(sellerId)).map(Person::locale).orElse(java.util.Locale.ENGLISH);
+        java.util.Locale locale = localeOf(sellerId);
         center.notify(sellerId, NotificationType.PAYOUT_SENT, "payout:" + event.payoutId().value(), event.amount().format(locale),
                 event.reference(), "/seller/payouts");
         email(sellerId, NotificationType.PAYOUT_SENT, "/seller/payouts", "mail.payout.action", new Msg("mail.payout.subject", event.amount()),
@@ -229,6 +229,11 @@ class NotificationListeners {
         static Msg literal(String text) {
             return new Msg(null, text);
         }
+    }
+
+    /** The person's own language, for amounts written into a notification (one row, read in that language). */
+    private java.util.Locale localeOf(UUID accountId) {
+        return accounts.person(AccountId.of(accountId)).map(Person::locale).orElse(java.util.Locale.ENGLISH);
     }
 
     private void email(UUID recipientId, NotificationType type, String path, String actionKey, Msg subject, Msg... paragraphs) {

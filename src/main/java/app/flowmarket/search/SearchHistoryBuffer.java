@@ -145,7 +145,6 @@ class SearchHistoryBuffer implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        // stopped after the web server (which stops first, at a higher phase), before the database goes
-        return app.flowmarket.shared.StartupPhases.WEB_SERVER - 100;
+        return app.flowmarket.shared.StartupPhases.WRITE_BUFFERS;
     }
 }

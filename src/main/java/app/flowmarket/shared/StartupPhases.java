@@ -11,6 +11,8 @@ public final class StartupPhases {
     public static final int WEB_SERVER = Integer.MAX_VALUE - 2048;
     public static final int DEMO_DATA = WEB_SERVER - 300;
     public static final int SEARCH_INDEX = WEB_SERVER - 200;
+    /** In-memory buffers of writes (tracking, search history): stopped after the web server, written out before the database goes. */
+    public static final int WRITE_BUFFERS = WEB_SERVER - 100;
 
     private StartupPhases() {
     }
