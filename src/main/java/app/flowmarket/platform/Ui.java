@@ -225,7 +225,24 @@ public final class Ui {
      * language (pointing it at one language's version would make it a duplicate of an alternate).
      */
     public String canonicalUrl() {
-        return pageUrl(request.getParameter("lang") == null ? null : lang());
+        return pageUrl(askedInALanguage() ? lang() : null);
+    }
+
+    /**
+     * Whether the address names a language ({@code ?lang=}). Read from the query string alone: asking for the request's
+     * parameters would parse its body, which fails on a body refused for its size (the error page still renders).
+     */
+    private boolean askedInALanguage() {
+        String query = request.getQueryString();
+        if (query == null) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.equals("lang") || pair.startsWith("lang=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The page in each language of the site, and the default (the visitor's own language) as {@code x-default}. */
