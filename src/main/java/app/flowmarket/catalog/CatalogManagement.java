@@ -197,7 +197,7 @@ public class CatalogManagement {
         String fileName = CatalogFiles.safeFileName(file.fileName(), workflow.getSlug());
         WorkflowVersion version = versions.save(new WorkflowVersion(workflow.getId(), number, changelog, key, fileName,
                 file.content().length, Tokens.sha256Hex(file.content()), parsed));
-        workflow.useVersion(version);
+        workflow.useVersion(version, N8nReleases.of(parsed.platform(), Compatibility.of(parsed.platform(), file.content())));
         return version;
     }
 

@@ -70,6 +70,17 @@ public final class N8nReleases {
         return new Minimum(highest, List.copyOf(unknown));
     }
 
+    /**
+     * A release as one number that sorts and compares like it ({@code major * 1000 + minor}: 1.80 is 1080, 2.0 is 2000),
+     * as kept with each listing and filtered in search. A minor past 999 counts as 999.
+     */
+    public static int code(String release) {
+        String[] parts = release.split("\\.");
+        int major = Integer.parseInt(parts[0]);
+        int minor = parts.length > 1 ? Math.min(999, Integer.parseInt(parts[1])) : 0;
+        return major * 1000 + minor;
+    }
+
     /** Releases compared part by part as numbers: 1.100 comes after 1.20. */
     public static final Comparator<String> ORDER = (a, b) -> {
         String[] x = a.split("\\.");

@@ -50,6 +50,11 @@ class Workflow {
     private WorkflowStatus status;
     private boolean featured;
     private String integrations;
+    /**
+     * The minimum n8n release the current file needs, as {@link N8nReleases#code}; 0 when the table knows none of its
+     * nodes, null for other platforms (and, until the start-up fill, for files uploaded before it was kept).
+     */
+    private @Nullable Integer n8nMinimum;
     private int salesCount;
     private BigDecimal ratingAvg;
     private int ratingCount;
@@ -91,8 +96,9 @@ class Workflow {
         this.updatedAt = Instant.now();
     }
 
-    void useVersion(WorkflowVersion version) {
+    void useVersion(WorkflowVersion version, N8nReleases.Minimum minimum) {
         this.integrations = version.getIntegrations();
+        this.n8nMinimum = n8nMinimumOf(minimum);
         this.updatedAt = Instant.now();
     }
 
@@ -175,6 +181,22 @@ class Workflow {
 
     String getIntegrations() {
         return integrations;
+    }
+
+    @Nullable Integer getN8nMinimum() {
+        return n8nMinimum;
+    }
+
+    /** Keeps the minimum n8n release of the current file (for files uploaded before it was kept). */
+    void knowN8nMinimum(N8nReleases.Minimum minimum) {
+        this.n8nMinimum = n8nMinimumOf(minimum);
+    }
+
+    private @Nullable Integer n8nMinimumOf(N8nReleases.Minimum minimum) {
+        if (platform != Platform.N8N) {
+            return null;
+        }
+        return minimum.release() == null ? 0 : N8nReleases.code(minimum.release());
     }
 
     String getStoreName() {

@@ -24,4 +24,9 @@ interface Workflows extends JpaRepository<Workflow, UUID> {
     boolean existsBySlug(String slug);
 
     List<Workflow> findByStoreIdOrderByUpdatedAtDesc(UUID storeId);
+
+    /** Listings of a platform with a file whose minimum n8n release is not kept yet (see {@link N8nMinimumFill}). */
+    @Query("select w from Workflow w where w.platform = ?1 and w.n8nMinimum is null"
+            + " and exists (select v.id from WorkflowVersion v where v.workflowId = w.id)")
+    List<Workflow> withoutN8nMinimum(Platform platform, org.springframework.data.domain.Limit limit);
 }

@@ -13,6 +13,7 @@ import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.CatalogQueries.WorkflowCard;
 import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.catalog.CategoryView;
+import app.flowmarket.catalog.N8nReleases;
 import app.flowmarket.catalog.Platform;
 import app.flowmarket.catalog.TagView;
 import app.flowmarket.catalog.WorkflowStatus;
@@ -34,6 +35,7 @@ import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.util.common.data.Range;
+import org.hibernate.search.util.common.data.RangeBoundInclusion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
@@ -95,6 +97,17 @@ public class CatalogSearch {
     private static final AggregationKey<Map<Range<Long>, Long>> PRICE = AggregationKey.of("price");
     private static final AggregationKey<Map<Range<BigDecimal>, Long>> RATING = AggregationKey.of("rating");
     private static final AggregationKey<Map<String, Long>> INTEGRATION = AggregationKey.of("integration");
+    private static final AggregationKey<Map<Range<Integer>, Long>> N8N = AggregationKey.of("n8n");
+
+    /** The n8n facet's buckets: listings whose minimum release is known (1 and up) and within each release line. */
+    private static final Map<String, Range<Integer>> N8N_RANGES = new LinkedHashMap<>();
+
+    static {
+        for (String line : SearchQuery.N8N_LINES) {
+            N8N_RANGES.put(line, Range.between(1, RangeBoundInclusion.INCLUDED,
+                    SearchQuery.n8nCeiling(line), RangeBoundInclusion.INCLUDED));
+        }
+    }
 
     /** A page of results, and the listings the index returned that the database no longer holds. */
     private record Run(SearchResults results, List<UUID> stale) {
@@ -202,6 +215,7 @@ public class CatalogSearch {
                 .aggregation(PRICE, f -> f.range().field(WorkflowIndexMapping.PRICE, Long.class).ranges(priceRanges.values()))
                 .aggregation(RATING, f -> f.range().field("ratingAvg", BigDecimal.class).ranges(ratingRanges.values()))
                 .aggregation(INTEGRATION, f -> f.terms().field("integration", String.class).maxTermCount(INTEGRATION_FACETS))
+                .aggregation(N8N, f -> f.range().field("n8nMinimum", Integer.class).ranges(N8N_RANGES.values()))
                 .highlighter(f -> f.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML).numberOfFragments(1).fragmentSize(400))
                 .fetch(PageResult.offset(search.page(), PAGE_SIZE), PAGE_SIZE);
 
@@ -230,7 +244,10 @@ public class CatalogSearch {
                         .map(e -> new FacetValue(e.getKey().toString(), e.getKey().toString(), result.aggregation(RATING).getOrDefault(e.getValue(), 0L)))
                         .filter(v -> v.count() > 0).toList(),
                 result.aggregation(INTEGRATION).entrySet().stream()
-                        .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue())).toList());
+                        .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue())).toList(),
+                N8N_RANGES.entrySet().stream()
+                        .map(e -> new FacetValue(e.getKey(), e.getKey(), result.aggregation(N8N).getOrDefault(e.getValue(), 0L)))
+                        .filter(v -> v.count() > 0).toList());
         return new Run(new SearchResults(new PageResult<>(hits, search.page(), PAGE_SIZE, result.total().hitCount()), facets), stale);
     }
 
@@ -242,7 +259,8 @@ public class CatalogSearch {
                         w.tags().stream().flatMap(t -> t.name().all().stream()).toList(),
                         w.tags().stream().map(TagView::slug).toList(),
                         w.integrations(), w.store().name(), w.platform(),
-                        w.category() == null ? null : w.category().slug(), priceBandsOf(w.price()), w.ratingAvg())));
+                        w.category() == null ? null : w.category().slug(), priceBandsOf(w.price()), w.ratingAvg(),
+                        catalog.minimumN8n(WorkflowId.of(workflowId)).map(N8nReleases.Minimum::release).map(N8nReleases::code).orElse(null))));
     }
 
     /** The price bands a listing is in, for every currency a saved search can be in (see {@link PriceBands#bandsOf}). */
@@ -323,6 +341,11 @@ public class CatalogSearch {
         }
         if (search.minRating() != null) {
             bool.filter(f.range().field("ratingAvg").atLeast(BigDecimal.valueOf(search.minRating())));
+        }
+        Integer n8nCeiling = search.n8nCeiling();
+        if (n8nCeiling != null) {
+            // runs on that n8n: every node it uses is known to the release table, and in that release or an older one
+            bool.filter(f.range().field("n8nMinimum").between(1, n8nCeiling));
         }
         return bool;
     }

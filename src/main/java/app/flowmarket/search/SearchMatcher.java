@@ -46,11 +46,12 @@ final class SearchMatcher {
 
     /**
      * What a listing shows to search: its texts and the values its filters and facets read. {@code priceBands}
-     * are the price bands it is in, one per currency ({@link #priceBand}), as the search filters them.
+     * are the price bands it is in, one per currency ({@link #priceBand}), as the search filters them; {@code n8nMinimum}
+     * the minimum n8n release its file needs ({@code N8nReleases.code}; null when unknown or not an n8n file).
      */
     public record Listing(String title, String summary, String description, List<String> tagNames, List<String> tagSlugs,
                           List<String> integrations, String storeName, Platform platform, @Nullable String categorySlug,
-                          Set<String> priceBands, BigDecimal rating) {
+                          Set<String> priceBands, BigDecimal rating, @Nullable Integer n8nMinimum) {
     }
 
     /** A price band in a currency, as listings and saved searches name it ("under-25:USD"). */
@@ -151,7 +152,9 @@ final class SearchMatcher {
                     && (search.platform() == null || search.platform() == listing.platform())
                     && (search.price() == null || listing.priceBands().contains(priceBand(search.price(), search.currency())))
                     && (search.integration() == null || listing.integrations().contains(search.integration()))
-                    && (search.minRating() == null || listing.rating().compareTo(BigDecimal.valueOf(search.minRating())) >= 0);
+                    && (search.minRating() == null || listing.rating().compareTo(BigDecimal.valueOf(search.minRating())) >= 0)
+                    && (search.n8nCeiling() == null || listing.n8nMinimum() != null && listing.n8nMinimum() >= 1
+                            && listing.n8nMinimum() <= search.n8nCeiling());
         }
 
         /**

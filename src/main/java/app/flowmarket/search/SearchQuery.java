@@ -17,13 +17,17 @@ import org.jspecify.annotations.Nullable;
  * error. {@code currency} is the one the price filter's bands are in (the visitor's; see {@link PriceBands}).
  */
 public record SearchQuery(String query, @Nullable String category, @Nullable String tag, @Nullable Platform platform, @Nullable PriceRange price,
-                          @Nullable String integration, @Nullable Integer minRating, Sort sort, int page, Currency currency) implements java.io.Serializable {
+                          @Nullable String integration, @Nullable Integer minRating, @Nullable String n8n, Sort sort, int page,
+                          Currency currency) implements java.io.Serializable {
 
     /** The bands' currency when none is known (a saved search from before currencies were shown). */
     public static final Currency DEFAULT_CURRENCY = Currency.getInstance("USD");
 
     /** "4 stars and up", "3 stars and up": the rating filter and facet. */
     public static final List<Integer> MIN_RATINGS = List.of(4, 3);
+    /** "Works with n8n 2.x", "Works with n8n 1.x": the n8n release lines of the facet (a release such as 1.85 filters too). */
+    public static final List<String> N8N_LINES = List.of("2", "1");
+    private static final java.util.regex.Pattern N8N_RELEASE = java.util.regex.Pattern.compile("([0-9]{1,2})(?:\\.(x|[0-9]{1,3}))?(?:\\.[0-9]+)?");
     private static final int MAX_QUERY_LENGTH = 200;
 
     public enum Sort {
@@ -66,7 +70,7 @@ public record SearchQuery(String query, @Nullable String category, @Nullable Str
     /** How many filters narrow the results (the text and the sort are not filters): the count on the phone's "Filters" button. */
     public int activeFilters() {
         int count = 0;
-        for (Object filter : new Object[] {category, tag, platform, price, integration, minRating}) {
+        for (Object filter : new Object[] {category, tag, platform, price, integration, minRating, n8n}) {
             if (filter != null) {
                 count++;
             }
@@ -81,6 +85,12 @@ public record SearchQuery(String query, @Nullable String category, @Nullable Str
 
     public static SearchQuery of(@Nullable String q, @Nullable String category, @Nullable String tag, @Nullable String platform, @Nullable String price,
                                  @Nullable String integration, @Nullable String rating, @Nullable String sort, @Nullable Integer page) {
+        return of(q, category, tag, platform, price, integration, rating, null, sort, page);
+    }
+
+    public static SearchQuery of(@Nullable String q, @Nullable String category, @Nullable String tag, @Nullable String platform, @Nullable String price,
+                                 @Nullable String integration, @Nullable String rating, @Nullable String n8n, @Nullable String sort,
+                                 @Nullable Integer page) {
         String query = q == null ? "" : q.strip();
         if (query.length() > MAX_QUERY_LENGTH) {
             query = query.substring(0, MAX_QUERY_LENGTH);
@@ -96,13 +106,13 @@ public record SearchQuery(String query, @Nullable String category, @Nullable Str
             integrationName = null;
         }
         return new SearchQuery(query, blankToNull(category), blankToNull(tag), Platform.fromSlug(platform).orElse(null),
-                PriceRange.from(price).orElse(null), integrationName, minRating, Sort.from(sort, !query.isEmpty()),
+                PriceRange.from(price).orElse(null), integrationName, minRating, n8nRelease(n8n), Sort.from(sort, !query.isEmpty()),
                 PageResult.safePage(page), DEFAULT_CURRENCY);
     }
 
     /** The same search with the price bands in another currency. */
     public SearchQuery withCurrency(@Nullable Currency bandsCurrency) {
-        return new SearchQuery(query, category, tag, platform, price, integration, minRating, sort, page,
+        return new SearchQuery(query, category, tag, platform, price, integration, minRating, n8n, sort, page,
                 bandsCurrency == null ? DEFAULT_CURRENCY : bandsCurrency);
     }
 
@@ -118,7 +128,7 @@ public record SearchQuery(String query, @Nullable String category, @Nullable Str
             }
         }
         SearchQuery search = of(query, params.get("category"), params.get("tag"), params.get("platform"), params.get("price"),
-                params.get("integration"), params.get("rating"), params.get("sort"), 1);
+                params.get("integration"), params.get("rating"), params.get("n8n"), params.get("sort"), 1);
         String currency = params.get("currency");
         try {
             return currency == null ? search : search.withCurrency(Currency.getInstance(currency));
@@ -132,7 +142,7 @@ public record SearchQuery(String query, @Nullable String category, @Nullable Str
     }
 
     public boolean hasFilters() {
-        return category != null || tag != null || platform != null || price != null || integration != null || minRating != null;
+        return category != null || tag != null || platform != null || price != null || integration != null || minRating != null || n8n != null;
     }
 
     /** The filters (not the text, not the page) as a query string, to repeat this search later. */
@@ -157,6 +167,9 @@ public record SearchQuery(String query, @Nullable String category, @Nullable Str
         if (minRating != null) {
             parts.add("rating=" + minRating);
         }
+        if (n8n != null) {
+            parts.add("n8n=" + n8n);
+        }
         if (sort != Sort.RELEVANCE) {
             parts.add("sort=" + sort.slug());
         }
@@ -168,6 +181,35 @@ public record SearchQuery(String query, @Nullable String category, @Nullable Str
         String filters = filterQuery();
         String text = hasQuery() ? "q=" + encode(query) : "";
         return text.isEmpty() ? filters : filters.isEmpty() ? text : text + "&" + filters;
+    }
+
+    /**
+     * "1" or "1.x" (a release line) and "1.85" (a release) as the filter keeps them; anything else is no filter.
+     */
+    static @Nullable String n8nRelease(@Nullable String typed) {
+        if (typed == null) {
+            return null;
+        }
+        java.util.regex.Matcher release = N8N_RELEASE.matcher(typed.strip().toLowerCase(Locale.ROOT));
+        if (!release.matches()) {
+            return null;
+        }
+        String line = String.valueOf(Integer.parseInt(release.group(1)));
+        String minor = release.group(2);
+        return minor == null || "x".equals(minor) ? line : line + "." + Integer.parseInt(minor);
+    }
+
+    /**
+     * The highest minimum release a listing may need to run on the chosen n8n ({@code major * 1000 + minor}, as the
+     * catalogue keeps it): any release of a line ("1": up to 1.999), or the release itself ("1.85"). Null without the filter.
+     */
+    public @Nullable Integer n8nCeiling() {
+        return n8n == null ? null : n8nCeiling(n8n);
+    }
+
+    static int n8nCeiling(String n8n) {
+        int release = app.flowmarket.catalog.N8nReleases.code(n8n);
+        return n8n.contains(".") ? release : release + 999;
     }
 
     private static String encode(String value) {

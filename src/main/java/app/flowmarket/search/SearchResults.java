@@ -11,7 +11,7 @@ public record SearchResults(PageResult<Hit> page, Facets facets) implements java
     public SearchResults withPriceLabels(java.util.Map<String, String> labels) {
         return new SearchResults(page, new Facets(facets.categories(), facets.platforms(),
                 facets.prices().stream().map(v -> new FacetValue(v.value(), labels.getOrDefault(v.value(), v.label()), v.count())).toList(),
-                facets.ratings(), facets.integrations()));
+                facets.ratings(), facets.integrations(), facets.n8n()));
     }
 
     /** A listing found, with its title and summary highlighted where the search words occur (HTML, escaped). */

@@ -38,10 +38,10 @@ import org.springframework.stereotype.Component;
 class WorkflowIndexMapping implements HibernateOrmSearchMappingConfigurer {
 
     /**
-     * Raised whenever the fields below change (2: the tags' translated names), so that an index built with
+     * Raised whenever the fields below change (2: the tags' translated names; 3: the minimum n8n release), so that an index built with
      * an older mapping is rebuilt before the first request.
      */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /** The listing entity's JPA name, to find its type at run time. */
     static final String ENTITY = "Workflow";
@@ -82,6 +82,7 @@ class WorkflowIndexMapping implements HibernateOrmSearchMappingConfigurer {
         workflow.property("categoryId").keywordField().aggregable(Aggregable.YES);
         workflow.property("status").keywordField();
         workflow.property("integrations").binder(new IntegrationsBinder());
+        workflow.property("n8nMinimum").genericField().aggregable(Aggregable.YES);
         workflow.property("salesCount").genericField().sortable(Sortable.YES);
         workflow.property("ratingAvg").scaledNumberField().decimalScale(2).sortable(Sortable.YES).aggregable(Aggregable.YES);
         workflow.property("ratingCount").genericField().sortable(Sortable.YES);

@@ -36,11 +36,16 @@ public final class SellerFixture {
      * price, category id, tags...), filling in the rest; returns its id.
      */
     public static String publishedWorkflow(WebSession seller, Map<String, String> fields) {
+        return publishedWorkflow(seller, fields, null);
+    }
+
+    /** {@link #publishedWorkflow(WebSession, Map)} with its own n8n file (null: a small standard one). */
+    public static String publishedWorkflow(WebSession seller, Map<String, String> fields, byte @org.jspecify.annotations.Nullable [] file) {
         Map<String, String> form = new java.util.HashMap<>(Map.of("summary", "A workflow made by a test.", "description", "",
                 "platform", "n8n", "price", "0", "currency", "USD", "category", "", "tags", ""));
         form.putAll(fields);
         WebSession.Page created = seller.postMultipart("/seller/workflows/new", form,
-                "file", "w.json", Fixtures.n8nWorkflow(form.get("title")));
+                "file", "w.json", file == null ? Fixtures.n8nWorkflow(form.get("title")) : file);
         String id = created.assertStatus(302).location().split("/")[3];
         seller.post("/seller/workflows/" + id + "/publish", Map.of()).assertStatus(302);
         return id;

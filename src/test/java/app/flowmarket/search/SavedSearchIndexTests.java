@@ -64,7 +64,7 @@ class SavedSearchIndexTests {
                         "Keeps your " + WORDS[random.nextInt(WORDS.length)] + " tidy.", "Works with " + String.join(", ", integrations),
                         List.of("Finance"), List.of("finance"), integrations.stream().distinct().toList(), "Store " + l,
                         Platform.values()[random.nextInt(3)], null, bands(random.nextInt(8000)),
-                        BigDecimal.valueOf(random.nextInt(500), 2)));
+                        BigDecimal.valueOf(random.nextInt(500), 2), null));
                 Set<UUID> found = new HashSet<>(index.candidates(listing));
                 candidates += found.size();
                 Set<UUID> expected = new HashSet<>();
@@ -91,7 +91,7 @@ class SavedSearchIndexTests {
             index.put(id, SearchQuery.parse("slack", ""));
             index.refresh();
             SearchMatcher.Document listing = SearchMatcher.document(new SearchMatcher.Listing("Slack alerts", "", "", List.of(), List.of(),
-                    List.of("Slack"), "Store", Platform.N8N, null, bands(0), BigDecimal.ZERO));
+                    List.of("Slack"), "Store", Platform.N8N, null, bands(0), BigDecimal.ZERO, null));
             assertThat(index.candidates(listing)).containsExactly(id);
             index.remove(id);
             index.refresh();

@@ -67,7 +67,7 @@ class SavedSearchMatchBenchmark {
             CorpusWorkflow w = corpus.get(random.nextInt(corpus.size()));
             listings.add(SearchMatcher.document(new SearchMatcher.Listing(w.name(), "Automates " + String.join(", ", w.apps()) + ".",
                     "An n8n workflow: " + w.name() + ". Uses " + String.join(", ", w.apps()) + ".", List.of(), List.of(), w.apps(),
-                    "Bench store", Platform.N8N, null, SavedSearchIndexTests.bands(random.nextInt(6000)), BigDecimal.valueOf(300 + random.nextInt(200), 2))));
+                    "Bench store", Platform.N8N, null, SavedSearchIndexTests.bands(random.nextInt(6000)), BigDecimal.valueOf(300 + random.nextInt(200), 2), null)));
         }
         for (int size : new int[] {10_000, 100_000, 1_000_000}) {
             try (SavedSearchIndex index = new SavedSearchIndex()) {

@@ -71,12 +71,14 @@ class CatalogApiController {
                                     @Parameter(description = "free, paid, under-25, from-25-to-50 or over-50 (US dollars)") @RequestParam(required = false) @Nullable String price,
                                     @Parameter(description = "An app the workflow connects to") @RequestParam(required = false) @Nullable String integration,
                                     @Parameter(description = "Minimum average rating: 3 or 4") @RequestParam(required = false) @Nullable String minRating,
+                                    @Parameter(description = "n8n workflows that run on this n8n: a release line (`1`, `1.x`) or a release (`1.85`)")
+                                    @RequestParam(required = false) @Nullable String n8n,
                                     @Parameter(description = "relevance, newest, popular, rating, price-asc or price-desc") @RequestParam(required = false) @Nullable String sort,
                                     @Parameter(description = "From the previous page's `next`") @RequestParam(required = false) @Nullable String cursor,
                                     HttpServletResponse response) {
         access.catalogReader();
         int page = Cursors.decode(cursor) + 1;
-        SearchResults results = search.search(SearchQuery.of(q, category, tag, platform, price, integration, minRating, sort, page));
+        SearchResults results = search.search(SearchQuery.of(q, category, tag, platform, price, integration, minRating, n8n, sort, page));
         List<WorkflowSummary> items = results.page().items().stream().map(hit -> WorkflowSummary.of(hit.card())).toList();
         return Cursors.page(items, results.page().hasNext() ? Cursors.link(page) : null, response);
     }

@@ -55,8 +55,8 @@ class SearchController {
     String browse(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String category,
                   @RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable String platform,
                   @RequestParam(required = false) @Nullable String price, @RequestParam(required = false) @Nullable String integration,
-                  @RequestParam(required = false) @Nullable String rating, @RequestParam(required = false) @Nullable String sort,
-                  @RequestParam(required = false) @Nullable String page,
+                  @RequestParam(required = false) @Nullable String rating, @RequestParam(required = false) @Nullable String n8n,
+                  @RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String page,
                   @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
                   @RequestHeader(value = "HX-Target", required = false) @Nullable String htmxTarget,
                   @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
@@ -75,7 +75,7 @@ class SearchController {
         }
         // prices are sorted and filtered on what the visitor sees: converted into their currency
         Currency currency = displayCurrency.of(request);
-        SearchQuery search = SearchQuery.of(q, category, tag, platform, price, integration, rating, sort,
+        SearchQuery search = SearchQuery.of(q, category, tag, platform, price, integration, rating, n8n, sort,
                 WebInput.page(page)).withCurrency(currency);
         if (user != null && search.hasQuery() && search.page() == 1) {
             history.record(user.id(), search.query(), search.filterQuery());
