@@ -57,7 +57,7 @@ final class DemoFiles {
             String name = Character.toUpperCase(integration.charAt(0)) + integration.substring(1) + " " + i;
             String type = integration.startsWith("lmChat") ? "@n8n/n8n-nodes-langchain." + integration : "n8n-nodes-base." + integration;
             nodes.append(",{\"id\":\"n").append(i).append("\",\"name\":").append(quote(name)).append(",\"type\":")
-                    .append(quote(type)).append(",\"typeVersion\":1,\"position\":[").append(i * 220).append(",0],")
+                    .append(quote(type)).append(",\"typeVersion\":").append(typeVersion(integration)).append(",\"position\":[").append(i * 220).append(",0],")
                     .append("\"parameters\":{},\"credentials\":{\"").append(integration).append("Api\":{\"id\":\"1\",\"name\":\"")
                     .append(integration).append(" account\"}}}");
             if (!connections.isEmpty()) {
@@ -70,6 +70,14 @@ final class DemoFiles {
         }
         return "{\"name\":" + quote(title) + ",\"nodes\":[" + nodes + "],\"connections\":{" + connections
                 + "},\"settings\":{\"executionOrder\":\"v1\"}}";
+    }
+
+    /**
+     * The node versions the demo exports are made with: the Slack node as n8n 2.0 ships it (so the catalogue's "runs on
+     * your n8n" filter has listings that need n8n 2), the others in their first version.
+     */
+    private static String typeVersion(String integration) {
+        return "slack".equals(integration) ? "2.4" : "1";
     }
 
     private static String make(String title, List<String> integrations) {

@@ -114,7 +114,7 @@ class FirstStartIntegrationTests {
         WebSession visitor = new WebSession(app.port());
         List<String> searches = List.of("q=slack", "q=openai", "q=google+sheets", "q=report", "q=shopify", "q=e-mail",
                 "q=stripe&sort=price-asc", "q=slak", "category=marketing", "price=free", "platform=n8n&q=slack",
-                "integration=Slack", "q=workflow", "q=zzzzqqq");
+                "integration=Slack", "n8n=1", "n8n=2&q=slack", "q=workflow", "q=zzzzqqq");
         for (String search : searches) {
             long total = total(visitor.get("/workflows?" + search).assertStatus(200).body());
             long pages = Math.max(1, (total + 23) / 24);
@@ -162,6 +162,9 @@ class FirstStartIntegrationTests {
             // every description its own, none pointing at a Q&A that is not there
             assertThat(single(st, "select count(distinct description_md) from workflow")).isEqualTo(single(st, "select count(*) from workflow"));
             assertThat(single(st, "select count(*) from workflow where description_md ilike '%Q&A%'")).isZero();
+            // the "runs on your n8n" filter tells listings apart: some need n8n 2, most run on 1.x
+            assertThat(single(st, "select count(*) from workflow where status = 'PUBLISHED' and n8n_minimum >= 2000")).isPositive();
+            assertThat(single(st, "select count(*) from workflow where status = 'PUBLISHED' and n8n_minimum between 1 and 1999")).isPositive();
             // the demo buyer owns workflows to review, and their orders were paid through commerce
             assertThat(single(st, """
                     select count(*) from entitlement e join account a on a.id = e.buyer_id where a.email = 'buyer@demo.flowmarket.app'""")).isPositive();
