@@ -115,6 +115,14 @@ public class CatalogPages {
                 .toList();
     }
 
+    /** The screenshots of the seller's own workflow, in the order its page shows them; another seller's workflow is not found. */
+    @Transactional(readOnly = true)
+    public List<ScreenshotView> screenshots(AccountId seller, WorkflowId workflowId) {
+        sellers.owned(seller, workflowId.value());
+        return screenshots.findByWorkflowIdOrderByPosition(workflowId.value()).stream()
+                .map(s -> new ScreenshotView(s.getId(), s.url(), s.getContentType(), s.getPosition())).toList();
+    }
+
     public List<UUID> screenshotIds(WorkflowId workflowId) {
         return screenshots.findByWorkflowIdOrderByPosition(workflowId.value()).stream().map(Screenshot::getId).toList();
     }
