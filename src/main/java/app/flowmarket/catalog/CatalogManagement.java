@@ -118,14 +118,16 @@ public class CatalogManagement {
         events.publishEvent(new WorkflowChanged(workflowId.value()));
     }
 
+    /** Adds a screenshot after the listing's others; returns its id. */
     @Transactional
-    public void addScreenshot(Actor seller, WorkflowId workflowId, byte @Nullable [] image) {
+    public UUID addScreenshot(Actor seller, WorkflowId workflowId, byte @Nullable [] image) {
         sellers.owned(seller.id(), workflowId.value());
         long count = screenshots.countByWorkflowId(workflowId.value());
         String type = rules.screenshot(image, count);
         String key = files.put("screenshots", image);
-        screenshots.save(new Screenshot(workflowId.value(), key, type, (int) count));
+        Screenshot screenshot = screenshots.save(new Screenshot(workflowId.value(), key, type, (int) count));
         events.publishEvent(new WorkflowChanged(workflowId.value()));
+        return screenshot.getId();
     }
 
     @Transactional

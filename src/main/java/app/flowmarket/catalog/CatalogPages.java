@@ -103,10 +103,24 @@ public class CatalogPages {
     @Transactional(readOnly = true)
     public List<SellerWorkflow> sellerWorkflows(AccountId seller) {
         StoreView store = sellers.storeOf(seller);
-        return workflows.findByStoreIdOrderByUpdatedAtDesc(store.id()).stream()
+        List<Workflow> listed = workflows.findByStoreIdOrderByUpdatedAtDesc(store.id());
+        java.util.Map<UUID, Integer> versionCounts = new java.util.HashMap<>();
+        if (!listed.isEmpty()) {
+            versions.countByWorkflowIds(listed.stream().map(Workflow::getId).toList())
+                    .forEach(row -> versionCounts.put((UUID) row[0], ((Number) row[1]).intValue()));
+        }
+        return listed.stream()
                 .map(w -> new SellerWorkflow(w.getId(), w.getSlug(), w.getTitle(), w.getPlatform(), w.getPrice(), w.getStatus(),
-                        versions.findByWorkflowIdOrderByNumberDesc(w.getId()).size(), w.getUpdatedAt()))
+                        versionCounts.getOrDefault(w.getId(), 0), w.getUpdatedAt()))
                 .toList();
+    }
+
+    /** The screenshots of the seller's own workflow, in the order its page shows them; another seller's workflow is not found. */
+    @Transactional(readOnly = true)
+    public List<ScreenshotView> screenshots(AccountId seller, WorkflowId workflowId) {
+        sellers.owned(seller, workflowId.value());
+        return screenshots.findByWorkflowIdOrderByPosition(workflowId.value()).stream()
+                .map(s -> new ScreenshotView(s.getId(), s.url(), s.getContentType(), s.getPosition())).toList();
     }
 
     public List<UUID> screenshotIds(WorkflowId workflowId) {

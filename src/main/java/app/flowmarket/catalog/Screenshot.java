@@ -35,4 +35,17 @@ class Screenshot {
     String getBlobKey() {
         return blobKey;
     }
+
+    String getContentType() {
+        return contentType;
+    }
+
+    int getPosition() {
+        return position;
+    }
+
+    /** Where the image is served to everyone, as the workflow's page shows it. */
+    String url() {
+        return "/media/" + blobKey;
+    }
 }

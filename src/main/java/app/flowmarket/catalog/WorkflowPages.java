@@ -49,7 +49,7 @@ class WorkflowPages {
                 .sorted((a, b) -> a.name().english().compareToIgnoreCase(b.name().english())).toList();
         List<CatalogManagement.VersionView> versionViews = versions.findByWorkflowIdOrderByNumberDesc(w.getId()).stream()
                 .map(WorkflowPages::view).toList();
-        List<String> shots = screenshots.findByWorkflowIdOrderByPosition(w.getId()).stream().map(s -> "/media/" + s.getBlobKey()).toList();
+        List<String> shots = screenshots.findByWorkflowIdOrderByPosition(w.getId()).stream().map(Screenshot::url).toList();
         return new WorkflowPage(w.getId(), w.getSlug(), w.getTitle(), w.getSummary(), w.getDescriptionMd(),
                 Markdown.toSafeHtml(w.getDescriptionMd()), w.getPlatform(), w.getPrice(), w.getStatus(), category, tagViews,
                 Lines.split(w.getIntegrations()), versionViews, shots, store, w.getRatingAvg(), w.getRatingCount(),

@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>payment webhooks: {@code flowmarket.security.body-limits.webhook} (64 KB);</li>
  * <li>workflow uploads: {@code spring.servlet.multipart.max-request-size} (40 MB, files up to
- *     {@code max-file-size}, 12 MB, written to disk as they arrive); screenshots and store pictures:
- *     {@code body-limits.image} (3 MB);</li>
+ *     {@code max-file-size}, 12 MB, written to disk as they arrive); screenshots (from the pages and the API) and
+ *     store pictures: {@code body-limits.image} (3 MB);</li>
  * <li>other forms: {@code server.tomcat.max-http-form-post-size};</li>
  * <li>any other body (JSON from the pages' scripts): {@code body-limits.raw} (64 KB).</li>
  * </ul>
@@ -56,7 +56,8 @@ class RequestSizeLimits extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(RequestSizeLimits.class);
     // the pages that take a workflow file, and those that take an image
     private static final Pattern WORKFLOW_UPLOADS = Pattern.compile("/seller/workflows/(new|[^/]+/edit|[^/]+/versions)");
-    private static final Pattern IMAGE_UPLOADS = Pattern.compile("/seller/workflows/[^/]+/screenshots|/seller/store/avatar");
+    private static final Pattern IMAGE_UPLOADS = Pattern.compile(
+            "/seller/workflows/[^/]+/screenshots|/seller/store/avatar|/api/v1/me/workflows/[^/]+/screenshots");
 
     private final SecuritySettings.BodyLimits limits;
     private final long formLimit;

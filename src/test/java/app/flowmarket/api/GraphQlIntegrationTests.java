@@ -278,6 +278,158 @@ class GraphQlIntegrationTests {
         assertThat(sales.errorCode()).as("the sales token has no library:read").isEqualTo("FORBIDDEN");
     }
 
+    /** A draft workflow created through the REST API; returns its id. */
+    String draft(String token, String title) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me/workflows"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(SellerApiIntegrationTests.newWorkflow(title, Fixtures.n8nWorkflow(title)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asString();
+    }
+
+    @Test
+    void connectionsPageBackwardsWithLastAndBeforeOverTheSameCursorsAsForwards() throws Exception {
+        WebSession seller = SellerFixture.newSeller(port);
+        String word = Fixtures.uniqueWord();
+        String id = null;
+        for (int i = 0; i < 5; i++) {
+            id = SellerFixture.publishedWorkflow(seller, "Back " + word + " " + i, "n8n", "0");
+        }
+        String store = storeSlugOf(id);
+        List<String> all = graphQl("{ store(slug: \"%s\") { workflows(first: 5) { edges { node { title } } } } }".formatted(store))
+                .assertOk().titles("store.workflows");
+        assertThat(all).hasSize(5);
+
+        String backwards = """
+                { store(slug: "%s") { workflows(last: 2%s) { edges { cursor node { title } }
+                    pageInfo { hasPreviousPage hasNextPage startCursor endCursor } } } }""";
+        Answer end = graphQl(backwards.formatted(store, "")).assertOk();
+        assertThat(end.titles("store.workflows")).as("last alone: the end of the list").isEqualTo(all.subList(3, 5));
+        assertThat(end.data("store.workflows.pageInfo.hasPreviousPage").asBoolean()).isTrue();
+        assertThat(end.data("store.workflows.pageInfo.hasNextPage").asBoolean()).isFalse();
+        String startCursor = end.data("store.workflows.pageInfo.startCursor").asString();
+        assertThat(startCursor).isEqualTo(end.data("store.workflows.edges").get(0).get("cursor").asString());
+
+        Answer middle = graphQl(backwards.formatted(store, ", before: \"" + startCursor + "\"")).assertOk();
+        assertThat(middle.titles("store.workflows")).isEqualTo(all.subList(1, 3));
+        assertThat(middle.data("store.workflows.pageInfo.hasPreviousPage").asBoolean()).isTrue();
+        assertThat(middle.data("store.workflows.pageInfo.hasNextPage").asBoolean()).isTrue();
+
+        Answer start = graphQl(backwards.formatted(store, ", before: \"" + middle.data("store.workflows.pageInfo.startCursor").asString() + "\""))
+                .assertOk();
+        assertThat(start.titles("store.workflows")).as("only one is left before").isEqualTo(all.subList(0, 1));
+        assertThat(start.data("store.workflows.pageInfo.hasPreviousPage").asBoolean()).isFalse();
+        Answer none = graphQl(backwards.formatted(store, ", before: \"" + start.data("store.workflows.pageInfo.startCursor").asString() + "\""))
+                .assertOk();
+        assertThat(none.data("store.workflows.edges")).isEmpty();
+        assertThat(none.data("store.workflows.pageInfo.hasPreviousPage").asBoolean()).isFalse();
+
+        Answer forwardAgain = graphQl("{ store(slug: \"%s\") { workflows(first: 2, after: \"%s\") { edges { node { title } } } } }"
+                .formatted(store, start.data("store.workflows.pageInfo.endCursor").asString())).assertOk();
+        assertThat(forwardAgain.titles("store.workflows")).as("a backward page's cursors page forwards too").isEqualTo(all.subList(1, 3));
+
+        String search = """
+                { workflows(query: "%s", sort: "newest", %s) { edges { node { title } }
+                    pageInfo { hasPreviousPage hasNextPage startCursor } } }""";
+        List<String> found = graphQl(search.formatted(word, "first: 5")).assertOk().titles("workflows");
+        assertThat(found).hasSize(5);
+        Answer lastFound = graphQl(search.formatted(word, "last: 3")).assertOk();
+        assertThat(lastFound.titles("workflows")).isEqualTo(found.subList(2, 5));
+        assertThat(lastFound.data("workflows.pageInfo.hasPreviousPage").asBoolean()).isTrue();
+        assertThat(lastFound.data("workflows.pageInfo.hasNextPage").asBoolean()).isFalse();
+        Answer before = graphQl(search.formatted(word, "last: 3, before: \"" + lastFound.data("workflows.pageInfo.startCursor").asString() + "\""))
+                .assertOk();
+        assertThat(before.titles("workflows")).isEqualTo(found.subList(0, 2));
+        assertThat(before.data("workflows.pageInfo.hasPreviousPage").asBoolean()).isFalse();
+        assertThat(before.data("workflows.pageInfo.hasNextPage").asBoolean()).isTrue();
+    }
+
+    @Test
+    void firstAndLastTogetherOrCountsOutOfRangeAreBadRequestsNotFailures() throws Exception {
+        Answer both = graphQl("{ workflows(first: 2, last: 2) { edges { node { title } } } }");
+        assertThat(both.status()).isEqualTo(200);
+        assertThat(both.errorCode()).isEqualTo("BAD_REQUEST");
+        assertThat(both.body().get("errors").get(0).get("message").asString()).contains("not both");
+
+        for (String arguments : List.of("last: -1", "first: -3", "last: 0", "last: 101")) {
+            Answer refused = graphQl("{ workflows(" + arguments + ") { edges { node { title } } } }");
+            assertThat(refused.status()).as(arguments).isEqualTo(200);
+            assertThat(refused.errorCode()).as(arguments).isEqualTo("BAD_REQUEST");
+            assertThat(refused.body().get("errors").get(0).get("message").asString()).as(arguments).contains("between 1 and 100");
+        }
+        WebSession seller = SellerFixture.newSeller(port);
+        String store = storeSlugOf(SellerFixture.publishedWorkflow(seller, "Nested " + Fixtures.uniqueWord(), "n8n", "0"));
+        Answer nested = graphQl("{ store(slug: \"%s\") { workflows(last: -2) { edges { node { title } } } } }".formatted(store));
+        assertThat(nested.errorCode()).isEqualTo("BAD_REQUEST");
+        assertThat(graphQl("{ workflows(last: 2, before: \"garbage!\") { edges { node { title } } } }").errorCode()).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void aSellersTokenListsTheirOwnWorkflowsDraftsIncludedWithTheRestScopes() throws Exception {
+        String word = Fixtures.uniqueWord();
+        WebSession seller = SellerFixture.newSeller(port);
+        SellerFixture.publishedWorkflow(seller, "Live " + word, "n8n", "0");
+        String writeToken = ApiIntegrationTests.createToken(seller, "CI", "workflows:write");
+        draft(writeToken, "Draft " + word);
+        SellerFixture.publishedWorkflow(SellerFixture.newSeller(port), "Theirs " + word, "n8n", "0");
+
+        String query = """
+                { viewer { workflows(first: 10) { edges { node { id title status versionCount price { currency } } }
+                    pageInfo { hasNextPage hasPreviousPage } } } }""";
+        Answer own = graphQl(query, writeToken).assertOk();
+        assertThat(own.titles("viewer.workflows")).as("last changed first, drafts included, no one else's")
+                .containsExactly("Draft " + word, "Live " + word);
+        JsonNode edges = own.data("viewer.workflows.edges");
+        assertThat(edges.get(0).get("node").get("status").asString()).isEqualTo("draft");
+        assertThat(edges.get(1).get("node").get("status").asString()).isEqualTo("published");
+        assertThat(edges.get(0).get("node").get("versionCount").asInt()).isEqualTo(1);
+        assertThat(edges.get(0).get("node").get("price").get("currency").asString()).isEqualTo("EUR");
+
+        String salesToken = ApiIntegrationTests.createToken(seller, "Sales", "sales:read");
+        assertThat(graphQl(query, salesToken).assertOk().titles("viewer.workflows")).containsExactly("Draft " + word, "Live " + word);
+        Answer lastOne = graphQl("{ viewer { workflows(last: 1) { edges { node { title } } pageInfo { hasPreviousPage } } } }", writeToken).assertOk();
+        assertThat(lastOne.titles("viewer.workflows")).containsExactly("Live " + word);
+        assertThat(lastOne.data("viewer.workflows.pageInfo.hasPreviousPage").asBoolean()).isTrue();
+
+        String libraryToken = ApiIntegrationTests.createToken(seller, "Library", "library:read");
+        Answer noScope = graphQl(query, libraryToken);
+        assertThat(noScope.errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(noScope.data("viewer.workflows").isNull()).isTrue();
+        assertThat(noScope.body().toString()).doesNotContain("Draft " + word);
+
+        Answer buyer = graphQl(query, ApiIntegrationTests.createToken(person("Not A Seller"), "CI", "workflows:write"));
+        assertThat(buyer.errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(buyer.body().get("errors").get(0).get("message").asString()).contains("no store");
+    }
+
+    @Test
+    void listingTheSellersOwnWorkflowsTakesTheSameStatementsForTwoOrTwelve() throws Exception {
+        String word = Fixtures.uniqueWord();
+        String few = ApiIntegrationTests.createToken(SellerFixture.newSeller(port), "CI", "workflows:write");
+        String many = ApiIntegrationTests.createToken(SellerFixture.newSeller(port), "CI", "workflows:write");
+        for (int i = 0; i < 12; i++) {
+            if (i < 2) {
+                draft(few, "Few " + word + " " + i);
+            }
+            draft(many, "Many " + word + " " + i);
+        }
+        String query = "{ viewer { workflows(first: 20) { edges { node { title status versionCount updatedAt } } } } }";
+
+        graphQl(query, few).assertOk();
+        SqlStatements.reset();
+        Answer two = graphQl(query, few).assertOk();
+        int forTwo = SqlStatements.count();
+        SqlStatements.reset();
+        Answer twelve = graphQl(query, many).assertOk();
+        int forTwelve = SqlStatements.count();
+
+        assertThat(two.titles("viewer.workflows")).hasSize(2);
+        assertThat(twelve.titles("viewer.workflows")).hasSize(12);
+        assertThat(twelve.data("viewer.workflows.edges").findValues("versionCount")).allSatisfy(count -> assertThat(count.asInt()).isEqualTo(1));
+        assertThat(forTwelve).as("statements for 12 workflows against 2").isEqualTo(forTwo).isPositive();
+    }
+
     @Test
     void aSignedInBrowsersSessionCookieAuthenticatesNothingAtGraphQl() throws Exception {
         WebSession browser = person("Cookie Holder");

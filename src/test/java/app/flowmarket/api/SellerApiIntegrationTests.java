@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -13,6 +15,7 @@ import app.flowmarket.IntegrationTest;
 import app.flowmarket.catalog.SellerFixture;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.WebSession;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,6 +49,37 @@ class SellerApiIntegrationTests {
         return "{\"title\":\"" + title + "\",\"summary\":\"Sent from a build script.\",\"description\":\"\",\"platform\":\"n8n\","
                 + "\"price\":\"12.00\",\"currency\":\"EUR\",\"tags\":[],\"file\":{\"name\":\"w.json\",\"contentBase64\":\""
                 + Base64.getEncoder().encodeToString(file) + "\"}}";
+    }
+
+    HttpResponse<String> sendImage(String path, String token, byte[] image, String idempotencyKey) throws Exception {
+        String boundary = "----api" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"shot.png\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(image);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An n8n export with a Stripe live key typed into a node, as sellers sometimes forget to remove. */
+    static byte[] withStripeKey(String title) {
+        String key = "sk_" + "live_" + "51HqExampleOnlyNotARealKey0000";
+        return new String(Fixtures.n8nWorkflow(title), StandardCharsets.UTF_8)
+                .replace("\"parameters\": {\"text\": \"hi\"}", "\"parameters\": {\"text\": \"hi\", \"stripeKey\": \"" + key + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] png() throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(320, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     static void assertProblem(HttpResponse<String> response, int status, String type) {
@@ -169,5 +203,91 @@ class SellerApiIntegrationTests {
         assertProblem(send("GET", "/api/v1/me/coupons", noScope, null, null), 403, "insufficient-scope");
         assertProblem(send("POST", "/api/v1/me/coupons", noScope, body, null), 403, "insufficient-scope");
         assertProblem(send("POST", "/api/v1/me/coupons/" + id + "/deactivate", noScope, null, null), 403, "insufficient-scope");
+    }
+
+    @Test
+    void aFileWithASecretIsAcceptedWithTheUploadPagesWarningAndHeldForModeration() throws Exception {
+        WebSession seller = SellerFixture.newSeller(port);
+        String token = ApiIntegrationTests.createToken(seller, "CI", "workflows:write");
+        String title = "Leaky " + Fixtures.uniqueWord();
+
+        HttpResponse<String> created = send("POST", "/api/v1/me/workflows", token, newWorkflow(title, withStripeKey(title)), null);
+        assertThat(created.statusCode()).as("the upload page keeps such a file too, with a warning").isEqualTo(201);
+        JsonNode workflow = JSON.readTree(created.body());
+        String id = workflow.get("id").asString();
+        assertThat(workflow.get("warnings")).hasSize(1);
+        JsonNode warning = workflow.get("warnings").get(0);
+        assertThat(warning.get("field").asString()).isEqualTo("file");
+        assertThat(warning.get("code").asString()).isEqualTo("workflow.file.secret");
+        assertThat(warning.get("detail").asString()).contains("secrets").contains("Send to Slack").contains("stripeKey");
+        assertThat(created.body()).as("the key itself is never echoed").doesNotContain("sk_" + "live_");
+        assertThat(workflow.get("versions").get(0).get("warnings")).hasSize(1);
+
+        String page = seller.get("/seller/workflows/" + id + "/edit").assertStatus(200).body();
+        assertThat(page).as("the page warns of the same").contains("This file seems to contain secrets").contains("stripeKey");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select hits from moderation_item where content_type = 'workflow' and content_id = ?::uuid").param(id).query(String.class).list())
+                .as("held for moderation, as a page upload is").singleElement().asString().contains("stripe-key"));
+
+        String leakyVersion = "{\"changelog\":\"Oops.\",\"file\":{\"name\":\"w.json\",\"contentBase64\":\""
+                + Base64.getEncoder().encodeToString(withStripeKey(title)) + "\"}}";
+        HttpResponse<String> leaky = send("POST", "/api/v1/me/workflows/" + id + "/versions", token, leakyVersion, null);
+        assertThat(leaky.statusCode()).as(leaky.body()).isEqualTo(201);
+        JsonNode version = JSON.readTree(leaky.body());
+        assertThat(version.get("number").asInt()).isEqualTo(2);
+        assertThat(version.get("warnings").get(0).get("code").asString()).isEqualTo("workflow.file.secret");
+        assertThat(version.get("warnings").get(0).get("field").asString()).isEqualTo("file");
+
+        String cleanVersion = "{\"changelog\":\"Key removed.\",\"file\":{\"name\":\"w.json\",\"contentBase64\":\""
+                + Base64.getEncoder().encodeToString(Fixtures.n8nWorkflow(title)) + "\"}}";
+        HttpResponse<String> clean = send("POST", "/api/v1/me/workflows/" + id + "/versions", token, cleanVersion, null);
+        assertThat(JSON.readTree(clean.body()).get("warnings")).isEmpty();
+        assertThat(JSON.readTree(send("GET", "/api/v1/me/workflows/" + id, token, null, null).body()).get("warnings"))
+                .as("the newest version is clean").isEmpty();
+    }
+
+    @Test
+    void aSellerAddsListsAndRemovesScreenshotsOfTheirOwnWorkflowsOnly() throws Exception {
+        WebSession owner = SellerFixture.newSeller(port);
+        String id = SellerFixture.publishedWorkflow(owner, "Shots " + Fixtures.uniqueWord(), "n8n", "0");
+        String token = ApiIntegrationTests.createToken(owner, "CI", "workflows:write");
+        String path = "/api/v1/me/workflows/" + id + "/screenshots";
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> added = sendImage(path, token, png(), key);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        JsonNode shot = JSON.readTree(added.body());
+        assertThat(shot.get("contentType").asString()).isEqualTo("image/png");
+        assertThat(shot.get("position").asInt()).isZero();
+        assertThat(sendImage(path, token, png(), key).body()).as("a retry adds nothing").isEqualTo(added.body());
+        assertThat(jdbc.sql("select count(*) from workflow_screenshot where workflow_id = ?::uuid").param(id).query(Long.class).single()).isEqualTo(1);
+
+        JsonNode listed = JSON.readTree(send("GET", path, token, null, null).body());
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("id").asString()).isEqualTo(shot.get("id").asString());
+        WebSession.Page image = new WebSession(port).get(URI.create(shot.get("url").asString()).getPath()).assertStatus(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+
+        HttpResponse<String> notAnImage = sendImage(path, token, "<svg/>".getBytes(StandardCharsets.UTF_8), null);
+        assertProblem(notAnImage, 422, "validation-failed");
+        assertThat(JSON.readTree(notAnImage.body()).get("code").asString()).isEqualTo("image.unsupported");
+        HttpResponse<String> tooLarge = sendImage(path, token, java.util.Arrays.copyOf(png(), 2 * 1024 * 1024 + 300 * 1024), null);
+        assertProblem(tooLarge, 422, "validation-failed");
+        assertThat(JSON.readTree(tooLarge.body()).get("code").asString()).as("the page's 2 MB limit, not the 256 KB of other forms").isEqualTo("image.too-large");
+
+        String stranger = ApiIntegrationTests.createToken(SellerFixture.newSeller(port), "CI", "workflows:write");
+        assertProblem(send("GET", path, stranger, null, null), 404, "not-found");
+        assertProblem(sendImage(path, stranger, png(), null), 404, "not-found");
+        assertProblem(send("DELETE", path + "/" + shot.get("id").asString(), stranger, null, null), 404, "not-found");
+        String readOnly = ApiIntegrationTests.createToken(owner, "Read", "sales:read");
+        assertProblem(send("GET", path, readOnly, null, null), 403, "insufficient-scope");
+        assertProblem(sendImage(path, readOnly, png(), null), 403, "insufficient-scope");
+        assertProblem(send("DELETE", path + "/" + shot.get("id").asString(), readOnly, null, null), 403, "insufficient-scope");
+        assertThat(JSON.readTree(send("GET", path, token, null, null).body())).hasSize(1);
+
+        HttpResponse<String> removed = send("DELETE", path + "/" + shot.get("id").asString(), token, null, null);
+        assertThat(removed.statusCode()).isEqualTo(204);
+        assertThat(JSON.readTree(send("GET", path, token, null, null).body())).isEmpty();
+        assertProblem(send("DELETE", path + "/" + shot.get("id").asString(), token, null, null), 404, "not-found");
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import app.flowmarket.account.Person;
@@ -38,7 +39,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
@@ -79,30 +79,38 @@ class CatalogGraphQl {
     Window<WorkflowSummary> workflows(@Argument @Nullable String query, @Argument @Nullable String category, @Argument @Nullable String tag,
                                       @Argument @Nullable String platform, @Argument @Nullable String price,
                                       @Argument @Nullable String integration, @Argument @Nullable Integer minRating,
-                                      @Argument @Nullable String sort, ScrollSubrange range) {
+                                      @Argument @Nullable String sort, DataFetchingEnvironment env) {
         access.catalogReader();
-        int start = Windows.start(range);
-        int first = Windows.first(range);
+        Windows.Request request = Windows.request(env);
+        IntFunction<PageResult<SearchResults.Hit>> results = page -> search.search(SearchQuery.of(query, category, tag, platform, price,
+                integration, minRating == null ? null : minRating.toString(), sort, page)).page();
+        // the last items of the results can only be placed once their number is known
+        Windows.Bounds bounds = request.bounds(request.fromEnd() ? reachable(results.apply(1)) : LAST_SEARCH_PAGE * CatalogSearch.PAGE_SIZE);
         // the search answers fixed pages: read from the one holding the start until the window is full
-        int page = start / CatalogSearch.PAGE_SIZE + 1;
-        int skip = start % CatalogSearch.PAGE_SIZE;
+        int page = bounds.from() / CatalogSearch.PAGE_SIZE + 1;
+        int skip = bounds.from() % CatalogSearch.PAGE_SIZE;
+        int wanted = bounds.to() - bounds.from();
         List<WorkflowSummary> items = new ArrayList<>();
         if (page > LAST_SEARCH_PAGE) {
-            return Windows.of(items, start, false);
+            return Windows.of(items, bounds.from(), false);
         }
         while (true) {
-            PageResult<SearchResults.Hit> results = search.search(SearchQuery.of(query, category, tag, platform, price, integration,
-                    minRating == null ? null : minRating.toString(), sort, page)).page();
-            List<SearchResults.Hit> hits = results.items();
+            PageResult<SearchResults.Hit> found = results.apply(page);
+            List<SearchResults.Hit> hits = found.items();
             int from = Math.min(skip, hits.size());
-            int to = Math.min(hits.size(), from + first - items.size());
+            int to = Math.min(hits.size(), from + wanted - items.size());
             hits.subList(from, to).forEach(hit -> items.add(WorkflowSummary.of(hit.card())));
-            if (items.size() >= first || !results.hasNext() || page == LAST_SEARCH_PAGE) {
-                return Windows.of(items, start, to < hits.size() || (results.hasNext() && page < LAST_SEARCH_PAGE));
+            if (items.size() >= wanted || !found.hasNext() || page == LAST_SEARCH_PAGE) {
+                return Windows.of(items, bounds.from(), bounds.from() + items.size() < reachable(found));
             }
             page++;
             skip = 0;
         }
+    }
+
+    /** How many of a search's results the connection can reach. */
+    private static int reachable(PageResult<?> results) {
+        return (int) Math.min(results.total(), (long) LAST_SEARCH_PAGE * CatalogSearch.PAGE_SIZE);
     }
 
     @QueryMapping
@@ -129,8 +137,8 @@ class CatalogGraphQl {
     }
 
     @SchemaMapping(typeName = "Workflow")
-    Window<Version> versions(Workflow workflow, ScrollSubrange range) {
-        return Windows.of(find(workflow.slug()).map(page -> page.versions().stream().map(Version::of).toList()).orElse(List.of()), range);
+    Window<Version> versions(Workflow workflow, DataFetchingEnvironment env) {
+        return Windows.of(find(workflow.slug()).map(page -> page.versions().stream().map(Version::of).toList()).orElse(List.of()), env);
     }
 
     @BatchMapping(typeName = "WorkflowSummary", field = "store")
@@ -144,26 +152,26 @@ class CatalogGraphQl {
     }
 
     @SchemaMapping(typeName = "Store", field = "workflows")
-    CompletableFuture<Window<WorkflowSummary>> storeWorkflows(StoreView store, ScrollSubrange range, DataFetchingEnvironment env) {
-        Windows.first(range);
+    CompletableFuture<Window<WorkflowSummary>> storeWorkflows(StoreView store, DataFetchingEnvironment env) {
+        Windows.request(env);
         DataLoader<UUID, List<WorkflowSummary>> loader = env.getDataLoader(STORE_WORKFLOWS);
-        return java.util.Objects.requireNonNull(loader).load(store.id()).thenApply(all -> Windows.of(all == null ? List.of() : all, range));
+        return java.util.Objects.requireNonNull(loader).load(store.id()).thenApply(all -> Windows.of(all == null ? List.of() : all, env));
     }
 
     @SchemaMapping(typeName = "WorkflowSummary", field = "reviews")
-    CompletableFuture<Window<Review>> summaryReviews(WorkflowSummary workflow, ScrollSubrange range, DataFetchingEnvironment env) {
-        return reviews(workflow.id(), range, env);
+    CompletableFuture<Window<Review>> summaryReviews(WorkflowSummary workflow, DataFetchingEnvironment env) {
+        return reviews(workflow.id(), env);
     }
 
     @SchemaMapping(typeName = "Workflow", field = "reviews")
-    CompletableFuture<Window<Review>> workflowReviews(Workflow workflow, ScrollSubrange range, DataFetchingEnvironment env) {
-        return reviews(workflow.id(), range, env);
+    CompletableFuture<Window<Review>> workflowReviews(Workflow workflow, DataFetchingEnvironment env) {
+        return reviews(workflow.id(), env);
     }
 
-    private static CompletableFuture<Window<Review>> reviews(UUID workflowId, ScrollSubrange range, DataFetchingEnvironment env) {
-        Windows.first(range);
+    private static CompletableFuture<Window<Review>> reviews(UUID workflowId, DataFetchingEnvironment env) {
+        Windows.request(env);
         DataLoader<UUID, List<Review>> loader = env.getDataLoader(WORKFLOW_REVIEWS);
-        return java.util.Objects.requireNonNull(loader).load(workflowId).thenApply(all -> Windows.of(all == null ? List.of() : all, range));
+        return java.util.Objects.requireNonNull(loader).load(workflowId).thenApply(all -> Windows.of(all == null ? List.of() : all, env));
     }
 
     private <T> Map<T, StoreView> storesBySlug(List<T> workflows, Function<T, String> slug) {

@@ -6,14 +6,16 @@ import app.flowmarket.api.ApiCaller;
 import app.flowmarket.api.ApiScope;
 import app.flowmarket.api.rest.ApiDtos.LibraryItem;
 import app.flowmarket.api.rest.ApiDtos.Me;
+import app.flowmarket.api.rest.ApiDtos.OwnWorkflow;
 import app.flowmarket.api.rest.ApiDtos.Sale;
+import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.licensing.Licensing;
 import app.flowmarket.shared.AccountId;
+import graphql.schema.DataFetchingEnvironment;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -26,11 +28,13 @@ class ViewerGraphQl {
     private final ApiAccess access;
     private final Licensing licensing;
     private final OrderManagement orders;
+    private final CatalogPages catalog;
 
-    ViewerGraphQl(ApiAccess access, Licensing licensing, OrderManagement orders) {
+    ViewerGraphQl(ApiAccess access, Licensing licensing, OrderManagement orders, CatalogPages catalog) {
         this.access = access;
         this.licensing = licensing;
         this.orders = orders;
+        this.catalog = catalog;
     }
 
     @QueryMapping
@@ -40,14 +44,22 @@ class ViewerGraphQl {
     }
 
     @SchemaMapping(typeName = "Viewer")
-    Window<LibraryItem> library(ScrollSubrange range) {
+    Window<LibraryItem> library(DataFetchingEnvironment env) {
         ApiCaller caller = access.require(ApiScope.LIBRARY_READ);
-        return Windows.of(licensing.library(AccountId.of(caller.accountId())).stream().map(LibraryItem::of).toList(), range);
+        return Windows.of(licensing.library(AccountId.of(caller.accountId())).stream().map(LibraryItem::of).toList(), env);
     }
 
     @SchemaMapping(typeName = "Viewer")
-    Window<Sale> sales(ScrollSubrange range) {
+    Window<Sale> sales(DataFetchingEnvironment env) {
         Person seller = access.seller(access.require(ApiScope.SALES_READ));
-        return Windows.of(orders.salesOf(seller.actor()).stream().map(Sale::of).toList(), range);
+        return Windows.of(orders.salesOf(seller.actor()).stream().map(Sale::of).toList(), env);
+    }
+
+    /** The seller's own workflows, drafts included: the same list, scopes and order as REST's GET /api/v1/me/workflows. */
+    @SchemaMapping(typeName = "Viewer")
+    Window<OwnWorkflow> workflows(DataFetchingEnvironment env) {
+        Windows.request(env);
+        Person seller = access.seller(access.require(ApiScope.SALES_READ, ApiScope.WORKFLOWS_WRITE));
+        return Windows.of(catalog.sellerWorkflows(seller.id()).stream().map(OwnWorkflow::of).toList(), env);
     }
 }

@@ -27,6 +27,8 @@ import app.flowmarket.shared.WorkflowId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -53,13 +55,16 @@ class SellerWorkflowApiController {
     private final CatalogPages pages;
     private final ApiIdempotency idempotency;
     private final JsonMapper json;
+    private final MessageSource messages;
 
-    SellerWorkflowApiController(ApiAccess access, CatalogManagement catalog, CatalogPages pages, ApiIdempotency idempotency, JsonMapper json) {
+    SellerWorkflowApiController(ApiAccess access, CatalogManagement catalog, CatalogPages pages, ApiIdempotency idempotency, JsonMapper json,
+                                MessageSource messages) {
         this.access = access;
         this.catalog = catalog;
         this.pages = pages;
         this.idempotency = idempotency;
         this.json = json;
+        this.messages = messages;
     }
 
     /** The workflow file as a base64 string, with the name it had on disk. */
@@ -79,33 +84,35 @@ class SellerWorkflowApiController {
     record NewVersion(@Nullable String changelog, @Nullable WorkflowFile file) {
     }
 
-    record Version(UUID id, int number, String changelog, String fileName, long fileSize, String sha256) {
-        static Version of(CatalogManagement.VersionView v) {
-            return new Version(v.id(), v.number(), v.changelog(), v.fileName(), v.fileSize(), v.sha256());
-        }
+    /**
+     * Something accepted that the seller should still fix, as the upload page shows it: a value in the file that looks
+     * like a secret (code {@value #SECRET_IN_FILE}). The version is saved and the listing goes to moderation.
+     */
+    record Warning(String field, String code, String detail) {
+    }
+
+    record Version(UUID id, int number, String changelog, String fileName, long fileSize, String sha256, List<Warning> warnings) {
     }
 
     record SellerWorkflowDetail(UUID id, String slug, String title, String summary, String description, String platform, Price price,
                                 String status, @Nullable UUID categoryId, List<String> tags, List<Version> versions, @Nullable Instant publishedAt,
-                                Instant updatedAt) {
-        static SellerWorkflowDetail of(WorkflowPage p) {
-            return new SellerWorkflowDetail(p.id(), p.slug(), p.title(), p.summary(), p.descriptionMarkdown(), p.platform().slug(),
-                    Price.of(p.price()), p.status().name().toLowerCase(Locale.ROOT), p.category() == null ? null : p.category().id(),
-                    p.tags().stream().map(t -> t.name().english()).toList(), p.versions().stream().map(Version::of).toList(),
-                    p.publishedAt(), p.updatedAt());
-        }
+                                Instant updatedAt, List<Warning> warnings) {
     }
+
+    /** The warnings' code: stable, for clients to branch on. */
+    static final String SECRET_IN_FILE = "workflow.file.secret";
 
     @Operation(summary = "One of the seller's workflows, drafts included", description = "Scope `workflows:write`.")
     @GetMapping("/{id}")
     SellerWorkflowDetail get(@PathVariable UUID id) {
         Person seller = access.seller(access.require(ApiScope.WORKFLOWS_WRITE));
-        return SellerWorkflowDetail.of(pages.forEditing(seller.id(), WorkflowId.of(id)));
+        return detail(pages.forEditing(seller.id(), WorkflowId.of(id)));
     }
 
     @Operation(summary = "Create a draft workflow with its first file version", description = "Scope `workflows:write`. The file is sent "
-            + "base64-encoded in `file.contentBase64`; it is checked exactly as on the seller's upload page. Send an `Idempotency-Key` "
-            + "header to retry safely.")
+            + "base64-encoded in `file.contentBase64`; it is checked exactly as on the seller's upload page. A value in it that looks like "
+            + "a secret does not refuse it (as on the page): the answer's `warnings` name it (field `file`, code `workflow.file.secret`) "
+            + "and the listing is held for moderation. Send an `Idempotency-Key` header to retry safely.")
     @PostMapping(consumes = "application/json")
     ResponseEntity<String> create(@RequestBody NewWorkflow body, @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
         ApiCaller caller = access.require(ApiScope.WORKFLOWS_WRITE);
@@ -114,7 +121,7 @@ class SellerWorkflowApiController {
             Listing listing = listing(new ListingFields(body.title(), body.summary(), body.description(), body.platform(), body.price(),
                     body.currency(), body.categoryId(), body.tags()), null);
             UUID id = catalog.createWorkflow(actor(seller), listing, upload(body.file()));
-            String answer = json.writeValueAsString(SellerWorkflowDetail.of(pages.forEditing(seller.id(), WorkflowId.of(id))));
+            String answer = json.writeValueAsString(detail(pages.forEditing(seller.id(), WorkflowId.of(id))));
             return new ApiIdempotency.Result(201, "/api/v1/me/workflows/" + id, answer);
         });
     }
@@ -125,11 +132,12 @@ class SellerWorkflowApiController {
         Person seller = access.seller(access.require(ApiScope.WORKFLOWS_WRITE));
         WorkflowPage current = pages.forEditing(seller.id(), WorkflowId.of(id));
         catalog.updateListing(actor(seller), WorkflowId.of(id), listing(body, current));
-        return SellerWorkflowDetail.of(pages.forEditing(seller.id(), WorkflowId.of(id)));
+        return detail(pages.forEditing(seller.id(), WorkflowId.of(id)));
     }
 
     @Operation(summary = "Upload a new version of a workflow", description = "Scope `workflows:write`. A changelog is required; the file is "
-            + "checked as on the seller's upload page. Send an `Idempotency-Key` header to retry safely.")
+            + "checked as on the seller's upload page, and values that look like secrets are named in `warnings` (code "
+            + "`workflow.file.secret`). Send an `Idempotency-Key` header to retry safely.")
     @PostMapping(path = "/{id}/versions", consumes = "application/json")
     ResponseEntity<String> addVersion(@PathVariable UUID id, @RequestBody NewVersion body,
                                       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
@@ -137,7 +145,7 @@ class SellerWorkflowApiController {
         Person seller = access.seller(caller);
         return idempotency.once(caller, key, id + json.writeValueAsString(body), () -> {
             var version = catalog.addVersion(actor(seller), WorkflowId.of(id), body.changelog() == null ? "" : body.changelog(), upload(body.file()));
-            return new ApiIdempotency.Result(201, "/api/v1/me/workflows/" + id, json.writeValueAsString(Version.of(version)));
+            return new ApiIdempotency.Result(201, "/api/v1/me/workflows/" + id, json.writeValueAsString(version(version)));
         });
     }
 
@@ -146,7 +154,7 @@ class SellerWorkflowApiController {
     SellerWorkflowDetail publish(@PathVariable UUID id) {
         Person seller = access.seller(access.require(ApiScope.WORKFLOWS_WRITE));
         catalog.publish(actor(seller), WorkflowId.of(id));
-        return SellerWorkflowDetail.of(pages.forEditing(seller.id(), WorkflowId.of(id)));
+        return detail(pages.forEditing(seller.id(), WorkflowId.of(id)));
     }
 
     @Operation(summary = "Unpublish (archive) a workflow", description = "Scope `workflows:write`. Buyers keep what they bought; "
@@ -155,7 +163,21 @@ class SellerWorkflowApiController {
     SellerWorkflowDetail unpublish(@PathVariable UUID id) {
         Person seller = access.seller(access.require(ApiScope.WORKFLOWS_WRITE));
         catalog.archive(actor(seller), WorkflowId.of(id));
-        return SellerWorkflowDetail.of(pages.forEditing(seller.id(), WorkflowId.of(id)));
+        return detail(pages.forEditing(seller.id(), WorkflowId.of(id)));
+    }
+
+    private SellerWorkflowDetail detail(WorkflowPage p) {
+        List<Version> versions = p.versions().stream().map(this::version).toList();
+        return new SellerWorkflowDetail(p.id(), p.slug(), p.title(), p.summary(), p.descriptionMarkdown(), p.platform().slug(),
+                Price.of(p.price()), p.status().name().toLowerCase(Locale.ROOT), p.category() == null ? null : p.category().id(),
+                p.tags().stream().map(t -> t.name().english()).toList(), versions, p.publishedAt(), p.updatedAt(),
+                versions.isEmpty() ? List.of() : versions.getFirst().warnings());
+    }
+
+    private Version version(CatalogManagement.VersionView v) {
+        String title = messages.getMessage("workflow.secrets.title", null, "workflow.secrets.title", LocaleContextHolder.getLocale());
+        List<Warning> warnings = v.secretWarnings().stream().map(line -> new Warning("file", SECRET_IN_FILE, title + " " + line)).toList();
+        return new Version(v.id(), v.number(), v.changelog(), v.fileName(), v.fileSize(), v.sha256(), warnings);
     }
 
     private static Actor actor(Person seller) {
