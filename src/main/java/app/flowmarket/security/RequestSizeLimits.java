@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  *     {@code max-file-size}, 12 MB, written to disk as they arrive); screenshots (from the pages and the API) and
  *     store pictures: {@code body-limits.image} (3 MB);</li>
  * <li>other forms: {@code server.tomcat.max-http-form-post-size};</li>
+ * <li>workflow files sent to the API as base64 in JSON: {@code body-limits.workflow-json} (7 MB), with a declared
+ *     length, read by the endpoint once the token and the rate limit let it through (not buffered here);</li>
  * <li>any other body (JSON from the pages' scripts): {@code body-limits.raw} (64 KB).</li>
  * </ul>
  * A declared {@code Content-Length} over the limit is refused at once, without reading the body (and a
@@ -56,6 +58,8 @@ class RequestSizeLimits extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(RequestSizeLimits.class);
     // the pages that take a workflow file, and those that take an image
     private static final Pattern WORKFLOW_UPLOADS = Pattern.compile("/seller/workflows/(new|[^/]+/edit|[^/]+/versions)");
+    // the API's workflow uploads: the file base64-encoded in JSON (5 MB of file is about 6.7 MB of JSON)
+    private static final Pattern WORKFLOW_JSON_UPLOADS = Pattern.compile("/api/v1/me/workflows(/[^/]+/versions)?");
     private static final Pattern IMAGE_UPLOADS = Pattern.compile(
             "/seller/workflows/[^/]+/screenshots|/seller/store/avatar|/api/v1/me/workflows/[^/]+/screenshots");
 
@@ -73,7 +77,11 @@ class RequestSizeLimits extends OncePerRequestFilter {
     }
 
     /** Which limit applies, and whether the body is read here (raw bodies) or by Tomcat (forms, uploads). */
-    record Limit(long bytes, boolean raw) {
+    record Limit(long bytes, boolean raw, boolean lengthRequired) {
+
+        Limit(long bytes, boolean raw) {
+            this(bytes, raw, false);
+        }
     }
 
     Limit limitFor(HttpServletRequest request) {
@@ -91,6 +99,11 @@ class RequestSizeLimits extends OncePerRequestFilter {
         if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
             return new Limit(formLimit, false);
         }
+        if (WORKFLOW_JSON_UPLOADS.matcher(path).matches()) {
+            // read by the endpoint itself, after the token and the rate limit are checked, never buffered here: so the
+            // length must be declared (and Tomcat reads no more than it)
+            return new Limit(limits.workflowJson().toBytes(), false, true);
+        }
         return new Limit(limits.raw().toBytes(), true);
     }
 
@@ -107,6 +120,10 @@ class RequestSizeLimits extends OncePerRequestFilter {
         Limit limit = limitFor(request);
         if (declared > limit.bytes()) {
             refuse(request, response, limit);
+            return;
+        }
+        if (limit.lengthRequired() && declared <= 0) {
+            lengthRequired(request, response);
             return;
         }
         if (!limit.raw()) {
@@ -140,6 +157,20 @@ class RequestSizeLimits extends OncePerRequestFilter {
         response.setHeader("Connection", "close");
         response.getOutputStream().write(json.writeValueAsBytes(problem));
         // on its way before the connection is closed on a client still sending
+        response.flushBuffer();
+    }
+
+    private void lengthRequired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Length Required");
+        problem.put("status", HttpServletResponse.SC_LENGTH_REQUIRED);
+        problem.put("detail", "Send the file with a Content-Length header (not chunked).");
+        problem.put("instance", request.getRequestURI());
+        response.setStatus(HttpServletResponse.SC_LENGTH_REQUIRED);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setHeader("Connection", "close");
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
         response.flushBuffer();
     }
 

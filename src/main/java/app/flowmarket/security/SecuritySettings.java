@@ -38,7 +38,8 @@ record SecuritySettings(@DefaultValue SignIn signIn, @DefaultValue SignInLink si
      */
     record BodyLimits(@DefaultValue("64KB") DataSize webhook,
                       @DefaultValue("64KB") DataSize raw,
-                      @DefaultValue("3MB") DataSize image) {
+                      @DefaultValue("3MB") DataSize image,
+                      @DefaultValue("7MB") DataSize workflowJson) {
     }
 
 

@@ -134,6 +134,26 @@ class SellerApiIntegrationTests {
     }
 
     @Test
+    void aWorkflowFileAsLargeAsTheUploadPageTakesGoesThroughTheApiAndALargerOneIsRefusedBeforeItIsRead() throws Exception {
+        WebSession seller = SellerFixture.newSeller(port);
+        String token = ApiIntegrationTests.createToken(seller, "CI", "workflows:write");
+        String title = "Large api " + Fixtures.uniqueWord();
+        String note = "lorem ipsum dolor sit amet ".repeat(4_500_000 / 27);
+        byte[] large = ("{\"name\": \"" + title + "\", \"nodes\": [{\"id\": \"1\", \"name\": \"Start\", \"type\": "
+                + "\"n8n-nodes-base.manualTrigger\", \"typeVersion\": 1, \"position\": [0, 0], \"parameters\": {}, \"notes\": \""
+                + note + "\"}], \"connections\": {}}").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> created = send("POST", "/api/v1/me/workflows", token, newWorkflow(title, large), null);
+        HttpResponse<String> tooLarge = send("POST", "/api/v1/me/workflows", token,
+                newWorkflow(title + " twice", java.util.Arrays.copyOf(large, 6_000_000)), null);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("\"status\":413").contains("Content Too Large");
+        assertThat(jdbc.sql("select count(*) from workflow where title like ?").param(title + "%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void anInvalidFileOrListingIsAProblemNamingTheField() throws Exception {
         WebSession seller = SellerFixture.newSeller(port);
         String token = ApiIntegrationTests.createToken(seller, "CI", "workflows:write");

@@ -146,6 +146,17 @@ class RequestSizeLimitsIntegrationTests {
     }
 
     @Test
+    void theApisWorkflowUploadsMustDeclareTheirLengthSoNothingIsBufferedBeforeTheTokenIsChecked() throws Exception {
+        Exchange chunked = exchange(head("/api/v1/me/workflows", "application/json", "Transfer-Encoding: chunked"), chunked(1_000_000));
+        Exchange declared = exchange(head("/api/v1/me/workflows", "application/json", "Content-Length: " + (8L * 1024 * 1024),
+                "Expect: 100-continue"), null);
+
+        assertThat(chunked.status()).isEqualTo(411);
+        assertThat(chunked.body()).contains("Length Required");
+        assertThat(declared.status()).isEqualTo(413);
+    }
+
+    @Test
     void aPersonPostingAnOversizedFormGetsTheFriendlyPage() throws Exception {
         Exchange declared = exchange(head("/newsletter", "application/x-www-form-urlencoded", "Content-Length: 400000",
                 "Accept: text/html", "Expect: 100-continue"), null);
