@@ -62,6 +62,10 @@ class OrderLine {
     // the seller's code that reduced this line, as it was sold
     private @Nullable UUID couponId;
     private @Nullable String couponCode;
+    // what the coupon and the promotion took off this line, and the promotion that did (for their sellers' figures)
+    private long couponDiscountMinor;
+    private @Nullable UUID promotionId;
+    private long promotionDiscountMinor;
 
     protected OrderLine() {
     }
@@ -85,6 +89,9 @@ class OrderLine {
         this.status = Status.ACTIVE;
         this.couponId = priced.couponId();
         this.couponCode = priced.couponCode();
+        this.couponDiscountMinor = priced.couponId() == null ? 0 : priced.couponDiscount().minor();
+        this.promotionId = priced.promotionId();
+        this.promotionDiscountMinor = priced.promotionDiscount().minor();
     }
 
     /** The coupon that reduced this line, if one did. */

@@ -87,7 +87,7 @@ public class Pricing implements CurrencyConverter {
      */
     public record QuoteLine(Sellable item, Money list, Money discount, Money net, Money fee, Money sellerShare, Money charged,
                             BigDecimal rate, List<String> steps, @Nullable UUID couponId, @Nullable String couponCode, Money couponDiscount,
-                            @Nullable String promotionTitle) {
+                            @Nullable String promotionTitle, @Nullable UUID promotionId, Money promotionDiscount) {
 
         /** Whether the line is charged in another currency than its seller's price. */
         public boolean converted() {
@@ -376,7 +376,8 @@ public class Pricing implements CurrencyConverter {
         return new QuoteLine(item, new Money(list, currency), new Money(discount, currency), new Money(net, currency),
                 new Money(fee, currency), new Money(seller, currency), charged, rate, List.copyOf(steps),
                 coupon != null && couponOff > 0 ? coupon.id() : null, coupon != null && couponOff > 0 ? coupon.code() : null,
-                new Money(coupon != null ? couponOff : 0, currency), promoted == null ? null : promoted.promotion().title());
+                new Money(coupon != null ? couponOff : 0, currency), promoted == null ? null : promoted.promotion().title(),
+                promoted == null ? null : promoted.promotion().id(), new Money(promoted == null ? 0 : list - promoted.price().minor(), currency));
     }
 
     /**

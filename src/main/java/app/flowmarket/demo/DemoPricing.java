@@ -26,9 +26,14 @@ class DemoPricing {
         this.promotions = promotions;
     }
 
+    /** The welcome code runs from three days ago: this week's demo buyers used it. */
+    static Instant welcomeStarts(Instant now) {
+        return now.minus(Duration.ofDays(3));
+    }
+
     void write(AccountId seller, String currency, List<UUID> paidWorkflows, Instant now) {
         coupons.create(seller, new Coupons.CouponForm(WELCOME_CODE, 10, null, Money.of(0, currency), List.of(),
-                now.minus(Duration.ofDays(3)), null, null, false, false));
+                welcomeStarts(now), null, null, false, false));
         if (paidWorkflows.size() >= 2) {
             // a week's sale that started two days ago, on two of the store's paid workflows
             Instant start = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(2));

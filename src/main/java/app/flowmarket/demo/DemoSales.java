@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.commerce.Carts;
+import app.flowmarket.commerce.Coupons;
 import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.commerce.OrderStatus;
 import app.flowmarket.commerce.Sellable;
@@ -36,11 +37,13 @@ class DemoSales {
     private final AccountManagement accounts;
     private final Carts carts;
     private final OrderManagement orders;
+    private final Coupons coupons;
     @PersistenceContext
     @SuppressWarnings("NullAway.Init") // injected by the container after construction
     private EntityManager entityManager;
 
-    DemoSales(AccountManagement accounts, Carts carts, OrderManagement orders) {
+    DemoSales(AccountManagement accounts, Carts carts, OrderManagement orders, Coupons coupons) {
+        this.coupons = coupons;
         this.accounts = accounts;
         this.carts = carts;
         this.orders = orders;
@@ -86,16 +89,20 @@ class DemoSales {
                 lines++;
             }
             if (inCart > 0) {
+                Instant last = Objects.requireNonNull(lastPublished.get(entry.getKey()));
+                // one buyer in three bought this week, so some of the sellers' money is still held for refunds
+                Instant paidAt = recent
+                        ? now.minus(Duration.ofDays(2 + buyers % 5)).minus(Duration.ofMinutes(37L * buyers))
+                        : last.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(37L * buyers));
+                Instant earliest = last.plus(Duration.ofHours(1));
+                paidAt = paidAt.isBefore(earliest) ? earliest : paidAt;
+                if (!paidAt.isBefore(DemoPricing.welcomeStarts(now))) {
+                    // this week's buyers typed the demo seller's welcome code (it takes nothing off other stores' lines)
+                    coupons.apply(cart, DemoPricing.WELCOME_CODE);
+                }
                 OrderManagement.Placement placement = orders.checkout(buyer.actor(), "demo-" + placed, Currency.getInstance(currencies.get(entry.getKey())), null);
                 if (placement.status() != OrderStatus.PAID) {
                     OrderManagement.OrderView order = orders.ofBuyer(buyer.actor(), placement.orderId());
-                    Instant last = Objects.requireNonNull(lastPublished.get(entry.getKey()));
-                    // one buyer in three bought this week, so some of the sellers' money is still held for refunds
-                    Instant paidAt = recent
-                            ? now.minus(Duration.ofDays(2 + buyers % 5)).minus(Duration.ofMinutes(37L * buyers))
-                            : last.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(37L * buyers));
-                    Instant earliest = last.plus(Duration.ofHours(1));
-                    paidAt = paidAt.isBefore(earliest) ? earliest : paidAt;
                     Instant latest = now.minus(Duration.ofHours(2));
                     // paid through the checkout that was opened for it, in the past: the sellers' money is payable once
                     // the refund window has passed since then, as it would be for orders made here back then

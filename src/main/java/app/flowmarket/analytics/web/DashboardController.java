@@ -16,6 +16,8 @@ import app.flowmarket.analytics.TrafficSource;
 import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.SellerWorkflow;
 import app.flowmarket.commerce.Bundles;
+import app.flowmarket.commerce.DiscountPerformance;
+import app.flowmarket.shared.StoreId;
 import app.flowmarket.platform.Ui;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
@@ -50,8 +52,10 @@ class DashboardController {
     private final StoreManagement stores;
     private final CatalogPages catalog;
     private final Bundles bundles;
+    private final DiscountPerformance discounts;
 
-    DashboardController(SellerStats stats, StoreManagement stores, CatalogPages catalog, Bundles bundles) {
+    DashboardController(SellerStats stats, StoreManagement stores, CatalogPages catalog, Bundles bundles, DiscountPerformance discounts) {
+        this.discounts = discounts;
         this.stats = stats;
         this.stores = stores;
         this.catalog = catalog;
@@ -121,6 +125,9 @@ class DashboardController {
         model.addAttribute("sources", sources);
         model.addAttribute("referrers", referrers);
         model.addAttribute("charts", charts(ui, figures, period, currency, series, lines, sources, current));
+        if (item == null) {
+            model.addAttribute("discounts", discounts.ofStore(StoreId.of(storeId), period.from(), period.to()));
+        }
         return "analytics/dashboard";
     }
 
