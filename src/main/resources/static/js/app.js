@@ -1,8 +1,9 @@
 // Small progressive enhancements; every page works without them.
 
-// "Back" may show a visitor's page from the browser's memory, exactly as it was left. If this browser has posted
-// anything since (signed in or out, filled the cart, chose a theme or a currency) or chose another language, the
-// page may be out of date and its CSRF token replaced: it is loaded again instead.
+// "Back" may show a visitor's page from the browser's memory (the back/forward cache), exactly as it was left, or
+// the copy of it the browser kept (its HTTP cache), without asking us. If this browser has posted anything since
+// (signed in or out, filled the cart, chose a theme or a currency) or chose another language, the page may be out of
+// date and its CSRF token replaced: it is loaded again instead.
 (() => {
     const KEY = 'flowmarket.changed';
     const read = () => {
@@ -19,7 +20,22 @@
             // no storage: a page brought back stays as it was left
         }
     };
-    const seen = read();
+    const seen = read() || '';
+    // what this tab had changed when each page was last loaded from the network
+    const loaded = 'flowmarket.loaded:' + location.pathname + location.search;
+    try {
+        const navigation = performance.getEntriesByType('navigation')[0];
+        if (navigation && navigation.type === 'back_forward' && navigation.transferSize === 0) {
+            if (sessionStorage.getItem(loaded) !== seen) {
+                window.location.reload();
+                return;
+            }
+        } else {
+            sessionStorage.setItem(loaded, seen);
+        }
+    } catch (e) {
+        // no storage or timing: a kept copy stays as it was
+    }
     document.addEventListener('submit', (event) => {
         if (event.target.method === 'post') {
             changed();
@@ -36,7 +52,7 @@
         }
     }, true);
     window.addEventListener('pageshow', (event) => {
-        if (event.persisted && read() !== seen) {
+        if (event.persisted && (read() || '') !== seen) {
             window.location.reload();
         }
     });
