@@ -1,4 +1,63 @@
 // Small progressive enhancements; every page works without them.
+
+// "Back" may show a visitor's page from the browser's memory (the back/forward cache), exactly as it was left, or
+// the copy of it the browser kept (its HTTP cache), without asking us. If this browser has posted anything since
+// (signed in or out, filled the cart, chose a theme or a currency) or chose another language, the page may be out of
+// date and its CSRF token replaced: it is loaded again instead.
+(() => {
+    const KEY = 'flowmarket.changed';
+    const read = () => {
+        try {
+            return localStorage.getItem(KEY);
+        } catch (e) {
+            return null;
+        }
+    };
+    const changed = () => {
+        try {
+            localStorage.setItem(KEY, Date.now() + '-' + Math.random());
+        } catch (e) {
+            // no storage: a page brought back stays as it was left
+        }
+    };
+    const seen = read() || '';
+    // what this tab had changed when each page was last loaded from the network
+    const loaded = 'flowmarket.loaded:' + location.pathname + location.search;
+    try {
+        const navigation = performance.getEntriesByType('navigation')[0];
+        if (navigation && navigation.type === 'back_forward' && navigation.transferSize === 0) {
+            if (sessionStorage.getItem(loaded) !== seen) {
+                window.location.reload();
+                return;
+            }
+        } else {
+            sessionStorage.setItem(loaded, seen);
+        }
+    } catch (e) {
+        // no storage or timing: a kept copy stays as it was
+    }
+    document.addEventListener('submit', (event) => {
+        if (event.target.method === 'post') {
+            changed();
+        }
+    }, true);
+    document.addEventListener('htmx:beforeRequest', (event) => {
+        if (event.detail.requestConfig && event.detail.requestConfig.verb !== 'get') {
+            changed();
+        }
+    });
+    document.addEventListener('click', (event) => {
+        if (event.target.closest && event.target.closest('a[hreflang]')) {
+            changed();
+        }
+    }, true);
+    window.addEventListener('pageshow', (event) => {
+        if (event.persisted && (read() || '') !== seen) {
+            window.location.reload();
+        }
+    });
+})();
+
 document.addEventListener('DOMContentLoaded', () => {
     // the catalogue's filters come folded (a phone shows the results first); a wide screen shows them beside the results
     const filters = document.querySelector('.filter-panel');

@@ -157,6 +157,8 @@
             render();
         });
         render();
+        // "Back" can bring a page out of the browser's memory: the tray shows what was picked on the pages read since
+        window.addEventListener('pageshow', event => { if (event.persisted) render(); });
     }
 
     document.querySelectorAll('[data-tabs]').forEach(tabs);

@@ -234,7 +234,20 @@
             });
     }
 
-    const start = () => document.querySelectorAll('.flow-graph[data-src]').forEach(load);
+    // drawn when it comes near the screen (it sits below the fold): opening the page costs nothing for it
+    const start = () => document.querySelectorAll('.flow-graph[data-src]').forEach((box) => {
+        if (!('IntersectionObserver' in window)) {
+            load(box);
+            return;
+        }
+        const near = new IntersectionObserver((entries) => {
+            if (entries.some((entry) => entry.isIntersecting)) {
+                near.disconnect();
+                load(box);
+            }
+        }, {rootMargin: '400px 0px'});
+        near.observe(box);
+    });
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', start);
     } else {

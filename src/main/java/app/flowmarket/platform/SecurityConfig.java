@@ -93,6 +93,9 @@ class SecurityConfig {
                                 "/saved-searches/unsubscribe"))
                 .exceptionHandling(ex -> ex.accessDeniedPage("/error/403"))
                 .headers(headers -> headers
+                        // no-store except on public pages for visitors, which "Back" may then show from the browser's memory
+                        .cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(new PageCaching())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();

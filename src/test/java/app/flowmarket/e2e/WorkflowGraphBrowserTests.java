@@ -36,6 +36,8 @@ class WorkflowGraphBrowserTests extends BrowserTest {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
             page.navigate("http://localhost:" + port + "/workflows/" + slug);
+            // drawn as it comes near the screen
+            page.locator(".flow-graph").scrollIntoViewIfNeeded();
             Locator nodes = page.locator(".flow-graph .graph-node");
             assertThat(nodes).hasCount(3);
             assertThat(page.locator(".flow-graph")).containsText("Send to Slack");
@@ -63,6 +65,7 @@ class WorkflowGraphBrowserTests extends BrowserTest {
                 .setHasTouch(true))) {
             Page page = phone.newPage();
             page.navigate("http://localhost:" + port + "/workflows/" + slug);
+            page.locator(".flow-graph").scrollIntoViewIfNeeded();
             assertThat(page.locator(".flow-graph .graph-node")).hasCount(3);
             double width = page.locator(".graph-canvas").boundingBox().width;
             assertThat(width).isLessThanOrEqualTo(390);

@@ -32,7 +32,8 @@ class StaticAssetsIntegrationTests {
     @Test
     void pagesLinkEveryStaticFileByItsContentHashAndThoseAreCachedForAYear() throws Exception {
         HttpResponse<String> home = get("/");
-        assertThat(home.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        // the page itself is asked for again every time (it may only wait in the back/forward cache)
+        assertThat(home.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
 
         Set<String> assets = new LinkedHashSet<>();
         Matcher m = ASSET.matcher(home.body());
