@@ -40,6 +40,16 @@ public class SalesReport {
                            Money fee, Money sellerShare, String status, @Nullable Instant refundedAt) {
     }
 
+    /** How many lines {@link #forEach} would give. */
+    @Transactional(readOnly = true)
+    public long count(UUID storeId, LocalDate from, LocalDate to) {
+        Long lines = jdbc.queryForObject("""
+                select count(*) from order_line l join purchase_order o on o.id = l.order_id
+                where l.store_id = ? and o.paid_at >= ? and o.paid_at < ?""", Long.class, storeId,
+                Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()), Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        return lines == null ? 0 : lines;
+    }
+
     @Transactional(readOnly = true)
     public void forEach(UUID storeId, LocalDate from, LocalDate to, Consumer<SaleLine> consumer) {
         jdbc.query("""

@@ -12,6 +12,9 @@ public interface BlobStore {
     /** Stores the bytes under a new random key that starts with {@code prefix}, and returns the key. */
     String put(String prefix, byte[] content);
 
+    /** Stores a file's content (read as it is copied, never whole in memory) under a new key; returns the key. */
+    String put(String prefix, java.nio.file.Path file);
+
     Optional<InputStream> open(String key);
 
     void delete(String key);

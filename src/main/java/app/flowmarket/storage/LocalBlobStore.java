@@ -42,6 +42,21 @@ class LocalBlobStore implements BlobStore {
     }
 
     @Override
+    public String put(String prefix, Path file) {
+        String key = prefix + "/" + UUID.randomUUID();
+        Path target = resolve(key);
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), "upload", ".tmp");
+            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store a file", e);
+        }
+    }
+
+    @Override
     public Optional<InputStream> open(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
             return Optional.empty();

@@ -203,6 +203,20 @@ class SellerDashboardIntegrationTests {
             assertThat(sale.getCell(6).getNumericCellValue()).isEqualTo(19.5);
             assertThat(sale.getCell(9).getStringCellValue()).isEqualTo("USD");
         }
+        // the same file prepared in the background: its progress, then the download, for this seller only
+        String exportPage = seller.post("/seller/sales/exports", Map.of("format", "csv", "from", "", "to", "")).assertStatus(302).location();
+        assertThat(exportPage).matches("/seller/sales/exports/[0-9a-f-]{36}");
+        assertThat(seller.get(exportPage).assertStatus(200).body()).contains("Sales export").contains("export-status");
+        await().atMost(Duration.ofSeconds(30)).until(() -> seller.get(exportPage + "/progress").body().contains("Download the file"));
+        assertThat(seller.get(exportPage).body()).contains("Your file is ready (1 line)");
+        WebSession.Page prepared = seller.get(exportPage + "/download");
+        assertThat(prepared.assertStatus(200).headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment").contains(".csv");
+        assertThat(prepared.body()).isEqualTo(csv.body());
+        WebSession stranger = SellerFixture.newSeller(port);
+        stranger.get(exportPage).assertStatus(404);
+        stranger.get(exportPage + "/download").assertStatus(404);
+        new WebSession(port).get(exportPage + "/download").assertStatus(302);
+
         // the buyer's browser is not tracked (no browser name), but their checkout and purchase count: they are in the funnel
         await().atMost(Duration.ofSeconds(20)).until(() -> seller.get("/seller/dashboard/export?format=csv&period=7d").body()
                 .contains("Exported " + marker + ",0,0,0,1,1,0,19.50,USD"));
