@@ -63,6 +63,9 @@ class Order extends AbstractAggregateRoot<Order> {
     // the reference rates the lines were converted at
     private LocalDate ratesDate;
     private String ratesSource;
+    // what the buyer told at checkout: their country (ISO 3166 code) and whether the sellers may have their e-mail address
+    private @Nullable String buyerCountry;
+    private boolean shareEmail;
     // a wrapper, so that a new order (id set by us) is persisted, not merged
     @Version
     private @Nullable Long version;
@@ -103,6 +106,13 @@ class Order extends AbstractAggregateRoot<Order> {
             throw new IllegalArgumentException("an order must be open for a while");
         }
         return new Order(buyerId, idempotencyKey, quote, now, expiresAt);
+    }
+
+    /** What the buyer told at checkout, for the sellers' records: their country, and whether they may have their address. */
+    void buyerDetails(@Nullable String country, boolean shareEmail) {
+        requireOpen();
+        this.buyerCountry = country;
+        this.shareEmail = shareEmail;
     }
 
     /** Remembers the checkout the buyer was sent to; only an open order is paid through a new one. */

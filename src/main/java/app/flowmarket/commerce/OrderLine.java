@@ -66,6 +66,8 @@ class OrderLine {
     private long couponDiscountMinor;
     private @Nullable UUID promotionId;
     private long promotionDiscountMinor;
+    // the licence sold with the line (every licence is for one person until tiers are sold)
+    private String licenceTier = "SINGLE";
 
     protected OrderLine() {
     }

@@ -205,11 +205,32 @@ public class OrderManagement {
      * else meanwhile — nothing is placed and they see the new price first.
      */
     public Placement checkout(Actor buyer, @Nullable String idempotencyKey, Currency buyersCurrency, @Nullable LocalDate ratesShown, @Nullable Long totalShown) {
+        return checkout(buyer, idempotencyKey, buyersCurrency, ratesShown, totalShown, BuyerDetails.NONE);
+    }
+
+    /**
+     * What a buyer tells at checkout for the sellers' records: their country (an ISO 3166 code; anything else is not
+     * kept) and whether the sellers of the order may have their e-mail address (in their sales export).
+     */
+    public record BuyerDetails(@Nullable String country, boolean shareEmail) {
+
+        public static final BuyerDetails NONE = new BuyerDetails(null, false);
+        private static final java.util.Set<String> COUNTRIES = java.util.Set.of(java.util.Locale.getISOCountries());
+
+        public BuyerDetails {
+            String code = country == null ? null : country.strip().toUpperCase(java.util.Locale.ROOT);
+            country = code != null && COUNTRIES.contains(code) ? code : null;
+        }
+    }
+
+    /** As {@link #checkout(Actor, String, Currency, LocalDate, Long)}, with what the buyer told for the sellers' records. */
+    public Placement checkout(Actor buyer, @Nullable String idempotencyKey, Currency buyersCurrency, @Nullable LocalDate ratesShown,
+                              @Nullable Long totalShown, BuyerDetails details) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey.strip();
         if (key.length() > 100) {
             throw new DomainException("checkout.invalid-key");
         }
-        OrderView order = tx.execute(status -> placeOrResume(buyer, key, buyersCurrency, ratesShown, totalShown));
+        OrderView order = tx.execute(status -> placeOrResume(buyer, key, buyersCurrency, ratesShown, totalShown, details));
         if (!order.status().isOpen()) {
             return new Placement(order.id(), order.status(), "/orders/" + order.id());
         }
@@ -255,7 +276,8 @@ public class OrderManagement {
         return expired == null ? 0 : expired;
     }
 
-    private OrderView placeOrResume(Actor buyer, String key, Currency buyersCurrency, @Nullable LocalDate ratesShown, @Nullable Long totalShown) {
+    private OrderView placeOrResume(Actor buyer, String key, Currency buyersCurrency, @Nullable LocalDate ratesShown, @Nullable Long totalShown,
+                                    BuyerDetails details) {
         // checkouts and payments of one buyer queue up here, on every node
         lockBuyer(buyer.id().value());
         Instant now = Instant.now();
@@ -291,7 +313,9 @@ public class OrderManagement {
             // the buyer confirmed a price with a code that another checkout has used up since
             throw new DomainException("checkout.coupon-changed");
         }
-        Order order = orders.saveAndFlush(Order.place(AccountId.of(buyer.id().value()), key, quote, now, now.plus(settings.checkoutOpenFor())));
+        Order placed = Order.place(AccountId.of(buyer.id().value()), key, quote, now, now.plus(settings.checkoutOpenFor()));
+        placed.buyerDetails(details.country(), details.shareEmail());
+        Order order = orders.saveAndFlush(placed);
         auditLog.record(buyer.id().value(), buyer.label(), "order.placed", "order", order.id().value(), quote.total().toString());
         if (quote.isFree()) {
             if (!coupons.redeem(order.id().value(), buyer.id().value(), order.couponIds())) {

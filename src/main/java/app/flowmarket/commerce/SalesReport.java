@@ -37,7 +37,8 @@ public class SalesReport {
      * platform's fee and the seller's share, all in the order's currency; refunded lines say when.
      */
     public record SaleLine(Instant paidAt, long orderNumber, Sellable.Kind kind, String title, Money list, Money discount, Money net,
-                           Money fee, Money sellerShare, String status, @Nullable Instant refundedAt) {
+                           Money fee, Money sellerShare, String status, @Nullable Instant refundedAt, String licenceTier,
+                           @Nullable String buyerCountry, @Nullable UUID consentingBuyer) {
     }
 
     /** How many lines {@link #forEach} would give. */
@@ -54,7 +55,7 @@ public class SalesReport {
     public void forEach(UUID storeId, LocalDate from, LocalDate to, Consumer<SaleLine> consumer) {
         jdbc.query("""
                 select o.paid_at, o.number, l.kind, l.title, o.currency, l.list_minor, l.net_minor, l.fee_minor, l.seller_minor,
-                       l.status, l.refunded_at
+                       l.status, l.refunded_at, l.licence_tier, o.buyer_country, case when o.share_email then o.buyer_id end
                 from order_line l join purchase_order o on o.id = l.order_id
                 where l.store_id = ? and o.paid_at >= ? and o.paid_at < ?
                 order by o.paid_at, o.number, l.position""", rs -> {
@@ -65,7 +66,7 @@ public class SalesReport {
             consumer.accept(new SaleLine(rs.getTimestamp(1).toInstant(), rs.getLong(2), Sellable.Kind.valueOf(rs.getString(3)),
                     rs.getString(4), Money.of(list, currency), Money.of(Math.max(0, list - net), currency), Money.of(net, currency),
                     Money.of(rs.getLong(8), currency), Money.of(rs.getLong(9), currency), rs.getString(10),
-                    refunded == null ? null : refunded.toInstant()));
+                    refunded == null ? null : refunded.toInstant(), rs.getString(12), rs.getString(13), rs.getObject(14, UUID.class)));
         }, storeId, Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),
                 Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
     }

@@ -26,9 +26,9 @@ class DemoPricing {
         this.promotions = promotions;
     }
 
-    /** The welcome code runs from three days ago: this week's demo buyers used it. */
+    /** The welcome code runs from eight days ago: this week's demo buyers used it. */
     static Instant welcomeStarts(Instant now) {
-        return now.minus(Duration.ofDays(3));
+        return now.minus(Duration.ofDays(8));
     }
 
     void write(AccountId seller, String currency, List<UUID> paidWorkflows, Instant now) {

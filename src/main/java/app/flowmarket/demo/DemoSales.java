@@ -100,7 +100,15 @@ class DemoSales {
                     // this week's buyers typed the demo seller's welcome code (it takes nothing off other stores' lines)
                     coupons.apply(cart, DemoPricing.WELCOME_CODE);
                 }
-                OrderManagement.Placement placement = orders.checkout(buyer.actor(), "demo-" + placed, Currency.getInstance(currencies.get(entry.getKey())), null);
+                // where they live, by the currency they pay in; every other buyer lets the sellers have their address
+                String currency = Objects.requireNonNull(currencies.get(entry.getKey()));
+                String country = switch (currency) {
+                    case "EUR" -> List.of("FR", "DE", "ES", "NL").get(buyers % 4);
+                    case "GBP" -> "GB";
+                    default -> buyers % 5 == 0 ? "CA" : "US";
+                };
+                OrderManagement.Placement placement = orders.checkout(buyer.actor(), "demo-" + placed, Currency.getInstance(currency), null, null,
+                        new OrderManagement.BuyerDetails(country, buyers % 2 == 0));
                 if (placement.status() != OrderStatus.PAID) {
                     OrderManagement.OrderView order = orders.ofBuyer(buyer.actor(), placement.orderId());
                     Instant latest = now.minus(Duration.ofHours(2));

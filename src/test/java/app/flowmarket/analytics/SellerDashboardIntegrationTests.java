@@ -53,7 +53,10 @@ class SellerDashboardIntegrationTests {
         buyer.signIn(email, Fixtures.PASSWORD);
         buyer.header("Referer", "http://localhost:" + port + "/workflows/" + slug);
         Shopper.addToCart(buyer, "WORKFLOW", workflowId);
-        String orderPath = Shopper.pay(buyer, Shopper.placeOrder(buyer), Shopper.GOOD_CARD);
+        // the buyer tells their country and lets the seller have their address, on the checkout page
+        assertThat(buyer.get("/checkout").assertStatus(200).body()).contains("name=\"country\"").contains("name=\"shareEmail\"");
+        String paymentPage = buyer.post("/checkout", Map.of("country", "fr", "shareEmail", "true")).assertStatus(302).location();
+        String orderPath = Shopper.pay(buyer, paymentPage, Shopper.GOOD_CARD);
         Shopper.awaitOrderText(buyer, orderPath, "Paid. Thank you");
         // a crawler and a person who asked not to be tracked read the page too: neither counts
         new WebSession(port).header("User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")
@@ -176,8 +179,16 @@ class SellerDashboardIntegrationTests {
         accounts.createVerified(email, Fixtures.PASSWORD, "Erin Export");
         WebSession buyer = new WebSession(port).signIn(email, Fixtures.PASSWORD);
         Shopper.addToCart(buyer, "WORKFLOW", workflowId);
-        String orderPath = Shopper.pay(buyer, Shopper.placeOrder(buyer), Shopper.GOOD_CARD);
+        // the buyer tells their country and lets the seller have their address, on the checkout page
+        assertThat(buyer.get("/checkout").assertStatus(200).body()).contains("name=\"country\"").contains("name=\"shareEmail\"");
+        String paymentPage = buyer.post("/checkout", Map.of("country", "fr", "shareEmail", "true")).assertStatus(302).location();
+        String orderPath = Shopper.pay(buyer, paymentPage, Shopper.GOOD_CARD);
         Shopper.awaitOrderText(buyer, orderPath, "Paid. Thank you");
+        String quiet = Fixtures.uniqueEmail("quiet");
+        accounts.createVerified(quiet, Fixtures.PASSWORD, "Quinn Quiet");
+        WebSession quietBuyer = new WebSession(port).signIn(quiet, Fixtures.PASSWORD);
+        Shopper.addToCart(quietBuyer, "WORKFLOW", workflowId);
+        Shopper.awaitOrderText(quietBuyer, Shopper.pay(quietBuyer, Shopper.placeOrder(quietBuyer), Shopper.GOOD_CARD), "Paid. Thank you");
         long number = jdbc.sql("select number from purchase_order where id = ?::uuid").param(orderPath.substring("/orders/".length()))
                 .query(Long.class).single();
         var line = jdbc.sql("select fee_minor, seller_minor from order_line where order_id = ?::uuid").param(orderPath.substring("/orders/".length()))
@@ -187,28 +198,34 @@ class SellerDashboardIntegrationTests {
         assertThat(csv.assertStatus(200).headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment").contains(".csv");
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).isEqualTo("\uFEFFDate,Order,Item,Kind,List price,Discount,Price paid,Platform fee,Net (your share),Currency,Status,Refunded on");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("\uFEFFDate,Order,Item,Kind,Licence,List price,Discount,Price paid,Platform fee,Net (your share),"
+                + "Currency,Status,Refunded on,Country,Customer e-mail (if shared)");
         assertThat(lines.get(1)).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "," + number + ",Exported " + marker
-                + ",workflow,19.50,0.00,19.50," + money(line[0]) + "," + money(line[1]) + ",USD,paid,");
+                + ",workflow,Single user,19.50,0.00,19.50," + money(line[0]) + "," + money(line[1]) + ",USD,paid,,FR," + email);
+        // a buyer who said nothing: no country, and their address stays theirs
+        assertThat(lines.get(2)).endsWith(",USD,paid,,,").doesNotContain(quiet);
         assertThat(seller.get("/seller/sales/export?format=csv&from=2000-01-01&to=2000-12-31").body().lines()).hasSize(1);
 
         byte[] xlsx = seller.getBytes("/seller/sales/export?format=xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
             Row sale = sheet.getRow(1);
             assertThat(sale.getCell(1).getNumericCellValue()).isEqualTo(number);
             assertThat(sale.getCell(2).getStringCellValue()).isEqualTo("Exported " + marker);
-            assertThat(sale.getCell(6).getNumericCellValue()).isEqualTo(19.5);
-            assertThat(sale.getCell(9).getStringCellValue()).isEqualTo("USD");
+            assertThat(sale.getCell(4).getStringCellValue()).isEqualTo("Single user");
+            assertThat(sale.getCell(7).getNumericCellValue()).isEqualTo(19.5);
+            assertThat(sale.getCell(10).getStringCellValue()).isEqualTo("USD");
+            assertThat(sale.getCell(13).getStringCellValue()).isEqualTo("FR");
+            assertThat(sale.getCell(14).getStringCellValue()).isEqualTo(email);
         }
         // the same file prepared in the background: its progress, then the download, for this seller only
         String exportPage = seller.post("/seller/sales/exports", Map.of("format", "csv", "from", "", "to", "")).assertStatus(302).location();
         assertThat(exportPage).matches("/seller/sales/exports/[0-9a-f-]{36}");
         assertThat(seller.get(exportPage).assertStatus(200).body()).contains("Sales export").contains("export-status");
         await().atMost(Duration.ofSeconds(30)).until(() -> seller.get(exportPage + "/progress").body().contains("Download the file"));
-        assertThat(seller.get(exportPage).body()).contains("Your file is ready (1 line)");
+        assertThat(seller.get(exportPage).body()).contains("Your file is ready (2 lines)");
         WebSession.Page prepared = seller.get(exportPage + "/download");
         assertThat(prepared.assertStatus(200).headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment").contains(".csv");
         assertThat(prepared.body()).isEqualTo(csv.body());
@@ -217,9 +234,9 @@ class SellerDashboardIntegrationTests {
         stranger.get(exportPage + "/download").assertStatus(404);
         new WebSession(port).get(exportPage + "/download").assertStatus(302);
 
-        // the buyer's browser is not tracked (no browser name), but their checkout and purchase count: they are in the funnel
+        // the buyers' browsers are not tracked (no browser name), but their checkouts and purchases count: they are in the funnel
         await().atMost(Duration.ofSeconds(20)).until(() -> seller.get("/seller/dashboard/export?format=csv&period=7d").body()
-                .contains("Exported " + marker + ",0,0,0,1,1,0,19.50,USD"));
+                .contains("Exported " + marker + ",0,0,0,2,2,0,39.00,USD"));
     }
 
     private String slugOf(String workflowId) {

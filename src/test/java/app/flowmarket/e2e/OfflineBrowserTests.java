@@ -42,7 +42,9 @@ class OfflineBrowserTests extends BrowserTest {
     }
 
     private static void waitForTheWorker(Page page) {
-        page.waitForFunction("() => navigator.serviceWorker.controller !== null");
+        // installing precaches the site's assets: slow on a busy machine
+        page.waitForFunction("() => navigator.serviceWorker.controller !== null", null,
+                new Page.WaitForFunctionOptions().setTimeout(90_000));
     }
 
     @Test

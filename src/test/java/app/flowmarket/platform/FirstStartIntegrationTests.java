@@ -169,6 +169,11 @@ class FirstStartIntegrationTests {
             assertThat(single(st, """
                     select count(*) from entitlement e join account a on a.id = e.buyer_id where a.email = 'buyer@demo.flowmarket.app'""")).isPositive();
             assertThat(single(st, "select count(*) from purchase_order where status = 'PAID'")).isPositive();
+            // the buyers told their country, and some let the sellers have their address (the sales export shows both)
+            assertThat(single(st, "select count(*) from purchase_order where status = 'PAID' and total_minor > 0 and buyer_country is null")).as("paid orders").isZero();
+            assertThat(single(st, "select count(*) from purchase_order where status = 'PAID' and share_email")).isPositive();
+            // this week's buyers used the demo seller's welcome code, and the orders' lines say what it took off
+            assertThat(single(st, "select count(*) from order_line where coupon_code = 'WELCOME10' and coupon_discount_minor > 0")).isPositive();
             // ... in the past, each placed before it was paid, so part of the sellers' money is already payable
             assertThat(single(st, "select count(*) from purchase_order where status = 'PAID' and (paid_at > now() or created_at > paid_at)")).isZero();
             assertThat(single(st, """

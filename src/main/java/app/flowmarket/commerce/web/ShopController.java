@@ -207,22 +207,34 @@ class ShopController {
             return "redirect:/cart";
         }
         model.addAttribute("open", null);
+        model.addAttribute("countries", countries(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        // the country of the browser's language, when it names one ("en-GB"), is the likely one
+        model.addAttribute("likelyCountry", request.getLocale().getCountry());
         return "commerce/checkout";
     }
 
     @PostMapping("/checkout")
     String checkout(@AuthenticationPrincipal CurrentUser buyer, @RequestParam(required = false) @Nullable String idempotencyKey,
                     @RequestParam(required = false) @Nullable String ratesDate, @RequestParam(required = false) @Nullable Long total,
+                    @RequestParam(required = false) @Nullable String country, @RequestParam(required = false) @Nullable String shareEmail,
                     @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String headerKey, HttpServletRequest request,
                     RedirectAttributes redirect) {
         try {
             OrderManagement.Placement placement = orders.checkout(buyer.actor(), headerKey != null ? headerKey : idempotencyKey,
-                    displayCurrency.of(request), day(ratesDate), total);
+                    displayCurrency.of(request), day(ratesDate), total, new OrderManagement.BuyerDetails(country, "true".equals(shareEmail)));
             return "redirect:" + placement.redirectUrl();
         } catch (DomainException e) {
             Flash.error(redirect, e);
             return "checkout.rates-changed".equals(e.messageKey()) ? "redirect:/checkout" : "redirect:/cart";
         }
+    }
+
+    /** Every country, by ISO code, named in the page's language and sorted by that name. */
+    static List<Map.Entry<String, String>> countries(java.util.Locale language) {
+        java.text.Collator collator = java.text.Collator.getInstance(language);
+        return java.util.Arrays.stream(java.util.Locale.getISOCountries())
+                .map(code -> Map.entry(code, java.util.Locale.of("", code).getDisplayCountry(language)))
+                .sorted(Map.Entry.comparingByValue(collator)).toList();
     }
 
     @GetMapping("/orders")
