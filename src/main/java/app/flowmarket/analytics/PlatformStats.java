@@ -244,7 +244,8 @@ public class PlatformStats {
         return totals.entrySet().stream()
                 .filter(e -> e.getValue()[0] > 0)
                 .sorted(Comparator.comparingLong((Map.Entry<UUID, long[]> e) -> e.getValue()[1]).reversed()
-                        .thenComparing(Comparator.comparingLong((Map.Entry<UUID, long[]> e) -> e.getValue()[0]).reversed()))
+                        .thenComparing(Comparator.comparingLong((Map.Entry<UUID, long[]> e) -> e.getValue()[0]).reversed())
+                        .thenComparing(Map.Entry::getKey))
                 .limit(limit)
                 .map(e -> new Ranked(e.getKey(), java.util.Objects.requireNonNull(stores.get(e.getKey())), e.getValue()[0],
                         new Money(e.getValue()[1], to)))

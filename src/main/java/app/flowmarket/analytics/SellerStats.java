@@ -128,7 +128,7 @@ public class SellerStats {
                 full join (select item_id, sum(sales) sales, sum(refunds) refunds, sum(gross_minor - refunded_minor) revenue
                            from %s d where currency = ? group by item_id) s
                        on s.item_id = t.item_id
-                order by 9 desc, 2 desc""".formatted(traffic.sql(), sales.sql()))
+                order by 9 desc, 2 desc, 1""".formatted(traffic.sql(), sales.sql()))
                 .params(traffic.params()).params(sales.params(currency))
                 .query((rs, n) -> new ItemRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)))
@@ -173,7 +173,7 @@ public class SellerStats {
     public List<ReferrerRow> topReferrers(UUID storeId, Period period, @Nullable UUID itemId, int limit) {
         Rollups.Rows traffic = traffic(storeId, period, false);
         return bind(jdbc.sql("select source, referrer, sum(views), sum(purchases) from " + traffic.sql() + " t"
-                + " where referrer <> ''" + item(itemId) + " group by source, referrer order by 3 desc, 4 desc, 2 limit ?"), traffic, itemId)
+                + " where referrer <> ''" + item(itemId) + " group by source, referrer order by 3 desc, 4 desc, 2, 1 limit ?"), traffic, itemId)
                 .param(limit)
                 .query((rs, n) -> new ReferrerRow(TrafficSource.Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3), rs.getLong(4)))
                 .list();
