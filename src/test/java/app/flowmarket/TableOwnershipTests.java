@@ -33,7 +33,7 @@ class TableOwnershipTests {
             Map.entry("account", Set.of("account", "account_role", "account_token")),
             Map.entry("analytics", Set.of("analytics_daily", "analytics_event", "analytics_sales_daily", "analytics_salt",
                     "analytics_seen", "analytics_visit", "platform_daily", "platform_sales_daily", "platform_item_daily", "platform_active_day",
-                    "platform_buyer", "platform_seller")),
+                    "platform_buyer", "platform_seller", "analytics_monthly", "analytics_sales_monthly", "platform_item_monthly")),
             Map.entry("api", Set.of("api_token", "api_idempotency")),
             Map.entry("audit", Set.of("audit_entry")),
             Map.entry("catalog", Set.of("category", "category_name", "tag", "tag_name", "workflow", "workflow_screenshot",

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Takes in a store's past traffic and sales, a day at a time (a migration from another shop, the demo
- * data): the rollups in a few batched statements, and their raw events made by the database itself from
+ * data): the daily and monthly rollups in a few batched statements, and their raw events made by the database itself from
  * the counts (no visitor hashes: those days are over), so both agree as if the events had been tracked.
  */
 @Service
@@ -65,40 +65,47 @@ public class AnalyticsHistory {
         Integer[] checkouts = column(days, Day::checkouts, Integer[]::new);
         Integer[] purchases = column(days, Day::purchases, Integer[]::new);
         Integer[] refunds = column(days, Day::refunds, Integer[]::new);
-        unnest("""
-                insert into analytics_daily (store_id, day, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
-                select store_id, day, item_id, source, referrer, sum(views), sum(visitors), sum(carts), sum(checkouts), sum(purchases)
-                from unnest(?::uuid[], ?::date[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
-                     as u(store_id, day, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
-                group by store_id, day, item_id, source, referrer
-                on conflict (store_id, day, item_id, source, referrer) do update set
-                    views = analytics_daily.views + excluded.views, visitors = analytics_daily.visitors + excluded.visitors,
-                    carts = analytics_daily.carts + excluded.carts, checkouts = analytics_daily.checkouts + excluded.checkouts,
-                    purchases = analytics_daily.purchases + excluded.purchases""",
-                stores, dates, items, channels, referrers, views, column(days, Day::visitors, Integer[]::new), carts, checkouts, purchases);
+        Integer[] visitors = column(days, Day::visitors, Integer[]::new);
+        String[] currencies = column(days, d -> d.gross().currency().getCurrencyCode(), String[]::new);
+        Long[] gross = column(days, d -> d.gross().minor(), Long[]::new);
+        Long[] fees = column(days, d -> d.fee().minor(), Long[]::new);
+        Long[] sellerShares = column(days, d -> d.sellerShare().minor(), Long[]::new);
+        Long[] refunded = column(days, d -> d.refunded().minor(), Long[]::new);
+        Long[] refundedSellerShares = column(days, d -> d.refundedSellerShare().minor(), Long[]::new);
+        // the days' rows, then the months' (in the same statements, the rows of a day or a month added up first)
+        for (Rollups grain : Rollups.values()) {
+            unnest(grain.sql("analytics", """
+                    insert into %1$s (store_id, %2$s, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
+                    select store_id, %3$s, item_id, source, referrer, sum(views), sum(visitors), sum(carts), sum(checkouts), sum(purchases)
+                    from unnest(?::uuid[], ?::date[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
+                         as u(store_id, day, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
+                    group by 1, 2, 3, 4, 5
+                    on conflict (store_id, %2$s, item_id, source, referrer) do update set
+                        views = %1$s.views + excluded.views, visitors = %1$s.visitors + excluded.visitors,
+                        carts = %1$s.carts + excluded.carts, checkouts = %1$s.checkouts + excluded.checkouts,
+                        purchases = %1$s.purchases + excluded.purchases"""),
+                    stores, dates, items, channels, referrers, views, visitors, carts, checkouts, purchases);
+        }
         // several referrers share a channel: the sales rows add theirs up before they meet the table
-        unnest("""
-                insert into analytics_sales_daily (store_id, day, item_id, source, currency, sales, gross_minor, fee_minor, seller_minor,
-                                                   refunds, refunded_minor, refunded_seller_minor)
-                select store_id, day, item_id, source, currency, sum(sales), sum(gross), sum(fee), sum(seller), sum(refunds), sum(refunded),
-                       sum(refunded_seller)
-                from unnest(?::uuid[], ?::date[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[],
-                            ?::int[], ?::bigint[], ?::bigint[])
-                     as u(store_id, day, item_id, source, currency, sales, gross, fee, seller, refunds, refunded, refunded_seller)
-                where sales > 0 or refunds > 0
-                group by store_id, day, item_id, source, currency
-                on conflict (store_id, day, item_id, source, currency) do update set
-                    sales = analytics_sales_daily.sales + excluded.sales,
-                    gross_minor = analytics_sales_daily.gross_minor + excluded.gross_minor,
-                    fee_minor = analytics_sales_daily.fee_minor + excluded.fee_minor,
-                    seller_minor = analytics_sales_daily.seller_minor + excluded.seller_minor,
-                    refunds = analytics_sales_daily.refunds + excluded.refunds,
-                    refunded_minor = analytics_sales_daily.refunded_minor + excluded.refunded_minor,
-                    refunded_seller_minor = analytics_sales_daily.refunded_seller_minor + excluded.refunded_seller_minor""",
-                stores, dates, items, channels, column(days, d -> d.gross().currency().getCurrencyCode(), String[]::new), purchases,
-                column(days, d -> d.gross().minor(), Long[]::new), column(days, d -> d.fee().minor(), Long[]::new),
-                column(days, d -> d.sellerShare().minor(), Long[]::new), refunds, column(days, d -> d.refunded().minor(), Long[]::new),
-                column(days, d -> d.refundedSellerShare().minor(), Long[]::new));
+        for (Rollups grain : Rollups.values()) {
+            unnest(grain.sql("analytics_sales", """
+                    insert into %1$s (store_id, %2$s, item_id, source, currency, sales, gross_minor, fee_minor, seller_minor,
+                                      refunds, refunded_minor, refunded_seller_minor)
+                    select store_id, %3$s, item_id, source, currency, sum(sales), sum(gross), sum(fee), sum(seller), sum(refunds),
+                           sum(refunded), sum(refunded_seller)
+                    from unnest(?::uuid[], ?::date[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[],
+                                ?::int[], ?::bigint[], ?::bigint[])
+                         as u(store_id, day, item_id, source, currency, sales, gross, fee, seller, refunds, refunded, refunded_seller)
+                    where sales > 0 or refunds > 0
+                    group by 1, 2, 3, 4, 5
+                    on conflict (store_id, %2$s, item_id, source, currency) do update set
+                        sales = %1$s.sales + excluded.sales, gross_minor = %1$s.gross_minor + excluded.gross_minor,
+                        fee_minor = %1$s.fee_minor + excluded.fee_minor, seller_minor = %1$s.seller_minor + excluded.seller_minor,
+                        refunds = %1$s.refunds + excluded.refunds, refunded_minor = %1$s.refunded_minor + excluded.refunded_minor,
+                        refunded_seller_minor = %1$s.refunded_seller_minor + excluded.refunded_seller_minor"""),
+                    stores, dates, items, channels, currencies, purchases, gross, fees, sellerShares, refunds, refunded,
+                    refundedSellerShares);
+        }
         addToPlatform(days);
         if (!rawEvents) {
             return;
@@ -166,11 +173,13 @@ public class AnalyticsHistory {
             s[3] += d.refunds();
             s[4] += d.refunded().minor();
             s[5] += d.refunded().minor() - d.refundedSellerShare().minor();
-            String itemKey = d.day() + " " + item(d) + " " + currency;
-            long[] i = items.computeIfAbsent(itemKey, k -> new long[2]);
-            i[0] += d.purchases();
-            i[1] += d.gross().minor() - d.refunded().minor();
-            storeOf.put(itemKey, d.storeId());
+            for (Rollups grain : Rollups.values()) {
+                String itemKey = grain.ordinal() + " " + grain.start(d.day()) + " " + item(d) + " " + currency;
+                long[] i = items.computeIfAbsent(itemKey, k -> new long[2]);
+                i[0] += d.purchases();
+                i[1] += d.gross().minor() - d.refunded().minor();
+                storeOf.put(itemKey, d.storeId());
+            }
         }
         jdbc.batchUpdate("""
                 insert into platform_sales_daily (day, currency, sales, gross_minor, fee_minor, refunds, refunded_minor, refunded_fee_minor)
@@ -189,19 +198,22 @@ public class AnalyticsHistory {
                         ps.setLong(3 + c, e.getValue()[c]);
                     }
                 });
-        jdbc.batchUpdate("""
-                insert into platform_item_daily (day, item_id, currency, store_id, sales, net_minor) values (?::date, ?::uuid, ?, ?, ?, ?)
-                on conflict (day, item_id, currency) do update set sales = platform_item_daily.sales + excluded.sales,
-                    net_minor = platform_item_daily.net_minor + excluded.net_minor""",
-                new ArrayList<>(items.entrySet()), 1000, (ps, e) -> {
-                    String[] key = e.getKey().split(" ");
-                    ps.setString(1, key[0]);
-                    ps.setString(2, key[1]);
-                    ps.setString(3, key[2]);
-                    ps.setObject(4, storeOf.get(e.getKey()));
-                    ps.setLong(5, e.getValue()[0]);
-                    ps.setLong(6, e.getValue()[1]);
-                });
+        // the items' days, then their months (the keys start with the grain)
+        for (Rollups grain : Rollups.values()) {
+            jdbc.batchUpdate(grain.sql("platform_item", """
+                    insert into %1$s (%2$s, item_id, currency, store_id, sales, net_minor) values (?::date, ?::uuid, ?, ?, ?, ?)
+                    on conflict (%2$s, item_id, currency) do update set sales = %1$s.sales + excluded.sales,
+                        net_minor = %1$s.net_minor + excluded.net_minor"""),
+                    items.entrySet().stream().filter(e -> e.getKey().startsWith(grain.ordinal() + " ")).toList(), 1000, (ps, e) -> {
+                        String[] key = e.getKey().split(" ");
+                        ps.setString(1, key[1]);
+                        ps.setString(2, key[2]);
+                        ps.setString(3, key[3]);
+                        ps.setObject(4, storeOf.get(e.getKey()));
+                        ps.setLong(5, e.getValue()[0]);
+                        ps.setLong(6, e.getValue()[1]);
+                    });
+        }
         jdbc.batchUpdate("""
                 insert into platform_daily (day, views, purchases, orders) values (?, ?, ?, ?)
                 on conflict (day) do update set views = platform_daily.views + excluded.views,

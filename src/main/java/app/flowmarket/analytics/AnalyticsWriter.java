@@ -22,8 +22,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes tracked events and keeps the daily rollups in step in the same transaction: every event adds
- * to its day's row ({@code insert … on conflict do update}), so the dashboard never scans raw events.
+ * Writes tracked events and keeps the daily and monthly rollups in step in the same transaction: every event
+ * adds to its day's row and to its month's ({@code insert … on conflict do update}), so the dashboard never
+ * scans raw events. Every transaction takes the rows in one order (the daily traffic rows, the monthly ones,
+ * the daily sales rows, the monthly ones, the platform's), each table's rows sorted by key, so that concurrent
+ * writers cannot deadlock.
  * A visit's later pages (internal links, the cart, the checkout) are credited to where the visitor came
  * from that day, and a purchase to where its checkout came from.
  */
@@ -132,7 +135,7 @@ class AnalyticsWriter {
                 case PURCHASE -> counts[4]++;
             }
         }
-        addToDaily(increments);
+        addTraffic(increments);
         // the platform's rows last: every transaction takes the platform's busy rows after the stores' ones
         Map<LocalDate, long[]> platformDays = new TreeMap<>();
         increments.forEach((key, counts) -> platformDays.computeIfAbsent(key.day(), d -> new long[2])[0] += counts[0]);
@@ -181,26 +184,86 @@ class AnalyticsWriter {
                 .optional();
     }
 
-    private void addToDaily(Map<Key, int[]> increments) {
-        batch.batchUpdate("""
-                insert into analytics_daily (store_id, day, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (store_id, day, item_id, source, referrer) do update set
-                    views = analytics_daily.views + excluded.views, visitors = analytics_daily.visitors + excluded.visitors,
-                    carts = analytics_daily.carts + excluded.carts, checkouts = analytics_daily.checkouts + excluded.checkouts,
-                    purchases = analytics_daily.purchases + excluded.purchases""",
-                new ArrayList<>(increments.entrySet()), 500, (ps, entry) -> {
-                    Key key = entry.getKey();
-                    int[] counts = entry.getValue();
-                    ps.setObject(1, key.storeId());
-                    ps.setObject(2, key.day());
-                    ps.setObject(3, key.itemId());
-                    ps.setString(4, key.channel().name());
-                    ps.setString(5, key.referrer());
-                    for (int c = 0; c < 5; c++) {
-                        ps.setInt(6 + c, counts[c]);
-                    }
-                });
+    /** Adds views, visitors, carts, checkouts and purchases to their days' rows, then to their months'. */
+    private void addTraffic(Map<Key, int[]> increments) {
+        for (Rollups grain : Rollups.values()) {
+            Map<Key, int[]> rows = new TreeMap<>();
+            increments.forEach((key, counts) -> {
+                int[] sums = rows.computeIfAbsent(new Key(key.storeId(), grain.start(key.day()), key.itemId(), key.channel(), key.referrer()),
+                        k -> new int[5]);
+                for (int c = 0; c < 5; c++) {
+                    sums[c] += counts[c];
+                }
+            });
+            batch.batchUpdate(grain.sql("analytics", """
+                    insert into %1$s (store_id, %2$s, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (store_id, %2$s, item_id, source, referrer) do update set
+                        views = %1$s.views + excluded.views, visitors = %1$s.visitors + excluded.visitors,
+                        carts = %1$s.carts + excluded.carts, checkouts = %1$s.checkouts + excluded.checkouts,
+                        purchases = %1$s.purchases + excluded.purchases"""),
+                    new ArrayList<>(rows.entrySet()), 500, (ps, entry) -> {
+                        Key key = entry.getKey();
+                        int[] counts = entry.getValue();
+                        ps.setObject(1, key.storeId());
+                        ps.setObject(2, key.day());
+                        ps.setObject(3, key.itemId());
+                        ps.setString(4, key.channel().name());
+                        ps.setString(5, key.referrer());
+                        for (int c = 0; c < 5; c++) {
+                            ps.setInt(6 + c, counts[c]);
+                        }
+                    });
+        }
+    }
+
+    /** The sales rollup row a sale or refund adds to. */
+    private record SalesKey(UUID storeId, LocalDate day, UUID itemId, TrafficSource.Channel channel, String currency)
+            implements Comparable<SalesKey> {
+
+        @Override
+        public int compareTo(SalesKey o) {
+            return java.util.Comparator.comparing(SalesKey::storeId).thenComparing(SalesKey::day).thenComparing(SalesKey::itemId)
+                    .thenComparing(SalesKey::channel).thenComparing(SalesKey::currency).compare(this, o);
+        }
+    }
+
+    /**
+     * Adds sales and refunds to their days' rows, then to their months': per key the number of sales, gross, fee and
+     * seller's share, the number of refunds, what was refunded and the seller's share of it.
+     */
+    private void addSales(Map<SalesKey, long[]> increments) {
+        for (Rollups grain : Rollups.values()) {
+            Map<SalesKey, long[]> rows = new TreeMap<>();
+            increments.forEach((key, amounts) -> {
+                long[] sums = rows.computeIfAbsent(new SalesKey(key.storeId(), grain.start(key.day()), key.itemId(), key.channel(),
+                        key.currency()), k -> new long[7]);
+                for (int c = 0; c < 7; c++) {
+                    sums[c] += amounts[c];
+                }
+            });
+            batch.batchUpdate(grain.sql("analytics_sales", """
+                    insert into %1$s (store_id, %2$s, item_id, source, currency, sales, gross_minor, fee_minor, seller_minor, refunds,
+                                      refunded_minor, refunded_seller_minor)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (store_id, %2$s, item_id, source, currency) do update set
+                        sales = %1$s.sales + excluded.sales, gross_minor = %1$s.gross_minor + excluded.gross_minor,
+                        fee_minor = %1$s.fee_minor + excluded.fee_minor, seller_minor = %1$s.seller_minor + excluded.seller_minor,
+                        refunds = %1$s.refunds + excluded.refunds, refunded_minor = %1$s.refunded_minor + excluded.refunded_minor,
+                        refunded_seller_minor = %1$s.refunded_seller_minor + excluded.refunded_seller_minor"""),
+                    new ArrayList<>(rows.entrySet()), 500, (ps, entry) -> {
+                        SalesKey key = entry.getKey();
+                        long[] amounts = entry.getValue();
+                        ps.setObject(1, key.storeId());
+                        ps.setObject(2, key.day());
+                        ps.setObject(3, key.itemId());
+                        ps.setString(4, key.channel().name());
+                        ps.setString(5, key.currency());
+                        for (int c = 0; c < 7; c++) {
+                            ps.setLong(6 + c, amounts[c]);
+                        }
+                    });
+        }
     }
 
     /** A paid order: each line is a purchase of its item, credited to where its checkout came from; counted once. */
@@ -216,6 +279,8 @@ class AnalyticsWriter {
             checkout = new Sourced(landing(checkoutDay, visitor).orElse(TrafficSource.INTERNAL), visitor);
         }
         List<OrderPaid.Line> counted = new ArrayList<>();
+        Map<Key, int[]> purchases = new TreeMap<>();
+        Map<SalesKey, long[]> sales = new TreeMap<>();
         for (OrderPaid.Line line : order.lines()) {
             int inserted = jdbc.sql("""
                     insert into analytics_event (occurred_at, day, kind, store_id, item_id, visitor, source, referrer, campaign, order_id)
@@ -229,22 +294,18 @@ class AnalyticsWriter {
                 continue;
             }
             counted.add(line);
-            Key key = new Key(line.storeId().value(), day, line.refId(), checkout.source().channel(), checkout.source().referrer());
-            Map<Key, int[]> increments = new TreeMap<>();
-            increments.put(key, new int[] {0, 0, 0, 0, 1});
-            addToDaily(increments);
-            jdbc.sql("""
-                    insert into analytics_sales_daily (store_id, day, item_id, source, currency, sales, gross_minor, fee_minor, seller_minor)
-                    values (?, ?, ?, ?, ?, 1, ?, ?, ?)
-                    on conflict (store_id, day, item_id, source, currency) do update set
-                        sales = analytics_sales_daily.sales + 1, gross_minor = analytics_sales_daily.gross_minor + excluded.gross_minor,
-                        fee_minor = analytics_sales_daily.fee_minor + excluded.fee_minor,
-                        seller_minor = analytics_sales_daily.seller_minor + excluded.seller_minor""")
-                    .params(key.storeId(), day, key.itemId(), key.channel().name(), line.net().currency().getCurrencyCode(),
-                            line.net().minor(), line.fee().minor(), line.sellerShare().minor())
-                    .update();
+            purchases.computeIfAbsent(new Key(line.storeId().value(), day, line.refId(), checkout.source().channel(),
+                    checkout.source().referrer()), k -> new int[5])[4]++;
+            long[] sale = sales.computeIfAbsent(new SalesKey(line.storeId().value(), day, line.refId(), checkout.source().channel(),
+                    line.net().currency().getCurrencyCode()), k -> new long[7]);
+            sale[0]++;
+            sale[1] += line.net().minor();
+            sale[2] += line.fee().minor();
+            sale[3] += line.sellerShare().minor();
         }
         if (!counted.isEmpty()) {
+            addTraffic(purchases);
+            addSales(sales);
             platform.ordered(order, counted, day);
         }
     }
@@ -266,16 +327,8 @@ class AnalyticsWriter {
         if (inserted == 0) {
             return;
         }
-        jdbc.sql("""
-                insert into analytics_sales_daily (store_id, day, item_id, source, currency, refunds, refunded_minor, refunded_seller_minor)
-                values (?, ?, ?, ?, ?, 1, ?, ?)
-                on conflict (store_id, day, item_id, source, currency) do update set
-                    refunds = analytics_sales_daily.refunds + 1,
-                    refunded_minor = analytics_sales_daily.refunded_minor + excluded.refunded_minor,
-                    refunded_seller_minor = analytics_sales_daily.refunded_seller_minor + excluded.refunded_seller_minor""")
-                .params(line.storeId().value(), day, line.refId(), purchase.source().channel().name(), line.net().currency().getCurrencyCode(),
-                        line.net().minor(), line.sellerShare().minor())
-                .update();
+        addSales(Map.of(new SalesKey(line.storeId().value(), day, line.refId(), purchase.source().channel(),
+                line.net().currency().getCurrencyCode()), new long[] {0, 0, 0, 0, 1, line.net().minor(), line.sellerShare().minor()}));
         platform.refunded(day, line.storeId().value(), line.refId(), 1, line.net(), line.fee());
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 import app.flowmarket.shared.DomainException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The days a dashboard shows, both ends included (UTC days), and how its charts group them: by day up
@@ -33,5 +34,24 @@ public record Period(LocalDate from, LocalDate to) {
 
     public boolean monthly() {
         return days() > 92;
+    }
+
+    /**
+     * The period cut where the monthly rollups can stand in for the daily ones: the days before its first whole
+     * calendar month, its whole months (from the first day of the first to the last day of the last), and the days
+     * after; each part null when empty, and {@code months} null when no month lies wholly inside.
+     */
+    public Split split() {
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterWhole = to.plusDays(1).withDayOfMonth(1);
+        if (!firstWhole.isBefore(afterWhole)) {
+            return new Split(this, null, null);
+        }
+        return new Split(from.isBefore(firstWhole) ? new Period(from, firstWhole.minusDays(1)) : null,
+                new Period(firstWhole, afterWhole.minusDays(1)), afterWhole.isAfter(to) ? null : new Period(afterWhole, to));
+    }
+
+    /** A period as days to read from the daily rollups, whole months to read from the monthly ones, and days again. */
+    public record Split(@Nullable Period head, @Nullable Period months, @Nullable Period tail) {
     }
 }

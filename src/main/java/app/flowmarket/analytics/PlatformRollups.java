@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the platform's daily rollups in step with the sellers' ones, in the same transactions: the writer
+ * Keeps the platform's daily rollups (and the items' monthly ones) in step with the sellers' ones, in the same transactions: the writer
  * calls it only for what it counted for the first time, so a redelivered event adds nothing twice.
  */
 @Component
@@ -61,12 +61,15 @@ class PlatformRollups {
         item(day, storeId, itemId, currency, 0, -net.minor());
     }
 
+    /** An item's sales of a day, added to the day's row and to the month's (every writer takes them in that order). */
     private void item(LocalDate day, UUID storeId, UUID itemId, String currency, int sales, long netMinor) {
-        jdbc.sql("""
-                insert into platform_item_daily (day, item_id, currency, store_id, sales, net_minor) values (?, ?, ?, ?, ?, ?)
-                on conflict (day, item_id, currency) do update set sales = platform_item_daily.sales + excluded.sales,
-                    net_minor = platform_item_daily.net_minor + excluded.net_minor""")
-                .params(day, itemId, currency, storeId, sales, netMinor).update();
+        for (Rollups grain : Rollups.values()) {
+            jdbc.sql(grain.sql("platform_item", """
+                    insert into %1$s (%2$s, item_id, currency, store_id, sales, net_minor) values (?, ?, ?, ?, ?, ?)
+                    on conflict (%2$s, item_id, currency) do update set sales = %1$s.sales + excluded.sales,
+                        net_minor = %1$s.net_minor + excluded.net_minor"""))
+                    .params(grain.start(day), itemId, currency, storeId, sales, netMinor).update();
+        }
     }
 
     /**

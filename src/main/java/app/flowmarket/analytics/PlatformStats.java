@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The whole platform's numbers for a period, for admins, read from the platform's daily rollups only (a
- * year is a few hundred rows per currency). Amounts are kept in the currency each sale was priced in and
+ * The whole platform's numbers for a period, for admins, read from the platform's rollups only (a year is a
+ * few hundred daily rows per currency; the items' sales, for the top lists, by month where a month is whole). Amounts are kept in the currency each sale was priced in and
  * converted to the platform currency when read, at the day's reference rates; a currency without a rate
  * is left out and named.
  */
@@ -175,15 +175,15 @@ public class PlatformStats {
     /** The stores that sold the most in the period (what buyers paid less refunds, in the platform currency). */
     public List<Ranked> topStores(Period period, int limit) {
         return ranked("""
-                select store_id, store_id, currency, sum(sales), sum(net_minor) from platform_item_daily
-                where day between ? and ? group by store_id, currency""", period, limit);
+                select store_id, store_id, currency, sum(sales), sum(net_minor) from %s i
+                group by store_id, currency""", period, limit);
     }
 
     /** The workflows and bundles that sold the most in the period. */
     public List<Ranked> topItems(Period period, int limit) {
         return ranked("""
-                select item_id, min(store_id::text)::uuid, currency, sum(sales), sum(net_minor) from platform_item_daily
-                where day between ? and ? group by item_id, currency""", period, limit);
+                select item_id, min(store_id::text)::uuid, currency, sum(sales), sum(net_minor) from %s i
+                group by item_id, currency""", period, limit);
     }
 
     /** One day's figures for the export, amounts in the platform currency. */
@@ -224,11 +224,16 @@ public class PlatformStats {
         return days;
     }
 
+    /**
+     * The items' sales of the period (whole months from the monthly rows, the days at either end from the daily ones),
+     * summed per id and currency in the database, each sum then converted once.
+     */
     private List<Ranked> ranked(String sql, Period period, int limit) {
         Currency to = currency();
         Map<UUID, long[]> totals = new LinkedHashMap<>();
         Map<UUID, UUID> stores = new LinkedHashMap<>();
-        jdbc.sql(sql).params(period.from(), period.to())
+        Rollups.Rows items = Rollups.over("platform_item", "item_id, store_id, currency, sales, net_minor", null, period, false);
+        jdbc.sql(sql.formatted(items.sql())).params(items.params())
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     stores.put(id, rs.getObject(2, UUID.class));
@@ -239,7 +244,8 @@ public class PlatformStats {
         return totals.entrySet().stream()
                 .filter(e -> e.getValue()[0] > 0)
                 .sorted(Comparator.comparingLong((Map.Entry<UUID, long[]> e) -> e.getValue()[1]).reversed()
-                        .thenComparing(Comparator.comparingLong((Map.Entry<UUID, long[]> e) -> e.getValue()[0]).reversed()))
+                        .thenComparing(Comparator.comparingLong((Map.Entry<UUID, long[]> e) -> e.getValue()[0]).reversed())
+                        .thenComparing(Map.Entry::getKey))
                 .limit(limit)
                 .map(e -> new Ranked(e.getKey(), java.util.Objects.requireNonNull(stores.get(e.getKey())), e.getValue()[0],
                         new Money(e.getValue()[1], to)))

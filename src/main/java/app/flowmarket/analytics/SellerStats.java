@@ -14,8 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A store's numbers for a period, read from the daily rollups only (a year is a few thousand rows per
- * store, whatever the traffic). Every query is bounded by the store's id: callers pass the store of the
+ * A store's numbers for a period, read from the rollups only: the period's whole months from the monthly
+ * ones, the days at either end from the daily ones (a year is a few thousand rows per store, whatever the
+ * traffic). Every query is bounded by the store's id: callers pass the store of the
  * signed-in seller, never one named by a request. Revenue is what buyers paid less what was refunded.
  */
 @Service
@@ -58,24 +59,24 @@ public class SellerStats {
 
     /** The currencies the store sold in during the period, the biggest first (by revenue); the given one when none. */
     public List<String> currencies(UUID storeId, Period period, String fallback) {
-        List<String> sold = jdbc.sql("""
-                select currency from analytics_sales_daily where store_id = ? and day between ? and ?
-                group by currency order by sum(gross_minor - refunded_minor) desc, currency""")
-                .params(storeId, period.from(), period.to()).query(String.class).list();
+        Rollups.Rows sales = sales(storeId, period, false);
+        List<String> sold = jdbc.sql("select currency from " + sales.sql() + " s"
+                        + " group by currency order by sum(gross_minor - refunded_minor) desc, currency")
+                .params(sales.params()).query(String.class).list();
         return sold.isEmpty() ? List.of(fallback) : sold;
     }
 
     public Totals totals(UUID storeId, Period period, String currency, @Nullable UUID itemId) {
-        String item = itemId == null ? "" : " and item_id = ?";
+        Rollups.Rows trafficRows = traffic(storeId, period, false);
         var traffic = bind(jdbc.sql("""
                 select coalesce(sum(views), 0), coalesce(sum(visitors), 0), coalesce(sum(carts), 0), coalesce(sum(checkouts), 0),
                        coalesce(sum(purchases), 0)
-                from analytics_daily where store_id = ? and day between ? and ?""" + item), storeId, period, itemId)
+                from""" + " " + trafficRows.sql() + " t where true" + item(itemId)), trafficRows, itemId)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}).single();
+        Rollups.Rows salesRows = sales(storeId, period, false);
         var sales = bind(jdbc.sql("""
                 select coalesce(sum(sales), 0), coalesce(sum(refunds), 0), coalesce(sum(gross_minor - refunded_minor), 0)
-                from analytics_sales_daily where store_id = ? and day between ? and ?""" + item + " and currency = ?"), storeId, period, itemId)
-                .param(currency)
+                from""" + " " + salesRows.sql() + " s where currency = ?" + item(itemId)), salesRows.params(currency), itemId)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
         return new Totals(traffic[0], traffic[1], traffic[2], traffic[3], traffic[4], sales[0], sales[1], Money.of(sales[2], currency));
     }
@@ -83,14 +84,15 @@ public class SellerStats {
     /** The period's chart points, every day (or month) present, empty ones as zeros. */
     public List<Point> series(UUID storeId, Period period, String currency, @Nullable UUID itemId) {
         String bucket = period.monthly() ? "date_trunc('month', day)::date" : "day";
-        String item = itemId == null ? "" : " and item_id = ?";
+        String item = item(itemId);
         Map<LocalDate, long[]> points = new LinkedHashMap<>();
         for (LocalDate start = bucketOf(period.from(), period); !start.isAfter(period.to());
              start = period.monthly() ? start.plusMonths(1) : start.plusDays(1)) {
             points.put(start, new long[4]);
         }
-        bind(jdbc.sql("select " + bucket + ", sum(views), sum(purchases) from analytics_daily where store_id = ? and day between ? and ?"
-                + item + " group by 1"), storeId, period, itemId)
+        Rollups.Rows traffic = traffic(storeId, period, !period.monthly());
+        bind(jdbc.sql("select " + bucket + ", sum(views), sum(purchases) from " + traffic.sql() + " t where true" + item
+                + " group by 1"), traffic, itemId)
                 .query(rs -> {
                     long[] p = points.get(rs.getObject(1, LocalDate.class));
                     if (p != null) {
@@ -98,9 +100,9 @@ public class SellerStats {
                         p[1] = rs.getLong(3);
                     }
                 });
-        bind(jdbc.sql("select " + bucket + ", sum(sales), sum(gross_minor - refunded_minor) from analytics_sales_daily"
-                + " where store_id = ? and day between ? and ?" + item + " and currency = ? group by 1"), storeId, period, itemId)
-                .param(currency)
+        Rollups.Rows sales = sales(storeId, period, !period.monthly());
+        bind(jdbc.sql("select " + bucket + ", sum(sales), sum(gross_minor - refunded_minor) from " + sales.sql() + " s"
+                + " where currency = ?" + item + " group by 1"), sales.params(currency), itemId)
                 .query(rs -> {
                     long[] p = points.get(rs.getObject(1, LocalDate.class));
                     if (p != null) {
@@ -115,17 +117,19 @@ public class SellerStats {
 
     /** Each workflow, bundle or store page with traffic or sales in the period, the best selling first. */
     public List<ItemRow> byItem(UUID storeId, Period period, String currency) {
+        Rollups.Rows traffic = traffic(storeId, period, false);
+        Rollups.Rows sales = sales(storeId, period, false);
         return jdbc.sql("""
                 select coalesce(t.item_id, s.item_id), coalesce(t.views, 0), coalesce(t.visitors, 0), coalesce(t.carts, 0),
                        coalesce(t.checkouts, 0), coalesce(t.purchases, 0), coalesce(s.sales, 0), coalesce(s.refunds, 0), coalesce(s.revenue, 0)
                 from (select item_id, sum(views) views, sum(visitors) visitors, sum(carts) carts, sum(checkouts) checkouts,
                              sum(purchases) purchases
-                      from analytics_daily where store_id = ? and day between ? and ? group by item_id) t
+                      from %s d group by item_id) t
                 full join (select item_id, sum(sales) sales, sum(refunds) refunds, sum(gross_minor - refunded_minor) revenue
-                           from analytics_sales_daily where store_id = ? and day between ? and ? and currency = ? group by item_id) s
+                           from %s d where currency = ? group by item_id) s
                        on s.item_id = t.item_id
-                order by 9 desc, 2 desc""")
-                .params(storeId, period.from(), period.to(), storeId, period.from(), period.to(), currency)
+                order by 9 desc, 2 desc, 1""".formatted(traffic.sql(), sales.sql()))
+                .params(traffic.params()).params(sales.params(currency))
                 .query((rs, n) -> new ItemRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)))
                 .list();
@@ -133,13 +137,15 @@ public class SellerStats {
 
     /** Traffic and sales per channel (search, social...), the biggest first. */
     public List<SourceRow> bySource(UUID storeId, Period period, String currency, @Nullable UUID itemId) {
-        String item = itemId == null ? "" : " and item_id = ?";
+        String item = item(itemId);
+        Rollups.Rows traffic = traffic(storeId, period, false);
+        Rollups.Rows sales = sales(storeId, period, false);
         Map<String, long[]> rows = new LinkedHashMap<>();
         for (TrafficSource.Channel channel : TrafficSource.Channel.values()) {
             rows.put(channel.name(), new long[5]);
         }
-        bind(jdbc.sql("select source, sum(views), sum(visitors), sum(purchases) from analytics_daily where store_id = ? and day between ? and ?"
-                + item + " group by source"), storeId, period, itemId)
+        bind(jdbc.sql("select source, sum(views), sum(visitors), sum(purchases) from " + traffic.sql() + " t where true"
+                + item + " group by source"), traffic, itemId)
                 .query((rs, n) -> {
                     long[] r = rows.computeIfAbsent(rs.getString(1), k -> new long[5]);
                     r[0] = rs.getLong(2);
@@ -147,9 +153,8 @@ public class SellerStats {
                     r[2] = rs.getLong(4);
                     return r;
                 }).list();
-        bind(jdbc.sql("select source, sum(sales), sum(gross_minor - refunded_minor) from analytics_sales_daily"
-                + " where store_id = ? and day between ? and ?" + item + " and currency = ? group by source"), storeId, period, itemId)
-                .param(currency)
+        bind(jdbc.sql("select source, sum(sales), sum(gross_minor - refunded_minor) from " + sales.sql() + " s"
+                + " where currency = ?" + item + " group by source"), sales.params(currency), itemId)
                 .query((rs, n) -> {
                     long[] r = rows.computeIfAbsent(rs.getString(1), k -> new long[5]);
                     r[3] = rs.getLong(2);
@@ -166,10 +171,9 @@ public class SellerStats {
 
     /** The sites and campaign sources that sent the most views. */
     public List<ReferrerRow> topReferrers(UUID storeId, Period period, @Nullable UUID itemId, int limit) {
-        String item = itemId == null ? "" : " and item_id = ?";
-        return bind(jdbc.sql("select source, referrer, sum(views), sum(purchases) from analytics_daily"
-                + " where store_id = ? and day between ? and ?" + item + " and referrer <> ''"
-                + " group by source, referrer order by 3 desc, 4 desc, 2 limit ?"), storeId, period, itemId)
+        Rollups.Rows traffic = traffic(storeId, period, false);
+        return bind(jdbc.sql("select source, referrer, sum(views), sum(purchases) from " + traffic.sql() + " t"
+                + " where referrer <> ''" + item(itemId) + " group by source, referrer order by 3 desc, 4 desc, 2, 1 limit ?"), traffic, itemId)
                 .param(limit)
                 .query((rs, n) -> new ReferrerRow(TrafficSource.Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3), rs.getLong(4)))
                 .list();
@@ -200,8 +204,28 @@ public class SellerStats {
                 });
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, UUID storeId, Period period, @Nullable UUID itemId) {
-        JdbcClient.StatementSpec bound = spec.param(storeId).param(period.from()).param(period.to());
+    private static final String TRAFFIC = "item_id, source, referrer, views, visitors, carts, checkouts, purchases";
+    private static final String SALES = "item_id, source, currency, sales, refunds, gross_minor, refunded_minor";
+
+    /** The store's traffic rows of the period; by day for a chart by day. */
+    private static Rollups.Rows traffic(UUID storeId, Period period, boolean daily) {
+        return Rollups.over("analytics", TRAFFIC, storeId, period, daily);
+    }
+
+    private static Rollups.Rows sales(UUID storeId, Period period, boolean daily) {
+        return Rollups.over("analytics_sales", SALES, storeId, period, daily);
+    }
+
+    private static String item(@Nullable UUID itemId) {
+        return itemId == null ? "" : " and item_id = ?";
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Rollups.Rows rows, @Nullable UUID itemId) {
+        return bind(spec, rows.params(), itemId);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, List<Object> params, @Nullable UUID itemId) {
+        JdbcClient.StatementSpec bound = spec.params(params);
         return itemId == null ? bound : bound.param(itemId);
     }
 

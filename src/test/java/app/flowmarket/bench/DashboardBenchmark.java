@@ -89,8 +89,21 @@ class DashboardBenchmark {
                 insert into analytics_sales_daily (store_id, day, item_id, source, currency, sales, gross_minor, fee_minor, seller_minor)
                 select store_id, day, item_id, source, 'USD', count(*), count(*) * 2900, count(*) * 290, count(*) * 2610
                 from analytics_event where store_id = :store and kind = 'PURCHASE' group by 1, 2, 3, 4""").param("store", storeId).update();
+        // and their months, as the writer adds to them in the same transactions
+        jdbc.sql("""
+                insert into analytics_monthly (store_id, month, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
+                select store_id, date_trunc('month', day)::date, item_id, source, referrer, sum(views), sum(visitors), sum(carts),
+                       sum(checkouts), sum(purchases)
+                from analytics_daily where store_id = :store group by 1, 2, 3, 4, 5""").param("store", storeId).update();
+        jdbc.sql("""
+                insert into analytics_sales_monthly (store_id, month, item_id, source, currency, sales, gross_minor, fee_minor, seller_minor)
+                select store_id, date_trunc('month', day)::date, item_id, source, currency, sum(sales), sum(gross_minor), sum(fee_minor),
+                       sum(seller_minor)
+                from analytics_sales_daily where store_id = :store group by 1, 2, 3, 4, 5""").param("store", storeId).update();
         jdbc.sql("analyze analytics_daily").update();
         jdbc.sql("analyze analytics_sales_daily").update();
+        jdbc.sql("analyze analytics_monthly").update();
+        jdbc.sql("analyze analytics_sales_monthly").update();
         long rolled = System.currentTimeMillis();
         long rollupRows = jdbc.sql("select count(*) from analytics_daily where store_id = ?").param(storeId).query(Long.class).single();
         System.out.printf("dashboard-bench data: %,d events in %,d ms, rolled up into %,d rows in %,d ms%n", EVENTS, raw - started,

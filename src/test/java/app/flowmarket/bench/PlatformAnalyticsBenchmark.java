@@ -66,6 +66,12 @@ class PlatformAnalyticsBenchmark {
                 on conflict do nothing""")
                 .param("today", today).param("days", DAYS).param("items", ITEMS).update();
         jdbc.sql("""
+                insert into platform_item_monthly (month, item_id, currency, store_id, sales, net_minor)
+                select date_trunc('month', day)::date, item_id, currency, min(store_id::text)::uuid, sum(sales), sum(net_minor)
+                from platform_item_daily where day > :today::date - :days group by 1, 2, 3
+                on conflict do nothing""")
+                .param("today", today).param("days", DAYS).update();
+        jdbc.sql("""
                 insert into platform_sales_daily (day, currency, sales, gross_minor, fee_minor, refunds, refunded_minor, refunded_fee_minor)
                 select day, currency, sum(sales), sum(net_minor), sum(net_minor) / 10, sum(sales) / 50, sum(net_minor) / 60, sum(net_minor) / 600
                 from platform_item_daily where day > :today::date - :days group by day, currency
@@ -81,7 +87,8 @@ class PlatformAnalyticsBenchmark {
                 .param("today", today).param("days", DAYS).update();
         jdbc.sql("analyze").update();
         long rows = jdbc.sql("select (select count(*) from platform_active_day) + (select count(*) from platform_item_daily)"
-                + " + (select count(*) from platform_sales_daily) + (select count(*) from platform_daily)").query(Long.class).single();
+                + " + (select count(*) from platform_sales_daily) + (select count(*) from platform_daily)"
+                + " + (select count(*) from platform_item_monthly)").query(Long.class).single();
         System.out.printf("platform-bench data: %,d active-day rows in %,d ms, %,d rows in all in %,d ms%n",
                 jdbc.sql("select count(*) from platform_active_day").query(Long.class).single(), active - started, rows,
                 System.currentTimeMillis() - started);
