@@ -154,9 +154,9 @@ class DashboardBenchmark {
                 from generate_series(1, :n) i""").param("buyer", owner.id()).param("n", SALES).update();
         jdbc.sql("""
                 insert into order_line (id, order_id, position, kind, ref_id, title, store_id, list_minor, net_minor, fee_minor, seller_minor,
-                                        workflow_ids, status)
+                                        workflow_ids, status, currency, charged_minor, rate)
                 select gen_random_uuid(), o.id, 0, 'WORKFLOW', gen_random_uuid(), 'Bench workflow ' || (o.created_at::time), :store,
-                       2900, 2900, 290, 2610, '', 'ACTIVE'
+                       2900, 2900, 290, 2610, '', 'ACTIVE', o.currency, 2900, 1
                 from purchase_order o where o.buyer_id = :buyer""").param("store", storeId).param("buyer", owner.id()).update();
         System.out.printf("dashboard-bench data: %,d sold lines in %,d ms%n", SALES, System.currentTimeMillis() - t0);
         String session = seller.sessionCookie();
