@@ -145,29 +145,26 @@ class RequestSizeLimits extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Content Too Large");
-        problem.put("status", HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        problem.put("detail", "This endpoint accepts request bodies of at most " + limit.bytes() + " bytes.");
-        problem.put("instance", request.getRequestURI());
-        problem.put("maxBytes", limit.bytes());
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setHeader("Connection", "close");
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
-        // on its way before the connection is closed on a client still sending
-        response.flushBuffer();
+        problem(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Content Too Large",
+                "This endpoint accepts request bodies of at most " + limit.bytes() + " bytes.", Map.of("maxBytes", limit.bytes()));
     }
 
     private void lengthRequired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problem(request, response, HttpServletResponse.SC_LENGTH_REQUIRED, "Length Required",
+                "Send the file with a Content-Length header (not chunked).", Map.of());
+    }
+
+    /** An RFC 9457 problem detail, and the connection closed once it is on its way (the client may still be sending). */
+    private void problem(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail,
+                         Map<String, Object> extra) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", "Length Required");
-        problem.put("status", HttpServletResponse.SC_LENGTH_REQUIRED);
-        problem.put("detail", "Send the file with a Content-Length header (not chunked).");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());
-        response.setStatus(HttpServletResponse.SC_LENGTH_REQUIRED);
+        problem.putAll(extra);
+        response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
         response.getOutputStream().write(json.writeValueAsBytes(problem));
