@@ -41,17 +41,57 @@ public class AnalyticsHistory {
                       Money refunded, Money refundedSellerShare) {
     }
 
+    /** The days' counts at both grains, and the raw events behind them (what a store's own dashboard could be recomputed from). */
     @Transactional
     public void importDays(List<Day> days) {
-        importDays(days, true);
+        if (days.isEmpty()) {
+            return;
+        }
+        rollups(Rollups.DAY, days);
+        rollups(Rollups.MONTH, days);
+        addToPlatform(days);
+        rawEvents(days);
     }
 
     /**
-     * The days' counts, and with {@code rawEvents} the raw events behind them too (what a store's own dashboard could
-     * be recomputed from; the platform's figures read the counts only, so other stores of the demo do without).
+     * An older, quieter history at the grains it is read at: every day in the months it adds up to and in the platform's
+     * figures, but as days only from {@code daysFrom} on, and without raw events. The store's dashboard over its recent
+     * weeks is whole; over longer periods its whole months are, and its charts by day start at {@code daysFrom}.
      */
     @Transactional
-    public void importDays(List<Day> days, boolean rawEvents) {
+    public void importSummary(List<Day> days, LocalDate daysFrom) {
+        if (days.isEmpty()) {
+            return;
+        }
+        rollups(Rollups.DAY, days.stream().filter(d -> !d.day().isBefore(daysFrom)).toList());
+        rollups(Rollups.MONTH, months(days));
+        addToPlatform(days);
+    }
+
+    /** The days summed per month (each dated the month's first day), so a month's rows travel to the database once. */
+    private static List<Day> months(List<Day> days) {
+        record Key(UUID storeId, LocalDate month, @Nullable UUID itemId, TrafficSource.Channel channel, String referrer, String currency) {
+        }
+        Map<Key, Day> months = new java.util.LinkedHashMap<>();
+        for (Day d : days) {
+            Key key = new Key(d.storeId(), d.day().withDayOfMonth(1), d.itemId(), d.channel(), d.referrer(), d.gross().currency().getCurrencyCode());
+            months.merge(key, new Day(d.storeId(), key.month(), d.itemId(), d.channel(), d.referrer(), d.views(), d.visitors(), d.carts(),
+                    d.checkouts(), d.purchases(), d.refunds(), d.gross(), d.fee(), d.sellerShare(), d.refunded(), d.refundedSellerShare()),
+                    (a, b) -> new Day(a.storeId(), a.day(), a.itemId(), a.channel(), a.referrer(), a.views() + b.views(),
+                            a.visitors() + b.visitors(), a.carts() + b.carts(), a.checkouts() + b.checkouts(), a.purchases() + b.purchases(),
+                            a.refunds() + b.refunds(), plus(a.gross(), b.gross()), plus(a.fee(), b.fee()),
+                            plus(a.sellerShare(), b.sellerShare()), plus(a.refunded(), b.refunded()),
+                            plus(a.refundedSellerShare(), b.refundedSellerShare())));
+        }
+        return List.copyOf(months.values());
+    }
+
+    private static Money plus(Money a, Money b) {
+        return new Money(Math.addExact(a.minor(), b.minor()), a.currency());
+    }
+
+    /** The traffic and the sales of the days at one grain, the rows of a day or a month added up first. */
+    private void rollups(Rollups grain, List<Day> days) {
         if (days.isEmpty()) {
             return;
         }
@@ -60,57 +100,43 @@ public class AnalyticsHistory {
         UUID[] items = column(days, AnalyticsHistory::item, UUID[]::new);
         String[] channels = column(days, d -> d.channel().name(), String[]::new);
         String[] referrers = column(days, d -> clip(d.referrer()), String[]::new);
-        Integer[] views = column(days, Day::views, Integer[]::new);
-        Integer[] carts = column(days, Day::carts, Integer[]::new);
-        Integer[] checkouts = column(days, Day::checkouts, Integer[]::new);
         Integer[] purchases = column(days, Day::purchases, Integer[]::new);
-        Integer[] refunds = column(days, Day::refunds, Integer[]::new);
-        Integer[] visitors = column(days, Day::visitors, Integer[]::new);
-        String[] currencies = column(days, d -> d.gross().currency().getCurrencyCode(), String[]::new);
-        Long[] gross = column(days, d -> d.gross().minor(), Long[]::new);
-        Long[] fees = column(days, d -> d.fee().minor(), Long[]::new);
-        Long[] sellerShares = column(days, d -> d.sellerShare().minor(), Long[]::new);
-        Long[] refunded = column(days, d -> d.refunded().minor(), Long[]::new);
-        Long[] refundedSellerShares = column(days, d -> d.refundedSellerShare().minor(), Long[]::new);
-        // the days' rows, then the months' (in the same statements, the rows of a day or a month added up first)
-        for (Rollups grain : Rollups.values()) {
-            unnest(grain.sql("analytics", """
-                    insert into %1$s (store_id, %2$s, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
-                    select store_id, %3$s, item_id, source, referrer, sum(views), sum(visitors), sum(carts), sum(checkouts), sum(purchases)
-                    from unnest(?::uuid[], ?::date[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
-                         as u(store_id, day, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
-                    group by 1, 2, 3, 4, 5
-                    on conflict (store_id, %2$s, item_id, source, referrer) do update set
-                        views = %1$s.views + excluded.views, visitors = %1$s.visitors + excluded.visitors,
-                        carts = %1$s.carts + excluded.carts, checkouts = %1$s.checkouts + excluded.checkouts,
-                        purchases = %1$s.purchases + excluded.purchases"""),
-                    stores, dates, items, channels, referrers, views, visitors, carts, checkouts, purchases);
-        }
+        unnest(grain.sql("analytics", """
+                insert into %1$s (store_id, %2$s, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
+                select store_id, %3$s, item_id, source, referrer, sum(views), sum(visitors), sum(carts), sum(checkouts), sum(purchases)
+                from unnest(?::uuid[], ?::date[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
+                     as u(store_id, day, item_id, source, referrer, views, visitors, carts, checkouts, purchases)
+                group by 1, 2, 3, 4, 5
+                on conflict (store_id, %2$s, item_id, source, referrer) do update set
+                    views = %1$s.views + excluded.views, visitors = %1$s.visitors + excluded.visitors,
+                    carts = %1$s.carts + excluded.carts, checkouts = %1$s.checkouts + excluded.checkouts,
+                    purchases = %1$s.purchases + excluded.purchases"""),
+                stores, dates, items, channels, referrers, column(days, Day::views, Integer[]::new), column(days, Day::visitors, Integer[]::new),
+                column(days, Day::carts, Integer[]::new), column(days, Day::checkouts, Integer[]::new), purchases);
         // several referrers share a channel: the sales rows add theirs up before they meet the table
-        for (Rollups grain : Rollups.values()) {
-            unnest(grain.sql("analytics_sales", """
-                    insert into %1$s (store_id, %2$s, item_id, source, currency, sales, gross_minor, fee_minor, seller_minor,
-                                      refunds, refunded_minor, refunded_seller_minor)
-                    select store_id, %3$s, item_id, source, currency, sum(sales), sum(gross), sum(fee), sum(seller), sum(refunds),
-                           sum(refunded), sum(refunded_seller)
-                    from unnest(?::uuid[], ?::date[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[],
-                                ?::int[], ?::bigint[], ?::bigint[])
-                         as u(store_id, day, item_id, source, currency, sales, gross, fee, seller, refunds, refunded, refunded_seller)
-                    where sales > 0 or refunds > 0
-                    group by 1, 2, 3, 4, 5
-                    on conflict (store_id, %2$s, item_id, source, currency) do update set
-                        sales = %1$s.sales + excluded.sales, gross_minor = %1$s.gross_minor + excluded.gross_minor,
-                        fee_minor = %1$s.fee_minor + excluded.fee_minor, seller_minor = %1$s.seller_minor + excluded.seller_minor,
-                        refunds = %1$s.refunds + excluded.refunds, refunded_minor = %1$s.refunded_minor + excluded.refunded_minor,
-                        refunded_seller_minor = %1$s.refunded_seller_minor + excluded.refunded_seller_minor"""),
-                    stores, dates, items, channels, currencies, purchases, gross, fees, sellerShares, refunds, refunded,
-                    refundedSellerShares);
-        }
-        addToPlatform(days);
-        if (!rawEvents) {
-            return;
-        }
-        // the raw events behind the counts, at a random time of their day, made in the database from the rows just given
+        unnest(grain.sql("analytics_sales", """
+                insert into %1$s (store_id, %2$s, item_id, source, currency, sales, gross_minor, fee_minor, seller_minor,
+                                  refunds, refunded_minor, refunded_seller_minor)
+                select store_id, %3$s, item_id, source, currency, sum(sales), sum(gross), sum(fee), sum(seller), sum(refunds),
+                       sum(refunded), sum(refunded_seller)
+                from unnest(?::uuid[], ?::date[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[],
+                            ?::int[], ?::bigint[], ?::bigint[])
+                     as u(store_id, day, item_id, source, currency, sales, gross, fee, seller, refunds, refunded, refunded_seller)
+                where sales > 0 or refunds > 0
+                group by 1, 2, 3, 4, 5
+                on conflict (store_id, %2$s, item_id, source, currency) do update set
+                    sales = %1$s.sales + excluded.sales, gross_minor = %1$s.gross_minor + excluded.gross_minor,
+                    fee_minor = %1$s.fee_minor + excluded.fee_minor, seller_minor = %1$s.seller_minor + excluded.seller_minor,
+                    refunds = %1$s.refunds + excluded.refunds, refunded_minor = %1$s.refunded_minor + excluded.refunded_minor,
+                    refunded_seller_minor = %1$s.refunded_seller_minor + excluded.refunded_seller_minor"""),
+                stores, dates, items, channels, column(days, d -> d.gross().currency().getCurrencyCode(), String[]::new), purchases,
+                column(days, d -> d.gross().minor(), Long[]::new), column(days, d -> d.fee().minor(), Long[]::new),
+                column(days, d -> d.sellerShare().minor(), Long[]::new), column(days, Day::refunds, Integer[]::new),
+                column(days, d -> d.refunded().minor(), Long[]::new), column(days, d -> d.refundedSellerShare().minor(), Long[]::new));
+    }
+
+    /** The raw events behind the days' counts, at a random time of their day, made in the database from the rows given. */
+    private void rawEvents(List<Day> days) {
         unnest("""
                 insert into analytics_event (occurred_at, day, kind, store_id, item_id, source, referrer)
                 select (u.day + random() * interval '1 day'), u.day, k.kind, u.store_id, u.item_id, u.source, u.referrer
@@ -119,7 +145,11 @@ public class AnalyticsHistory {
                 cross join lateral (values ('VIEW', u.views), ('CART', u.carts), ('CHECKOUT', u.checkouts), ('PURCHASE', u.purchases),
                                            ('REFUND', u.refunds)) as k(kind, n)
                 cross join lateral generate_series(1, k.n)""",
-                stores, dates, items, channels, referrers, views, carts, checkouts, purchases, refunds);
+                column(days, Day::storeId, UUID[]::new), column(days, d -> d.day().toString(), String[]::new),
+                column(days, AnalyticsHistory::item, UUID[]::new), column(days, d -> d.channel().name(), String[]::new),
+                column(days, d -> clip(d.referrer()), String[]::new), column(days, Day::views, Integer[]::new),
+                column(days, Day::carts, Integer[]::new), column(days, Day::checkouts, Integer[]::new),
+                column(days, Day::purchases, Integer[]::new), column(days, Day::refunds, Integer[]::new));
     }
 
     /** One column of the days given, for the database to take as one array. */

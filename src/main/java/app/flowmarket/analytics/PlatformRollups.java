@@ -126,9 +126,20 @@ class PlatformRollups {
      */
     @Transactional
     void opened(UUID storeId, LocalDate day, boolean move) {
+        if (!move) {
+            // a store told of twice, or whose real day is being written beside, counts once: the insert waits for the other
+            int first = jdbc.sql("insert into platform_seller (store_id, opened_on) values (?, ?) on conflict (store_id) do nothing")
+                    .params(storeId, day).update();
+            if (first > 0) {
+                jdbc.sql("""
+                        insert into platform_daily (day, new_sellers) values (?, 1)
+                        on conflict (day) do update set new_sellers = platform_daily.new_sellers + 1""").param(day).update();
+            }
+            return;
+        }
         LocalDate known = jdbc.sql("select opened_on from platform_seller where store_id = ? for update").param(storeId)
                 .query(LocalDate.class).optional().orElse(null);
-        if (known != null && (!move || known.equals(day))) {
+        if (known != null && known.equals(day)) {
             return;
         }
         if (known != null) {

@@ -135,8 +135,20 @@ class DemoData implements SmartLifecycle {
         }
         if (accounts.count() == 0) {
             long started = System.currentTimeMillis();
-            // one transaction (one commit to wait for) and one indexing pass for the whole set
-            search.withoutIndexing(() -> tx.executeWithoutResult(status -> seed()));
+            // one transaction (one commit to wait for) and one indexing pass for the whole set, but for the history, which
+            // is written beside the orders in a transaction of its own that commits right after it
+            SideTransaction[] history = new SideTransaction[1];
+            try {
+                search.withoutIndexing(() -> tx.executeWithoutResult(status -> history[0] = seed()));
+            } catch (RuntimeException failure) {
+                if (history[0] != null) {
+                    history[0].rollBack();
+                }
+                throw failure;
+            }
+            if (history[0] != null) {
+                history[0].commit();
+            }
             log.info("Demo data created in {} ms", System.currentTimeMillis() - started);
         }
         demoN8nAddress();
@@ -223,7 +235,8 @@ class DemoData implements SmartLifecycle {
                           List<UUID> owners, int reviewers) {
     }
 
-    private void seed() {
+    /** Writes the demo data; returns the history being written beside it, for the caller to commit after this. */
+    private SideTransaction seed() {
         Random random = new Random(42);
         Instant now = Instant.now();
         List<AccountManagement.NewAccount> people = new ArrayList<>();
@@ -266,7 +279,6 @@ class DemoData implements SmartLifecycle {
             // stores opened between about fourteen and eight months ago, each on its own day
             Instant opened = now.minus(Duration.ofDays(240 + 25L * s + random.nextInt(20))).minus(Duration.ofMinutes(random.nextInt(600)));
             stores.importOpening(AccountId.of(ownerId), opened);
-            demoTraffic.opened(stores.findByOwner(AccountId.of(ownerId)).orElseThrow().id(), opened);
             openedAt.put(ownerId, opened);
             long openDays = Duration.between(opened, now).toDays();
             for (DemoCatalog.DemoWorkflow workflow : demo.workflows()) {
@@ -329,30 +341,21 @@ class DemoData implements SmartLifecycle {
             entityManager.flush();
             entityManager.clear();
         }
-        long catalogued = System.currentTimeMillis();
-        // a year of the demo seller's traffic and sales for their dashboard, as daily numbers
-        UUID demoStore = stores.findByOwner(AccountId.of(ownerIds.get(0))).orElseThrow().id();
-        int madeUp = demoTraffic.write(demoStore, placed.stream().filter(p -> p.store() == DemoCatalog.STORES.get(0))
-                .map(p -> new DemoTraffic.Listed(p.id(), p.demo().title(), Money.of(p.demo().priceCents(), p.store().currency()), p.published()))
-                .toList(), java.time.LocalDate.now(java.time.ZoneOffset.UTC), new Random(7));
-        // the other stores' years too, quieter, so the admins' platform analytics show a marketplace
-        Random others = new Random(11);
-        for (int s = 1; s < DemoCatalog.STORES.size(); s++) {
-            DemoCatalog.DemoStore store = DemoCatalog.STORES.get(s);
-            madeUp += demoTraffic.write(stores.findByOwner(AccountId.of(ownerIds.get(s))).orElseThrow().id(), placed.stream().filter(p -> p.store() == store)
-                    .map(p -> new DemoTraffic.Listed(p.id(), p.demo().title(), Money.of(p.demo().priceCents(), p.store().currency()), p.published()))
-                    .toList(), java.time.LocalDate.now(java.time.ZoneOffset.UTC), others, .25 + others.nextDouble() * .4);
-        }
-        demoTraffic.activity(ids, openedAt, java.time.LocalDate.now(java.time.ZoneOffset.UTC), others);
         demoPricing.write(AccountId.of(ownerIds.get(0)), DemoCatalog.STORES.get(0).currency(), placed.stream()
                 .filter(p -> p.store() == DemoCatalog.STORES.get(0) && p.demo().priceCents() > 0).map(Placed::id).toList(), now);
-        log.info("Demo data: a year of dashboard history for {} and the other stores ({} sales) in {} ms", DemoCatalog.STORES.get(0).name(), madeUp,
-                System.currentTimeMillis() - catalogued);
-        catalogued = System.currentTimeMillis();
+        List<UUID> storeIds = ownerIds.stream().map(owner -> stores.findByOwner(AccountId.of(owner)).orElseThrow().id()).toList();
+        // the year's history only adds to analytics tables, which nothing else here writes, so it goes on beside the orders
+        java.util.Map<UUID, Instant> storesOpened = new java.util.LinkedHashMap<>();
+        for (int s = 0; s < storeIds.size(); s++) {
+            storesOpened.put(storeIds.get(s), java.util.Objects.requireNonNull(openedAt.get(ownerIds.get(s))));
+        }
+        SideTransaction history = SideTransaction.start(tx, "demo-history", () -> history(placed, storeIds, storesOpened, ids, openedAt));
+        long catalogued = System.currentTimeMillis();
         if (!"test".equals(payments.provider())) {
             // the demo buyers pay through the built-in test processor only, never through a real one
             log.info("Demo data: {} workflows, no demo orders or reviews (payments go to {})", placed.size(), payments.provider());
-            return;
+            history.awaitWork();
+            return history;
         }
         DemoSales.Result sales = demoSales.buy(placed.stream()
                 .map(p -> new DemoSales.Purchase(p.owners(), p.id(), p.store().currency(), p.published())).toList());
@@ -380,6 +383,34 @@ class DemoData implements SmartLifecycle {
                 reviewedByBruno);
         log.info("Demo data: {} workflows, {} orders paid ({} workflows bought), {} reviews, {} questions (orders {} ms, reviews {} ms)",
                 placed.size(), sales.orders(), sales.lines(), written.size(), asked, sold - catalogued, System.currentTimeMillis() - sold);
+        history.awaitWork();
+        return history;
+    }
+
+    /**
+     * A year of the demo seller's traffic and sales for their dashboard, as daily numbers, and the other stores' years,
+     * quieter, so the admins' platform analytics show a marketplace; the people's days on the site.
+     */
+    private void history(List<Placed> placed, List<UUID> storeIds, java.util.Map<UUID, Instant> storesOpened, List<UUID> people,
+                         java.util.Map<UUID, Instant> openedAt) {
+        long started = System.currentTimeMillis();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        // the days the stores really opened, for the platform's new sellers (written here: the platform's rows are the history's)
+        storesOpened.forEach(demoTraffic::opened);
+        int madeUp = demoTraffic.write(storeIds.get(0), listed(placed, DemoCatalog.STORES.get(0)), today, new Random(7));
+        Random others = new Random(11);
+        for (int s = 1; s < DemoCatalog.STORES.size(); s++) {
+            madeUp += demoTraffic.write(storeIds.get(s), listed(placed, DemoCatalog.STORES.get(s)), today, others, .25 + others.nextDouble() * .4);
+        }
+        demoTraffic.activity(people, openedAt, today, others);
+        log.info("Demo data: a year of dashboard history for {} and the other stores ({} sales) in {} ms", DemoCatalog.STORES.get(0).name(), madeUp,
+                System.currentTimeMillis() - started);
+    }
+
+    private static List<DemoTraffic.Listed> listed(List<Placed> placed, DemoCatalog.DemoStore store) {
+        return placed.stream().filter(p -> p.store() == store)
+                .map(p -> new DemoTraffic.Listed(p.id(), p.demo().title(), Money.of(p.demo().priceCents(), p.store().currency()), p.published()))
+                .toList();
     }
 
     /**

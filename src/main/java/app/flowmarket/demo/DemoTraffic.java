@@ -107,8 +107,13 @@ class DemoTraffic {
                 }
             }
         }
-        // the raw events behind the counts for the demo seller's store only: the others show in the platform's figures
-        history.importDays(days, traffic >= 1.0);
+        if (traffic >= 1.0) {
+            // the demo seller's whole year, raw events included
+            history.importDays(days);
+        } else {
+            // the others' years show in the platform's figures and as months; their last five weeks as days
+            history.importSummary(days, today.minusDays(35));
+        }
         history.importNewBuyers(newBuyers);
         return sales;
     }

@@ -185,6 +185,25 @@ class FirstStartIntegrationTests {
             assertThat(single(st, """
                     select count(*) from order_line l join purchase_order o on o.id = l.order_id join account a on a.id = o.buyer_id
                     where a.email = 'buyer@demo.flowmarket.app' and o.status = 'PAID' and l.currency <> o.currency and l.rate <> 1""")).isPositive();
+            // a year of history: the demo seller's by day, with the raw events behind it, adding up to its months
+            String demoStore = "(select s.id from store s join account a on a.id = s.owner_id where a.email = 'seller@demo.flowmarket.app')";
+            assertThat(single(st, "select count(distinct date_trunc('month', day)) from analytics_daily where store_id = " + demoStore))
+                    .isGreaterThanOrEqualTo(12);
+            assertThat(single(st, "select count(*) from analytics_event where store_id = " + demoStore)).isPositive();
+            assertThat(single(st, """
+                    select count(*) from (select date_trunc('month', day)::date as month, sum(views) as views from analytics_daily
+                                          where store_id = %1$s group by 1) d
+                    full join (select month, sum(views) as views from analytics_monthly where store_id = %1$s group by 1) m using (month)
+                    where d.views is distinct from m.views""".formatted(demoStore))).as("days add up to months").isZero();
+            // ... the other stores' by month, their last weeks' traffic by day (their demo orders are tracked as any), for the platform's figures
+            assertThat(single(st, "select count(distinct store_id) from analytics_monthly")).isEqualTo(single(st, "select count(*) from store"));
+            assertThat(single(st, "select count(*) from analytics_daily where day < current_date - 40 and views > 0 and store_id <> " + demoStore))
+                    .isZero();
+            // every store counted once as a new seller of the platform, on the day it opened
+            assertThat(single(st, """
+                    select count(*) from platform_seller p join store s on s.id = p.store_id
+                    where p.opened_on = (s.created_at at time zone 'UTC')::date""")).isEqualTo(single(st, "select count(*) from store"));
+            assertThat(single(st, "select sum(new_sellers) from platform_daily")).isEqualTo(single(st, "select count(*) from store"));
             String slug;
             try (var rs = st.executeQuery("select slug from workflow where rating_count > 0 order by rating_count desc limit 1")) {
                 rs.next();
