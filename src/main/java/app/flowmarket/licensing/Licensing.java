@@ -274,6 +274,9 @@ public class Licensing {
         if (seats.holders().stream().anyMatch(h -> h.email().equals(email))) {
             throw new DomainException("licence.seat.taken", email);
         }
+        if (Integer.valueOf(1).equals(seats.total())) {
+            throw new DomainException("licence.seats.single");
+        }
         if (seats.full()) {
             throw new DomainException("licence.seat.full", java.util.Objects.requireNonNull(seats.total()));
         }
