@@ -48,6 +48,9 @@ class LicenceSeatIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    LicensingPersonalData personalData;
+
     record Licence(WebSession seller, String workflowId, String title, String email, WebSession buyer, String orderPath, String key) {
 
         String page() {
@@ -163,6 +166,18 @@ class LicenceSeatIntegrationTests {
     }
 
     @Test
+    void seatsGivenAreLimitedPerHourSinceEachMailsSomeone() {
+        Licence company = licence(LicenceTier.COMPANY);
+        for (int i = 0; i < Licensing.SEAT_ASSIGNMENTS_PER_HOUR; i++) {
+            assertThat(company.buyer().post(company.page() + "/seats", Map.of("email", Fixtures.uniqueEmail("crew" + i))).status()).isEqualTo(302);
+        }
+        String late = Fixtures.uniqueEmail("late");
+        assertThat(assign(company.buyer(), company, late).body()).contains("You gave too many seats in the last hour (at most 30)")
+                .contains((1 + Licensing.SEAT_ASSIGNMENTS_PER_HOUR) + " seats used");
+        assertThat(Mailbox.to(late)).isEmpty();
+    }
+
+    @Test
     void aSeatHolderDownloadsTheWorkflowsUntilTheSeatIsTakenBack() {
         Licence licence = licence(LicenceTier.TEAM);
         Member colleague = member("holder");
@@ -253,6 +268,33 @@ class LicenceSeatIntegrationTests {
         assertThat(colleague.session().get("/library").body()).contains(licence.title());
         assertThat(new WebSession(port).post(licence.page() + "/seats", Map.of("email", "a@b.example")).status())
                 .as("signed out: to the sign-in page").isIn(302, 403);
+    }
+
+    @Test
+    void erasingAHoldersDataGivesTheirSeatBackAndTheBuyersExportListsTheSeatsGiven() {
+        Licence licence = licence(LicenceTier.TEAM);
+        Member colleague = member("leaving");
+        assign(licence.buyer(), licence, colleague.email());
+
+        java.util.Map<String, java.util.List<? extends Map<String, ?>>> tables = new java.util.HashMap<>();
+        AccountId buyerId = AccountId.of(jdbc.sql("select id from account where email = ?").param(licence.email()).query(UUID.class).single());
+        personalData.export(new app.flowmarket.shared.PersonalData.Subject(buyerId, licence.email(), "Tara Teamlead"),
+                new app.flowmarket.shared.PersonalData.Sink() {
+                    @Override
+                    public void table(String name, String description, java.util.List<? extends Map<String, ? extends @org.jspecify.annotations.Nullable Object>> rows) {
+                        tables.put(name, rows);
+                    }
+
+                    @Override
+                    public void file(String path, String description, java.io.InputStream content) {
+                    }
+                });
+        assertThat(tables.get("licence_seats_given").stream().map(row -> String.valueOf(row.get("email"))).toList())
+                .containsExactly(colleague.email());
+
+        personalData.erase(new app.flowmarket.shared.PersonalData.Subject(AccountId.of(colleague.id()), colleague.email(), "leaving"));
+        assertThat(licence.buyer().get(licence.page()).body()).contains("1 of 5 seats used").doesNotContain(colleague.email());
+        assertThat(colleague.session().get("/library").body()).doesNotContain(licence.title());
     }
 
     @Test
