@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -258,6 +260,17 @@ public class AccountManagement implements UserDetailsService {
         }
         return accounts.findByIdIn(accountIds.stream().map(AccountId::value).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(n -> AccountId.of(n.id()), Accounts.DisplayName::displayName));
+    }
+
+    /** The verified accounts among these addresses, compared without case, keyed by the address in lower case; the others are left out. */
+    @Transactional(readOnly = true)
+    public Map<String, AccountId> verifiedAccounts(Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> lower = emails.stream().map(e -> e.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        return accounts.findVerifiedByLowerEmailIn(lower).stream()
+                .collect(Collectors.toMap(a -> a.getEmail().toLowerCase(Locale.ROOT), a -> AccountId.of(a.getId()), (a, b) -> a));
     }
 
     @Override

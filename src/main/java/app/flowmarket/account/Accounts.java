@@ -13,6 +13,9 @@ interface Accounts extends JpaRepository<Account, UUID> {
     @Query("select a from Account a where lower(a.email) = lower(?1)")
     Optional<Account> findByEmail(String email);
 
+    @Query("select a from Account a where lower(a.email) in ?1 and a.emailVerifiedAt is not null")
+    List<Account> findVerifiedByLowerEmailIn(Collection<String> lowerCaseEmails);
+
     List<Account> findTop20ByEmailStartingWithIgnoreCaseOrderByEmail(String prefix);
 
     record DisplayName(UUID id, String displayName) {

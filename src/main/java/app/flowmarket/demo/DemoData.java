@@ -96,13 +96,14 @@ class DemoData implements SmartLifecycle {
 
     private final SiteSettings site;
     private final Boolean enabled;
+    private final DemoSeats demoSeats;
 
     DemoData(AccountManagement accounts, StoreManagement stores, CatalogPages catalog, CatalogImport catalogImport,
              CatalogSearch search, TransactionTemplate tx, SiteSettings site, DemoSales demoSales, Reviews reviews, Payments payments,
              Questions questions, Profiles profiles, Follows follows,
              AccountSecurity security,
              DemoTraffic demoTraffic, N8nTokens n8nTokens, ApiTokens apiTokens, Webhooks webhooks, DemoPricing demoPricing,
-             Payouts payouts, Previews previews, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+             Payouts payouts, Previews previews, DemoSeats demoSeats, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
         this.n8nTokens = n8nTokens;
         this.apiTokens = apiTokens;
         this.webhooks = webhooks;
@@ -115,6 +116,7 @@ class DemoData implements SmartLifecycle {
         this.demoPricing = demoPricing;
         this.payouts = payouts;
         this.previews = previews;
+        this.demoSeats = demoSeats;
         this.reviews = reviews;
         this.payments = payments;
         this.site = site;
@@ -381,6 +383,10 @@ class DemoData implements SmartLifecycle {
         List<UUID> reviewedByBruno = written.stream().filter(r -> r.authorId().equals(bruno.id())).map(Reviews.ImportedReview::workflowId).toList();
         profiles.publish(bruno.account(), "bruno", "Freelance ops consultant. I automate invoicing and CRM chores for small agencies.", true,
                 reviewedByBruno);
+        // licence seats (README): Bruno's team licence, one seat given to another demo buyer
+        String seated = demoSeats.write(bruno.account(), buyerIds.subList(1, buyerIds.size()), DemoCatalog.BUYER_NAMES.stream()
+                .map(name -> name.toLowerCase(Locale.ROOT).replace(' ', '.') + "@demo.flowmarket.app").toList(), now);
+        log.info("Demo data: the demo buyer's team licence gives a seat to {}", seated);
         log.info("Demo data: {} workflows, {} orders paid ({} workflows bought), {} reviews, {} questions (orders {} ms, reviews {} ms)",
                 placed.size(), sales.orders(), sales.lines(), written.size(), asked, sold - catalogued, System.currentTimeMillis() - sold);
         history.awaitWork();

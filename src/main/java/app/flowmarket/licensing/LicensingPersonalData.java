@@ -9,7 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Licences (what the person owns) and their downloads. Licences stay with the kept orders; downloads are erased. */
+/**
+ * Licences (what the person owns), their seats and downloads. Licences and the seats their buyer gave stay with the kept
+ * orders; downloads, and seats on other people's licences given to the person's address, are erased.
+ */
 @Component
 class LicensingPersonalData implements PersonalData {
 
@@ -35,6 +38,14 @@ class LicensingPersonalData implements PersonalData {
                 select licence_key, title, tier, purchased_at, revoked_at from licence where buyer_id = ? order by purchased_at""")
                 .param(id).query().listOfRows();
         sink.table("licence_keys", "The licence key of each purchase, its tier, and when a refund revoked it.", keys);
+        List<Map<String, @Nullable Object>> given = jdbc.sql("""
+                select l.licence_key, s.email, s.assigned_at from licence_seat s join licence l on l.id = s.licence_id
+                where l.buyer_id = ? order by s.assigned_at""").param(id).query().listOfRows();
+        sink.table("licence_seats_given", "The addresses you gave a seat of your licences to, and when.", given);
+        List<Map<String, @Nullable Object>> held = jdbc.sql("""
+                select l.title, s.assigned_at, l.revoked_at from licence_seat s join licence l on l.id = s.licence_id
+                where s.email = lower(?) order by s.assigned_at""").param(subject.email()).query().listOfRows();
+        sink.table("licence_seats_held", "The seats other buyers gave your address: the licence's title, since when, and whether it was refunded.", held);
         List<Map<String, @Nullable Object>> downloads = jdbc.sql("""
                 select workflow_id, workflow_version_id, downloaded_at from download where buyer_id = ? order by downloaded_at""")
                 .param(id).query().listOfRows();
@@ -45,10 +56,11 @@ class LicensingPersonalData implements PersonalData {
     @Transactional
     public void erase(Subject subject) {
         jdbc.sql("delete from download where buyer_id = ?").param(subject.account().value()).update();
+        jdbc.sql("delete from licence_seat where email = lower(?)").param(subject.email()).update();
     }
 
     @Override
     public List<String> erasedKeys() {
-        return List.of("privacy.erased.downloads");
+        return List.of("privacy.erased.downloads", "privacy.erased.seats");
     }
 }

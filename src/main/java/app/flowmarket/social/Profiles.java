@@ -86,10 +86,10 @@ public class Profiles {
                 .orElseGet(() -> new ProfileSettings(suggestHandle(displayName, owner.value()), "", false, false, false, shown));
     }
 
-    /** The purchases the owner may pick from: what their library holds. */
+    /** The purchases the owner may pick from: what their library holds, less the seats others' licences give them. */
     @Transactional(readOnly = true)
     public List<LibraryItem> purchases(AccountId owner) {
-        return licensing.library(owner);
+        return licensing.library(owner).stream().filter(item -> item.seat() == null).toList();
     }
 
     /** Saves the owner's profile; picked purchases they do not own are left out. */
@@ -142,7 +142,7 @@ public class Profiles {
             if (profile.showPurchases()) {
                 Set<UUID> picked = Set.copyOf(jdbc.sql("select workflow_id from public_purchase where account_id = ?")
                         .param(profile.accountId()).query(UUID.class).list());
-                purchases = licensing.library(AccountId.of(profile.accountId())).stream().filter(item -> picked.contains(item.workflowId()))
+                purchases = purchases(AccountId.of(profile.accountId())).stream().filter(item -> picked.contains(item.workflowId()))
                         .map(item -> new ShownPurchase(item.slug(), item.title(), item.acquiredAt())).toList();
             }
             List<StoreView> following = profile.showFollowing() ? follows.following(profile.accountId()) : List.of();
