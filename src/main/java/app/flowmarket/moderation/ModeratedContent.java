@@ -38,7 +38,15 @@ class ModeratedContent {
     record Target(String kind, UUID id, UUID authorId, String title, String text, UUID workflowId) {
     }
 
+    /** The slug of the workflow page a target is shown on. */
+    Optional<String> slugOf(UUID workflowId) {
+        return pages.anyWorkflow(WorkflowId.of(workflowId)).map(page -> page.slug());
+    }
+
     Optional<Target> target(String kind, UUID id) {
+        if (!REPORTABLE.contains(kind)) {
+            return Optional.empty();
+        }
         return switch (kind) {
             case "workflow" -> pages.anyWorkflow(WorkflowId.of(id)).filter(page -> page.isPublished())
                     .map(page -> new Target(kind, id, page.store().ownerId(), page.title(), page.summary(), page.id()));

@@ -92,6 +92,15 @@ public class ModerationQueue {
         return jdbc.sql("select * from moderation_item where status = 'OPEN' order by created_at limit 200").query(this::item).list();
     }
 
+    /** An open item with what its content says now, as the queue page shows it. */
+    public record Entry(Item item, String text) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Entry> openEntries() {
+        return open().stream().map(item -> new Entry(item, textOf(item))).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<Item> recentlyDecided() {
         return jdbc.sql("select * from moderation_item where status <> 'OPEN' order by decided_at desc limit 20").query(this::item).list();
@@ -144,10 +153,12 @@ public class ModerationQueue {
             }
         }
         if (item.authorId() != null) {
+            String outcome = decision.name().toLowerCase(java.util.Locale.ROOT);
+            String body = "moderation.mail.body." + outcome + (item.contentType().equals("workflow") ? "" : ".post");
             accounts.person(AccountId.of(item.authorId())).ifPresent(author -> mailer.send(Mail.to(author.recipient())
                     .once("moderation:" + itemId)
-                    .subject("moderation.mail.subject." + decision.name().toLowerCase(java.util.Locale.ROOT), item.title())
-                    .paragraph("moderation.mail.body." + decision.name().toLowerCase(java.util.Locale.ROOT), item.title())
+                    .subject("moderation.mail.subject." + outcome, item.title())
+                    .paragraph(body, item.title())
                     .text(why)
                     .paragraph("moderation.mail.hits")
                     .text(String.join("\n", item.hits()))));
