@@ -34,7 +34,8 @@ class ReportController {
 
     @PostMapping("/report/{kind}/{id}")
     String report(@PathVariable String kind, @PathVariable UUID id, @AuthenticationPrincipal @Nullable CurrentUser reporter,
-                  @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String note, Model model) {
+                  @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String note,
+                  jakarta.servlet.http.HttpServletResponse response, Model model) {
         if (reporter == null) {
             return "redirect:/login";
         }
@@ -42,6 +43,7 @@ class ReportController {
         try {
             reports.report(reporter.actor(), kind, id, reason, note);
         } catch (DomainException e) {
+            response.setStatus(422);
             return show(target, false, e, reason, note, model);
         }
         return show(target, true, null, reason, "", model);
