@@ -52,11 +52,6 @@ public class ModerationRules {
         return ordered;
     }
 
-    Rule rule(String name) {
-        Rule rule = all().get(name);
-        return rule == null ? new Rule(name, Outcome.FLAG, null) : rule;
-    }
-
     /** An admin changes a rule; the change is audited with its before and after. */
     @Transactional
     public void change(String name, Outcome outcome, @Nullable Integer threshold, UUID adminId, String adminLabel) {

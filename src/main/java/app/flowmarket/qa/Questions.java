@@ -143,7 +143,10 @@ public class Questions {
         jdbc.sql("insert into qa_post (id, workflow_id, author_id, body, created_at, held) values (?, ?, ?, ?, now(), ?)")
                 .params(id, workflow.id(), asker.id().value(), text, held).update();
         auditLog.record(asker.id().value(), asker.label(), "qa.asked", "qa_post", id, null);
-        events.publishEvent(new QuestionAsked(id, workflow.id(), asker.id().value()));
+        if (!held) {
+            // a held question is announced to the seller once a moderator approves it
+            events.publishEvent(new QuestionAsked(id, workflow.id(), asker.id().value()));
+        }
         return id;
     }
 
@@ -161,7 +164,9 @@ public class Questions {
         jdbc.sql("insert into qa_post (id, workflow_id, parent_id, author_id, body, created_at, held) values (?, ?, ?, ?, ?, now(), ?)")
                 .params(id, question.workflowId(), questionId, answerer.id().value(), text, held).update();
         auditLog.record(answerer.id().value(), answerer.label(), "qa.answered", "qa_post", id, null);
-        events.publishEvent(new QuestionAnswered(id, questionId, question.workflowId(), question.authorId(), answerer.id().value()));
+        if (!held) {
+            events.publishEvent(new QuestionAnswered(id, questionId, question.workflowId(), question.authorId(), answerer.id().value()));
+        }
         return id;
     }
 
@@ -278,7 +283,15 @@ public class Questions {
     /** A moderator approved the held post: everyone sees it. */
     @Transactional
     public void release(UUID postId) {
-        jdbc.sql("update qa_post set held = false where id = ?").param(postId).update();
+        if (jdbc.sql("update qa_post set held = false where id = ? and held and deleted_at is null").param(postId).update() == 0) {
+            return;
+        }
+        Post post = post(postId);
+        if (post.parentId() == null) {
+            events.publishEvent(new QuestionAsked(postId, post.workflowId(), post.authorId()));
+        } else {
+            events.publishEvent(new QuestionAnswered(postId, post.parentId(), post.workflowId(), post(post.parentId()).authorId(), post.authorId()));
+        }
     }
 
     /** A moderator rejected the post: it is deleted as its author would delete it, a placeholder keeps the thread readable. */

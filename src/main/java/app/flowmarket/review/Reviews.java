@@ -93,15 +93,18 @@ public class Reviews {
         boolean held = screen.screen(new ContentScreen.Submission("review", id, author.id(), excerpt(text), text)) == ContentScreen.Outcome.HOLD;
         Timestamp now = Timestamp.from(Instant.now());
         // a held review stays held through edits until an admin approves it
-        jdbc.sql("""
+        held = jdbc.sql("""
                 insert into review (id, workflow_id, author_id, rating, body, created_at, updated_at, held) values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (workflow_id, author_id) do update set rating = excluded.rating, body = excluded.body, updated_at = excluded.updated_at,
-                held = review.held or excluded.held""")
+                held = review.held or excluded.held returning held""")
                 .params(id, workflowId, author.id().value(), rating, text, now, now, held)
-                .update();
+                .query(Boolean.class).single();
         refreshRating(workflowId);
         auditLog.record(author.id().value(), author.label(), existing.isPresent() ? "review.edited" : "review.posted", "review", id, rating + "/5");
-        events.publishEvent(new ReviewPosted(id, workflowId, author.id().value(), rating, existing.isEmpty()));
+        if (!held) {
+            // a held review is announced (to the seller, webhooks) once a moderator approves it
+            events.publishEvent(new ReviewPosted(id, workflowId, author.id().value(), rating, existing.isEmpty()));
+        }
         return id;
     }
 
@@ -344,8 +347,14 @@ public class Reviews {
     /** A moderator approved the held review: everyone sees it, and it counts in the rating. */
     @Transactional
     public void release(UUID reviewId) {
-        jdbc.sql("update review set held = false where id = ? and held returning workflow_id").param(reviewId).query(UUID.class).optional()
-                .ifPresent(this::refreshRating);
+        record Released(UUID workflowId, UUID authorId, int rating) {
+        }
+        jdbc.sql("update review set held = false where id = ? and held returning workflow_id, author_id, rating").param(reviewId)
+                .query(Released.class).optional()
+                .ifPresent(released -> {
+                    refreshRating(released.workflowId());
+                    events.publishEvent(new ReviewPosted(reviewId, released.workflowId(), released.authorId(), released.rating(), true));
+                });
     }
 
     /** A moderator rejected the review: it is deleted (with its votes and reports) and the rating recomputed. */

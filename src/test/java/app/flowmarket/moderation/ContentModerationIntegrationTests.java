@@ -1,7 +1,9 @@
 package app.flowmarket.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,6 +55,11 @@ class ContentModerationIntegrationTests {
                 .params(kind, contentId.toString()).query(UUID.class).single();
     }
 
+    long newReviewNotifications(UUID sellerId) {
+        return jdbc.sql("select coalesce(sum(count), 0) from notification where recipient_id = ? and type = 'NEW_REVIEW'").param(sellerId)
+                .query(Long.class).single();
+    }
+
     String hitsOf(UUID item) {
         return jdbc.sql("select hits from moderation_item where id = ?").param(item).query(String.class).single();
     }
@@ -72,17 +79,22 @@ class ContentModerationIntegrationTests {
         assertThat(seller.get(reviews).body()).doesNotContain("cheaper copy");
         assertThat(jdbc.sql("select rating_count from workflow where id = ?::uuid").param(workflowId).query(Integer.class).single())
                 .as("a held review does not count yet").isZero();
+        UUID sellerId = jdbc.sql("select s.owner_id from store s join workflow w on w.store_id = s.id where w.id = ?::uuid").param(workflowId)
+                .query(UUID.class).single();
 
         UUID reviewId = jdbc.sql("select id from review where workflow_id = ?::uuid").param(workflowId).query(UUID.class).single();
         UUID item = openItem("review", reviewId);
         assertThat(hitsOf(item)).contains("blocked-domain: bit.ly");
         Person admin = admin();
+        assertThat(newReviewNotifications(sellerId)).isZero();
         assertThat(admin.web().get("/admin/moderation").body()).contains("cheaper copy").contains("blocked-domain: bit.ly")
                 .contains("Waiting for a moderator").contains("Reject and ban author");
         admin.web().post("/admin/moderation/" + item, Map.of("decision", "APPROVED", "reason", "The link is the author's own store."))
                 .assertStatus(302);
 
         assertThat(new WebSession(port).get(reviews).body()).contains("cheaper copy").doesNotContain("Waiting for a moderator");
+        // the seller hears of the review once it is public, not before
+        await().atMost(Duration.ofSeconds(20)).until(() -> newReviewNotifications(sellerId) == 1);
         assertThat(jdbc.sql("select rating_count from workflow where id = ?::uuid").param(workflowId).query(Integer.class).single()).isEqualTo(1);
         assertThat(Mailbox.body(Mailbox.awaitMail(author.email(), "passed review"))).contains("The link is the author's own store.");
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'moderation.approved' and target_id = ?").param(reviewId.toString())
