@@ -45,7 +45,8 @@ public class ModerationRules {
         Map<String, Rule> rules = new LinkedHashMap<>();
         jdbc.sql("select rule, outcome, threshold from moderation_rule").query((rs, n) -> {
             int threshold = rs.getInt("threshold");
-            return new Rule(rs.getString("rule"), Outcome.valueOf(rs.getString("outcome")), rs.wasNull() ? null : threshold);
+            Integer value = rs.wasNull() ? null : threshold;
+            return new Rule(rs.getString("rule"), Outcome.valueOf(rs.getString("outcome")), value);
         }).list().forEach(rule -> rules.put(rule.name(), rule));
         Map<String, Rule> ordered = new LinkedHashMap<>();
         NAMES.stream().filter(rules::containsKey).forEach(name -> ordered.put(name, rules.get(name)));

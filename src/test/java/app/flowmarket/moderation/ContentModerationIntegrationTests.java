@@ -213,7 +213,8 @@ class ContentModerationIntegrationTests {
     @Test
     void anAdminChangesWhatARuleDoesAndTheChangeIsAudited() {
         Person admin = admin();
-        assertThat(admin.web().get("/admin/moderation/rules").body()).contains("Burst from a new account").contains("Suspicious price");
+        assertThat(admin.web().get("/admin/moderation/rules").body()).contains("Burst from a new account").contains("Suspicious price")
+                .contains("id=\"rule-burst-threshold\"").as("a rule without a threshold offers none").doesNotContain("id=\"rule-banned-word-threshold\"");
         admin.web().post("/admin/moderation/rules/too-many-links", Map.of("outcome", "HOLD", "threshold", "0")).assertStatus(302);
         assertThat(admin.web().get("/admin/moderation/rules").body()).contains("Give a threshold from 1 to 10000.");
         admin.web().post("/admin/moderation/rules/too-many-links", Map.of("outcome", "HOLD", "threshold", "3")).assertStatus(302);
