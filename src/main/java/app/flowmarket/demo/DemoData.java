@@ -89,6 +89,7 @@ class DemoData implements SmartLifecycle {
     private final DemoPricing demoPricing;
     private final Payouts payouts;
     private final Previews previews;
+    private final DemoModeration demoModeration;
     @PersistenceContext
     @SuppressWarnings("NullAway.Init") // injected by the container after construction
     private EntityManager entityManager;
@@ -103,7 +104,8 @@ class DemoData implements SmartLifecycle {
              Questions questions, Profiles profiles, Follows follows,
              AccountSecurity security,
              DemoTraffic demoTraffic, N8nTokens n8nTokens, ApiTokens apiTokens, Webhooks webhooks, DemoPricing demoPricing,
-             Payouts payouts, Previews previews, DemoSeats demoSeats, @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
+             Payouts payouts, Previews previews, DemoSeats demoSeats, DemoModeration demoModeration,
+             @Value("${flowmarket.demo.enabled:#{null}}") Boolean enabled) {
         this.n8nTokens = n8nTokens;
         this.apiTokens = apiTokens;
         this.webhooks = webhooks;
@@ -117,6 +119,7 @@ class DemoData implements SmartLifecycle {
         this.payouts = payouts;
         this.previews = previews;
         this.demoSeats = demoSeats;
+        this.demoModeration = demoModeration;
         this.reviews = reviews;
         this.payments = payments;
         this.site = site;
@@ -387,6 +390,14 @@ class DemoData implements SmartLifecycle {
         String seated = demoSeats.write(bruno.account(), buyerIds.subList(1, buyerIds.size()), DemoCatalog.BUYER_NAMES.stream()
                 .map(name -> name.toLowerCase(Locale.ROOT).replace(' ', '.') + "@demo.flowmarket.app").toList(), now);
         log.info("Demo data: the demo buyer's team licence gives a seat to {}", seated);
+        // ---- moderation: a held review, a flagged question and a report wait in the queue
+        java.util.Set<String> reviewed = new java.util.HashSet<>();
+        written.forEach(r -> reviewed.add(r.workflowId() + "/" + r.authorId()));
+        placed.stream().flatMap(p -> p.owners().stream().filter(o -> !reviewed.contains(p.id() + "/" + o))
+                        .map(o -> new DemoModeration.Unreviewed(p.id(), o)))
+                .findFirst().ifPresent(unreviewed -> demoModeration.write(unreviewed, buyerIds.get(buyerIds.size() - 1),
+                        placed.stream().filter(p -> p.store() == DemoCatalog.STORES.get(1)).map(Placed::id).toList(), bruno.id(),
+                        written.stream().map(Reviews.ImportedReview::workflowId).collect(java.util.stream.Collectors.toSet())));
         log.info("Demo data: {} workflows, {} orders paid ({} workflows bought), {} reviews, {} questions (orders {} ms, reviews {} ms)",
                 placed.size(), sales.orders(), sales.lines(), written.size(), asked, sold - catalogued, System.currentTimeMillis() - sold);
         history.awaitWork();

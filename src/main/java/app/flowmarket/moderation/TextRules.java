@@ -27,6 +27,11 @@ final class TextRules {
     }
 
     static List<String> check(String text) {
+        return check(text, MAX_LINKS, 10);
+    }
+
+    /** The hits, each "rule: evidence"; more than {@code maxLinks} links, or a word {@code repetitions} times and a third of all, hit. */
+    static List<String> check(String text, int maxLinks, int repetitions) {
         List<String> hits = new ArrayList<>();
         String lower = text.toLowerCase(Locale.ROOT);
         Matcher link = LINK.matcher(text);
@@ -38,7 +43,7 @@ final class TextRules {
                 hits.add("blocked-domain: " + host);
             }
         }
-        if (links > MAX_LINKS) {
+        if (links > maxLinks) {
             hits.add("too-many-links: " + links);
         }
         SPAM_PHRASES.stream().filter(lower::contains).forEach(phrase -> hits.add("spam-phrase: " + phrase));
@@ -55,7 +60,7 @@ final class TextRules {
         }
         int total = words;
         counts.forEach((w, n) -> {
-            if (n >= 10 && n * 3 > total) {
+            if (n >= repetitions && n * 3 > total) {
                 hits.add("repetition: " + w + " ×" + n);
             }
         });

@@ -15,6 +15,7 @@ import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.security.RateLimits;
 import app.flowmarket.shared.Actor;
+import app.flowmarket.shared.ContentScreen;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.ForbiddenException;
 import app.flowmarket.shared.Markdown;
@@ -46,10 +47,12 @@ public class Questions {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final QaSettings settings;
+    private final ContentScreen screen;
 
     Questions(JdbcClient jdbc, CatalogManagement catalog, StoreManagement stores, RateLimits limits, AuditLog auditLog,
-              ApplicationEventPublisher events, QaSettings settings) {
+              ApplicationEventPublisher events, QaSettings settings, ContentScreen screen) {
         this.jdbc = jdbc;
+        this.screen = screen;
         this.catalog = catalog;
         this.stores = stores;
         this.limits = limits;
@@ -61,7 +64,7 @@ public class Questions {
     /** One question or answer as shown: {@code html} is the sanitised Markdown, empty once deleted. */
     public record PostView(UUID id, UUID authorId, String authorName, @Nullable String authorHandle, String body, String html,
                            int upvotes, boolean accepted, boolean bySeller, boolean deleted, Instant createdAt,
-                           @Nullable Instant editedAt, boolean mine, boolean upvotedByViewer, boolean editable) {
+                           @Nullable Instant editedAt, boolean mine, boolean upvotedByViewer, boolean editable, boolean held) {
     }
 
     /** A question with its answers (the accepted one first, then by upvotes, then oldest first). */
@@ -84,12 +87,12 @@ public class Questions {
         }
         List<Row> rows = jdbc.sql("""
                 select p.id, p.parent_id, p.author_id, a.display_name, pp.handle, p.body, p.upvote_count, p.accepted, p.created_at,
-                       p.edited_at, p.deleted_at
+                       p.edited_at, p.deleted_at, p.held
                 from qa_post p join account_name a on a.id = p.author_id
                 left join visible_profile pp on pp.account_id = p.author_id
-                where p.workflow_id = ?
+                where p.workflow_id = ? and (not p.held or p.author_id = ?)
                 order by p.parent_id nulls first, p.accepted desc, p.upvote_count desc, p.created_at""")
-                .param(workflowId)
+                .params(workflowId, viewerId == null ? new UUID(0, 0) : viewerId)
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     UUID author = rs.getObject("author_id", UUID.class);
@@ -101,7 +104,7 @@ public class Questions {
                     PostView view = new PostView(id, author, rs.getString("display_name"), rs.getString("handle"), body,
                             Markdown.toSafeHtml(body), rs.getInt("upvote_count"), rs.getBoolean("accepted"), author.equals(sellerId),
                             deleted, created, edited == null ? null : edited.toInstant(), mine, upvoted.contains(id),
-                            mine && !deleted && created.isAfter(editableSince));
+                            mine && !deleted && created.isAfter(editableSince), rs.getBoolean("held"));
                     return new Row(id, rs.getObject("parent_id", UUID.class), view);
                 })
                 .list();
@@ -124,7 +127,7 @@ public class Questions {
 
     @Transactional(readOnly = true)
     public long count(UUID workflowId) {
-        return jdbc.sql("select count(*) from qa_post where workflow_id = ? and parent_id is null and deleted_at is null")
+        return jdbc.sql("select count(*) from qa_post where workflow_id = ? and parent_id is null and deleted_at is null and not held")
                 .param(workflowId).query(Long.class).single();
     }
 
@@ -136,10 +139,14 @@ public class Questions {
         String text = valid(body);
         throttle(asker);
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into qa_post (id, workflow_id, author_id, body, created_at) values (?, ?, ?, ?, now())")
-                .params(id, workflow.id(), asker.id().value(), text).update();
+        boolean held = held("question", id, asker, text);
+        jdbc.sql("insert into qa_post (id, workflow_id, author_id, body, created_at, held) values (?, ?, ?, ?, now(), ?)")
+                .params(id, workflow.id(), asker.id().value(), text, held).update();
         auditLog.record(asker.id().value(), asker.label(), "qa.asked", "qa_post", id, null);
-        events.publishEvent(new QuestionAsked(id, workflow.id(), asker.id().value()));
+        if (!held) {
+            // a held question is announced to the seller once a moderator approves it
+            events.publishEvent(new QuestionAsked(id, workflow.id(), asker.id().value()));
+        }
         return id;
     }
 
@@ -147,16 +154,19 @@ public class Questions {
     @Transactional
     public UUID answer(Actor answerer, UUID questionId, String body) {
         Post question = post(questionId);
-        if (question.parentId() != null || question.deletedAt() != null) {
+        if (question.parentId() != null || question.deletedAt() != null || question.held() && !question.authorId().equals(answerer.id().value())) {
             throw new DomainException("qa.answer.not-a-question");
         }
         String text = valid(body);
         throttle(answerer);
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into qa_post (id, workflow_id, parent_id, author_id, body, created_at) values (?, ?, ?, ?, ?, now())")
-                .params(id, question.workflowId(), questionId, answerer.id().value(), text).update();
+        boolean held = held("answer", id, answerer, text);
+        jdbc.sql("insert into qa_post (id, workflow_id, parent_id, author_id, body, created_at, held) values (?, ?, ?, ?, ?, now(), ?)")
+                .params(id, question.workflowId(), questionId, answerer.id().value(), text, held).update();
         auditLog.record(answerer.id().value(), answerer.label(), "qa.answered", "qa_post", id, null);
-        events.publishEvent(new QuestionAnswered(id, questionId, question.workflowId(), question.authorId(), answerer.id().value()));
+        if (!held) {
+            events.publishEvent(new QuestionAnswered(id, questionId, question.workflowId(), question.authorId(), answerer.id().value()));
+        }
         return id;
     }
 
@@ -170,7 +180,9 @@ public class Questions {
         if (post.createdAt().plus(settings.editWindow()).isBefore(Instant.now())) {
             throw new DomainException("qa.edit.closed", settings.editWindow().toMinutes());
         }
-        jdbc.sql("update qa_post set body = ?, edited_at = now() where id = ?").params(valid(body), postId).update();
+        String text = valid(body);
+        boolean held = held(post.parentId() == null ? "question" : "answer", postId, author, text);
+        jdbc.sql("update qa_post set body = ?, edited_at = now(), held = held or ? where id = ?").params(text, held, postId).update();
         auditLog.record(author.id().value(), author.label(), "qa.edited", "qa_post", postId, null);
     }
 
@@ -258,16 +270,53 @@ public class Questions {
         return id;
     }
 
-    private record Post(UUID id, UUID workflowId, @Nullable UUID parentId, UUID authorId, Instant createdAt, @Nullable Instant deletedAt) {
+    /** A question or answer as a moderator reads it. */
+    public record ModeratedPost(UUID id, UUID workflowId, @Nullable UUID parentId, UUID authorId, String body, boolean held, boolean deleted) {
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<ModeratedPost> forModeration(UUID postId) {
+        return jdbc.sql("select id, workflow_id, parent_id, author_id, body, held, deleted_at is not null as deleted from qa_post where id = ?")
+                .param(postId).query(ModeratedPost.class).optional();
+    }
+
+    /** A moderator approved the held post: everyone sees it. */
+    @Transactional
+    public void release(UUID postId) {
+        if (jdbc.sql("update qa_post set held = false where id = ? and held and deleted_at is null").param(postId).update() == 0) {
+            return;
+        }
+        Post post = post(postId);
+        if (post.parentId() == null) {
+            events.publishEvent(new QuestionAsked(postId, post.workflowId(), post.authorId()));
+        } else {
+            events.publishEvent(new QuestionAnswered(postId, post.parentId(), post.workflowId(), post(post.parentId()).authorId(), post.authorId()));
+        }
+    }
+
+    /** A moderator rejected the post: it is deleted as its author would delete it, a placeholder keeps the thread readable. */
+    @Transactional
+    public void takeDown(UUID postId) {
+        jdbc.sql("update qa_post set body = '', deleted_at = coalesce(deleted_at, now()), accepted = false, held = false where id = ?")
+                .param(postId).update();
+    }
+
+    private boolean held(String kind, UUID id, Actor author, String text) {
+        String title = text.length() <= 80 ? text : text.substring(0, 80) + "…";
+        return screen.screen(new ContentScreen.Submission(kind, id, author.id(), title, text)) == ContentScreen.Outcome.HOLD;
+    }
+
+    private record Post(UUID id, UUID workflowId, @Nullable UUID parentId, UUID authorId, Instant createdAt, @Nullable Instant deletedAt,
+                        boolean held) {
     }
 
     private Post post(UUID postId) {
-        return jdbc.sql("select id, workflow_id, parent_id, author_id, created_at, deleted_at from qa_post where id = ?").param(postId)
+        return jdbc.sql("select id, workflow_id, parent_id, author_id, created_at, deleted_at, held from qa_post where id = ?").param(postId)
                 .query((rs, n) -> {
                     Timestamp deleted = rs.getTimestamp("deleted_at");
                     return new Post(rs.getObject("id", UUID.class), rs.getObject("workflow_id", UUID.class),
                             rs.getObject("parent_id", UUID.class), rs.getObject("author_id", UUID.class),
-                            rs.getTimestamp("created_at").toInstant(), deleted == null ? null : deleted.toInstant());
+                            rs.getTimestamp("created_at").toInstant(), deleted == null ? null : deleted.toInstant(), rs.getBoolean("held"));
                 })
                 .optional().orElseThrow(() -> new NotFoundException("question"));
     }

@@ -13,6 +13,7 @@ import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.licensing.Licensing;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.Actor;
+import app.flowmarket.shared.ContentScreen;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.ForbiddenException;
 import app.flowmarket.shared.NotFoundException;
@@ -38,10 +39,12 @@ public class Reviews {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final StoreManagement stores;
+    private final ContentScreen screen;
 
     Reviews(JdbcClient jdbc, Licensing licensing, CatalogManagement catalog, AuditLog auditLog, ApplicationEventPublisher events,
-            StoreManagement stores) {
+            StoreManagement stores, ContentScreen screen) {
         this.jdbc = jdbc;
+        this.screen = screen;
         this.stores = stores;
         this.licensing = licensing;
         this.catalog = catalog;
@@ -57,7 +60,7 @@ public class Reviews {
      */
     public record ReviewView(UUID id, UUID authorId, String authorName, int rating, String body, int helpfulCount,
                              Instant createdAt, Instant updatedAt, boolean verifiedPurchase, @Nullable String authorHandle,
-                             @Nullable String reply, @Nullable Instant repliedAt, @Nullable Instant replyUpdatedAt) {
+                             @Nullable String reply, @Nullable Instant repliedAt, @Nullable Instant replyUpdatedAt, boolean held) {
 
         public boolean edited() {
             return updatedAt.isAfter(createdAt);
@@ -87,15 +90,21 @@ public class Reviews {
         Optional<UUID> existing = jdbc.sql("select id from review where workflow_id = ? and author_id = ? for update")
                 .params(workflowId, author.id().value()).query(UUID.class).optional();
         UUID id = existing.orElseGet(UUID::randomUUID);
+        boolean held = screen.screen(new ContentScreen.Submission("review", id, author.id(), excerpt(text), text)) == ContentScreen.Outcome.HOLD;
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("""
-                insert into review (id, workflow_id, author_id, rating, body, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (workflow_id, author_id) do update set rating = excluded.rating, body = excluded.body, updated_at = excluded.updated_at""")
-                .params(id, workflowId, author.id().value(), rating, text, now, now)
-                .update();
+        // a held review stays held through edits until an admin approves it
+        held = jdbc.sql("""
+                insert into review (id, workflow_id, author_id, rating, body, created_at, updated_at, held) values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (workflow_id, author_id) do update set rating = excluded.rating, body = excluded.body, updated_at = excluded.updated_at,
+                held = review.held or excluded.held returning held""")
+                .params(id, workflowId, author.id().value(), rating, text, now, now, held)
+                .query(Boolean.class).single();
         refreshRating(workflowId);
         auditLog.record(author.id().value(), author.label(), existing.isPresent() ? "review.edited" : "review.posted", "review", id, rating + "/5");
-        events.publishEvent(new ReviewPosted(id, workflowId, author.id().value(), rating, existing.isEmpty()));
+        if (!held) {
+            // a held review is announced (to the seller, webhooks) once a moderator approves it
+            events.publishEvent(new ReviewPosted(id, workflowId, author.id().value(), rating, existing.isEmpty()));
+        }
         return id;
     }
 
@@ -165,36 +174,47 @@ public class Reviews {
         return ofWorkflows(List.of(workflowId), sort).getOrDefault(workflowId, List.of());
     }
 
+    /** As {@link #ofWorkflow(UUID, Sort)}, with the viewer's own review while it waits for a moderator. */
+    @Transactional(readOnly = true)
+    public List<ReviewView> ofWorkflow(UUID workflowId, Sort sort, @Nullable UUID viewerId) {
+        return ofWorkflows(List.of(workflowId), sort, viewerId).getOrDefault(workflowId, List.of());
+    }
+
     /**
      * The reviews of several workflows in two queries whatever their number (the reviews, then which authors own
      * what), the latest 200 of each, by workflow id (workflows without reviews are left out).
      */
     @Transactional(readOnly = true)
     public java.util.Map<UUID, List<ReviewView>> ofWorkflows(java.util.Collection<UUID> workflowIds, Sort sort) {
+        return ofWorkflows(workflowIds, sort, null);
+    }
+
+    private java.util.Map<UUID, List<ReviewView>> ofWorkflows(java.util.Collection<UUID> workflowIds, Sort sort, @Nullable UUID viewerId) {
         if (workflowIds.isEmpty()) {
             return java.util.Map.of();
         }
         String order = sort == Sort.HELPFUL ? "r.helpful_count desc, r.created_at desc" : "r.created_at desc";
         record Row(UUID workflowId, UUID id, UUID authorId, String authorName, int rating, String body, int helpfulCount,
                    Instant createdAt, Instant updatedAt, @Nullable String handle, @Nullable String reply, @Nullable Instant repliedAt,
-                   @Nullable Instant replyUpdatedAt) {
+                   @Nullable Instant replyUpdatedAt, boolean held) {
         }
         List<Row> rows = jdbc.sql("""
                 select * from (
                     select r.workflow_id, r.id, r.author_id, a.display_name as author_name, r.rating, r.body, r.helpful_count,
-                           r.created_at, r.updated_at, p.handle, r.reply_body, r.replied_at, r.reply_updated_at,
+                           r.created_at, r.updated_at, p.handle, r.reply_body, r.replied_at, r.reply_updated_at, r.held,
                            row_number() over (partition by r.workflow_id order by\s""" + order + """
                 ) as position
                     from review r join account_name a on a.id = r.author_id
                     left join visible_profile p on p.account_id = r.author_id
-                    where r.workflow_id in (:workflows)
+                    where r.workflow_id in (:workflows) and (not r.held or r.author_id = :viewer)
                 ) ranked where position <= 200 order by workflow_id, position""")
                 .param("workflows", workflowIds)
+                .param("viewer", viewerId == null ? new UUID(0, 0) : viewerId)
                 .query((rs, n) -> new Row(rs.getObject("workflow_id", UUID.class), rs.getObject("id", UUID.class),
                         rs.getObject("author_id", UUID.class), rs.getString("author_name"), rs.getInt("rating"), rs.getString("body"),
                         rs.getInt("helpful_count"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                         rs.getString("handle"), rs.getString("reply_body"), instant(rs.getTimestamp("replied_at")),
-                        instant(rs.getTimestamp("reply_updated_at"))))
+                        instant(rs.getTimestamp("reply_updated_at")), rs.getBoolean("held")))
                 .list();
         java.util.Set<Licensing.Ownership> owned = licensing.ownerships(workflowIds, rows.stream().map(Row::authorId).distinct().toList());
         java.util.Map<UUID, List<ReviewView>> reviews = new java.util.LinkedHashMap<>();
@@ -202,14 +222,14 @@ public class Reviews {
             reviews.computeIfAbsent(r.workflowId(), w -> new java.util.ArrayList<>()).add(new ReviewView(r.id(), r.authorId(),
                     r.authorName(), r.rating(), r.body(), r.helpfulCount(), r.createdAt(), r.updatedAt(),
                     owned.contains(new Licensing.Ownership(r.workflowId(), r.authorId())), r.handle(), r.reply(), r.repliedAt(),
-                    r.replyUpdatedAt()));
+                    r.replyUpdatedAt(), r.held()));
         }
         return reviews;
     }
 
     @Transactional(readOnly = true)
     public Optional<ReviewView> ofAuthor(UUID workflowId, UUID authorId) {
-        return ofWorkflow(workflowId, Sort.NEWEST).stream().filter(r -> r.authorId().equals(authorId)).findFirst();
+        return ofWorkflow(workflowId, Sort.NEWEST, authorId).stream().filter(r -> r.authorId().equals(authorId)).findFirst();
     }
 
     /** One helpful vote per person, never for one's own review. */
@@ -258,7 +278,7 @@ public class Reviews {
                 select r.id, w.slug, w.title, a.display_name, r.rating, r.body, r.created_at, r.reply_body, r.replied_at
                 from review r join workflow_summary w on w.id = r.workflow_id join store_summary s on s.id = w.store_id
                 join account_name a on a.id = r.author_id
-                where s.owner_id = ?\s""" + where + " order by r.created_at desc limit 500")
+                where s.owner_id = ? and not r.held\s""" + where + " order by r.created_at desc limit 500")
                 .param(sellerId)
                 .query((rs, n) -> new SellerReview(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),
                         rs.getString("display_name"), rs.getInt("rating"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
@@ -307,11 +327,45 @@ public class Reviews {
     public List<AuthoredReview> byAuthor(UUID authorId, int limit) {
         return jdbc.sql("""
                 select r.id, w.slug, w.title, r.rating, r.body, r.created_at from review r join workflow_summary w on w.id = r.workflow_id
-                where r.author_id = ? and w.status = 'PUBLISHED' order by r.created_at desc limit ?""")
+                where r.author_id = ? and not r.held and w.status = 'PUBLISHED' order by r.created_at desc limit ?""")
                 .params(authorId, limit)
                 .query((rs, n) -> new AuthoredReview(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),
                         rs.getInt("rating"), rs.getString("body"), rs.getTimestamp("created_at").toInstant()))
                 .list();
+    }
+
+    /** A review as a moderator reads it. */
+    public record ModeratedReview(UUID id, UUID workflowId, UUID authorId, String body, boolean held) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ModeratedReview> forModeration(UUID reviewId) {
+        return jdbc.sql("select id, workflow_id, author_id, body, held from review where id = ?").param(reviewId).query(ModeratedReview.class)
+                .optional();
+    }
+
+    /** A moderator approved the held review: everyone sees it, and it counts in the rating. */
+    @Transactional
+    public void release(UUID reviewId) {
+        record Released(UUID workflowId, UUID authorId, int rating) {
+        }
+        jdbc.sql("update review set held = false where id = ? and held returning workflow_id, author_id, rating").param(reviewId)
+                .query(Released.class).optional()
+                .ifPresent(released -> {
+                    refreshRating(released.workflowId());
+                    events.publishEvent(new ReviewPosted(reviewId, released.workflowId(), released.authorId(), released.rating(), true));
+                });
+    }
+
+    /** A moderator rejected the review: it is deleted (with its votes and reports) and the rating recomputed. */
+    @Transactional
+    public void takeDown(UUID reviewId) {
+        jdbc.sql("delete from review where id = ? returning workflow_id").param(reviewId).query(UUID.class).optional()
+                .ifPresent(this::refreshRating);
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
@@ -321,7 +375,7 @@ public class Reviews {
     private void refreshRating(UUID workflowId) {
         record Stats(BigDecimal average, int count) {
         }
-        Stats stats = jdbc.sql("select coalesce(avg(rating), 0) as average, count(*) as count from review where workflow_id = ?")
+        Stats stats = jdbc.sql("select coalesce(avg(rating), 0) as average, count(*) as count from review where workflow_id = ? and not held")
                 .param(workflowId).query(Stats.class).single();
         catalog.updateRating(WorkflowId.of(workflowId), stats.average().setScale(2, RoundingMode.HALF_UP), stats.count());
     }

@@ -12,6 +12,7 @@ import app.flowmarket.account.AccountManagement;
 import app.flowmarket.account.Person;
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.shared.AccountId;
+import app.flowmarket.shared.ContentScreen;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.Markdown;
@@ -36,9 +37,11 @@ public class StoreManagement {
     private final AuditLog auditLog;
     private final BlobStore blobs;
     private final ApplicationEventPublisher events;
+    private final ContentScreen screen;
 
     StoreManagement(Stores stores, AccountManagement accounts, AuditLog auditLog, BlobStore blobs,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events, ContentScreen screen) {
+        this.screen = screen;
         this.stores = stores;
         this.accounts = accounts;
         this.auditLog = auditLog;
@@ -84,6 +87,7 @@ public class StoreManagement {
             throw new DomainException("store.slug.taken");
         }
         Store store = stores.save(new Store(ownerId.value(), profile));
+        screen(ownerId, store.getId(), profile);
         auditLog.record(ownerId.value(), owner.email(), "store.created", "store", store.getId(), profile.slug());
         accounts.grantRole(ownerId.value(), CurrentUser.SELLER, ownerId.value());
         events.publishEvent(new StoreOpened(store.getId(), ownerId.value(), profile.slug()));
@@ -101,6 +105,7 @@ public class StoreManagement {
         Store store = stores.findByOwnerId(ownerId.value()).orElseThrow(() -> new DomainException("store.none"));
         StoreProfile profile = validate(new StoreProfile(raw.name(), store.toView().slug(), raw.bio(), raw.websiteUrl(),
                 raw.twitterHandle(), raw.githubHandle()));
+        screen(ownerId, store.getId(), profile);
         store.update(profile);
         auditLog.record(ownerId.value(), null, "store.updated", "store", store.getId(), null);
         events.publishEvent(new StoreUpdated(store.getId()));
@@ -163,6 +168,11 @@ public class StoreManagement {
 
     public static String suggestSlug(String name) {
         return Slugs.slugify(name, 60);
+    }
+
+    /** The store's name and bio go through moderation's rules; a blocking one refuses them with its reason. */
+    private void screen(AccountId ownerId, UUID storeId, StoreProfile profile) {
+        screen.screen(new ContentScreen.Submission("store", storeId, ownerId, profile.name(), profile.name() + "\n" + profile.bio()));
     }
 
     private static StoreProfile validate(StoreProfile p) {

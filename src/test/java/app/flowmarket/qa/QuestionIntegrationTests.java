@@ -108,6 +108,10 @@ class QuestionIntegrationTests {
         asker.web().post(questions + "/" + questionId + "/report", Map.of("reason", "test")).assertStatus(302);
         helper.web().post(questions + "/" + questionId + "/report", Map.of("reason", "spam")).assertStatus(302);
         assertThat(jdbc.sql("select count(*) from qa_report where post_id = ?::uuid").param(questionId).query(Long.class).single()).isEqualTo(2);
+        // ... and each lands in the moderation queue
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                select count(*) from moderation_item where content_type = 'question' and content_id = ?::uuid and hits = 'report: other'""")
+                .param(questionId).query(Long.class).single() == 2);
     }
 
     @Test

@@ -148,8 +148,8 @@ class ReviewIntegrationTests {
         String own = saved.substring(saved.indexOf("<article class=\"review mine\""));
         own = own.substring(0, own.indexOf("</article>"));
         assertThat(own).contains("Your review").contains(">Edit</a>").contains(">Delete</button>")
-                .doesNotContain(">Helpful</button>").doesNotContain(">Report abuse</button>");
-        assertThat(saved).contains(">Helpful</button>").contains(">Report abuse</button>");
+                .doesNotContain(">Helpful</button>").doesNotContain(">Report abuse</a>");
+        assertThat(saved).contains(">Helpful</button>").contains(">Report abuse</a>");
 
         String editing = author.getWithHeaders(reviews + "?edit", htmx).assertStatus(200).body();
         assertThat(editing).contains("Edit your review").contains(">Does what it says</textarea>").contains("<option value=\"5\" selected>");

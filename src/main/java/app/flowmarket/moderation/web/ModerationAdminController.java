@@ -3,6 +3,7 @@ package app.flowmarket.moderation.web;
 import java.util.UUID;
 
 import app.flowmarket.moderation.ModerationQueue;
+import app.flowmarket.moderation.ModerationRules;
 import app.flowmarket.platform.Flash;
 import app.flowmarket.shared.AreaPage;
 import app.flowmarket.shared.CurrentUser;
@@ -24,14 +25,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ModerationAdminController {
 
     private final ModerationQueue queue;
+    private final ModerationRules rules;
 
-    ModerationAdminController(ModerationQueue queue) {
+    ModerationAdminController(ModerationQueue queue, ModerationRules rules) {
         this.queue = queue;
+        this.rules = rules;
     }
 
     @GetMapping("/admin/moderation")
     String queue(Model model) {
-        model.addAttribute("open", queue.open());
+        model.addAttribute("open", queue.openEntries());
         model.addAttribute("decided", queue.recentlyDecided());
         return "moderation/admin";
     }
@@ -49,6 +52,29 @@ class ModerationAdminController {
         Flash.attempt(redirect, "moderation.decided." + chosen.name().toLowerCase(java.util.Locale.ROOT),
                 () -> queue.decide(id, chosen, reason, admin.id(), admin.email()));
         return "redirect:/admin/moderation";
+    }
+
+    @GetMapping("/admin/moderation/rules")
+    String rules(Model model) {
+        model.addAttribute("rules", java.util.List.copyOf(rules.all().values()));
+        return "moderation/rules";
+    }
+
+    /** One rule's outcome (and threshold, for the rules that have one), changed by an admin and audited. */
+    @PostMapping("/admin/moderation/rules/{rule}")
+    String changeRule(@AuthenticationPrincipal CurrentUser admin, @PathVariable String rule, @RequestParam(defaultValue = "") String outcome,
+                      @RequestParam(required = false) @Nullable String threshold, RedirectAttributes redirect) {
+        ModerationRules.Outcome chosen;
+        Integer value;
+        try {
+            chosen = ModerationRules.Outcome.valueOf(outcome);
+            value = threshold == null || threshold.isBlank() ? null : Integer.valueOf(threshold.strip());
+        } catch (IllegalArgumentException e) {
+            Flash.error(redirect, new DomainException("moderation.rules.invalid"));
+            return "redirect:/admin/moderation/rules";
+        }
+        Flash.attempt(redirect, "moderation.rules.saved", () -> rules.change(rule, chosen, value, admin.id(), admin.email()));
+        return "redirect:/admin/moderation/rules";
     }
 
     @Configuration(proxyBeanMethods = false)

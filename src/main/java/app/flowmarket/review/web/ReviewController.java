@@ -140,7 +140,7 @@ class ReviewController {
     private String show(PurchasableWorkflow workflow, String sort, @Nullable CurrentUser viewer, @Nullable ReviewDraft draft, @Nullable ReviewNotice notice,
                         Model model) {
         Reviews.Sort order = "helpful".equals(sort) ? Reviews.Sort.HELPFUL : Reviews.Sort.NEWEST;
-        var all = reviews.ofWorkflow(workflow.id(), order);
+        var all = reviews.ofWorkflow(workflow.id(), order, viewer == null ? null : viewer.id());
         model.addAttribute("workflow", workflow);
         model.addAttribute("sort", order.name().toLowerCase());
         model.addAttribute("reviews", all);
