@@ -10,6 +10,7 @@ import java.util.UUID;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
@@ -65,7 +66,19 @@ public class Carts {
      */
     @Transactional
     public UUID add(CartOwner owner, Sellable.Kind kind, UUID refId) {
+        return add(owner, kind, refId, LicenceTier.SINGLE);
+    }
+
+    /**
+     * Adds an item with the licence chosen, which it must offer. A workflow is on one line of a cart: adding it
+     * again with another tier changes the line's tier.
+     */
+    @Transactional
+    public UUID add(CartOwner owner, Sellable.Kind kind, UUID refId, LicenceTier tier) {
         Sellable item = resolve(kind, refId).orElseThrow(() -> new DomainException("cart.unavailable"));
+        if (!item.tiers().contains(tier)) {
+            throw new DomainException("cart.tier-unavailable");
+        }
         if (owner.buyer() != null) {
             checkBuyable(owner.buyer(), item);
         }
@@ -74,13 +87,31 @@ public class Carts {
             throw new DomainException("cart.free");
         }
         UUID cartId = cartId(owner, true).orElseThrow();
-        int added = jdbc.sql("insert into cart_item (cart_id, kind, ref_id, added_at) values (?, ?, ?, ?) on conflict do nothing")
-                .params(cartId, kind.name(), refId, Timestamp.from(Instant.now())).update();
+        boolean present = jdbc.sql("select exists (select 1 from cart_item where cart_id = ? and kind = ? and ref_id = ?)")
+                .params(cartId, kind.name(), refId).query(Boolean.class).single();
+        jdbc.sql("""
+                insert into cart_item (cart_id, kind, ref_id, added_at, tier) values (?, ?, ?, ?, ?)
+                on conflict (cart_id, kind, ref_id) do update set tier = excluded.tier""")
+                .params(cartId, kind.name(), refId, Timestamp.from(Instant.now()), tier.name()).update();
         touch(cartId);
-        if (added > 0) {
+        if (!present) {
             events.publishEvent(new CartItemAdded(kind, refId, StoreId.of(item.storeId())));
         }
         return cartId;
+    }
+
+    /** The licence of a workflow already in the cart, changed in place (its line keeps its place). */
+    @Transactional
+    public void changeTier(CartOwner owner, UUID workflowId, LicenceTier tier) {
+        Sellable item = resolve(Sellable.Kind.WORKFLOW, workflowId).orElseThrow(() -> new DomainException("cart.unavailable"));
+        if (!item.tiers().contains(tier)) {
+            throw new DomainException("cart.tier-unavailable");
+        }
+        int changed = cartId(owner, false).map(id -> jdbc.sql("update cart_item set tier = ? where cart_id = ? and kind = 'WORKFLOW' and ref_id = ?")
+                .params(tier.name(), id, workflowId).update()).orElse(0);
+        if (changed == 0) {
+            throw new DomainException("cart.unavailable");
+        }
     }
 
     @Transactional
@@ -115,7 +146,7 @@ public class Carts {
         CartOwner owner = new CartOwner(buyer, null);
         for (Sellable item : visitorItems) {
             try {
-                add(owner, item.kind(), item.refId());
+                add(owner, item.kind(), item.refId(), item.tier());
             } catch (DomainException alreadyOwnedOrFree) {
                 // a merged cart keeps what can still be bought
             }
@@ -152,17 +183,21 @@ public class Carts {
     public Optional<Sellable> resolve(Sellable.Kind kind, UUID refId) {
         return switch (kind) {
             case WORKFLOW -> catalog.purchasable(WorkflowId.of(refId)).filter(CatalogManagement.PurchasableWorkflow::published)
-                    .map(w -> new Sellable(Sellable.Kind.WORKFLOW, w.id(), w.title(), w.slug(), w.storeId(), w.price(), List.of(w.id())));
+                    .map(w -> new Sellable(Sellable.Kind.WORKFLOW, w.id(), w.title(), w.slug(), w.storeId(), w.price(), List.of(w.id()),
+                            LicenceTier.SINGLE, w.licences()));
             case BUNDLE -> bundles.find(refId).filter(Bundles.BundleView::active).map(Bundles.BundleView::toSellable);
         };
     }
 
     private List<Sellable> itemsOf(UUID cartId) {
-        record Row(String kind, UUID refId) {
+        record Row(String kind, UUID refId, String tier) {
         }
         List<Sellable> items = new ArrayList<>();
-        for (Row row : jdbc.sql("select kind, ref_id from cart_item where cart_id = ? order by added_at").param(cartId).query(Row.class).list()) {
-            resolve(Sellable.Kind.valueOf(row.kind()), row.refId()).ifPresent(items::add);
+        for (Row row : jdbc.sql("select kind, ref_id, tier from cart_item where cart_id = ? order by added_at").param(cartId).query(Row.class).list()) {
+            LicenceTier tier = LicenceTier.valueOf(row.tier());
+            // a tier the seller no longer offers falls back to the single licence, which the cart then shows
+            resolve(Sellable.Kind.valueOf(row.kind()), row.refId()).map(item -> item.tiers().contains(tier) ? item.withTier(tier) : item)
+                    .ifPresent(items::add);
         }
         return items;
     }

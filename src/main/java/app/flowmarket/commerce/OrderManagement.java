@@ -90,7 +90,7 @@ public class OrderManagement {
     /** A line as the buyer sees it: the seller's price and amounts in the seller's currency, and what was charged for it at which rate. */
     public record LineView(UUID id, Sellable.Kind kind, UUID refId, String title, UUID storeId, Money list, Money net,
                            Money fee, Money sellerShare, Money charged, BigDecimal rate, List<UUID> workflowIds, String status,
-                           @Nullable Instant refundedAt) {
+                           @Nullable Instant refundedAt, app.flowmarket.shared.LicenceTier tier) {
 
         public boolean refunded() {
             return "REFUNDED".equals(status);

@@ -3,14 +3,40 @@ package app.flowmarket.commerce;
 import java.util.List;
 import java.util.UUID;
 
+import app.flowmarket.catalog.LicencePrices;
+import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.shared.Money;
 
-/** Something a cart can hold: one workflow, or a seller's bundle of several. */
-public record Sellable(Kind kind, UUID refId, String title, String slug, UUID storeId, Money listPrice, List<UUID> workflowIds) {
+/**
+ * Something a cart can hold: one workflow, or a seller's bundle of several. {@code listPrice} is the single licence's
+ * price; {@code tier} is the licence chosen and {@code licences} what the seller asks for the others ({@link Pricing}
+ * prices the line at its tier's price). A bundle is sold for one person only.
+ */
+public record Sellable(Kind kind, UUID refId, String title, String slug, UUID storeId, Money listPrice, List<UUID> workflowIds,
+                       LicenceTier tier, LicencePrices licences) {
 
     public enum Kind { WORKFLOW, BUNDLE }
 
+    public Sellable {
+        workflowIds = List.copyOf(workflowIds);
+    }
+
+    /** A single licence: a bundle, or a workflow that offers no other tier. */
+    public Sellable(Kind kind, UUID refId, String title, String slug, UUID storeId, Money listPrice, List<UUID> workflowIds) {
+        this(kind, refId, title, slug, storeId, listPrice, workflowIds, LicenceTier.SINGLE, LicencePrices.NONE);
+    }
+
     public String url() {
         return (kind == Kind.WORKFLOW ? "/workflows/" : "/bundles/") + slug;
+    }
+
+    /** The tiers a buyer can choose for this item, single first. */
+    public List<LicenceTier> tiers() {
+        return kind == Kind.WORKFLOW ? licences.offered() : List.of(LicenceTier.SINGLE);
+    }
+
+    /** The same item with another licence, which it must offer. */
+    public Sellable withTier(LicenceTier chosen) {
+        return new Sellable(kind, refId, title, slug, storeId, listPrice, workflowIds, chosen, licences);
     }
 }

@@ -2,8 +2,12 @@ package app.flowmarket.licensing;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import app.flowmarket.commerce.IssuedLicences;
 import app.flowmarket.commerce.OrderLineRefunded;
 import app.flowmarket.commerce.OrderPaid;
 import org.springframework.context.event.EventListener;
@@ -17,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction that pays or refunds, like the entitlements the key stands for.
  */
 @Component
-class LicenceKeys {
+class LicenceKeys implements IssuedLicences {
 
     /** No 0/O, 1/I/L: a key read aloud or copied from paper is still the key. */
     private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -51,15 +55,28 @@ class LicenceKeys {
             int inserted = 0;
             for (int attempt = 0; attempt < 3 && inserted == 0; attempt++) {
                 inserted = jdbc.sql("""
-                        insert into licence (id, licence_key, order_line_id, buyer_id, store_id, title, purchased_at)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                        .params(UUID.randomUUID(), newKey(), line.lineId(), event.buyerId().value(), line.storeId().value(), line.title(), paidAt)
+                        insert into licence (id, licence_key, order_line_id, buyer_id, store_id, title, tier, purchased_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                        .params(UUID.randomUUID(), newKey(), line.lineId(), event.buyerId().value(), line.storeId().value(), line.title(),
+                                line.tier().name(), paidAt)
                         .update();
                 if (inserted == 0 && exists(line.lineId())) {
                     break;
                 }
             }
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, String> keysOf(Collection<UUID> orderLineIds) {
+        if (orderLineIds.isEmpty()) {
+            return Map.of();
+        }
+        record Key(UUID orderLineId, String licenceKey) {
+        }
+        return jdbc.sql("select order_line_id, licence_key from licence where order_line_id in (:lines)").param("lines", orderLineIds)
+                .query(Key.class).list().stream().collect(Collectors.toMap(Key::orderLineId, Key::licenceKey));
     }
 
     private boolean exists(UUID lineId) {

@@ -12,6 +12,7 @@ import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.ForbiddenException;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.storage.BlobStore;
