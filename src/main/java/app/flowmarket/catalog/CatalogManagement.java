@@ -102,6 +102,15 @@ public class CatalogManagement {
         events.publishEvent(new WorkflowChanged(workflowId.value()));
     }
 
+    /** Offers team and company licences at these prices (or withdraws them: {@link LicencePrices#NONE}), above the current price. */
+    @Transactional
+    public void offerLicences(Actor seller, WorkflowId workflowId, LicencePrices licences) {
+        Workflow workflow = sellers.owned(seller.id(), workflowId.value());
+        workflow.offerLicences(rules.licencePrices(workflow.getPrice(), licences));
+        auditLog.record(seller.id().value(), seller.label(), "workflow.updated", "workflow", workflowId.value(), "licence tiers");
+        events.publishEvent(new WorkflowChanged(workflowId.value()));
+    }
+
     @Transactional
     public VersionView addVersion(Actor seller, WorkflowId workflowId, String changelog, @Nullable Upload file) {
         Workflow workflow = sellers.owned(seller.id(), workflowId.value());
