@@ -4,3 +4,6 @@ alter table workflow add column team_price_minor bigint check (team_price_minor 
 alter table workflow add column company_price_minor bigint check (company_price_minor > 0);
 alter table cart_item add column tier varchar(10) not null default 'SINGLE'
     check (tier in ('SINGLE', 'TEAM', 'COMPANY'));
+-- an upgrade of a licence the buyer holds: the paid order line the licence was issued for
+alter table cart_item add column upgrade_of uuid;
+alter table order_line add column upgrade_of uuid;

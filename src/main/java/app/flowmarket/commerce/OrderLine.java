@@ -70,6 +70,8 @@ class OrderLine {
     // the licence sold with the line: one person, a team or a company
     @Enumerated(EnumType.STRING)
     private LicenceTier licenceTier = LicenceTier.SINGLE;
+    // an upgrade: the order line of the buyer's licence it raises to licenceTier
+    private @Nullable UUID upgradeOf;
 
     protected OrderLine() {
     }
@@ -97,6 +99,7 @@ class OrderLine {
         this.promotionId = priced.promotionId();
         this.promotionDiscountMinor = priced.promotionDiscount().minor();
         this.licenceTier = priced.item().tier();
+        this.upgradeOf = priced.item().upgrade() == null ? null : priced.item().upgrade().licenceLineId();
     }
 
     /** The coupon that reduced this line, if one did. */
@@ -133,7 +136,7 @@ class OrderLine {
     /** The line as it was sold, for events. */
     OrderPaid.Line sold() {
         return new OrderPaid.Line(id, kind, refId, title, storeId(), workflowIds.stream().map(WorkflowId::of).toList(),
-                net(), money(feeMinor), money(sellerMinor), charged(), rate, licenceTier);
+                net(), money(feeMinor), money(sellerMinor), charged(), rate, licenceTier, upgradeOf);
     }
 
     OrderManagement.LineView toView() {

@@ -50,12 +50,12 @@ class OrderMails {
             Mail mail = Mail.to(recipient(buyer)).once("receipt:" + event.orderId())
                     .subject("mail.receipt.subject", event.orderNumber())
                     .paragraph("mail.receipt.body", event.orderNumber());
-            Map<UUID, String> keys = licences.keysOf(event.lines().stream().map(OrderPaid.Line::lineId).toList());
+            Map<UUID, String> keys = licences.keysOf(event.lines().stream().map(OrderMails::licenceLine).toList());
             for (OrderPaid.Line line : event.lines()) {
                 boolean converted = !line.net().currency().equals(line.charged().currency());
                 mail.text("• " + line.title() + " — " + line.net().format(locale)
                         + (converted ? " → " + line.charged().format(locale) : ""));
-                String key = keys.get(line.lineId());
+                String key = keys.get(licenceLine(line));
                 if (key != null) {
                     mail.paragraph("mail.receipt.licence." + line.tier().slug(), key);
                 }
@@ -89,6 +89,12 @@ class OrderMails {
                     .paragraph("mail.refund.access")
                     .action("mail.receipt.action", "/orders/" + event.orderId()));
         });
+    }
+
+    /** The order line whose licence the line sold: its own, or for an upgrade the licence's it raised. */
+    private static UUID licenceLine(OrderPaid.Line line) {
+        UUID upgraded = line.upgradeOf();
+        return upgraded != null ? upgraded : line.lineId();
     }
 
     /** A rate as people read it: up to six decimals, in their number format. */

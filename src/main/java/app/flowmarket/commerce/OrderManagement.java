@@ -414,7 +414,8 @@ public class OrderManagement {
             auditLog.record(null, "payment", "order.payment-mismatch", "order", orderId.value(), amountMinor + " " + currency);
             return;
         }
-        List<UUID> owned = orders.findBoughtAmong(buyerId, order.workflowIds().stream().map(WorkflowId::value).toList());
+        List<UUID> sold = order.newlySoldWorkflowIds().stream().map(WorkflowId::value).toList();
+        List<UUID> owned = sold.isEmpty() ? List.of() : orders.findBoughtAmong(buyerId, sold);
         if (!owned.isEmpty()) {
             payments.refund(checkoutRef, amount, "return-" + checkoutRef);
             order.paymentReturned(checkoutRef, "refunded: the buyer already owned " + owned.size() + " of its workflows", now);

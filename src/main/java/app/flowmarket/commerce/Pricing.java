@@ -61,7 +61,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Licence tiers ({@link Sellable#tier}): a workflow's line is priced at the list price the seller asks for its
  * tier — the single licence's price, or the team's or company's set beside it. A tier the workflow does not offer
- * cannot be priced. Seller bundles are single licences.
+ * cannot be priced. Seller bundles are single licences. An upgrade of a licence the buyer holds ({@link Sellable#upgrade})
+ * is listed at the difference between the two tiers' current list prices, never below zero; the promotion and the
+ * coupon then apply to that difference as to any price.
  *
  * <p>Stacking, in this order, each step applied to what the one before left: the tier's list price (a seller
  * bundle's own price replaces its workflows), then the promotion (its percentage of the tier's price; a fixed
@@ -355,7 +357,10 @@ public class Pricing implements CurrencyConverter {
         if (list < 0) {
             throw new IllegalArgumentException("negative price");
         }
-        steps.add(item.tier() == LicenceTier.SINGLE ? "list price " + listPrice
+        Sellable.Upgrade upgrade = item.upgrade();
+        steps.add(upgrade != null ? "upgrade from " + upgrade.from().slug() + " to " + item.tier().slug() + " licence: " + tierPrice(item) + " - "
+                + tierPrice(item.withTier(upgrade.from())) + " = " + listPrice
+                : item.tier() == LicenceTier.SINGLE ? "list price " + listPrice
                 : item.tier().name().toLowerCase(java.util.Locale.ROOT) + " licence list price " + listPrice + " (single " + item.listPrice() + ")");
         for (Sellable workflow : replaced) {
             steps.add("replaces \"" + workflow.title() + "\" (" + workflow.listPrice() + ") in the cart, which it contains");
@@ -406,6 +411,16 @@ public class Pricing implements CurrencyConverter {
 
     /** The first step: the list price of the item's licence tier, which the workflow must offer. */
     public static Money listPrice(Sellable item) {
+        Sellable.Upgrade upgrade = item.upgrade();
+        if (upgrade != null) {
+            Money to = tierPrice(item);
+            Money from = tierPrice(item.withTier(upgrade.from()));
+            return new Money(Math.max(0, to.minor() - from.minor()), to.currency());
+        }
+        return tierPrice(item);
+    }
+
+    private static Money tierPrice(Sellable item) {
         if (item.tier() == LicenceTier.SINGLE) {
             return item.listPrice();
         }

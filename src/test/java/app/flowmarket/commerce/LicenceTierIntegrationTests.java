@@ -126,4 +126,40 @@ class LicenceTierIntegrationTests {
         buyer.post("/cart/items/WORKFLOW/" + single + "/tier", Map.of("tier", "TEAM")).assertStatus(302);
         assertThat(buyer.get("/cart").body()).contains("This licence is not offered for this workflow.").contains("$15");
     }
+
+    @Test
+    void aBuyerUpgradesTheirSingleLicenceToTeamByPayingTheDifferenceAndKeepsTheKey() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String workflowId = tieredWorkflow(seller, "Upgraded flow " + Fixtures.uniqueSlug("u"), BOTH);
+        String email = Fixtures.uniqueEmail("upgrade");
+        WebSession buyer = buyer(email);
+        String firstOrder = Shopper.pay(buyer, Shopper.buy(buyer, workflowId), Shopper.GOOD_CARD);
+        Shopper.awaitOrderText(buyer, firstOrder, "Paid. Thank you");
+        String key = jdbc.sql("select l.licence_key from licence l join order_line ol on ol.id = l.order_line_id where ol.ref_id = ?::uuid")
+                .param(workflowId).query(String.class).single();
+
+        String offer = buyer.get("/library/licences/" + key + "/upgrade").assertStatus(200).body();
+        assertThat(offer).contains("Upgrade to Team (5 seats)").contains("$58").contains("Upgrade to Company (unlimited seats)").contains("$261");
+        assertThat(buyer(Fixtures.uniqueEmail("stranger")).post("/cart/upgrades", Map.of("key", key, "tier", "TEAM")).assertStatus(302).location())
+                .as("someone else's key").isEqualTo("/cart");
+        assertThat(jdbc.sql("select count(*) from cart_item where upgrade_of is not null and ref_id = ?::uuid").param(workflowId)
+                .query(Integer.class).single()).isZero();
+
+        buyer.post("/cart/upgrades", Map.of("key", key.toLowerCase(), "tier", "TEAM")).assertStatus(302);
+        assertThat(buyer.get("/cart").body()).contains("Upgrade of licence " + key + " to Team — 5 seats").contains("Total: $58<");
+        String upgradeOrder = Shopper.pay(buyer, Shopper.placeOrder(buyer), Shopper.GOOD_CARD);
+        Shopper.awaitOrderText(buyer, upgradeOrder, "Paid. Thank you");
+
+        assertThat(jdbc.sql("select licence_key || ' ' || tier from licence l join account a on a.id = l.buyer_id where a.email = ?").param(email)
+                .query(String.class).list()).as("the same licence, raised").containsExactly(key + " TEAM");
+        UUID upgradeOrderId = UUID.fromString(upgradeOrder.substring("/orders/".length()));
+        assertThat(jdbc.sql("select licence_tier || ' ' || charged_minor || ' ' || (upgrade_of is not null) from order_line where order_id = ?")
+                .param(upgradeOrderId).query(String.class).single()).isEqualTo("TEAM 5800 true");
+        assertThat(Mailbox.body(Mailbox.awaitMail(email, "order " + jdbc.sql("select number from purchase_order where id = ?").param(upgradeOrderId)
+                .query(Long.class).single()))).contains("Team licence (5 seats), key " + key);
+        String after = buyer.get("/library/licences/" + key + "/upgrade").body();
+        assertThat(after).doesNotContain("Upgrade to Team").contains("Upgrade to Company (unlimited seats)").contains("$203");
+        buyer.post("/cart/upgrades", Map.of("key", key, "tier", "TEAM")).assertStatus(302);
+        assertThat(buyer.get("/cart").body()).contains("This licence cannot be upgraded to that tier.");
+    }
 }
