@@ -62,25 +62,52 @@ public class CatalogManagement {
      */
     @Transactional
     public UUID createWorkflow(Actor seller, Listing raw, @Nullable Upload file) {
+        return createWorkflow(seller, raw, file, LicencePrices.NONE);
+    }
+
+    /** As {@link #createWorkflow(Actor, Listing, Upload)}, offering team and company licences at these prices. */
+    @Transactional
+    public UUID createWorkflow(Actor seller, Listing raw, @Nullable Upload file, LicencePrices licences) {
         StoreView store = sellers.storeOf(seller.id());
         Listing listing = rules.listing(raw);
+        LicencePrices tiers = rules.licencePrices(listing.price(), licences);
         ParsedWorkflow parsed = rules.file(listing.platform(), file);
         Workflow workflow = workflows.save(new Workflow(store.id(), store.name(), uniqueSlug(listing.title()), listing, resolveTags(listing.tagNames())));
+        workflow.offerLicences(tiers);
         saveVersion(workflow, 1, "", file, parsed);
         auditLog.record(seller.id().value(), seller.label(), "workflow.created", "workflow", workflow.getId(), workflow.getSlug());
         events.publishEvent(new WorkflowChanged(workflow.getId()));
         return workflow.getId();
     }
 
+    /** Changes the listing and keeps its licence tiers, which must still be above the new price. */
     @Transactional
     public void updateListing(Actor seller, WorkflowId workflowId, Listing raw) {
+        Workflow workflow = sellers.owned(seller.id(), workflowId.value());
+        updateListing(seller, workflowId, raw, workflow.getLicencePrices());
+    }
+
+    /** Changes the listing and the team and company licences it offers, checked together. */
+    @Transactional
+    public void updateListing(Actor seller, WorkflowId workflowId, Listing raw, LicencePrices licences) {
         Workflow workflow = sellers.owned(seller.id(), workflowId.value());
         Listing listing = rules.listing(raw);
         if (listing.platform() != workflow.getPlatform() && versions.existsByWorkflowId(workflowId.value())) {
             throw new DomainException("workflow.platform.locked");
         }
+        LicencePrices tiers = rules.licencePrices(listing.price(), licences);
         workflow.update(listing, resolveTags(listing.tagNames()));
+        workflow.offerLicences(tiers);
         auditLog.record(seller.id().value(), seller.label(), "workflow.updated", "workflow", workflowId.value(), null);
+        events.publishEvent(new WorkflowChanged(workflowId.value()));
+    }
+
+    /** Offers team and company licences at these prices (or withdraws them: {@link LicencePrices#NONE}), above the current price. */
+    @Transactional
+    public void offerLicences(Actor seller, WorkflowId workflowId, LicencePrices licences) {
+        Workflow workflow = sellers.owned(seller.id(), workflowId.value());
+        workflow.offerLicences(rules.licencePrices(workflow.getPrice(), licences));
+        auditLog.record(seller.id().value(), seller.label(), "workflow.updated", "workflow", workflowId.value(), "licence tiers");
         events.publishEvent(new WorkflowChanged(workflowId.value()));
     }
 
@@ -160,8 +187,14 @@ public class CatalogManagement {
     // ---- for other modules (commerce, licensing, review, notification) -------------------------
     // these records stay nested here while commerce and licensing, which import them by this name, are reworked
 
-    /** What commerce needs to sell a workflow. */
-    public record PurchasableWorkflow(UUID id, String slug, String title, UUID storeId, Money price, boolean published) {
+    /** What commerce needs to sell a workflow: {@code price} is the single licence's, {@code licences} the others offered. */
+    public record PurchasableWorkflow(UUID id, String slug, String title, UUID storeId, Money price, boolean published,
+                                      LicencePrices licences) {
+
+        /** The list price of the tier, if the workflow offers it. */
+        public Optional<Money> price(app.flowmarket.shared.LicenceTier tier) {
+            return licences.of(tier, price);
+        }
     }
 
     public record VersionFile(UUID workflowId, UUID versionId, int number, String fileKey, String fileName) {
@@ -174,7 +207,7 @@ public class CatalogManagement {
     @Transactional(readOnly = true)
     public Optional<PurchasableWorkflow> purchasable(WorkflowId workflowId) {
         return workflows.findById(workflowId.value()).map(w -> new PurchasableWorkflow(w.getId(), w.getSlug(), w.getTitle(),
-                w.getStoreId(), w.getPrice(), w.getStatus() == WorkflowStatus.PUBLISHED));
+                w.getStoreId(), w.getPrice(), w.getStatus() == WorkflowStatus.PUBLISHED, w.getLicencePrices()));
     }
 
     @Transactional(readOnly = true)

@@ -60,6 +60,37 @@ class ListingRules {
         return new Listing(title, summary, description, raw.platform(), price, raw.categoryId(), tagNames);
     }
 
+    /**
+     * The tier prices a seller asks, checked against the single price: none on a free workflow (it is got,
+     * not licensed), each above the single price and within the price limit, a company's above a team's.
+     */
+    LicencePrices licencePrices(Money single, LicencePrices raw) {
+        if (!raw.any()) {
+            return LicencePrices.NONE;
+        }
+        if (single.isFree()) {
+            throw new DomainException("workflow.tiers.free");
+        }
+        check(raw.team(), single, "workflow.tiers.team");
+        check(raw.company(), single, "workflow.tiers.company");
+        if (raw.team() != null && raw.company() != null && raw.company().minor() <= raw.team().minor()) {
+            throw new DomainException("workflow.tiers.company.below-team");
+        }
+        return raw;
+    }
+
+    private static void check(@Nullable Money tier, Money single, String key) {
+        if (tier == null) {
+            return;
+        }
+        if (!tier.currency().equals(single.currency()) || tier.minor() > MAX_PRICE_MINOR) {
+            throw new DomainException(key + ".invalid");
+        }
+        if (tier.minor() <= single.minor()) {
+            throw new DomainException(key + ".too-low");
+        }
+    }
+
     /** A new version's changelog, stripped. */
     String changelog(String raw) {
         String log = raw == null ? "" : raw.strip();

@@ -43,6 +43,9 @@ class Workflow {
     @SuppressWarnings("NullAway.Init")
     private Platform platform;
     private long priceMinor;
+    // the team's and the company's licence, in the same currency; null when the tier is not offered
+    private @Nullable Long teamPriceMinor;
+    private @Nullable Long companyPriceMinor;
     @SuppressWarnings("NullAway.Init")
     private String currency;
     private @Nullable UUID categoryId;
@@ -161,6 +164,17 @@ class Workflow {
 
     Platform getPlatform() {
         return platform;
+    }
+
+    LicencePrices getLicencePrices() {
+        return new LicencePrices(teamPriceMinor == null ? null : Money.of(teamPriceMinor, currency),
+                companyPriceMinor == null ? null : Money.of(companyPriceMinor, currency));
+    }
+
+    /** Prices checked by {@link ListingRules#licencePrices} against the current price. */
+    void offerLicences(LicencePrices prices) {
+        this.teamPriceMinor = prices.team() == null ? null : prices.team().minor();
+        this.companyPriceMinor = prices.company() == null ? null : prices.company().minor();
     }
 
     Money getPrice() {

@@ -4,12 +4,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
@@ -34,10 +36,12 @@ public class Carts {
     private final Orders orders;
     private final StoreManagement stores;
     private final ApplicationEventPublisher events;
+    private final IssuedLicences licences;
 
     Carts(JdbcClient jdbc, CatalogManagement catalog, Bundles bundles, Orders orders, StoreManagement stores,
-          ApplicationEventPublisher events) {
+          ApplicationEventPublisher events, IssuedLicences licences) {
         this.jdbc = jdbc;
+        this.licences = licences;
         this.events = events;
         this.catalog = catalog;
         this.bundles = bundles;
@@ -65,7 +69,19 @@ public class Carts {
      */
     @Transactional
     public UUID add(CartOwner owner, Sellable.Kind kind, UUID refId) {
+        return add(owner, kind, refId, LicenceTier.SINGLE);
+    }
+
+    /**
+     * Adds an item with the licence chosen, which it must offer. A workflow is on one line of a cart: adding it
+     * again with another tier changes the line's tier.
+     */
+    @Transactional
+    public UUID add(CartOwner owner, Sellable.Kind kind, UUID refId, LicenceTier tier) {
         Sellable item = resolve(kind, refId).orElseThrow(() -> new DomainException("cart.unavailable"));
+        if (!item.tiers().contains(tier)) {
+            throw new DomainException("cart.tier-unavailable");
+        }
         if (owner.buyer() != null) {
             checkBuyable(owner.buyer(), item);
         }
@@ -74,13 +90,63 @@ public class Carts {
             throw new DomainException("cart.free");
         }
         UUID cartId = cartId(owner, true).orElseThrow();
-        int added = jdbc.sql("insert into cart_item (cart_id, kind, ref_id, added_at) values (?, ?, ?, ?) on conflict do nothing")
-                .params(cartId, kind.name(), refId, Timestamp.from(Instant.now())).update();
+        boolean present = jdbc.sql("select exists (select 1 from cart_item where cart_id = ? and kind = ? and ref_id = ?)")
+                .params(cartId, kind.name(), refId).query(Boolean.class).single();
+        jdbc.sql("""
+                insert into cart_item (cart_id, kind, ref_id, added_at, tier) values (?, ?, ?, ?, ?)
+                on conflict (cart_id, kind, ref_id) do update set tier = excluded.tier""")
+                .params(cartId, kind.name(), refId, Timestamp.from(Instant.now()), tier.name()).update();
         touch(cartId);
-        if (added > 0) {
+        if (!present) {
             events.publishEvent(new CartItemAdded(kind, refId, StoreId.of(item.storeId())));
         }
         return cartId;
+    }
+
+    /**
+     * Puts an upgrade of the buyer's licence into their cart: the licence's workflow at a higher tier it offers, priced
+     * at the difference ({@link Pricing#listPrice}). Paying for it raises the licence's tier; its key stays.
+     */
+    @Transactional
+    public UUID upgrade(AccountId buyer, String key, LicenceTier to) {
+        Sellable item = upgradeOf(buyer, key, to);
+        Sellable.Upgrade held = Objects.requireNonNull(item.upgrade());
+        UUID cartId = cartId(new CartOwner(buyer, null), true).orElseThrow();
+        jdbc.sql("""
+                insert into cart_item (cart_id, kind, ref_id, added_at, tier, upgrade_of) values (?, 'WORKFLOW', ?, ?, ?, ?)
+                on conflict (cart_id, kind, ref_id) do update set tier = excluded.tier, upgrade_of = excluded.upgrade_of""")
+                .params(cartId, item.refId(), Timestamp.from(Instant.now()), to.name(), held.licenceLineId()).update();
+        touch(cartId);
+        return cartId;
+    }
+
+    /** The upgrade of the buyer's valid licence to a higher tier its one workflow offers now, or why not. */
+    public Sellable upgradeOf(AccountId buyer, String key, LicenceTier to) {
+        IssuedLicences.HeldLicence held = licences.held(buyer, key).orElseThrow(() -> new DomainException("upgrade.unavailable"));
+        return upgradeOf(held, to);
+    }
+
+    private Sellable upgradeOf(IssuedLicences.HeldLicence held, LicenceTier to) {
+        if (held.workflowIds().size() != 1 || to.ordinal() <= held.tier().ordinal()) {
+            throw new DomainException("upgrade.unavailable");
+        }
+        Sellable item = resolve(Sellable.Kind.WORKFLOW, held.workflowIds().get(0)).filter(i -> i.tiers().contains(to))
+                .orElseThrow(() -> new DomainException("upgrade.unavailable"));
+        return item.upgrading(new Sellable.Upgrade(held.orderLineId(), held.key(), held.tier()), to);
+    }
+
+    /** The licence of a workflow already in the cart, changed in place (its line keeps its place). */
+    @Transactional
+    public void changeTier(CartOwner owner, UUID workflowId, LicenceTier tier) {
+        Sellable item = resolve(Sellable.Kind.WORKFLOW, workflowId).orElseThrow(() -> new DomainException("cart.unavailable"));
+        if (!item.tiers().contains(tier)) {
+            throw new DomainException("cart.tier-unavailable");
+        }
+        int changed = cartId(owner, false).map(id -> jdbc.sql("update cart_item set tier = ? where cart_id = ? and kind = 'WORKFLOW' and ref_id = ?")
+                .params(tier.name(), id, workflowId).update()).orElse(0);
+        if (changed == 0) {
+            throw new DomainException("cart.unavailable");
+        }
     }
 
     @Transactional
@@ -115,7 +181,7 @@ public class Carts {
         CartOwner owner = new CartOwner(buyer, null);
         for (Sellable item : visitorItems) {
             try {
-                add(owner, item.kind(), item.refId());
+                add(owner, item.kind(), item.refId(), item.tier());
             } catch (DomainException alreadyOwnedOrFree) {
                 // a merged cart keeps what can still be bought
             }
@@ -136,6 +202,13 @@ public class Carts {
         if (stores.findByOwner(buyer).map(s -> s.id().equals(item.storeId())).orElse(false)) {
             throw new DomainException("cart.own-item");
         }
+        Sellable.Upgrade upgrade = item.upgrade();
+        if (upgrade != null) {
+            // an upgrade is of a workflow the buyer owns: their licence must still be valid and below the tier
+            licences.heldFor(buyer, upgrade.licenceLineId()).filter(h -> h.tier() == upgrade.from())
+                    .orElseThrow(() -> new DomainException("upgrade.unavailable"));
+            return;
+        }
         if (item.workflowIds().isEmpty()) {
             throw new DomainException("cart.unavailable");
         }
@@ -152,17 +225,38 @@ public class Carts {
     public Optional<Sellable> resolve(Sellable.Kind kind, UUID refId) {
         return switch (kind) {
             case WORKFLOW -> catalog.purchasable(WorkflowId.of(refId)).filter(CatalogManagement.PurchasableWorkflow::published)
-                    .map(w -> new Sellable(Sellable.Kind.WORKFLOW, w.id(), w.title(), w.slug(), w.storeId(), w.price(), List.of(w.id())));
+                    .map(w -> new Sellable(Sellable.Kind.WORKFLOW, w.id(), w.title(), w.slug(), w.storeId(), w.price(), List.of(w.id()),
+                            LicenceTier.SINGLE, w.licences()));
             case BUNDLE -> bundles.find(refId).filter(Bundles.BundleView::active).map(Bundles.BundleView::toSellable);
         };
     }
 
     private List<Sellable> itemsOf(UUID cartId) {
-        record Row(String kind, UUID refId) {
+        record Row(String kind, UUID refId, String tier, @Nullable UUID upgradeOf, @Nullable UUID ownerId) {
         }
         List<Sellable> items = new ArrayList<>();
-        for (Row row : jdbc.sql("select kind, ref_id from cart_item where cart_id = ? order by added_at").param(cartId).query(Row.class).list()) {
-            resolve(Sellable.Kind.valueOf(row.kind()), row.refId()).ifPresent(items::add);
+        for (Row row : jdbc.sql("""
+                select i.kind, i.ref_id, i.tier, i.upgrade_of, c.owner_id from cart_item i join cart c on c.id = i.cart_id
+                where i.cart_id = ? order by i.added_at""").param(cartId).query(Row.class).list()) {
+            LicenceTier tier = LicenceTier.valueOf(row.tier());
+            UUID upgradeOf = row.upgradeOf();
+            UUID ownerId = row.ownerId();
+            if (upgradeOf != null) {
+                // an upgrade already made, or no longer possible, leaves the cart
+                if (ownerId != null) {
+                    licences.heldFor(AccountId.of(ownerId), upgradeOf).flatMap(held -> {
+                        try {
+                            return Optional.of(upgradeOf(held, tier));
+                        } catch (DomainException notAnyMore) {
+                            return Optional.<Sellable>empty();
+                        }
+                    }).ifPresent(items::add);
+                }
+                continue;
+            }
+            // a tier the seller no longer offers falls back to the single licence, which the cart then shows
+            resolve(Sellable.Kind.valueOf(row.kind()), row.refId()).map(item -> item.tiers().contains(tier) ? item.withTier(tier) : item)
+                    .ifPresent(items::add);
         }
         return items;
     }

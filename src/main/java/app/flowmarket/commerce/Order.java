@@ -270,6 +270,11 @@ class Order extends AbstractAggregateRoot<Order> {
     }
 
     /** Every workflow the order sells, through any of its lines. */
+    /** The workflows this order sells anew: all but those of its upgrade lines, which raise a licence the buyer holds. */
+    List<WorkflowId> newlySoldWorkflowIds() {
+        return lines.stream().map(OrderLine::sold).filter(l -> l.upgradeOf() == null).flatMap(l -> l.workflowIds().stream()).distinct().toList();
+    }
+
     List<WorkflowId> workflowIds() {
         return lines.stream().flatMap(l -> l.sold().workflowIds().stream()).distinct().toList();
     }

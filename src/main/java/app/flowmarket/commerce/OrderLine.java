@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WorkflowId;
@@ -66,8 +67,11 @@ class OrderLine {
     private long couponDiscountMinor;
     private @Nullable UUID promotionId;
     private long promotionDiscountMinor;
-    // the licence sold with the line (every licence is for one person until tiers are sold)
-    private String licenceTier = "SINGLE";
+    // the licence sold with the line: one person, a team or a company
+    @Enumerated(EnumType.STRING)
+    private LicenceTier licenceTier = LicenceTier.SINGLE;
+    // an upgrade: the order line of the buyer's licence it raises to licenceTier
+    private @Nullable UUID upgradeOf;
 
     protected OrderLine() {
     }
@@ -94,6 +98,8 @@ class OrderLine {
         this.couponDiscountMinor = priced.couponId() == null ? 0 : priced.couponDiscount().minor();
         this.promotionId = priced.promotionId();
         this.promotionDiscountMinor = priced.promotionDiscount().minor();
+        this.licenceTier = priced.item().tier();
+        this.upgradeOf = priced.item().upgrade() == null ? null : priced.item().upgrade().licenceLineId();
     }
 
     /** The coupon that reduced this line, if one did. */
@@ -130,12 +136,12 @@ class OrderLine {
     /** The line as it was sold, for events. */
     OrderPaid.Line sold() {
         return new OrderPaid.Line(id, kind, refId, title, storeId(), workflowIds.stream().map(WorkflowId::of).toList(),
-                net(), money(feeMinor), money(sellerMinor), charged(), rate);
+                net(), money(feeMinor), money(sellerMinor), charged(), rate, licenceTier, upgradeOf);
     }
 
     OrderManagement.LineView toView() {
         return new OrderManagement.LineView(id, kind, refId, title, storeId, money(listMinor), net(), money(feeMinor), money(sellerMinor),
-                charged(), rate, workflowIds, status.name(), refundedAt);
+                charged(), rate, workflowIds, status.name(), refundedAt, licenceTier);
     }
 
     private Money money(long minor) {

@@ -6,7 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.account.Person;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
  * The buyer's receipt and refund mails. They are queued after the order's transaction commits, from
  * the event publication registry (a crash in between loses nothing), each under a key so that a
  * redelivered event queues no second mail. A receipt shows each seller's price and, when the order was
- * charged in another currency, what was charged for it and at which rate. A free workflow got into the
+ * charged in another currency, what was charged for it and at which rate, and each line's licence: its tier
+ * and its key. A free workflow got into the
  * library has no receipt: nothing was paid.
  */
 @Component
@@ -29,10 +32,12 @@ class OrderMails {
 
     private final AccountManagement accounts;
     private final Mailer mailer;
+    private final IssuedLicences licences;
 
-    OrderMails(AccountManagement accounts, Mailer mailer) {
+    OrderMails(AccountManagement accounts, Mailer mailer, IssuedLicences licences) {
         this.accounts = accounts;
         this.mailer = mailer;
+        this.licences = licences;
     }
 
     @ApplicationModuleListener
@@ -45,10 +50,15 @@ class OrderMails {
             Mail mail = Mail.to(recipient(buyer)).once("receipt:" + event.orderId())
                     .subject("mail.receipt.subject", event.orderNumber())
                     .paragraph("mail.receipt.body", event.orderNumber());
+            Map<UUID, String> keys = licences.keysOf(event.lines().stream().map(OrderMails::licenceLine).toList());
             for (OrderPaid.Line line : event.lines()) {
                 boolean converted = !line.net().currency().equals(line.charged().currency());
                 mail.text("• " + line.title() + " — " + line.net().format(locale)
                         + (converted ? " → " + line.charged().format(locale) : ""));
+                String key = keys.get(licenceLine(line));
+                if (key != null) {
+                    mail.paragraph("mail.receipt.licence." + line.tier().slug(), key);
+                }
             }
             mail.paragraph("mail.receipt.total", event.total().format(locale));
             if (event.converted()) {
@@ -79,6 +89,12 @@ class OrderMails {
                     .paragraph("mail.refund.access")
                     .action("mail.receipt.action", "/orders/" + event.orderId()));
         });
+    }
+
+    /** The order line whose licence the line sold: its own, or for an upgrade the licence's it raised. */
+    private static UUID licenceLine(OrderPaid.Line line) {
+        UUID upgraded = line.upgradeOf();
+        return upgraded != null ? upgraded : line.lineId();
     }
 
     /** A rate as people read it: up to six decimals, in their number format. */

@@ -90,7 +90,7 @@ public class OrderManagement {
     /** A line as the buyer sees it: the seller's price and amounts in the seller's currency, and what was charged for it at which rate. */
     public record LineView(UUID id, Sellable.Kind kind, UUID refId, String title, UUID storeId, Money list, Money net,
                            Money fee, Money sellerShare, Money charged, BigDecimal rate, List<UUID> workflowIds, String status,
-                           @Nullable Instant refundedAt) {
+                           @Nullable Instant refundedAt, app.flowmarket.shared.LicenceTier tier) {
 
         public boolean refunded() {
             return "REFUNDED".equals(status);
@@ -414,7 +414,8 @@ public class OrderManagement {
             auditLog.record(null, "payment", "order.payment-mismatch", "order", orderId.value(), amountMinor + " " + currency);
             return;
         }
-        List<UUID> owned = orders.findBoughtAmong(buyerId, order.workflowIds().stream().map(WorkflowId::value).toList());
+        List<UUID> sold = order.newlySoldWorkflowIds().stream().map(WorkflowId::value).toList();
+        List<UUID> owned = sold.isEmpty() ? List.of() : orders.findBoughtAmong(buyerId, sold);
         if (!owned.isEmpty()) {
             payments.refund(checkoutRef, amount, "return-" + checkoutRef);
             order.paymentReturned(checkoutRef, "refunded: the buyer already owned " + owned.size() + " of its workflows", now);

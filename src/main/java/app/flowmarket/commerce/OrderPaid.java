@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 import app.flowmarket.shared.AccountId;
+import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.OrderId;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WorkflowId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order was paid: its buyer now owns the workflows of its lines. Carries each line as it was
@@ -25,15 +27,22 @@ public record OrderPaid(OrderId orderId, long orderNumber, AccountId buyerId, Li
     }
 
     /**
-     * One line as it was sold: net = fee + seller share, in the seller's currency (what the ledger records);
+     * One line as it was sold, with the licence tier it was sold with ({@code upgradeOf}: the order line of the buyer's
+     * licence it raised to that tier, for an upgrade): net = fee + seller share, in the seller's currency (what the ledger records);
      * {@code charged} is what the buyer paid for it, in the order's currency, at {@code rate} (units of the
      * order's currency per unit of the seller's; 1 when they are the same).
      */
     public record Line(UUID lineId, Sellable.Kind kind, UUID refId, String title, StoreId storeId, List<WorkflowId> workflowIds,
-                       Money net, Money fee, Money sellerShare, Money charged, BigDecimal rate) {
+                       Money net, Money fee, Money sellerShare, Money charged, BigDecimal rate, LicenceTier tier, @Nullable UUID upgradeOf) {
 
         public Line {
             workflowIds = List.copyOf(workflowIds);
+        }
+
+        /** A line sold with a single licence. */
+        public Line(UUID lineId, Sellable.Kind kind, UUID refId, String title, StoreId storeId, List<WorkflowId> workflowIds,
+                    Money net, Money fee, Money sellerShare, Money charged, BigDecimal rate) {
+            this(lineId, kind, refId, title, storeId, workflowIds, net, fee, sellerShare, charged, rate, LicenceTier.SINGLE, null);
         }
     }
 

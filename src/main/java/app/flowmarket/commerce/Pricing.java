@@ -23,6 +23,7 @@ import app.flowmarket.currency.DailyRates;
 import app.flowmarket.currency.ExchangeRates;
 import app.flowmarket.shared.CurrencyConverter;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.shared.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -58,8 +59,15 @@ import org.springframework.stereotype.Component;
  * time zone. When several run on one workflow, the one that takes most off counts; a fixed amount only reduces
  * prices in its currency, and never below zero.
  *
- * <p>Stacking, in this order, each step applied to what the one before left: the list price (a seller
- * bundle's own price replaces its workflows), then the promotion, then the store's coupon. So a coupon's percentage is of the
+ * <p>Licence tiers ({@link Sellable#tier}): a workflow's line is priced at the list price the seller asks for its
+ * tier — the single licence's price, or the team's or company's set beside it. A tier the workflow does not offer
+ * cannot be priced. Seller bundles are single licences. An upgrade of a licence the buyer holds ({@link Sellable#upgrade})
+ * is listed at the difference between the two tiers' current list prices, never below zero; the promotion and the
+ * coupon then apply to that difference as to any price.
+ *
+ * <p>Stacking, in this order, each step applied to what the one before left: the tier's list price (a seller
+ * bundle's own price replaces its workflows), then the promotion (its percentage of the tier's price; a fixed
+ * amount as for a single licence), then the store's coupon. So a coupon's percentage is of the
  * price the buyer would otherwise pay, and the buyer always gets both; a line never goes below zero, and
  * the seller bears the discount: the platform fee is taken from what the buyer pays for the line.
  *
@@ -252,10 +260,11 @@ public class Pricing implements CurrencyConverter {
         Map<Sellable, Long> base = new LinkedHashMap<>();
         Map<Sellable, Promoted> promotedOf = new HashMap<>();
         for (Sellable item : charged) {
+            Money list = listPrice(item);
             Optional<Promoted> promoted = item.kind() == Sellable.Kind.WORKFLOW
-                    ? promoted(item.refId(), item.listPrice(), promotions, at) : Optional.empty();
+                    ? promoted(item.refId(), list, promotions, at) : Optional.empty();
             promoted.ifPresent(p -> promotedOf.put(item, p));
-            base.put(item, promoted.map(p -> p.price().minor()).orElse(item.listPrice().minor()));
+            base.put(item, promoted.map(p -> p.price().minor()).orElse(list.minor()));
         }
         Map<Sellable, Long> couponOff = new HashMap<>();
         Map<Sellable, CouponTerms> couponOf = new HashMap<>();
@@ -342,12 +351,17 @@ public class Pricing implements CurrencyConverter {
     private QuoteLine price(Sellable item, Currency chargeCurrency, DailyRates today, List<Sellable> replaced, @Nullable Promoted promoted,
                             @Nullable CouponTerms coupon, long couponOff) {
         List<String> steps = new ArrayList<>();
-        Currency currency = item.listPrice().currency();
-        long list = item.listPrice().minor();
+        Money listPrice = listPrice(item);
+        Currency currency = listPrice.currency();
+        long list = listPrice.minor();
         if (list < 0) {
             throw new IllegalArgumentException("negative price");
         }
-        steps.add("list price " + item.listPrice());
+        Sellable.Upgrade upgrade = item.upgrade();
+        steps.add(upgrade != null ? "upgrade from " + upgrade.from().slug() + " to " + item.tier().slug() + " licence: " + tierPrice(item) + " - "
+                + tierPrice(item.withTier(upgrade.from())) + " = " + listPrice
+                : item.tier() == LicenceTier.SINGLE ? "list price " + listPrice
+                : item.tier().name().toLowerCase(java.util.Locale.ROOT) + " licence list price " + listPrice + " (single " + item.listPrice() + ")");
         for (Sellable workflow : replaced) {
             steps.add("replaces \"" + workflow.title() + "\" (" + workflow.listPrice() + ") in the cart, which it contains");
         }
@@ -393,6 +407,31 @@ public class Pricing implements CurrencyConverter {
         items.forEach(i -> priced.add(i.listPrice().currency()));
         return priced.stream().filter(chargeable::contains).findFirst()
                 .orElseGet(() -> chargeable.stream().findFirst().orElseThrow(() -> new IllegalStateException("the processor charges no currency")));
+    }
+
+    /** The first step: the list price of the item's licence tier, which the workflow must offer. */
+    public static Money listPrice(Sellable item) {
+        Sellable.Upgrade upgrade = item.upgrade();
+        if (upgrade != null) {
+            Money to = tierPrice(item);
+            Money from = tierPrice(item.withTier(upgrade.from()));
+            return new Money(Math.max(0, to.minor() - from.minor()), to.currency());
+        }
+        return tierPrice(item);
+    }
+
+    private static Money tierPrice(Sellable item) {
+        if (item.tier() == LicenceTier.SINGLE) {
+            return item.listPrice();
+        }
+        if (item.kind() != Sellable.Kind.WORKFLOW) {
+            throw new DomainException("cart.tier-unavailable");
+        }
+        Money price = item.licences().of(item.tier(), item.listPrice()).orElseThrow(() -> new DomainException("cart.tier-unavailable"));
+        if (!price.currency().equals(item.listPrice().currency())) {
+            throw new IllegalArgumentException("a tier is priced in its workflow's currency");
+        }
+        return price;
     }
 
     /** A bundle beside its workflows bought one by one: what they cost separately and what the bundle saves (never negative). */

@@ -12,7 +12,10 @@ import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.Money;
 import org.springframework.stereotype.Component;
 
-/** The demo seller's pricing offers that the README names: the store-wide code WELCOME10 and a week's sale on two workflows. */
+/**
+ * The demo seller's pricing offers that the README names: the store-wide code WELCOME10, a week's sale on two workflows,
+ * and team and company licences on every paid workflow.
+ */
 @Component
 class DemoPricing {
 
@@ -20,10 +23,12 @@ class DemoPricing {
 
     private final Coupons coupons;
     private final Promotions promotions;
+    private final DemoTiers tiers;
 
-    DemoPricing(Coupons coupons, Promotions promotions) {
+    DemoPricing(Coupons coupons, Promotions promotions, DemoTiers tiers) {
         this.coupons = coupons;
         this.promotions = promotions;
+        this.tiers = tiers;
     }
 
     /** The welcome code runs from eight days ago: this week's demo buyers used it. */
@@ -32,6 +37,7 @@ class DemoPricing {
     }
 
     void write(AccountId seller, String currency, List<UUID> paidWorkflows, Instant now) {
+        tiers.write(seller, paidWorkflows);
         coupons.create(seller, new Coupons.CouponForm(WELCOME_CODE, 10, null, Money.of(0, currency), List.of(),
                 welcomeStarts(now), null, null, false, false));
         if (paidWorkflows.size() >= 2) {

@@ -17,9 +17,11 @@ import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.commerce.OrderStatus;
 import app.flowmarket.commerce.Sellable;
 import app.flowmarket.shared.CurrentUser;
+import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.shared.OrderId;
 import app.flowmarket.shared.WorkflowId;
 import jakarta.persistence.EntityManager;
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Component;
 
@@ -70,6 +72,25 @@ class DemoSales {
             }
         }
         Instant now = Instant.now();
+        // --- licence tiers: the demo buyer (else the first buyer who can) buys a team licence of the first workflow that sells one
+        @Nullable UUID teamBuyer = null;
+        @Nullable UUID teamWorkflow = null;
+        for (Map.Entry<UUID, List<UUID>> entry : bought.entrySet()) {
+            boolean demoBuyer = accounts.find(entry.getKey()).map(u -> DemoData.BUYER.equals(u.email())).orElse(false);
+            if (teamBuyer != null && !demoBuyer) {
+                continue;
+            }
+            var tiered = entry.getValue().stream().filter(id -> carts.resolve(Sellable.Kind.WORKFLOW, id)
+                    .map(i -> i.tiers().contains(LicenceTier.TEAM)).orElse(false)).findFirst();
+            if (tiered.isPresent()) {
+                teamBuyer = entry.getKey();
+                teamWorkflow = tiered.get();
+                if (demoBuyer) {
+                    break;
+                }
+            }
+        }
+        // --- end of licence tiers
         int placed = 0;
         int lines = 0;
         int buyers = 0;
@@ -83,7 +104,8 @@ class DemoSales {
                 if (item.listPrice().isFree()) {
                     orders.getFree(buyer.actor(), WorkflowId.of(id));
                 } else {
-                    carts.add(cart, Sellable.Kind.WORKFLOW, id);
+                    carts.add(cart, Sellable.Kind.WORKFLOW, id,
+                            entry.getKey().equals(teamBuyer) && id.equals(teamWorkflow) ? LicenceTier.TEAM : LicenceTier.SINGLE);
                     inCart++;
                 }
                 lines++;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import app.flowmarket.licensing.LicenceTier;
+import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.licensing.Licensing;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.WorkflowId;

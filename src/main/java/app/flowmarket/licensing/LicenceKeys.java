@@ -2,10 +2,18 @@ package app.flowmarket.licensing;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import app.flowmarket.commerce.IssuedLicences;
 import app.flowmarket.commerce.OrderLineRefunded;
 import app.flowmarket.commerce.OrderPaid;
+import app.flowmarket.shared.AccountId;
+import app.flowmarket.shared.LicenceTier;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction that pays or refunds, like the entitlements the key stands for.
  */
 @Component
-class LicenceKeys {
+class LicenceKeys implements IssuedLicences {
 
     /** No 0/O, 1/I/L: a key read aloud or copied from paper is still the key. */
     private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -47,19 +55,61 @@ class LicenceKeys {
     void on(OrderPaid event) {
         Timestamp paidAt = Timestamp.from(event.paidAt());
         for (OrderPaid.Line line : event.lines()) {
+            if (line.upgradeOf() != null) {
+                // an upgrade raises the tier of the buyer's licence: the same key, no second licence
+                jdbc.sql("update licence set tier = ? where order_line_id = ? and buyer_id = ?")
+                        .params(line.tier().name(), line.upgradeOf(), event.buyerId().value()).update();
+                continue;
+            }
             // a key collision is astronomically unlikely; the unique index makes it a retry, never a shared key
             int inserted = 0;
             for (int attempt = 0; attempt < 3 && inserted == 0; attempt++) {
                 inserted = jdbc.sql("""
-                        insert into licence (id, licence_key, order_line_id, buyer_id, store_id, title, purchased_at)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                        .params(UUID.randomUUID(), newKey(), line.lineId(), event.buyerId().value(), line.storeId().value(), line.title(), paidAt)
+                        insert into licence (id, licence_key, order_line_id, buyer_id, store_id, title, tier, purchased_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                        .params(UUID.randomUUID(), newKey(), line.lineId(), event.buyerId().value(), line.storeId().value(), line.title(),
+                                line.tier().name(), paidAt)
                         .update();
                 if (inserted == 0 && exists(line.lineId())) {
                     break;
                 }
             }
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, String> keysOf(Collection<UUID> orderLineIds) {
+        if (orderLineIds.isEmpty()) {
+            return Map.of();
+        }
+        record Key(UUID orderLineId, String licenceKey) {
+        }
+        return jdbc.sql("select order_line_id, licence_key from licence where order_line_id in (:lines)").param("lines", orderLineIds)
+                .query(Key.class).list().stream().collect(Collectors.toMap(Key::orderLineId, Key::licenceKey));
+    }
+
+    private record HeldRow(String licenceKey, UUID orderLineId, String tier) {
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<HeldLicence> held(AccountId buyer, String key) {
+        return jdbc.sql("select licence_key, order_line_id, tier from licence where buyer_id = ? and licence_key = ? and revoked_at is null")
+                .params(buyer.value(), key.strip().toUpperCase(java.util.Locale.ROOT)).query(HeldRow.class).optional().map(this::held);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<HeldLicence> heldFor(AccountId buyer, UUID orderLineId) {
+        return jdbc.sql("select licence_key, order_line_id, tier from licence where buyer_id = ? and order_line_id = ? and revoked_at is null")
+                .params(buyer.value(), orderLineId).query(HeldRow.class).optional().map(this::held);
+    }
+
+    private HeldLicence held(HeldRow row) {
+        List<UUID> workflows = jdbc.sql("select workflow_id from entitlement where order_line_id = ? order by workflow_id").param(row.orderLineId())
+                .query(UUID.class).list();
+        return new HeldLicence(row.licenceKey(), row.orderLineId(), workflows, LicenceTier.valueOf(row.tier()));
     }
 
     private boolean exists(UUID lineId) {

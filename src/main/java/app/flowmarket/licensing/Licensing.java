@@ -20,6 +20,7 @@ import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.ForbiddenException;
 import app.flowmarket.shared.NotFoundException;
+import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WebInput;
 import app.flowmarket.shared.WorkflowId;

@@ -15,6 +15,7 @@ import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.SellerFixture;
 import app.flowmarket.shared.AccountId;
+import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.Mailbox;

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogPages;
+import app.flowmarket.catalog.LicencePrices;
 import app.flowmarket.catalog.ListingUploads;
 import app.flowmarket.catalog.Platform;
 import app.flowmarket.catalog.Upload;
@@ -84,7 +85,7 @@ class SellerWorkflowController {
         Upload chosen = upload(file);
         Upload upload = chosen != null ? chosen : uploads.find(seller.account(), keptToken).orElse(null);
         try {
-            UUID id = catalog.createWorkflow(seller.actor(), form.toParameters(), upload);
+            UUID id = catalog.createWorkflow(seller.actor(), form.toParameters(), upload, form.toLicencePrices());
             uploads.discard(seller.account(), keptToken);
             Flash.success(redirect, "workflow.created");
             return "redirect:/seller/workflows/" + id + "/edit";
@@ -110,14 +111,14 @@ class SellerWorkflowController {
     @GetMapping("/seller/workflows/{id}/edit")
     String edit(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, Model model) {
         var page = pages.forEditing(seller.account(), WorkflowId.of(id));
-        return form(model, WorkflowFormData.of(page), FormErrors.none(), page);
+        return form(model, formOf(page), FormErrors.none(), page);
     }
 
     @PostMapping("/seller/workflows/{id}/edit")
     String update(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, @ModelAttribute WorkflowFormData form,
                   Model model, RedirectAttributes redirect) {
         try {
-            catalog.updateListing(seller.actor(), WorkflowId.of(id), form.toParameters());
+            catalog.updateListing(seller.actor(), WorkflowId.of(id), form.toParameters(), form.toLicencePrices());
             Flash.success(redirect, "workflow.saved");
             return "redirect:/seller/workflows/" + id + "/edit";
         } catch (DomainException e) {
@@ -138,7 +139,7 @@ class SellerWorkflowController {
             var page = pages.forEditing(seller.account(), WorkflowId.of(id));
             model.addAttribute("versionError", text(e));
             model.addAttribute("changelog", changelog);
-            return form(model, WorkflowFormData.of(page), FormErrors.none(), page);
+            return form(model, formOf(page), FormErrors.none(), page);
         }
     }
 
@@ -217,6 +218,11 @@ class SellerWorkflowController {
         return "catalog/seller-form";
     }
 
+    private WorkflowFormData formOf(WorkflowPage page) {
+        return WorkflowFormData.of(page, catalog.purchasable(WorkflowId.of(page.id())).map(CatalogManagement.PurchasableWorkflow::licences)
+                .orElse(LicencePrices.NONE));
+    }
+
     private FormErrors errorFor(DomainException e) {
         String key = e.messageKey();
         String field = key.startsWith("workflow.title") ? "title"
@@ -226,6 +232,8 @@ class SellerWorkflowController {
                 : key.startsWith("workflow.price") ? "price"
                 : key.startsWith("workflow.category") ? "category"
                 : key.startsWith("workflow.tags") ? "tags"
+                : key.startsWith("workflow.tiers.team") || key.equals("workflow.tiers.free") ? "teamPrice"
+                : key.startsWith("workflow.tiers.company") ? "companyPrice"
                 : key.startsWith("workflow.file") ? "file" : "";
         return FormErrors.none().add(field, text(e));
     }

@@ -21,6 +21,7 @@ import app.flowmarket.platform.Flash;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WorkflowId;
@@ -134,7 +135,8 @@ class ShopController {
 
     @PostMapping("/cart/items")
     String add(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "WORKFLOW") String kind,
-               @RequestParam UUID id, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+               @RequestParam UUID id, @RequestParam(defaultValue = "SINGLE") String tier, HttpServletRequest request,
+               HttpServletResponse response, RedirectAttributes redirect) {
         Sellable.Kind itemKind = kind(kind);
         Optional<Sellable> item = carts.resolve(itemKind, id);
         if (itemKind == Sellable.Kind.WORKFLOW && item.isPresent() && item.get().listPrice().isFree()) {
@@ -142,9 +144,44 @@ class ShopController {
             return getFree(user, item.get().slug(), redirect);
         }
         Flash.attempt(redirect, "cart.added", () -> {
-            UUID cartId = carts.add(CartSession.owner(user, request), itemKind, id);
+            UUID cartId = carts.add(CartSession.owner(user, request), itemKind, id, tier(tier));
             CartSession.remember(user, cartId, request, response);
         });
+        return "redirect:/cart";
+    }
+
+    /** The upgrades a buyer's licence page offers (loaded by htmx): each higher tier its workflow sells, at the difference. */
+    @GetMapping("/library/licences/{key}/upgrade")
+    String upgradeBox(@AuthenticationPrincipal CurrentUser buyer, @PathVariable String key, Model model) {
+        List<Sellable> upgrades = new java.util.ArrayList<>();
+        for (LicenceTier to : LicenceTier.values()) {
+            try {
+                upgrades.add(carts.upgradeOf(buyer.account(), key, to));
+            } catch (DomainException notThisTier) {
+                // a tier at or below the licence's, or not sold: not offered
+            }
+        }
+        model.addAttribute("key", key.strip().toUpperCase(java.util.Locale.ROOT));
+        model.addAttribute("upgrades", upgrades);
+        return "commerce/licence-upgrade";
+    }
+
+    /** "Upgrade to Team": the difference goes into the cart; paying it raises the licence, whose key stays. */
+    @PostMapping("/cart/upgrades")
+    String upgrade(@AuthenticationPrincipal CurrentUser buyer, @RequestParam(defaultValue = "") String key,
+                   @RequestParam(defaultValue = "") String tier, RedirectAttributes redirect) {
+        if (buyer == null) {
+            return "redirect:/login";
+        }
+        Flash.attempt(redirect, "upgrade.added", () -> carts.upgrade(buyer.account(), key, tier(tier)));
+        return "redirect:/cart";
+    }
+
+    /** Another licence tier for a workflow in the cart: the same line, at the tier's price. */
+    @PostMapping("/cart/items/WORKFLOW/{id}/tier")
+    String changeTier(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "SINGLE") String tier,
+                      HttpServletRequest request, RedirectAttributes redirect) {
+        Flash.attempt(redirect, "cart.tier.changed", () -> carts.changeTier(CartSession.owner(user, request), id, tier(tier)));
         return "redirect:/cart";
     }
 
@@ -277,6 +314,15 @@ class ShopController {
             return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             return null;
+        }
+    }
+
+    /** A tier as a form sends it; anything else is a mistake the buyer is told about, never a server error. */
+    private static LicenceTier tier(String tier) {
+        try {
+            return LicenceTier.valueOf(tier.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new DomainException("cart.tier-unavailable");
         }
     }
 

@@ -1,4 +1,4 @@
-package app.flowmarket.licensing;
+package app.flowmarket.shared;
 
 import org.jspecify.annotations.Nullable;
 
