@@ -38,7 +38,7 @@ class TableOwnershipTests {
             Map.entry("audit", Set.of("audit_entry")),
             Map.entry("catalog", Set.of("category", "category_name", "tag", "tag_name", "workflow", "workflow_screenshot",
                     "workflow_tag", "workflow_version", "listing_upload", "slug_redirect")),
-            Map.entry("commerce", Set.of("bundle", "bundle_item", "cart", "cart_item", "ledger_entry", "order_line", "sales_export",
+            Map.entry("commerce", Set.of("bundle", "bundle_item", "buyer_bundle_store", "cart", "cart_item", "ledger_entry", "order_line", "sales_export",
                     "purchase_order", "coupon", "coupon_workflow", "coupon_redemption", "cart_coupon", "promotion",
                     "promotion_workflow")),
             Map.entry("currency", Set.of("exchange_rate", "scheduled_run")),

@@ -67,6 +67,8 @@ class OrderLine {
     private long couponDiscountMinor;
     private @Nullable UUID promotionId;
     private long promotionDiscountMinor;
+    /** What the buyer's own bundle took off the line (see {@link Pricing}). */
+    private long bundleDiscountMinor;
     // the licence sold with the line: one person, a team or a company
     @Enumerated(EnumType.STRING)
     private LicenceTier licenceTier = LicenceTier.SINGLE;
@@ -98,6 +100,7 @@ class OrderLine {
         this.couponDiscountMinor = priced.couponId() == null ? 0 : priced.couponDiscount().minor();
         this.promotionId = priced.promotionId();
         this.promotionDiscountMinor = priced.promotionDiscount().minor();
+        this.bundleDiscountMinor = priced.bundleDiscount().minor();
         this.licenceTier = priced.item().tier();
         this.upgradeOf = priced.item().upgrade() == null ? null : priced.item().upgrade().licenceLineId();
     }

@@ -57,6 +57,7 @@ public class OrderManagement {
     private final Carts carts;
     private final Coupons coupons;
     private final Promotions promotions;
+    private final BuyerBundles buyerBundles;
     private final Pricing pricing;
     private final Payments payments;
     private final AccountManagement accounts;
@@ -68,13 +69,14 @@ public class OrderManagement {
     private final CommerceSettings settings;
     private final SiteSettings site;
 
-    OrderManagement(Orders orders, Carts carts, Coupons coupons, Promotions promotions, Pricing pricing, Payments payments, AccountManagement accounts, StoreManagement stores,
+    OrderManagement(Orders orders, Carts carts, Coupons coupons, Promotions promotions, BuyerBundles buyerBundles, Pricing pricing, Payments payments, AccountManagement accounts, StoreManagement stores,
                     AuditLog auditLog, MessageSource messages, JdbcClient jdbc, TransactionTemplate tx, CommerceSettings settings,
                     SiteSettings site) {
         this.orders = orders;
         this.carts = carts;
         this.coupons = coupons;
         this.promotions = promotions;
+        this.buyerBundles = buyerBundles;
         this.pricing = pricing;
         this.payments = payments;
         this.accounts = accounts;
@@ -146,7 +148,7 @@ public class OrderManagement {
             throw new DomainException("cart.empty");
         }
         return pricing.quote(items, pricing.chargeCurrency(buyersCurrency, items, payments.currencies()), List.of(), promotions.current(),
-                Instant.now());
+                buyerBundles.terms(), Instant.now());
     }
 
     /** What the owner's cart costs with the codes it holds (see {@link #quote(List, Currency)}). */
@@ -156,7 +158,7 @@ public class OrderManagement {
             throw new DomainException("cart.empty");
         }
         return pricing.quote(items, pricing.chargeCurrency(buyersCurrency, items, payments.currencies()), coupons.termsFor(owner),
-                promotions.current(), Instant.now());
+                promotions.current(), buyerBundles.terms(), Instant.now());
     }
 
     /** The buyer's open checkout, and whether their cart has changed since it was opened. */
@@ -176,7 +178,7 @@ public class OrderManagement {
             try {
                 List<Sellable> items = carts.items(new Carts.CartOwner(buyer.id(), null));
                 inCart = items.isEmpty() ? Set.of()
-                        : pricing.quote(items, order.total().currency(), List.of(), promotions.current(), now).lines().stream().map(l -> l.item().refId()).collect(Collectors.toSet());
+                        : pricing.quote(items, order.total().currency(), List.of(), promotions.current(), buyerBundles.terms(), now).lines().stream().map(l -> l.item().refId()).collect(Collectors.toSet());
             } catch (DomainException unpriceable) {
                 inCart = Set.of();
             }
@@ -305,7 +307,7 @@ public class OrderManagement {
             throw new DomainException("checkout.coupon-changed");
         }
         Pricing.Quote quote = pricing.quote(items, pricing.chargeCurrency(buyersCurrency, items, payments.currencies()), terms,
-                promotions.current(), now);
+                promotions.current(), buyerBundles.terms(), now);
         if (quote.converted() && ratesShown != null && !ratesShown.equals(quote.ratesDate())) {
             throw new DomainException("checkout.rates-changed");
         }

@@ -65,9 +65,15 @@ import org.springframework.stereotype.Component;
  * is listed at the difference between the two tiers' current list prices, never below zero; the promotion and the
  * coupon then apply to that difference as to any price.
  *
+ * <p>Buyer-built bundles ({@link BuyerBundleTerms}): a buyer who puts several paid workflows of stores that take part
+ * in one cart gets the platform's tiered percentage off each of them (e.g. 3 workflows -10 %, 5 -20 %: the highest tier
+ * the count reaches). Each seller bears the percentage on their own lines, so the bundle's saving is split among the
+ * sellers in proportion to what their lines cost after promotions. Seller bundles, licence upgrades, free lines and
+ * other stores' lines neither count nor get it.
+ *
  * <p>Stacking, in this order, each step applied to what the one before left: the tier's list price (a seller
  * bundle's own price replaces its workflows), then the promotion (its percentage of the tier's price; a fixed
- * amount as for a single licence), then the store's coupon. So a coupon's percentage is of the
+ * amount as for a single licence), then the buyer's bundle, then the store's coupon. So a coupon's percentage is of the
  * price the buyer would otherwise pay, and the buyer always gets both; a line never goes below zero, and
  * the seller bears the discount: the platform fee is taken from what the buyer pays for the line.
  *
@@ -95,7 +101,7 @@ public class Pricing implements CurrencyConverter {
      */
     public record QuoteLine(Sellable item, Money list, Money discount, Money net, Money fee, Money sellerShare, Money charged,
                             BigDecimal rate, List<String> steps, @Nullable UUID couponId, @Nullable String couponCode, Money couponDiscount,
-                            @Nullable String promotionTitle, @Nullable UUID promotionId, Money promotionDiscount) {
+                            @Nullable String promotionTitle, @Nullable UUID promotionId, Money promotionDiscount, Money bundleDiscount) {
 
         /** Whether the line is charged in another currency than its seller's price. */
         public boolean converted() {
@@ -113,7 +119,8 @@ public class Pricing implements CurrencyConverter {
      * and {@code ratesSource} name the reference rates used.
      */
     public record Quote(Currency currency, List<QuoteLine> lines, Money subtotal, Money discount, Money total, Money fee,
-                        List<Included> included, LocalDate ratesDate, String ratesSource, List<CouponOutcome> coupons) {
+                        List<Included> included, LocalDate ratesDate, String ratesSource, List<CouponOutcome> coupons,
+                        BuyerBundle buyerBundle) {
 
         public boolean isFree() {
             return total.minor() == 0;
@@ -134,6 +141,53 @@ public class Pricing implements CurrencyConverter {
         public Optional<Sellable> includedIn(Sellable item) {
             return included.stream().filter(i -> i.item().kind() == item.kind() && i.item().refId().equals(item.refId()))
                     .map(Included::bundle).findFirst();
+        }
+    }
+
+    /** A step of the platform's discount on buyer-built bundles: {@code percentOff} (1-90) from {@code items} workflows on. */
+    public record BundleTier(int items, int percentOff) {
+
+        public BundleTier {
+            if (items < 2 || percentOff < 1 || percentOff > 90) {
+                throw new IllegalArgumentException("a bundle tier takes 1-90 % off from 2 workflows on: " + items + ":" + percentOff);
+            }
+        }
+    }
+
+    /** The platform's bundle tiers (fewest workflows first) and the stores whose workflows take part. */
+    public record BuyerBundleTerms(List<BundleTier> tiers, Set<UUID> stores) {
+
+        public static final BuyerBundleTerms NONE = new BuyerBundleTerms(List.of(), Set.of());
+
+        public BuyerBundleTerms {
+            tiers = tiers.stream().sorted(Comparator.comparingInt(BundleTier::items)).toList();
+            stores = Set.copyOf(stores);
+        }
+
+        boolean counts(Sellable item, long price) {
+            return item.kind() == Sellable.Kind.WORKFLOW && item.upgrade() == null && price > 0 && stores.contains(item.storeId());
+        }
+
+        /** The highest tier so many workflows reach. */
+        Optional<BundleTier> reached(int items) {
+            return tiers.stream().filter(t -> t.items() <= items).reduce((a, b) -> b);
+        }
+
+        /** The next tier up, for "add one more to save 20 %". */
+        Optional<BundleTier> next(int items) {
+            return tiers.stream().filter(t -> t.items() > items).findFirst();
+        }
+    }
+
+    /**
+     * The buyer's own bundle in a quote: how many of its workflows count, the tier reached (null: none yet), the next one
+     * (null: the highest is reached, or no tiers), and the saving in the charged currency.
+     */
+    public record BuyerBundle(int items, @Nullable BundleTier tier, @Nullable BundleTier next, Money saving) {
+
+        /** How many more workflows reach the next tier. */
+        public int missing() {
+            return next == null ? 0 : next.items() - items;
         }
     }
 
@@ -232,6 +286,12 @@ public class Pricing implements CurrencyConverter {
     /** A quote charged in {@code chargeCurrency} with the promotions running at {@code at} and the cart's coupons. */
     public Quote quote(List<Sellable> items, Currency chargeCurrency, List<CouponTerms> coupons, List<PromotionTerms> promotions,
                        Instant at) {
+        return quote(items, chargeCurrency, coupons, promotions, BuyerBundleTerms.NONE, at);
+    }
+
+    /** A quote charged in {@code chargeCurrency} with the promotions running at {@code at}, the buyer's bundle and the cart's coupons. */
+    public Quote quote(List<Sellable> items, Currency chargeCurrency, List<CouponTerms> coupons, List<PromotionTerms> promotions,
+                       BuyerBundleTerms bundleTerms, Instant at) {
         if (items.isEmpty()) {
             throw new DomainException("cart.empty");
         }
@@ -266,6 +326,17 @@ public class Pricing implements CurrencyConverter {
             promoted.ifPresent(p -> promotedOf.put(item, p));
             base.put(item, promoted.map(p -> p.price().minor()).orElse(list.minor()));
         }
+        // the buyer's own bundle: the tier the count reaches, its percentage off each counted line
+        List<Sellable> counted = charged.stream().filter(item -> bundleTerms.counts(item, base.getOrDefault(item, 0L))).toList();
+        Optional<BundleTier> tier = bundleTerms.reached(counted.size());
+        Map<Sellable, Long> bundleOff = new HashMap<>();
+        tier.ifPresent(t -> counted.forEach(item -> {
+            long price = base.getOrDefault(item, 0L);
+            long off = BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(t.percentOff()))
+                    .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+            bundleOff.put(item, off);
+            base.put(item, price - off);
+        }));
         Map<Sellable, Long> couponOff = new HashMap<>();
         Map<Sellable, CouponTerms> couponOf = new HashMap<>();
         List<CouponOutcome> outcomes = new ArrayList<>();
@@ -282,9 +353,11 @@ public class Pricing implements CurrencyConverter {
         long discount = 0;
         long total = 0;
         long fee = 0;
+        long bundleSaving = 0;
         for (Sellable item : charged) {
             QuoteLine line = price(item, chargeCurrency, today, included.stream().filter(i -> i.bundle().equals(item)).map(Included::item).toList(),
-                    promotedOf.get(item), couponOf.get(item), couponOff.getOrDefault(item, 0L));
+                    promotedOf.get(item), tier.orElse(null), bundleOff.getOrDefault(item, 0L), couponOf.get(item), couponOff.getOrDefault(item, 0L));
+            bundleSaving += apply(line.bundleDiscount(), line.rate(), chargeCurrency);
             lines.add(line);
             BigDecimal rate = line.rate();
             long list = apply(line.list(), rate, chargeCurrency);
@@ -294,7 +367,8 @@ public class Pricing implements CurrencyConverter {
             fee += apply(line.fee(), rate, chargeCurrency);
         }
         return new Quote(chargeCurrency, List.copyOf(lines), new Money(subtotal, chargeCurrency), new Money(discount, chargeCurrency),
-                new Money(total, chargeCurrency), new Money(fee, chargeCurrency), List.copyOf(included), today.date(), today.source(), List.copyOf(outcomes));
+                new Money(total, chargeCurrency), new Money(fee, chargeCurrency), List.copyOf(included), today.date(), today.source(), List.copyOf(outcomes),
+                new BuyerBundle(counted.size(), tier.orElse(null), bundleTerms.next(counted.size()).orElse(null), new Money(bundleSaving, chargeCurrency)));
     }
 
     /** Checks what only prices can tell (a covered line, the minimum) and spreads the code's discount over the lines it covers. */
@@ -349,7 +423,7 @@ public class Pricing implements CurrencyConverter {
     }
 
     private QuoteLine price(Sellable item, Currency chargeCurrency, DailyRates today, List<Sellable> replaced, @Nullable Promoted promoted,
-                            @Nullable CouponTerms coupon, long couponOff) {
+                            @Nullable BundleTier bundleTier, long bundleOff, @Nullable CouponTerms coupon, long couponOff) {
         List<String> steps = new ArrayList<>();
         Money listPrice = listPrice(item);
         Currency currency = listPrice.currency();
@@ -371,6 +445,10 @@ public class Pricing implements CurrencyConverter {
             steps.add("promotion \"" + promoted.promotion().title() + "\" until " + promoted.promotion().endsAt() + ": -"
                     + new Money(list - promoted.price().minor(), currency));
         }
+        if (bundleTier != null && bundleOff > 0) {
+            discount += bundleOff;
+            steps.add("buyer's bundle of " + bundleTier.items() + "+ workflows " + bundleTier.percentOff() + "% off: -" + new Money(bundleOff, currency));
+        }
         if (coupon != null && couponOff > 0) {
             discount += couponOff;
             steps.add("coupon " + coupon.code() + (coupon.percentOff() != null ? " " + coupon.percentOff() + "% off" : "")
@@ -391,7 +469,8 @@ public class Pricing implements CurrencyConverter {
                 new Money(fee, currency), new Money(seller, currency), charged, rate, List.copyOf(steps),
                 coupon != null && couponOff > 0 ? coupon.id() : null, coupon != null && couponOff > 0 ? coupon.code() : null,
                 new Money(coupon != null ? couponOff : 0, currency), promoted == null ? null : promoted.promotion().title(),
-                promoted == null ? null : promoted.promotion().id(), new Money(promoted == null ? 0 : list - promoted.price().minor(), currency));
+                promoted == null ? null : promoted.promotion().id(), new Money(promoted == null ? 0 : list - promoted.price().minor(), currency),
+                new Money(bundleOff, currency));
     }
 
     /**

@@ -284,6 +284,10 @@ class DemoData implements SmartLifecycle {
             // stores opened between about fourteen and eight months ago, each on its own day
             Instant opened = now.minus(Duration.ofDays(240 + 25L * s + random.nextInt(20))).minus(Duration.ofMinutes(random.nextInt(600)));
             stores.importOpening(AccountId.of(ownerId), opened);
+            if (s < 3) {
+                // the first three stores take part in buyers' own bundles
+                demoPricing.takePartInBuyerBundles(seller, app.flowmarket.shared.StoreId.of(stores.findByOwner(AccountId.of(ownerId)).orElseThrow().id()));
+            }
             openedAt.put(ownerId, opened);
             long openDays = Duration.between(opened, now).toDays();
             for (DemoCatalog.DemoWorkflow workflow : demo.workflows()) {

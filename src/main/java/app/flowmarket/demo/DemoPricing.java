@@ -6,10 +6,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import app.flowmarket.commerce.BuyerBundles;
 import app.flowmarket.commerce.Coupons;
 import app.flowmarket.commerce.Promotions;
 import app.flowmarket.shared.AccountId;
+import app.flowmarket.shared.Actor;
 import app.flowmarket.shared.Money;
+import app.flowmarket.shared.StoreId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +27,10 @@ class DemoPricing {
     private final Coupons coupons;
     private final Promotions promotions;
     private final DemoTiers tiers;
+    private final BuyerBundles buyerBundles;
 
-    DemoPricing(Coupons coupons, Promotions promotions, DemoTiers tiers) {
+    DemoPricing(Coupons coupons, Promotions promotions, DemoTiers tiers, BuyerBundles buyerBundles) {
+        this.buyerBundles = buyerBundles;
         this.coupons = coupons;
         this.promotions = promotions;
         this.tiers = tiers;
@@ -46,5 +51,10 @@ class DemoPricing {
             promotions.create(seller, new Promotions.PromotionForm("Autumn sale", 20, null, paidWorkflows.subList(0, 2), start,
                     start.plus(Duration.ofDays(7))));
         }
+    }
+
+    /** A store that takes part in buyers' own bundles: a cart of three of these stores' workflows shows the saving. */
+    void takePartInBuyerBundles(Actor seller, StoreId store) {
+        buyerBundles.takePart(seller, store, true);
     }
 }

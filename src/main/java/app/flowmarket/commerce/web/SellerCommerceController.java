@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogQueries;
 import app.flowmarket.commerce.Bundles;
+import app.flowmarket.commerce.BuyerBundles;
 import app.flowmarket.commerce.Ledger;
 import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.platform.Flash;
@@ -39,10 +40,12 @@ class SellerCommerceController {
     private final StoreManagement stores;
     private final CatalogQueries catalogQueries;
     private final MessageSource messages;
+    private final BuyerBundles buyerBundles;
 
     SellerCommerceController(OrderManagement orders, Bundles bundles, Ledger ledger, StoreManagement stores, CatalogQueries catalogQueries,
-                             MessageSource messages) {
+                             MessageSource messages, BuyerBundles buyerBundles) {
         this.messages = messages;
+        this.buyerBundles = buyerBundles;
         this.orders = orders;
         this.bundles = bundles;
         this.ledger = ledger;
@@ -108,10 +111,26 @@ class SellerCommerceController {
         if (store == null) {
             return "redirect:/stores/new";
         }
-        model.addAttribute("bundles", bundles.ofStore(store.id(), false));
-        model.addAttribute("workflows", catalogQueries.byStore(StoreId.of(store.id())));
-        model.addAttribute("error", null);
+        return bundlesPage(store.id(), model, null);
+    }
+
+    private String bundlesPage(UUID storeId, Model model, @Nullable String error) {
+        model.addAttribute("bundles", bundles.ofStore(storeId, false));
+        model.addAttribute("workflows", catalogQueries.byStore(StoreId.of(storeId)));
+        model.addAttribute("error", error);
+        model.addAttribute("takesPart", buyerBundles.takesPart(StoreId.of(storeId)));
+        model.addAttribute("bundleTiers", buyerBundles.tiers());
         return "commerce/seller-bundles";
+    }
+
+    /** The seller's store takes part in buyers' own bundles, or stops. */
+    @PostMapping("/seller/bundles/buyer-bundles")
+    String buyerBundles(@AuthenticationPrincipal CurrentUser seller, @RequestParam(defaultValue = "false") boolean takePart,
+                        RedirectAttributes redirect) {
+        var store = stores.findByOwner(seller.account()).orElseThrow(() -> new DomainException("store.none"));
+        buyerBundles.takePart(seller.actor(), StoreId.of(store.id()), takePart);
+        Flash.success(redirect, takePart ? "buyer-bundles.joined" : "buyer-bundles.left");
+        return "redirect:/seller/bundles";
     }
 
     @PostMapping("/seller/bundles")
@@ -134,10 +153,7 @@ class SellerCommerceController {
             Flash.success(redirect, "bundle.created");
             return "redirect:/bundles/" + bundles.find(id).orElseThrow().slug();
         } catch (DomainException e) {
-            model.addAttribute("bundles", bundles.ofStore(store.id(), false));
-            model.addAttribute("workflows", catalogQueries.byStore(StoreId.of(store.id())));
-            model.addAttribute("error", e.messageKey());
-            return "commerce/seller-bundles";
+            return bundlesPage(store.id(), model, e.messageKey());
         }
     }
 

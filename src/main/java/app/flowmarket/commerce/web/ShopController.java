@@ -11,6 +11,7 @@ import java.util.UUID;
 import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.commerce.Bundles;
+import app.flowmarket.commerce.BuyerBundles;
 import app.flowmarket.commerce.Carts;
 import app.flowmarket.commerce.Coupons;
 import app.flowmarket.commerce.OrderManagement;
@@ -53,9 +54,11 @@ class ShopController {
     private final CatalogManagement catalog;
     private final StoreManagement stores;
     private final DisplayCurrency displayCurrency;
+    private final BuyerBundles buyerBundles;
 
     ShopController(Carts carts, Coupons coupons, OrderManagement orders, Bundles bundles, CatalogManagement catalog, StoreManagement stores,
-                   DisplayCurrency displayCurrency) {
+                   DisplayCurrency displayCurrency, BuyerBundles buyerBundles) {
+        this.buyerBundles = buyerBundles;
         this.carts = carts;
         this.coupons = coupons;
         this.orders = orders;
@@ -75,6 +78,9 @@ class ShopController {
         model.addAttribute("seller", user != null && stores.findByOwner(user.account()).map(s -> s.id().equals(workflow.storeId())).orElse(false));
         model.addAttribute("bundles", bundles.ofStore(workflow.storeId(), true).stream()
                 .filter(b -> b.workflows().stream().anyMatch(w -> w.id().equals(workflow.id()))).toList());
+        // a paid workflow of a store that takes part in buyers' bundles says what bundling saves
+        model.addAttribute("bundleTiers", !workflow.price().isFree() && buyerBundles.takesPart(StoreId.of(workflow.storeId()))
+                ? buyerBundles.tiers() : List.of());
         return "commerce/buy-box";
     }
 
