@@ -43,7 +43,10 @@ public class Coupons {
     private final AuditLog auditLog;
     private final Carts carts;
 
-    Coupons(JdbcClient jdbc, StoreManagement stores, CatalogManagement catalog, AuditLog auditLog, Carts carts) {
+    private final Bundles bundles;
+
+    Coupons(JdbcClient jdbc, StoreManagement stores, CatalogManagement catalog, AuditLog auditLog, Carts carts, Bundles bundles) {
+        this.bundles = bundles;
         this.jdbc = jdbc;
         this.carts = carts;
         this.stores = stores;
@@ -51,7 +54,10 @@ public class Coupons {
         this.auditLog = auditLog;
     }
 
-    /** What a seller asks for: a percentage (1-100) or an amount off; {@code workflowIds} empty for the whole store. */
+    /**
+     * What a seller asks for: a percentage (1-100) or an amount off; {@code workflowIds} the store's chosen workflows and seller
+     * bundles, empty for the whole store.
+     */
     public record CouponForm(String code, @Nullable Integer percentOff, @Nullable Money amountOff, Money minimum, List<UUID> workflowIds, Instant startsAt,
                              @Nullable Instant endsAt, @Nullable Integer maxUses, boolean oncePerCustomer, boolean firstPurchaseOnly) {
     }
@@ -114,8 +120,13 @@ public class Coupons {
             throw new DomainException("coupon.dates.invalid");
         }
         Set<UUID> workflows = new LinkedHashSet<>(form.workflowIds() == null ? List.of() : form.workflowIds());
-        for (UUID workflowId : workflows) {
-            catalog.purchasable(WorkflowId.of(workflowId)).filter(w -> w.storeId().equals(store.id())).orElseThrow(() -> new DomainException("coupon.not-yours"));
+        for (UUID chosen : workflows) {
+            // a workflow or a seller bundle of the store
+            boolean ours = catalog.purchasable(WorkflowId.of(chosen)).filter(w -> w.storeId().equals(store.id())).isPresent()
+                    || bundles.find(chosen).filter(b -> b.storeId().equals(store.id())).isPresent();
+            if (!ours) {
+                throw new DomainException("coupon.not-yours");
+            }
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""

@@ -193,7 +193,8 @@ public class Pricing implements CurrencyConverter {
 
     /**
      * A seller's code as the cart holds it: {@code percentOff} (1-100) or {@code amountOff}; {@code minimum} is
-     * in the code's currency (zero for none); {@code workflowIds} empty means the whole store. {@code refusal}
+     * in the code's currency (zero for none); {@code workflowIds} are the chosen workflows and seller bundles (their ids
+     * never meet), empty for the whole store. {@code refusal}
      * is the message key of a reason found before pricing (expired, used up, …), or null.
      */
     public record CouponTerms(UUID id, String code, UUID storeId, @Nullable Integer percentOff, @Nullable Money amountOff, Money minimum,
@@ -207,8 +208,7 @@ public class Pricing implements CurrencyConverter {
         }
 
         boolean covers(Sellable item) {
-            return item.storeId().equals(storeId) && (workflowIds.isEmpty()
-                    || item.kind() == Sellable.Kind.WORKFLOW && workflowIds.contains(item.refId()))
+            return item.storeId().equals(storeId) && (workflowIds.isEmpty() || workflowIds.contains(item.refId()))
                     && (amountOff == null || item.listPrice().currency().equals(amountOff.currency()));
         }
     }

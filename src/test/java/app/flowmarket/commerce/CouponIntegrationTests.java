@@ -93,6 +93,34 @@ class CouponIntegrationTests {
     }
 
     @Test
+    void aCodeCanBeForASellerBundleOnlyAndAnotherStoresBundleIsRefused() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String first = SellerFixture.publishedWorkflow(seller, "Bundled one " + Fixtures.uniqueSlug("b"), "n8n", "20");
+        String second = SellerFixture.publishedWorkflow(seller, "Bundled two " + Fixtures.uniqueSlug("b"), "n8n", "20");
+        String alone = SellerFixture.publishedWorkflow(seller, "Alone " + Fixtures.uniqueSlug("b"), "n8n", "15");
+        String slug = seller.postMultipartless("/seller/bundles", "title=Pair+" + Fixtures.uniqueWord() + "&price=30&workflowIds=" + first
+                + "&workflowIds=" + second).assertStatus(302).location().substring("/bundles/".length());
+        String bundleId = jdbc.sql("select id::text from bundle where slug = ?").param(slug).query(String.class).single();
+        assertThat(seller.get("/seller/coupons").body()).contains("Only these workflows and bundles:").contains("value=\"" + bundleId + "\"");
+        String code = uniqueCode("PAIR");
+        assertThat(createCode(seller, Map.of("code", code, "value", "20", "scope", "workflows", "workflowIds", bundleId)).assertStatus(302).location())
+                .isEqualTo("/seller/coupons");
+        assertThat(seller.get("/seller/coupons").body()).contains("1 chosen workflows or bundles");
+        // another seller cannot name this bundle in their code
+        WebSession stranger = SellerFixture.newSeller(port);
+        SellerFixture.publishedWorkflow(stranger, "Stranger " + Fixtures.uniqueSlug("s"), "n8n", "9");
+        assertThat(createCode(stranger, Map.of("code", uniqueCode("STEAL"), "value", "20", "scope", "workflows", "workflowIds", bundleId))
+                .assertStatus(200).body()).doesNotContain("Your store already has this code").contains("form-error");
+
+        WebSession buyer = buyer();
+        Shopper.addToCart(buyer, "BUNDLE", bundleId);
+        Shopper.addToCart(buyer, "WORKFLOW", alone);
+        buyer.post("/cart/coupons", Map.of("code", code)).assertStatus(302);
+        // 20 % of the bundle's 30 only: 24 + 15
+        assertThat(buyer.get("/cart").body()).contains("Applied: −$6").contains("Total: $39");
+    }
+
+    @Test
     void theCartSaysWhyACodeIsRefused() {
         WebSession seller = SellerFixture.newSeller(port);
         String workflowId = SellerFixture.publishedWorkflow(seller, "Refusals " + Fixtures.uniqueSlug("r"), "n8n", "15");

@@ -130,6 +130,23 @@ class CouponPricingTests {
     }
 
     @Test
+    void aCodeForAChosenSellerBundleReducesThatBundleOnly() {
+        Sellable first = workflow(store, 2000, "USD");
+        Sellable second = workflow(store, 2000, "USD");
+        Sellable other = workflow(store, 1500, "USD");
+        Sellable bundle = new Sellable(Sellable.Kind.BUNDLE, UUID.randomUUID(), "b", "b", store, Money.of(3000, "USD"),
+                List.of(first.refId(), second.refId()));
+
+        Pricing.Quote quote = pricing.quote(List.of(bundle, other), USD, List.of(percent(20, 0, Set.of(bundle.refId()), null)));
+
+        assertThat(quote.lines()).extracting(l -> l.net().minor()).containsExactly(2400L, 1500L);
+        assertThat(quote.coupons()).singleElement().satisfies(c -> assertThat(c.discount()).isEqualTo(Money.of(600, "USD")));
+        // a code for one of the bundle's workflows does not reach the bundle that replaces it
+        Pricing.Quote byWorkflow = pricing.quote(List.of(bundle, other), USD, List.of(percent(20, 0, Set.of(first.refId()), null)));
+        assertThat(byWorkflow.coupons()).singleElement().satisfies(c -> assertThat(c.refusal()).isEqualTo("coupon.refused.not-applicable"));
+    }
+
+    @Test
     void aCodeOfAStoreThatPricesInEurosIsChargedInTheBuyersCurrencyAfterItsDiscount() {
         Sellable euros = new Sellable(Sellable.Kind.WORKFLOW, UUID.randomUUID(), "e", "e", store, Money.of(2000, "EUR"), List.of());
         var coupon = new Pricing.CouponTerms(UUID.randomUUID(), "TEN", store, 10, null, Money.of(0, "EUR"), Set.of(), null);

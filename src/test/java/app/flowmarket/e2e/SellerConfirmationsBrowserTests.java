@@ -113,13 +113,13 @@ class SellerConfirmationsBrowserTests extends BrowserTest {
             page.navigate("http://localhost:" + port + "/seller/workflows/new");
             page.getByLabel("Title").fill(title);
             page.getByLabel("Short summary").fill("Keeps what was chosen.");
-            page.getByLabel("Price").fill("twelve");
+            page.getByLabel("Price", new Page.GetByLabelOptions().setExact(true)).fill("twelve");
             page.getByLabel("Workflow file").setInputFiles(file);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create draft")).click();
 
             assertThat(page.locator(".form-error")).isVisible();
             assertThat(page.locator("#file-kept")).containsText("Your file " + file.getFileName() + " (1 KB) is kept");
-            page.getByLabel("Price").fill("12");
+            page.getByLabel("Price", new Page.GetByLabelOptions().setExact(true)).fill("12");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create draft")).click();
             assertThat(page.locator(".flash")).containsText("Your draft is saved");
             List<String> titles = jdbc.sql("select w.title from workflow w join workflow_version v on v.workflow_id = w.id where w.title = ?")

@@ -64,7 +64,7 @@ class SellerJourneyBrowserTests extends BrowserTest {
             page.getByLabel("Title").fill(title);
             page.getByLabel("Short summary").fill("Sends every new lead to Slack and logs it.");
             page.getByLabel("Description").fill("## How it works\n\nIt just does.");
-            page.getByLabel("Price").fill("12");
+            page.getByLabel("Price", new Page.GetByLabelOptions().setExact(true)).fill("12");
             page.getByLabel("Workflow file").setInputFiles(file);
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create draft")).click();
             assertThat(page.locator(".flash")).containsText("Your draft is saved");

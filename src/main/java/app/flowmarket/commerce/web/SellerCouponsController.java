@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogQueries;
+import app.flowmarket.commerce.Bundles;
 import app.flowmarket.commerce.Coupons;
 import app.flowmarket.platform.Flash;
 import app.flowmarket.shared.AccountId;
@@ -28,8 +29,10 @@ class SellerCouponsController {
     private final Coupons coupons;
     private final StoreManagement stores;
     private final CatalogQueries catalogQueries;
+    private final Bundles bundles;
 
-    SellerCouponsController(Coupons coupons, StoreManagement stores, CatalogQueries catalogQueries) {
+    SellerCouponsController(Coupons coupons, StoreManagement stores, CatalogQueries catalogQueries, Bundles bundles) {
+        this.bundles = bundles;
         this.coupons = coupons;
         this.stores = stores;
         this.catalogQueries = catalogQueries;
@@ -66,6 +69,7 @@ class SellerCouponsController {
         model.addAttribute("coupons", coupons.ofStore(storeId));
         var workflows = catalogQueries.byStore(StoreId.of(storeId));
         model.addAttribute("workflows", workflows);
+        model.addAttribute("bundles", bundles.ofStore(storeId, true));
         model.addAttribute("form", form);
         model.addAttribute("currency", StoreCurrency.of(workflows));
         model.addAttribute("error", error);
