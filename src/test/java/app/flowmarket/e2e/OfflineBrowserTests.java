@@ -56,8 +56,9 @@ class OfflineBrowserTests extends BrowserTest {
             Page page = context.newPage();
             page.navigate(base() + "/workflows/" + read);
             waitForTheWorker(page);
-            // the page that installed the worker is kept too, without a second visit
-            page.waitForFunction("async () => (await (await caches.open('flowmarket-pages')).keys()).length > 0");
+            // the page that installed the worker is kept too, without a second visit (after a fetch of its own, so a
+            // fragment it loaded may be kept first: wait for the page itself)
+            page.waitForFunction("async () => !!(await (await caches.open('flowmarket-pages')).match(location.href))");
             String heading = page.locator("h1").innerText();
 
             context.setOffline(true);
@@ -87,7 +88,8 @@ class OfflineBrowserTests extends BrowserTest {
             Page page = context.newPage();
             page.navigate(base() + "/workflows/" + slug);
             waitForTheWorker(page);
-            page.waitForFunction("async () => (await (await caches.open('flowmarket-pages')).keys()).length > 0");
+            // wait for the page itself, not for any kept fragment
+            page.waitForFunction("async () => !!(await (await caches.open('flowmarket-pages')).match(location.href))");
 
             page.navigate(base() + "/login");
             page.getByLabel("E-mail").fill(email);
