@@ -48,7 +48,7 @@ public class AnalyticsHistory {
             return;
         }
         rollups(Rollups.DAY, days);
-        rollups(Rollups.MONTH, days);
+        rollups(Rollups.MONTH, months(days));
         addToPlatform(days);
         rawEvents(days);
     }

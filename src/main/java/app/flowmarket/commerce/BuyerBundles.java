@@ -35,7 +35,7 @@ public class BuyerBundles {
     BuyerBundles(JdbcClient jdbc, Settings settings, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.tiers = settings.tiers().stream().map(BuyerBundles::tier).toList();
+        this.tiers = settings.tiers().stream().map(BuyerBundles::tier).sorted(java.util.Comparator.comparingInt(Pricing.BundleTier::items)).toList();
     }
 
     private static Pricing.BundleTier tier(String setting) {
@@ -49,7 +49,7 @@ public class BuyerBundles {
 
     /** The tiers, fewest workflows first. */
     public List<Pricing.BundleTier> tiers() {
-        return new Pricing.BuyerBundleTerms(tiers, java.util.Set.of()).tiers();
+        return tiers;
     }
 
     /** What the pricing engine needs: the tiers and the stores that take part. */
