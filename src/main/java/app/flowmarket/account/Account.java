@@ -1,5 +1,6 @@
 package app.flowmarket.account;
 
+import app.flowmarket.shared.NewEntity;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 /** A person's account. Guards its own state: roles, verification, password. */
 @Entity
 @Table(name = "account")
-class Account {
+class Account extends NewEntity {
 
     @Id
     private UUID id;
@@ -112,7 +113,8 @@ class Account {
         updatedAt = Instant.now();
     }
 
-    UUID getId() {
+    @Override
+    public UUID getId() {
         return id;
     }
 

@@ -304,7 +304,28 @@ public class AccountManagement implements UserDetailsService {
      */
     @Transactional
     public List<UUID> createVerified(List<NewAccount> newAccounts, String password) {
-        String hash = hash(password);
+        return createVerified(newAccounts, hashAhead(password));
+    }
+
+    /** A password hashed before the accounts that will share it exist; what it hides stays here. */
+    public static final class HashedPassword {
+
+        private final String hash;
+
+        private HashedPassword(String hash) {
+            this.hash = hash;
+        }
+    }
+
+    /** Hashes a password now, for {@link #createVerified(List, HashedPassword)} later (off the path that waits for it). */
+    public HashedPassword hashAhead(String password) {
+        return new HashedPassword(hash(password));
+    }
+
+    /** As {@link #createVerified(List, String)}, with the password already hashed. */
+    @Transactional
+    public List<UUID> createVerified(List<NewAccount> newAccounts, HashedPassword password) {
+        String hash = password.hash;
         return newAccounts.stream().map(n -> {
             Account account = new Account(normaliseEmail(n.email()), hash, n.displayName());
             account.verifyEmail();

@@ -1,5 +1,6 @@
 package app.flowmarket.account;
 
+import app.flowmarket.shared.NewEntity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /** A single-use, expiring token sent by mail. Only its SHA-256 hash is stored. */
 @Entity
 @Table(name = "account_token")
-class AccountToken {
+class AccountToken extends NewEntity {
 
     enum Purpose { VERIFY_EMAIL, RESET_PASSWORD }
 
@@ -29,6 +30,11 @@ class AccountToken {
     private Instant createdAt;
 
     protected AccountToken() {
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 
     AccountToken(UUID accountId, Purpose purpose, String tokenHash, Duration lifetime) {

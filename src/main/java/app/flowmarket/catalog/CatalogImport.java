@@ -3,11 +3,12 @@ package app.flowmarket.catalog;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import app.flowmarket.shared.Actor;
-import app.flowmarket.shared.WorkflowId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,14 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class CatalogImport {
 
     private final CatalogManagement catalog;
-    private final Workflows workflows;
-    private final WorkflowVersions versions;
     private final ApplicationEventPublisher events;
 
-    CatalogImport(CatalogManagement catalog, Workflows workflows, WorkflowVersions versions, ApplicationEventPublisher events) {
+    CatalogImport(CatalogManagement catalog, ApplicationEventPublisher events) {
         this.catalog = catalog;
-        this.workflows = workflows;
-        this.versions = versions;
         this.events = events;
     }
 
@@ -49,27 +46,45 @@ public class CatalogImport {
         }
     }
 
+    /** A listing to bring in: what it offers, its first file, the later ones, and its life so far. */
+    public record Imported(Listing listing, Upload file, List<Revision> revisions, History history) {
+    }
+
     /** Creates the listing with its file and later versions, publishes it and gives it its history; returns its id. */
     @Transactional
     public UUID importPublished(Actor seller, Listing listing, Upload file, List<Revision> revisions, History history) {
-        UUID id = catalog.createWorkflow(seller, listing, file);
-        for (Revision revision : revisions) {
-            catalog.addVersion(seller, WorkflowId.of(id), revision.changelog(), revision.file());
+        return importPublished(seller, List.of(new Imported(listing, file, revisions, history))).get(0);
+    }
+
+    /**
+     * Brings in a store's listings at once, each as {@link #importPublished(Actor, Listing, Upload, List, History)}
+     * would; returns their ids in the same order.
+     */
+    @Transactional
+    public List<UUID> importPublished(Actor seller, List<Imported> listings) {
+        List<CatalogManagement.Placed> placed = catalog.bringIn(seller, listings.stream()
+                .map(l -> new CatalogManagement.Brought(l.listing(), l.file(), l.revisions().stream()
+                        .map(r -> Map.entry(r.changelog(), r.file())).toList()))
+                .toList());
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < placed.size(); i++) {
+            Workflow workflow = placed.get(i).workflow();
+            History history = listings.get(i).history();
+            List<Revision> revisions = listings.get(i).revisions();
+            // drafted the day before it went public, with its first file; later files on their own dates
+            Instant drafted = history.publishedAt().minus(Duration.ofDays(1));
+            List<WorkflowVersion> oldestFirst = placed.get(i).versions();
+            Instant updated = history.publishedAt();
+            for (int v = 0; v < oldestFirst.size(); v++) {
+                Instant at = v == 0 ? drafted : revisions.get(v - 1).addedAt();
+                oldestFirst.get(v).importDate(at);
+                updated = at.isAfter(updated) ? at : updated;
+            }
+            workflow.importHistory(drafted, history.publishedAt(), updated, history.sales(),
+                    history.rating(), history.ratings(), history.featured());
+            events.publishEvent(new WorkflowChanged(workflow.getId()));
+            ids.add(workflow.getId());
         }
-        catalog.publish(seller, WorkflowId.of(id));
-        Workflow workflow = workflows.findById(id).orElseThrow();
-        // drafted the day before it went public, with its first file; later files on their own dates
-        Instant drafted = history.publishedAt().minus(Duration.ofDays(1));
-        List<WorkflowVersion> oldestFirst = versions.findByWorkflowIdOrderByNumberDesc(id).reversed();
-        Instant updated = history.publishedAt();
-        for (int i = 0; i < oldestFirst.size(); i++) {
-            Instant at = i == 0 ? drafted : revisions.get(i - 1).addedAt();
-            oldestFirst.get(i).importDate(at);
-            updated = at.isAfter(updated) ? at : updated;
-        }
-        workflow.importHistory(drafted, history.publishedAt(), updated, history.sales(),
-                history.rating(), history.ratings(), history.featured());
-        events.publishEvent(new WorkflowChanged(id));
-        return id;
+        return ids;
     }
 }

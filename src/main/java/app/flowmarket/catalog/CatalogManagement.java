@@ -2,8 +2,12 @@ package app.flowmarket.catalog;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -70,14 +74,69 @@ public class CatalogManagement {
     public UUID createWorkflow(Actor seller, Listing raw, @Nullable Upload file, LicencePrices licences) {
         StoreView store = sellers.storeOf(seller.id());
         Listing listing = rules.listing(raw);
-        LicencePrices tiers = rules.licencePrices(listing.price(), licences);
-        ParsedWorkflow parsed = rules.file(listing.platform(), file);
-        Workflow workflow = workflows.save(new Workflow(store.id(), store.name(), uniqueSlug(listing.title()), listing, resolveTags(listing.tagNames())));
-        workflow.offerLicences(tiers);
-        saveVersion(workflow, 1, "", file, parsed);
-        auditLog.record(seller.id().value(), seller.label(), "workflow.created", "workflow", workflow.getId(), workflow.getSlug());
+        Workflow workflow = draft(seller, store, listing, file, licences, uniqueSlug(listing.title()), resolveTags(listing.tagNames())).workflow();
         events.publishEvent(new WorkflowChanged(workflow.getId()));
         return workflow.getId();
+    }
+
+    private Placed draft(Actor seller, StoreView store, Listing listing, @Nullable Upload file, LicencePrices licences, String slug,
+                           Set<Tag> tags) {
+        LicencePrices tiers = rules.licencePrices(listing.price(), licences);
+        ParsedWorkflow parsed = rules.file(listing.platform(), file);
+        Workflow workflow = workflows.save(new Workflow(store.id(), store.name(), slug, listing, tags));
+        workflow.offerLicences(tiers);
+        WorkflowVersion first = saveVersion(workflow, 1, "", file, parsed);
+        auditLog.record(seller.id().value(), seller.label(), "workflow.created", "workflow", workflow.getId(), workflow.getSlug());
+        return new Placed(workflow, List.of(first));
+    }
+
+    /** A listing brought in whole: the listing, its first file, and its later files with what changed in each. */
+    record Brought(Listing listing, Upload file, List<Map.Entry<String, Upload>> laterFiles) {
+    }
+
+    /** A listing once brought in, with its files' versions, oldest first. */
+    record Placed(Workflow workflow, List<WorkflowVersion> versions) {
+    }
+
+    /**
+     * Creates and publishes many listings of one seller at once (a store moving in, the demo marketplace): each with
+     * the checks and the audit trail it gets one step at a time, but the store, the tags and the free slugs are
+     * looked up once for them all, and nothing is read back. The caller raises {@link WorkflowChanged} for each.
+     */
+    List<Placed> bringIn(Actor seller, List<Brought> brought) {
+        StoreView store = sellers.storeOf(seller.id());
+        List<Listing> listings = brought.stream().map(b -> rules.listing(b.listing())).toList();
+        Map<String, Tag> tagsBySlug = new HashMap<>();
+        List<String> tagNames = listings.stream().flatMap(l -> l.tagNames().stream()).distinct().toList();
+        tags.findBySlugIn(tagNames.stream().map(name -> Slugs.slugify(name, 30)).toList()).forEach(t -> tagsBySlug.put(t.getSlug(), t));
+        Set<String> taken = new HashSet<>(workflows.findSlugsAmong(listings.stream()
+                .flatMap(l -> slugCandidates(baseSlug(l.title())).stream()).toList()));
+        List<Placed> placed = new ArrayList<>();
+        for (int i = 0; i < brought.size(); i++) {
+            Listing listing = listings.get(i);
+            Set<Tag> tagged = new LinkedHashSet<>();
+            for (String name : listing.tagNames()) {
+                String slug = Slugs.slugify(name, 30);
+                tagged.add(tagsBySlug.computeIfAbsent(slug, s -> tags.save(new Tag(s, name))));
+            }
+            String base = baseSlug(listing.title());
+            String slug = slugCandidates(base).stream().filter(candidate -> !taken.contains(candidate)).findFirst()
+                    .orElseGet(() -> uniqueSlug(listing.title()));
+            taken.add(slug);
+            Placed drafted = draft(seller, store, listing, brought.get(i).file(), LicencePrices.NONE, slug, tagged);
+            Workflow workflow = drafted.workflow();
+            List<WorkflowVersion> made = new ArrayList<>(drafted.versions());
+            for (Map.Entry<String, Upload> later : brought.get(i).laterFiles()) {
+                String log = rules.changelog(later.getKey());
+                ParsedWorkflow parsed = rules.file(workflow.getPlatform(), later.getValue());
+                WorkflowVersion version = saveVersion(workflow, made.size() + 1, log, later.getValue(), parsed);
+                auditLog.record(seller.id().value(), seller.label(), "workflow.version-added", "workflow", workflow.getId(), "v" + version.getNumber());
+                made.add(version);
+            }
+            publish(seller, workflow, true);
+            placed.add(new Placed(workflow, List.copyOf(made)));
+        }
+        return placed;
     }
 
     /** Changes the listing and keeps its licence tiers, which must still be above the new price. */
@@ -129,12 +188,16 @@ public class CatalogManagement {
     @Transactional
     public void publish(Actor seller, WorkflowId workflowId) {
         Workflow workflow = sellers.owned(seller.id(), workflowId.value());
-        boolean first = workflow.publish(versions.existsByWorkflowId(workflowId.value()));
-        auditLog.record(seller.id().value(), seller.label(), "workflow.published", "workflow", workflowId.value(), workflow.getSlug());
-        if (first) {
-            events.publishEvent(new WorkflowPublished(workflowId.value(), workflow.getStoreId(), workflow.getSlug(), workflow.getTitle()));
-        }
+        publish(seller, workflow, versions.existsByWorkflowId(workflowId.value()));
         events.publishEvent(new WorkflowChanged(workflowId.value()));
+    }
+
+    private void publish(Actor seller, Workflow workflow, boolean hasFile) {
+        boolean first = workflow.publish(hasFile);
+        auditLog.record(seller.id().value(), seller.label(), "workflow.published", "workflow", workflow.getId(), workflow.getSlug());
+        if (first) {
+            events.publishEvent(new WorkflowPublished(workflow.getId(), workflow.getStoreId(), workflow.getSlug(), workflow.getTitle()));
+        }
     }
 
     @Transactional
@@ -245,11 +308,22 @@ public class CatalogManagement {
         return resolved;
     }
 
-    private String uniqueSlug(String title) {
+    private static String baseSlug(String title) {
         String base = Slugs.slugify(title, 90);
-        if (base.length() < 2) {
-            base = "workflow";
+        return base.length() < 2 ? "workflow" : base;
+    }
+
+    /** The slugs a title takes first: its own, then numbered; past them {@link #uniqueSlug} asks one at a time. */
+    private static List<String> slugCandidates(String base) {
+        List<String> candidates = new ArrayList<>(List.of(base));
+        for (int i = 2; i <= 5; i++) {
+            candidates.add(base + "-" + i);
         }
+        return candidates;
+    }
+
+    private String uniqueSlug(String title) {
+        String base = baseSlug(title);
         String slug = base;
         for (int i = 2; workflows.existsBySlug(slug); i++) {
             slug = base + "-" + i;

@@ -1,5 +1,6 @@
 package app.flowmarket.catalog;
 
+import app.flowmarket.shared.NewEntity;
 import app.flowmarket.shared.Translated;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "category")
-class Category {
+class Category extends NewEntity {
 
     @Id
     private UUID id;
@@ -47,7 +48,8 @@ class Category {
         this.position = position;
     }
 
-    UUID getId() {
+    @Override
+    public UUID getId() {
         return id;
     }
 

@@ -1,5 +1,6 @@
 package app.flowmarket.catalog;
 
+import app.flowmarket.shared.NewEntity;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -8,7 +9,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "workflow_screenshot")
-class Screenshot {
+class Screenshot extends NewEntity {
 
     @Id
     private UUID id;
@@ -28,7 +29,8 @@ class Screenshot {
         this.position = position;
     }
 
-    UUID getId() {
+    @Override
+    public UUID getId() {
         return id;
     }
 

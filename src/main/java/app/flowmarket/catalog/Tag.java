@@ -1,5 +1,6 @@
 package app.flowmarket.catalog;
 
+import app.flowmarket.shared.NewEntity;
 import app.flowmarket.shared.Translated;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "tag")
-class Tag {
+class Tag extends NewEntity {
 
     @Id
     private UUID id;
@@ -40,7 +41,8 @@ class Tag {
         this.name = name;
     }
 
-    UUID getId() {
+    @Override
+    public UUID getId() {
         return id;
     }
 

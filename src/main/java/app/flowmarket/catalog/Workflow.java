@@ -1,5 +1,6 @@
 package app.flowmarket.catalog;
 
+import app.flowmarket.shared.NewEntity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "workflow")
-class Workflow {
+class Workflow extends NewEntity {
 
     @Id
     private UUID id;
@@ -138,7 +139,8 @@ class Workflow {
         this.featured = featured;
     }
 
-    UUID getId() {
+    @Override
+    public UUID getId() {
         return id;
     }
 

@@ -1,5 +1,6 @@
 package app.flowmarket.catalog;
 
+import app.flowmarket.shared.NewEntity;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,7 +11,7 @@ import jakarta.persistence.Table;
 /** One uploaded file of a workflow, with its changelog. Versions are immutable once made. */
 @Entity
 @Table(name = "workflow_version")
-class WorkflowVersion {
+class WorkflowVersion extends NewEntity {
 
     @Id
     private UUID id;
@@ -45,7 +46,8 @@ class WorkflowVersion {
         this.createdAt = Instant.now();
     }
 
-    UUID getId() {
+    @Override
+    public UUID getId() {
         return id;
     }
 

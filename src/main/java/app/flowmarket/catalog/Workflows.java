@@ -23,6 +23,9 @@ interface Workflows extends JpaRepository<Workflow, UUID> {
 
     boolean existsBySlug(String slug);
 
+    @Query("select w.slug from Workflow w where w.slug in ?1")
+    List<String> findSlugsAmong(java.util.Collection<String> slugs);
+
     List<Workflow> findByStoreIdOrderByUpdatedAtDesc(UUID storeId);
 
     /** Listings of a platform with a file whose minimum n8n release is not kept yet (see {@link N8nMinimumFill}). */

@@ -19,12 +19,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Generated;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.domain.Persistable;
 
 /**
  * An order: the priced lines of a buyer's cart, then its payment and refunds. Guards its own
@@ -35,7 +39,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  */
 @Entity(name = "PurchaseOrder") // "Order" is a query-language keyword
 @Table(name = "purchase_order")
-class Order extends AbstractAggregateRoot<Order> {
+class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -75,7 +79,27 @@ class Order extends AbstractAggregateRoot<Order> {
     @BatchSize(size = 50)
     private List<OrderLine> lines = new ArrayList<>();
 
+    // new until written or read: Spring Data would otherwise merge (a SELECT first) an order whose id is set (NewEntity)
+    @Transient
+    private boolean stored;
+
     protected Order() {
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        stored = true;
     }
 
     private Order(AccountId buyerId, String idempotencyKey, Pricing.Quote quote, Instant now, Instant expiresAt) {

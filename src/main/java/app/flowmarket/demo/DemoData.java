@@ -98,6 +98,7 @@ class DemoData implements SmartLifecycle {
     private final SiteSettings site;
     private final Boolean enabled;
     private final DemoSeats demoSeats;
+    private final java.util.concurrent.@org.jspecify.annotations.Nullable CompletableFuture<AccountManagement.HashedPassword> password;
 
     DemoData(AccountManagement accounts, StoreManagement stores, CatalogPages catalog, CatalogImport catalogImport,
              CatalogSearch search, TransactionTemplate tx, SiteSettings site, DemoSales demoSales, Reviews reviews, Payments payments,
@@ -130,6 +131,11 @@ class DemoData implements SmartLifecycle {
         this.catalog = catalog;
         this.catalogImport = catalogImport;
         this.search = search;
+        // the shared password is hashed while the rest of the application starts (hashing is deliberately slow)
+        this.password = wanted(enabled, site)
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> accounts.hashAhead(PASSWORD),
+                        work -> Thread.ofPlatform().daemon().name("demo-password").start(work))
+                : null;
     }
 
     @Override
@@ -255,7 +261,7 @@ class DemoData implements SmartLifecycle {
             people.add(new AccountManagement.NewAccount(firstStore ? SELLER : demo.slug() + "@demo.flowmarket.app", demo.owner(), List.of()));
             firstStore = false;
         }
-        List<UUID> ids = accounts.createVerified(people, PASSWORD);
+        List<UUID> ids = password != null ? accounts.createVerified(people, password.join()) : accounts.createVerified(people, PASSWORD);
         // Bruno (the demo buyer) and the named buyers; the store owners come after them
         List<UUID> buyerIds = ids.subList(1, 2 + DemoCatalog.BUYER_NAMES.size());
         // written with plain SQL: the accounts must be in the database first
@@ -290,6 +296,10 @@ class DemoData implements SmartLifecycle {
             }
             openedAt.put(ownerId, opened);
             long openDays = Duration.between(opened, now).toDays();
+            // the store's listings come in together (its store and tags looked up once); who owns them is chosen first
+            List<CatalogImport.Imported> imports = new ArrayList<>();
+            List<List<UUID>> ownersOf = new ArrayList<>();
+            List<Integer> reviewersOf = new ArrayList<>();
             for (DemoCatalog.DemoWorkflow workflow : demo.workflows()) {
                 UUID categoryId = categories.stream().filter(c -> c.slug().equals(workflow.category())).findFirst()
                         .map(CategoryView::id).orElse(null);
@@ -316,18 +326,26 @@ class DemoData implements SmartLifecycle {
                 int reviewers = workflow.priceCents() == 0 ? 1 + random.nextInt(3) : random.nextInt(3);
                 List<UUID> owners = new ArrayList<>(pick(poolOf(demo.currency(), buyerIds), reviewers, random));
                 // Bruno, the demo buyer, owns a few: some he reviewed, others he has still to review
-                if (!"GBP".equals(demo.currency()) && placed.size() % 6 == 0) {
-                    owners.add(placed.size() % 12 == 0 ? 0 : owners.size(), buyerIds.get(0));
+                int counted = placed.size() + imports.size();
+                if (!"GBP".equals(demo.currency()) && counted % 6 == 0) {
+                    owners.add(counted % 12 == 0 ? 0 : owners.size(), buyerIds.get(0));
                 }
                 // sales made before the demo buyers' own orders, which commerce counts as they are paid
                 int earlierSales = workflow.priceCents() == 0 ? 40 + random.nextInt(400) : random.nextInt(150);
-                UUID id = catalogImport.importPublished(seller, listing, upload, revisions,
-                        new CatalogImport.History(published, earlierSales, BigDecimal.ZERO, 0, random.nextInt(6) == 0));
+                imports.add(new CatalogImport.Imported(listing, upload, revisions,
+                        new CatalogImport.History(published, earlierSales, BigDecimal.ZERO, 0, random.nextInt(6) == 0)));
+                ownersOf.add(List.copyOf(owners));
+                reviewersOf.add(reviewers);
+            }
+            List<UUID> imported = catalogImport.importPublished(seller, imports);
+            for (int w = 0; w < imported.size(); w++) {
+                DemoCatalog.DemoWorkflow workflow = demo.workflows().get(w);
+                UUID id = imported.get(w);
                 if (workflow.title().equals(DemoVersions.SHOWCASE)) {
                     // the free preview the README names: derived from the latest version, credentials removed
                     previews.deriveAutomatically(seller, WorkflowId.of(id));
                 }
-                placed.add(new Placed(demo, workflow, id, published, List.copyOf(owners), reviewers));
+                placed.add(new Placed(demo, workflow, id, imports.get(w).history().publishedAt(), ownersOf.get(w), reviewersOf.get(w)));
             }
             if (s == 1) {
                 // two listings the automatic checks send to the moderation queue: a file that still holds a payment key and

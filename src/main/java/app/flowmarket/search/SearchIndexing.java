@@ -35,6 +35,8 @@ class SearchIndexing {
     private final CatalogQueries catalog;
     private final CurrencyConverter converter;
     private volatile @Nullable Class<?> workflowType;
+    // while a bulk change runs with automatic indexing off (the demo data), re-reading a listing to index it is wasted
+    private volatile boolean paused;
 
     SearchIndexing(EntityManagerFactory entityManagerFactory, CatalogQueries catalog, CurrencyConverter converter) {
         this.entityManagerFactory = entityManagerFactory;
@@ -55,6 +57,9 @@ class SearchIndexing {
     /** Re-reads the listing (after a change made in SQL) and reindexes it when the transaction commits. */
     @Transactional(propagation = Propagation.MANDATORY)
     void reindex(UUID workflowId) {
+        if (paused) {
+            return;
+        }
         entityManager.flush();
         Object workflow = entityManager.find(workflowType(), workflowId);
         if (workflow != null) {
@@ -146,9 +151,11 @@ class SearchIndexing {
     <T> T withoutAutomaticIndexing(java.util.function.Supplier<T> work) {
         var mapping = Search.mapping(entityManagerFactory);
         mapping.indexingPlanFilter(filter -> filter.exclude(workflowType()));
+        paused = true;
         try {
             return work.get();
         } finally {
+            paused = false;
             mapping.indexingPlanFilter(filter -> filter.include(workflowType()));
         }
     }

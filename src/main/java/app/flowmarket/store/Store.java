@@ -1,5 +1,6 @@
 package app.flowmarket.store;
 
+import app.flowmarket.shared.NewEntity;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "store")
-class Store {
+class Store extends NewEntity {
 
     @Id
     private UUID id;
@@ -68,7 +69,8 @@ class Store {
         return new StoreManagement.StoreView(id, ownerId, name, slug, bio, avatarKey, websiteUrl, twitterHandle, githubHandle, createdAt);
     }
 
-    UUID getId() {
+    @Override
+    public UUID getId() {
         return id;
     }
 
