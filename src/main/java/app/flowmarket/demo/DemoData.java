@@ -18,6 +18,7 @@ import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.CategoryView;
 import app.flowmarket.catalog.Listing;
 import app.flowmarket.catalog.Upload;
+import app.flowmarket.commerce.Pricing;
 import app.flowmarket.n8n.N8nTokens;
 import app.flowmarket.payment.Payments;
 import app.flowmarket.payout.BankAccount;
@@ -368,15 +369,16 @@ class DemoData implements SmartLifecycle {
             entityManager.flush();
             entityManager.clear();
         }
-        demoPricing.write(AccountId.of(ownerIds.get(0)), DemoCatalog.STORES.get(0).currency(), placed.stream()
-                .filter(p -> p.store() == DemoCatalog.STORES.get(0) && p.demo().priceCents() > 0).map(Placed::id).toList(), now);
         List<UUID> storeIds = ownerIds.stream().map(owner -> stores.findByOwner(AccountId.of(owner)).orElseThrow().id()).toList();
+        List<Pricing.PromotionTerms> promotions = demoPricing.write(AccountId.of(ownerIds.get(0)), app.flowmarket.shared.StoreId.of(storeIds.get(0)),
+                DemoCatalog.STORES.get(0).currency(), placed.stream()
+                .filter(p -> p.store() == DemoCatalog.STORES.get(0) && p.demo().priceCents() > 0).map(Placed::id).toList(), now);
         // the year's history only adds to analytics tables, which nothing else here writes, so it goes on beside the orders
         java.util.Map<UUID, Instant> storesOpened = new java.util.LinkedHashMap<>();
         for (int s = 0; s < storeIds.size(); s++) {
             storesOpened.put(storeIds.get(s), java.util.Objects.requireNonNull(openedAt.get(ownerIds.get(s))));
         }
-        SideTransaction history = SideTransaction.start(tx, "demo-history", () -> history(placed, storeIds, storesOpened, ids, openedAt));
+        SideTransaction history = SideTransaction.start(tx, "demo-history", () -> history(placed, storeIds, storesOpened, ids, openedAt, promotions));
         long catalogued = System.currentTimeMillis();
         if (!"test".equals(payments.provider())) {
             // the demo buyers pay through the built-in test processor only, never through a real one
@@ -431,12 +433,12 @@ class DemoData implements SmartLifecycle {
      * quieter, so the admins' platform analytics show a marketplace; the people's days on the site.
      */
     private void history(List<Placed> placed, List<UUID> storeIds, java.util.Map<UUID, Instant> storesOpened, List<UUID> people,
-                         java.util.Map<UUID, Instant> openedAt) {
+                         java.util.Map<UUID, Instant> openedAt, List<Pricing.PromotionTerms> promotions) {
         long started = System.currentTimeMillis();
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         // the days the stores really opened, for the platform's new sellers (written here: the platform's rows are the history's)
         storesOpened.forEach(demoTraffic::opened);
-        int madeUp = demoTraffic.write(storeIds.get(0), listed(placed, DemoCatalog.STORES.get(0)), today, new Random(7));
+        int madeUp = demoTraffic.write(storeIds.get(0), listed(placed, DemoCatalog.STORES.get(0)), today, new Random(7), promotions);
         Random others = new Random(11);
         for (int s = 1; s < DemoCatalog.STORES.size(); s++) {
             madeUp += demoTraffic.write(storeIds.get(s), listed(placed, DemoCatalog.STORES.get(s)), today, others, .25 + others.nextDouble() * .4);

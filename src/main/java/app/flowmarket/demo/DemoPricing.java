@@ -3,11 +3,13 @@ package app.flowmarket.demo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import app.flowmarket.commerce.BuyerBundles;
 import app.flowmarket.commerce.Coupons;
+import app.flowmarket.commerce.Pricing;
 import app.flowmarket.commerce.Promotions;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.Actor;
@@ -16,7 +18,8 @@ import app.flowmarket.shared.StoreId;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo seller's pricing offers that the README names: the store-wide code WELCOME10, a week's sale on two workflows,
+ * The demo seller's pricing offers that the README names: the store-wide code WELCOME10, a week's sale on two workflows
+ * (and last summer's, ended),
  * and team and company licences on every paid workflow.
  */
 @Component
@@ -41,16 +44,32 @@ class DemoPricing {
         return now.minus(Duration.ofDays(8));
     }
 
-    void write(AccountId seller, String currency, List<UUID> paidWorkflows, Instant now) {
+    /**
+     * Writes the offers; returns the store's promotions as the pricing engine takes them, so its history is priced
+     * day by day as the engine priced it then (the history is written beside, where these rows are not yet visible).
+     */
+    List<Pricing.PromotionTerms> write(AccountId seller, StoreId store, String currency, List<UUID> paidWorkflows, Instant now) {
         tiers.write(seller, paidWorkflows);
         coupons.create(seller, new Coupons.CouponForm(WELCOME_CODE, 10, null, Money.of(0, currency), List.of(),
                 welcomeStarts(now), null, null, false, false));
+        List<Pricing.PromotionTerms> written = new ArrayList<>();
+        if (paidWorkflows.size() >= 5) {
+            // last summer's ten-day sale on three other workflows, long ended: its bump shows in the dashboard's year
+            Instant start = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(130));
+            written.add(promotion(seller, store, "Summer sale", 25, paidWorkflows.subList(2, 5), start, start.plus(Duration.ofDays(10))));
+        }
         if (paidWorkflows.size() >= 2) {
             // a week's sale that started two days ago, on two of the store's paid workflows
             Instant start = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(2));
-            promotions.create(seller, new Promotions.PromotionForm("Autumn sale", 20, null, paidWorkflows.subList(0, 2), start,
-                    start.plus(Duration.ofDays(7))));
+            written.add(promotion(seller, store, "Autumn sale", 20, paidWorkflows.subList(0, 2), start, start.plus(Duration.ofDays(7))));
         }
+        return written;
+    }
+
+    private Pricing.PromotionTerms promotion(AccountId seller, StoreId store, String title, int percentOff, List<UUID> workflows, Instant start,
+                                             Instant end) {
+        UUID id = promotions.create(seller, new Promotions.PromotionForm(title, percentOff, null, workflows, start, end));
+        return new Pricing.PromotionTerms(id, title, store.value(), percentOff, null, start, end, new java.util.HashSet<>(workflows));
     }
 
     /** A store that takes part in buyers' own bundles: a cart of three of these stores' workflows shows the saving. */

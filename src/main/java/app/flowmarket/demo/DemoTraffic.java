@@ -49,15 +49,20 @@ class DemoTraffic {
     }
 
     /** Writes the store's history up to yesterday (today is tracked live); returns the number of sales made up. */
-    int write(UUID storeId, List<Listed> workflows, LocalDate today, Random random) {
-        return write(storeId, workflows, today, random, 1.0);
+    int write(UUID storeId, List<Listed> workflows, LocalDate today, Random random, List<Pricing.PromotionTerms> promotions) {
+        return write(storeId, workflows, today, random, 1.0, promotions);
+    }
+
+    int write(UUID storeId, List<Listed> workflows, LocalDate today, Random random, double traffic) {
+        return write(storeId, workflows, today, random, traffic, List.of());
     }
 
     /**
      * The same for a store with {@code traffic} times the demo seller's visitors; some of its buyers were buying
      * on the marketplace for the first time (new buyers of the platform's history).
      */
-    int write(UUID storeId, List<Listed> workflows, LocalDate today, Random random, double traffic) {
+    private int write(UUID storeId, List<Listed> workflows, LocalDate today, Random random, double traffic,
+                      List<Pricing.PromotionTerms> promotions) {
         LocalDate first = today.minusDays(364);
         List<AnalyticsHistory.Day> days = new ArrayList<>();
         java.util.Map<LocalDate, Integer> newBuyers = new java.util.TreeMap<>();
@@ -65,8 +70,11 @@ class DemoTraffic {
         Random firstTimers = new Random(storeId.getMostSignificantBits());
         int sales = 0;
         for (Listed workflow : workflows) {
-            Pricing.QuoteLine split = pricing.quote(List.of(new Sellable(Sellable.Kind.WORKFLOW, workflow.id(), workflow.title(), "",
-                    storeId, workflow.price(), List.of(workflow.id())))).lines().get(0);
+            Sellable item = new Sellable(Sellable.Kind.WORKFLOW, workflow.id(), workflow.title(), "", storeId, workflow.price(), List.of(workflow.id()));
+            Pricing.QuoteLine listed = pricing.quote(List.of(item)).lines().get(0);
+            List<Pricing.PromotionTerms> its = promotions.stream().filter(p -> p.workflowIds().contains(workflow.id())).toList();
+            // a day of a promotion is priced as the engine priced it that day (at noon), and sells more
+            java.util.Map<UUID, Pricing.QuoteLine> onSale = new java.util.HashMap<>();
             double popularity = .4 + random.nextDouble() * 1.4;
             // free workflows are taken far more often; dear ones less
             double buyRate = workflow.price().isFree() ? .09 : .018 + random.nextDouble() * .012;
@@ -75,12 +83,17 @@ class DemoTraffic {
                 double growth = .45 + .9 * (365 - today.toEpochDay() + day.toEpochDay()) / 365.0;
                 double weekday = day.getDayOfWeek().getValue() >= 6 ? .65 : 1.0;
                 double expected = 26 * popularity * growth * weekday * traffic;
+                java.time.Instant noon = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+                Pricing.PromotionTerms running = its.stream().filter(p -> p.runsAt(noon)).findFirst().orElse(null);
+                Pricing.QuoteLine split = running == null ? listed : onSale.computeIfAbsent(running.id(), id -> pricing.quote(List.of(item),
+                        workflow.price().currency(), List.of(), List.of(running), noon).lines().get(0));
+                double lift = running == null ? 1.0 : 1.8;
                 for (Source source : SOURCES) {
                     int views = poisson(expected * source.share(), random);
                     if (views == 0) {
                         continue;
                     }
-                    int carts = binomial(views, Math.min(.9, buyRate * 2.6 * source.conversion()), random);
+                    int carts = binomial(views, Math.min(.9, buyRate * 2.6 * source.conversion() * lift), random);
                     int checkouts = binomial(carts, .62, random);
                     int purchases = binomial(checkouts, .72, random);
                     int refunds = workflow.price().isFree() ? 0 : binomial(purchases, .03, random);

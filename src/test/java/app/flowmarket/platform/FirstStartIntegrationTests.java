@@ -195,6 +195,14 @@ class FirstStartIntegrationTests {
                                           where store_id = %1$s group by 1) d
                     full join (select month, sum(views) as views from analytics_monthly where store_id = %1$s group by 1) m using (month)
                     where d.views is distinct from m.views""".formatted(demoStore))).as("days add up to months").isZero();
+            // ... its days of last summer's sale priced as the engine priced them then, below the list price, and the others at it
+            String summerSale = """
+                    from analytics_sales_daily d join promotion_workflow pw on pw.workflow_id = d.item_id
+                    join promotion p on p.id = pw.promotion_id and p.title = 'Summer sale' join workflow w on w.id = d.item_id
+                    where d.sales > 0 and d.day %s (p.starts_at at time zone 'UTC')::date and d.day < (p.ends_at at time zone 'UTC')::date""";
+            assertThat(single(st, "select count(*) " + summerSale.formatted(">="))).as("sales during the sale").isPositive();
+            assertThat(single(st, "select count(*) " + summerSale.formatted(">=") + " and d.gross_minor >= d.sales * w.price_minor")).isZero();
+            assertThat(single(st, "select count(*) " + summerSale.formatted("<") + " and d.gross_minor <> d.sales * w.price_minor")).isZero();
             // ... the other stores' by month, their last weeks' traffic by day (their demo orders are tracked as any), for the platform's figures
             assertThat(single(st, "select count(distinct store_id) from analytics_monthly")).isEqualTo(single(st, "select count(*) from store"));
             assertThat(single(st, "select count(*) from analytics_daily where day < current_date - 40 and views > 0 and store_id <> " + demoStore))
