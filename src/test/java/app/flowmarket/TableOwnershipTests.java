@@ -42,7 +42,7 @@ class TableOwnershipTests {
                     "purchase_order", "coupon", "coupon_workflow", "coupon_redemption", "cart_coupon", "promotion",
                     "promotion_workflow")),
             Map.entry("currency", Set.of("exchange_rate", "scheduled_run")),
-            Map.entry("licensing", Set.of("download", "entitlement", "licence", "licence_seat")),
+            Map.entry("licensing", Set.of("download", "entitlement", "licence", "licence_seat", "licence_upgrade")),
             Map.entry("mail", Set.of("mail_outbox")),
             Map.entry("moderation", Set.of("moderation_item", "moderation_rule", "moderation_activity", "moderation_ban", "moderation_report")),
             Map.entry("n8n", Set.of("n8n_token", "n8n_template", "n8n_category")),

@@ -294,11 +294,13 @@ class AnalyticsWriter {
                 continue;
             }
             counted.add(line);
+            // an upgrade of a licence brings revenue but is no purchase or sale: the workflow was sold once
+            int sold = line.upgrading() ? 0 : 1;
             purchases.computeIfAbsent(new Key(line.storeId().value(), day, line.refId(), checkout.source().channel(),
-                    checkout.source().referrer()), k -> new int[5])[4]++;
+                    checkout.source().referrer()), k -> new int[5])[4] += sold;
             long[] sale = sales.computeIfAbsent(new SalesKey(line.storeId().value(), day, line.refId(), checkout.source().channel(),
                     line.net().currency().getCurrencyCode()), k -> new long[7]);
-            sale[0]++;
+            sale[0] += sold;
             sale[1] += line.net().minor();
             sale[2] += line.fee().minor();
             sale[3] += line.sellerShare().minor();
@@ -327,9 +329,10 @@ class AnalyticsWriter {
         if (inserted == 0) {
             return;
         }
+        int refunds = line.upgrading() ? 0 : 1;
         addSales(Map.of(new SalesKey(line.storeId().value(), day, line.refId(), purchase.source().channel(),
-                line.net().currency().getCurrencyCode()), new long[] {0, 0, 0, 0, 1, line.net().minor(), line.sellerShare().minor()}));
-        platform.refunded(day, line.storeId().value(), line.refId(), 1, line.net(), line.fee());
+                line.net().currency().getCurrencyCode()), new long[] {0, 0, 0, 0, refunds, line.net().minor(), line.sellerShare().minor()}));
+        platform.refunded(day, line.storeId().value(), line.refId(), refunds, line.net(), line.fee());
     }
 
     private record Sourced(TrafficSource source, @Nullable String visitor) {

@@ -84,7 +84,8 @@ class PlatformRollups {
         Map<String, long[]> byCurrency = new TreeMap<>();
         for (OrderPaid.Line line : sorted) {
             long[] sums = byCurrency.computeIfAbsent(line.net().currency().getCurrencyCode(), c -> new long[3]);
-            sums[0]++;
+            // an upgrade of a licence is revenue, not a sale
+            sums[0] += line.upgrading() ? 0 : 1;
             sums[1] += line.net().minor();
             sums[2] += line.fee().minor();
         }
@@ -95,7 +96,7 @@ class PlatformRollups {
                     fee_minor = platform_sales_daily.fee_minor + excluded.fee_minor""")
                 .params(day, currency, sums[0], sums[1], sums[2]).update());
         for (OrderPaid.Line line : sorted.stream().sorted(Comparator.comparing(OrderPaid.Line::refId)).toList()) {
-            item(day, line.storeId().value(), line.refId(), line.net().currency().getCurrencyCode(), 1, line.net().minor());
+            item(day, line.storeId().value(), line.refId(), line.net().currency().getCurrencyCode(), line.upgrading() ? 0 : 1, line.net().minor());
         }
         boolean charged = !order.free();
         int firstOrder = charged ? jdbc.sql("insert into platform_buyer (account_id, first_order_day) values (?, ?) on conflict do nothing")
@@ -104,7 +105,7 @@ class PlatformRollups {
                 insert into platform_daily (day, purchases, orders, new_buyers) values (?, ?, ?, ?)
                 on conflict (day) do update set purchases = platform_daily.purchases + excluded.purchases,
                     orders = platform_daily.orders + excluded.orders, new_buyers = platform_daily.new_buyers + excluded.new_buyers""")
-                .params(day, lines.size(), charged ? 1 : 0, firstOrder).update();
+                .params(day, lines.stream().filter(line -> !line.upgrading()).count(), charged ? 1 : 0, firstOrder).update();
     }
 
     /** An account made a signed-in request that day; true the first time that day. */

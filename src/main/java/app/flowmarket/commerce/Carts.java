@@ -126,6 +126,16 @@ public class Carts {
         return upgradeOf(held, to);
     }
 
+    /** The upgrades the buyer's valid licence can have now: each higher tier its one workflow sells, at the difference. */
+    @Transactional(readOnly = true)
+    public List<Sellable> upgradesOf(AccountId buyer, String key) {
+        return licences.held(buyer, key).filter(held -> held.workflowIds().size() == 1)
+                .flatMap(held -> resolve(Sellable.Kind.WORKFLOW, held.workflowIds().get(0)).map(item -> java.util.Arrays.stream(LicenceTier.values())
+                        .filter(to -> to.ordinal() > held.tier().ordinal() && item.tiers().contains(to))
+                        .map(to -> item.upgrading(new Sellable.Upgrade(held.orderLineId(), held.key(), held.tier()), to)).toList()))
+                .orElse(List.of());
+    }
+
     private Sellable upgradeOf(IssuedLicences.HeldLicence held, LicenceTier to) {
         if (held.workflowIds().size() != 1 || to.ordinal() <= held.tier().ordinal()) {
             throw new DomainException("upgrade.unavailable");

@@ -44,6 +44,11 @@ public record OrderPaid(OrderId orderId, long orderNumber, AccountId buyerId, Li
                     Money net, Money fee, Money sellerShare, Money charged, BigDecimal rate) {
             this(lineId, kind, refId, title, storeId, workflowIds, net, fee, sellerShare, charged, rate, LicenceTier.SINGLE, null);
         }
+
+        /** An upgrade of a licence already sold: its money is revenue, but it is no new sale of the workflow. */
+        public boolean upgrading() {
+            return upgradeOf != null;
+        }
     }
 
     /** Got for nothing: no payment was taken. */

@@ -8,7 +8,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the catalogue's sales counts in step with orders, in the transaction that pays or refunds.
+ * Keeps the catalogue's sales counts in step with orders, in the transaction that pays or refunds. An upgrade of a
+ * licence is no sale: the workflow was sold once, with the licence.
  * Commerce tells the catalogue (the catalogue cannot listen: commerce already depends on it).
  */
 @Component
@@ -23,12 +24,14 @@ class SalesCounts {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(OrderPaid event) {
-        event.lines().forEach(line -> line.workflowIds().forEach(w -> catalog.recordSales(w, 1)));
+        event.lines().stream().filter(line -> !line.upgrading()).forEach(line -> line.workflowIds().forEach(w -> catalog.recordSales(w, 1)));
     }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(OrderLineRefunded event) {
-        event.line().workflowIds().forEach(w -> catalog.recordSales(w, -1));
+        if (!event.line().upgrading()) {
+            event.line().workflowIds().forEach(w -> catalog.recordSales(w, -1));
+        }
     }
 }

@@ -14,6 +14,7 @@ import app.flowmarket.commerce.OrderLineRefunded;
 import app.flowmarket.commerce.OrderPaid;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.LicenceTier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,9 +33,11 @@ class LicenceKeys implements IssuedLicences {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    LicenceKeys(JdbcClient jdbc) {
+    LicenceKeys(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** FM- and four groups of five: about 99 bits of randomness, so guessing a key is hopeless. */
@@ -55,10 +58,9 @@ class LicenceKeys implements IssuedLicences {
     void on(OrderPaid event) {
         Timestamp paidAt = Timestamp.from(event.paidAt());
         for (OrderPaid.Line line : event.lines()) {
-            if (line.upgradeOf() != null) {
-                // an upgrade raises the tier of the buyer's licence: the same key, no second licence
-                jdbc.sql("update licence set tier = ? where order_line_id = ? and buyer_id = ?")
-                        .params(line.tier().name(), line.upgradeOf(), event.buyerId().value()).update();
+            UUID upgradeOf = line.upgradeOf();
+            if (upgradeOf != null) {
+                raise(event, line, upgradeOf);
                 continue;
             }
             // a key collision is astronomically unlikely; the unique index makes it a retry, never a shared key
@@ -116,9 +118,79 @@ class LicenceKeys implements IssuedLicences {
         return jdbc.sql("select exists (select 1 from licence where order_line_id = ?)").param(lineId).query(Boolean.class).single();
     }
 
+    /**
+     * An upgrade raises the tier of the buyer's licence: the same key, no second licence. The tier it was raised from is kept, so a
+     * refund can lower it again; a replayed event changes nothing.
+     */
+    private void raise(OrderPaid event, OrderPaid.Line line, UUID licenceLineId) {
+        record Held(UUID id, String tier) {
+        }
+        jdbc.sql("select id, tier from licence where order_line_id = ? and buyer_id = ? for update")
+                .params(licenceLineId, event.buyerId().value()).query(Held.class).optional().ifPresent(held -> {
+                    int recorded = jdbc.sql("""
+                            insert into licence_upgrade (order_line_id, licence_id, from_tier, tier, paid_at) values (?, ?, ?, ?, ?)
+                            on conflict do nothing""")
+                            .params(line.lineId(), held.id(), held.tier(), line.tier().name(), Timestamp.from(event.paidAt())).update();
+                    if (recorded > 0) {
+                        jdbc.sql("update licence set tier = ? where id = ?").params(line.tier().name(), held.id()).update();
+                    }
+                });
+    }
+
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(OrderLineRefunded event) {
+        if (event.line().upgradeOf() != null) {
+            lower(event);
+            return;
+        }
         jdbc.sql("update licence set revoked_at = now() where order_line_id = ? and revoked_at is null").param(event.line().lineId()).update();
+    }
+
+    /**
+     * A refunded upgrade no longer counts: the licence falls back to the highest tier among the one it was bought with and its
+     * upgrades still paid (decision 49), and the seats beyond the lower tier's are taken back, the latest given first.
+     */
+    private void lower(OrderLineRefunded event) {
+        Optional<UUID> refunded = jdbc.sql("""
+                update licence_upgrade set refunded_at = ? where order_line_id = ? and refunded_at is null returning licence_id""")
+                .params(Timestamp.from(event.refundedAt()), event.line().lineId()).query(UUID.class).optional();
+        if (refunded.isEmpty()) {
+            return;
+        }
+        UUID licenceId = refunded.get();
+        record Licence(String tier, String title, UUID buyerId) {
+        }
+        Licence licence = jdbc.sql("select tier, title, buyer_id from licence where id = ? for update").param(licenceId)
+                .query(Licence.class).single();
+        record Step(String fromTier, String tier, boolean refunded) {
+        }
+        List<Step> steps = jdbc.sql("""
+                select from_tier, tier, refunded_at is not null as refunded from licence_upgrade
+                where licence_id = ? order by paid_at, order_line_id""").param(licenceId).query(Step.class).list();
+        LicenceTier tier = LicenceTier.valueOf(steps.getFirst().fromTier());
+        for (Step step : steps) {
+            LicenceTier raised = LicenceTier.valueOf(step.tier());
+            if (!step.refunded() && raised.compareTo(tier) > 0) {
+                tier = raised;
+            }
+        }
+        if (tier.name().equals(licence.tier())) {
+            return;
+        }
+        jdbc.sql("update licence set tier = ? where id = ?").params(tier.name(), licenceId).update();
+        Integer seats = tier.seats();
+        if (seats == null) {
+            return;
+        }
+        record Taken(UUID id, String email) {
+        }
+        // the buyer holds the first seat; the others keep theirs in the order they were given
+        List<Taken> taken = jdbc.sql("""
+                delete from licence_seat where id in (select id from licence_seat where licence_id = ? order by assigned_at, email offset ?)
+                returning id, email""")
+                .params(licenceId, seats - 1).query(Taken.class).list();
+        taken.forEach(seat -> events.publishEvent(new LicenceSeatTakenBack(seat.id(), seat.email(), AccountId.of(licence.buyerId()),
+                licence.title(), true)));
     }
 }

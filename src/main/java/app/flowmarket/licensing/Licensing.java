@@ -26,6 +26,7 @@ import app.flowmarket.shared.WebInput;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.storage.BlobStore;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,8 +58,11 @@ public class Licensing {
     private final AccountManagement accounts;
     private final Mailer mailer;
     private final RateLimits limits;
+    private final ApplicationEventPublisher events;
 
-    Licensing(JdbcClient jdbc, CatalogManagement catalog, BlobStore blobs, AccountManagement accounts, Mailer mailer, RateLimits limits) {
+    Licensing(JdbcClient jdbc, CatalogManagement catalog, BlobStore blobs, AccountManagement accounts, Mailer mailer, RateLimits limits,
+              ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.blobs = blobs;
@@ -284,9 +288,11 @@ public class Licensing {
         if (!limits.take(SEAT_ASSIGNMENTS, buyerId.value().toString()).allowed()) {
             throw new DomainException("licence.seat.too-many", SEAT_ASSIGNMENTS_PER_HOUR);
         }
+        UUID seatId = UUID.randomUUID();
         jdbc.sql("insert into licence_seat (id, licence_id, email, assigned_at) values (?, ?, ?, ?)")
-                .params(UUID.randomUUID(), row.id(), email, Timestamp.from(Instant.now())).update();
+                .params(seatId, row.id(), email, Timestamp.from(Instant.now())).update();
         mailSeat(buyer, row, email);
+        events.publishEvent(new LicenceSeatGiven(seatId, email, buyerId, row.title()));
         return email;
     }
 
@@ -315,8 +321,10 @@ public class Licensing {
     @Transactional
     public String removeSeat(AccountId buyerId, String key, UUID seatId) {
         LicenceRow row = ownLicence(buyerId, key, true);
-        return jdbc.sql("delete from licence_seat where id = ? and licence_id = ? returning email").params(seatId, row.id())
+        String email = jdbc.sql("delete from licence_seat where id = ? and licence_id = ? returning email").params(seatId, row.id())
                 .query(String.class).optional().orElseThrow(() -> new NotFoundException("seat"));
+        events.publishEvent(new LicenceSeatTakenBack(seatId, email, buyerId, row.title(), false));
+        return email;
     }
 
     /** A seat brought in as it was (the demo marketplace's): no mail, no limit. */

@@ -14,6 +14,8 @@ import app.flowmarket.catalog.WorkflowDiff;
 import app.flowmarket.catalog.WorkflowPublished;
 import app.flowmarket.catalog.WorkflowVersionAdded;
 import app.flowmarket.commerce.OrderPaid;
+import app.flowmarket.licensing.LicenceSeatGiven;
+import app.flowmarket.licensing.LicenceSeatTakenBack;
 import app.flowmarket.licensing.Licensing;
 import app.flowmarket.mail.Mail;
 import app.flowmarket.mail.Mailer;
@@ -211,6 +213,26 @@ class NotificationListeners {
                 store.name(), follower, "/stores/" + store.slug());
         email(store.ownerId(), NotificationType.NEW_FOLLOWER, "/stores/" + store.slug(), "mail.follower.action",
                 new Msg("mail.follower.subject", store.name()), new Msg("mail.follower.body", follower, store.name()));
+    }
+
+    /** A seat on someone's licence: its holder, once they have a (verified) account, finds it among their notifications. */
+    @ApplicationModuleListener
+    void on(LicenceSeatGiven event) {
+        seat(event.seatId(), event.email(), event.buyerId(), event.title(), NotificationType.LICENCE_SEAT_GIVEN, "seat:");
+    }
+
+    @ApplicationModuleListener
+    void on(LicenceSeatTakenBack event) {
+        seat(event.seatId(), event.email(), event.buyerId(), event.title(), NotificationType.LICENCE_SEAT_TAKEN_BACK, "seat-taken-back:");
+    }
+
+    private void seat(UUID seatId, String email, AccountId buyerId, String title, NotificationType type, String prefix) {
+        AccountId holder = accounts.verifiedAccounts(List.of(email)).get(email);
+        if (holder == null || !center.firstDelivery(prefix + seatId)) {
+            return;
+        }
+        String buyer = accounts.displayNames(List.of(buyerId)).getOrDefault(buyerId, "");
+        center.notify(holder.value(), type, prefix + seatId, title, buyer, "/library");
     }
 
     /** A sign-in from a new device or place: the owner was mailed by the security module; here it shows in the app. */

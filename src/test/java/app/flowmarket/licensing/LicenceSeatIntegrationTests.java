@@ -1,11 +1,13 @@
 package app.flowmarket.licensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -156,7 +158,8 @@ class LicenceSeatIntegrationTests {
     @Test
     void aSingleUserLicenceHasNoSeatToGiveAndACompanyLicenceHasNoLimit() {
         Licence single = licence(LicenceTier.SINGLE);
-        assertThat(single.buyer().get(single.page()).body()).contains("1 of 1 seats used").doesNotContain("id=\"seat-email\"");
+        assertThat(single.buyer().get(single.page()).body()).as("no seats panel, a line saying what team licences share")
+                .contains("A single-user licence is yours alone").doesNotContain("seats used").doesNotContain("id=\"seat-email\"");
         assertThat(assign(single.buyer(), single, Fixtures.uniqueEmail("friend")).body()).contains("A single-user licence is yours alone");
 
         Licence company = licence(LicenceTier.COMPANY);
@@ -203,6 +206,34 @@ class LicenceSeatIntegrationTests {
         assertThat(colleague.session().get("/library").body()).doesNotContain(licence.title());
         assertThat(colleague.session().get("/library/download/" + version).status()).isEqualTo(403);
         assertThat(licence.buyer().get("/library/download/" + version).status()).as("the buyer keeps theirs").isEqualTo(200);
+    }
+
+    @Test
+    void aSeatHolderWithAnAccountFindsTheSeatGivenAndTakenBackAmongTheirNotifications() {
+        Licence licence = licence(LicenceTier.TEAM);
+        Member colleague = member("notified");
+        String stranger = Fixtures.uniqueEmail("no-account");
+        assign(licence.buyer(), licence, colleague.email());
+        assign(licence.buyer(), licence, stranger);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications(colleague.id(), "LICENCE_SEAT_GIVEN") == 1);
+        String list = colleague.session().get("/notifications").assertStatus(200).body();
+        assertThat(list).contains("You have a seat on a licence for “" + licence.title() + "”: it is in your library").contains("Tara Teamlead")
+                .contains("name=\"next\" value=\"/library\"");
+        UUID buyerId = jdbc.sql("select id from account where email = ?").param(licence.email()).query(UUID.class).single();
+        assertThat(notifications(buyerId, "LICENCE_SEAT_GIVEN")).as("nor the buyer").isZero();
+
+        licence.buyer().post(removeLink(licence.buyer().get(licence.page()).body(), colleague.email()), Map.of()).assertStatus(302);
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications(colleague.id(), "LICENCE_SEAT_TAKEN_BACK") == 1);
+        assertThat(colleague.session().get("/notifications").body())
+                .contains("Your seat on the licence for “" + licence.title() + "” was taken back");
+        assertThat(jdbc.sql("select count(*) from notification n join account a on a.id = n.recipient_id where a.email = ?").param(stranger)
+                .query(Long.class).single()).as("an address without an account has only its mail").isZero();
+    }
+
+    long notifications(UUID recipient, String type) {
+        return jdbc.sql("select count(*) from notification where recipient_id = ? and type = ? and link = '/library'").params(recipient, type)
+                .query(Long.class).single();
     }
 
     @Test

@@ -156,23 +156,7 @@ class ShopController {
         return "redirect:/cart";
     }
 
-    /** The upgrades a buyer's licence page offers (loaded by htmx): each higher tier its workflow sells, at the difference. */
-    @GetMapping("/library/licences/{key}/upgrade")
-    String upgradeBox(@AuthenticationPrincipal CurrentUser buyer, @PathVariable String key, Model model) {
-        List<Sellable> upgrades = new java.util.ArrayList<>();
-        for (LicenceTier to : LicenceTier.values()) {
-            try {
-                upgrades.add(carts.upgradeOf(buyer.account(), key, to));
-            } catch (DomainException notThisTier) {
-                // a tier at or below the licence's, or not sold: not offered
-            }
-        }
-        model.addAttribute("key", key.strip().toUpperCase(java.util.Locale.ROOT));
-        model.addAttribute("upgrades", upgrades);
-        return "commerce/licence-upgrade";
-    }
-
-    /** "Upgrade to Team": the difference goes into the cart; paying it raises the licence, whose key stays. */
+    /** "Upgrade to Team" (a form of the licence page): the difference goes into the cart; paying it raises the licence, whose key stays. */
     @PostMapping("/cart/upgrades")
     String upgrade(@AuthenticationPrincipal CurrentUser buyer, @RequestParam(defaultValue = "") String key,
                    @RequestParam(defaultValue = "") String tier, RedirectAttributes redirect) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import app.flowmarket.commerce.Carts;
 import app.flowmarket.licensing.Licensing;
 import app.flowmarket.platform.Flash;
 import app.flowmarket.shared.CurrentUser;
@@ -32,10 +33,12 @@ import org.springframework.web.util.UriUtils;
 class LibraryController {
 
     private final Licensing licensing;
+    private final Carts carts;
     private final MessageSource messages;
 
-    LibraryController(Licensing licensing, MessageSource messages) {
+    LibraryController(Licensing licensing, Carts carts, MessageSource messages) {
         this.licensing = licensing;
+        this.carts = carts;
         this.messages = messages;
     }
 
@@ -46,10 +49,15 @@ class LibraryController {
         return "licensing/library";
     }
 
-    /** The buyer's licence: its key, tier and terms. Only its buyer sees it; anyone else gets "not found". */
+    /**
+     * The buyer's licence: its key, tier and terms, its seats and the upgrades it can have, as plain forms. Only its buyer sees it;
+     * anyone else gets "not found".
+     */
     @GetMapping("/library/licences/{key}")
     String licence(@AuthenticationPrincipal CurrentUser buyer, @PathVariable String key, Model model) {
-        model.addAttribute("details", licensing.licence(buyer.account(), key).orElseThrow(() -> new NotFoundException("licence")));
+        Licensing.LicenceDetails details = licensing.licence(buyer.account(), key).orElseThrow(() -> new NotFoundException("licence"));
+        model.addAttribute("details", details);
+        model.addAttribute("upgrades", carts.upgradesOf(buyer.account(), details.licence().key()));
         return "licensing/licence";
     }
 
