@@ -1,14 +1,17 @@
 package app.flowmarket.commerce;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.shared.Actor;
+import app.flowmarket.shared.AfterCommit;
 import app.flowmarket.shared.StoreId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +35,13 @@ public class BuyerBundles {
     private final List<Pricing.BundleTier> tiers;
     private final AuditLog audit;
 
+    private static final Duration RELOAD = Duration.ofSeconds(30);
+
+    private record Snapshot(Set<UUID> stores, Instant loadedAt) {
+    }
+
+    private volatile @Nullable Snapshot snapshot;
+
     BuyerBundles(JdbcClient jdbc, Settings settings, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
@@ -53,15 +63,29 @@ public class BuyerBundles {
     }
 
     /** What the pricing engine needs: the tiers and the stores that take part. */
-    @Transactional(readOnly = true)
     public Pricing.BuyerBundleTerms terms() {
-        return new Pricing.BuyerBundleTerms(tiers, new HashSet<>(jdbc.sql("select store_id from buyer_bundle_store").query(UUID.class).list()));
+        return new Pricing.BuyerBundleTerms(tiers, takingPart());
     }
 
-    @Transactional(readOnly = true)
+    /** Whether the store's workflows count towards a buyer's bundle (every buy box asks). */
     public boolean takesPart(StoreId store) {
-        return jdbc.sql("select exists (select 1 from buyer_bundle_store where store_id = ?)").param(store.value()).query(Boolean.class).single();
+        return takingPart().contains(store.value());
     }
+
+    /**
+     * The stores that take part: a short list that rarely changes, read again at most every {@link #RELOAD} (and at
+     * once after a change here; another instance's change shows within that time, as promotions do).
+     */
+    private Set<UUID> takingPart() {
+        Snapshot s = snapshot;
+        Instant now = Instant.now();
+        if (s == null || s.loadedAt().plus(RELOAD).isBefore(now)) {
+            s = new Snapshot(Set.copyOf(jdbc.sql("select store_id from buyer_bundle_store").query(UUID.class).list()), now);
+            snapshot = s;
+        }
+        return s.stores();
+    }
+
 
     /** The seller's store takes part in buyers' bundles from now on, or no longer. */
     @Transactional
@@ -71,6 +95,9 @@ public class BuyerBundles {
                         .params(store.value(), Timestamp.from(Instant.now())).update()
                 : jdbc.sql("delete from buyer_bundle_store where store_id = ?").param(store.value()).update();
         if (changed > 0) {
+            snapshot = null;
+            // read again once the change is committed, not before (a reader in between would keep the old list)
+            AfterCommit.run(() -> snapshot = null);
             audit.record(seller.id().value(), seller.label(), takesPart ? "buyer-bundles.joined" : "buyer-bundles.left", "store", store.value(), null);
         }
     }
