@@ -25,6 +25,15 @@ class CatalogFiles {
         return key;
     }
 
+    /** A stored file's content, or null when it is gone. */
+    byte @Nullable [] read(String key) {
+        try (java.io.InputStream in = blobs.open(key).orElse(null)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void delete(String key) {
         blobs.delete(key);
     }

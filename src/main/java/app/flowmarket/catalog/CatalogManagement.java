@@ -14,7 +14,9 @@ import java.util.UUID;
 
 import app.flowmarket.audit.AuditLog;
 import app.flowmarket.shared.Actor;
+import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.ListingScreen;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.Slugs;
@@ -44,9 +46,11 @@ public class CatalogManagement {
     private final SellerListings sellers;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
+    private final ListingScreen screen;
 
     CatalogManagement(Workflows workflows, WorkflowVersions versions, Screenshots screenshots, Tags tags, ListingRules rules,
-                      CatalogFiles files, SellerListings sellers, AuditLog auditLog, ApplicationEventPublisher events) {
+                      CatalogFiles files, SellerListings sellers, AuditLog auditLog, ApplicationEventPublisher events, ListingScreen screen) {
+        this.screen = screen;
         this.workflows = workflows;
         this.versions = versions;
         this.screenshots = screenshots;
@@ -86,6 +90,7 @@ public class CatalogManagement {
         Workflow workflow = workflows.save(new Workflow(store.id(), store.name(), slug, listing, tags));
         workflow.offerLicences(tiers);
         WorkflowVersion first = saveVersion(workflow, 1, "", file, parsed);
+        screen(seller.id(), workflow, first.getId(), file.content());
         auditLog.record(seller.id().value(), seller.label(), "workflow.created", "workflow", workflow.getId(), workflow.getSlug());
         return new Placed(workflow, List.of(first));
     }
@@ -130,6 +135,7 @@ public class CatalogManagement {
                 String log = rules.changelog(later.getKey());
                 ParsedWorkflow parsed = rules.file(workflow.getPlatform(), later.getValue());
                 WorkflowVersion version = saveVersion(workflow, made.size() + 1, log, later.getValue(), parsed);
+                screen(seller.id(), workflow, version.getId(), later.getValue().content());
                 auditLog.record(seller.id().value(), seller.label(), "workflow.version-added", "workflow", workflow.getId(), "v" + version.getNumber());
                 made.add(version);
             }
@@ -157,6 +163,7 @@ public class CatalogManagement {
         LicencePrices tiers = rules.licencePrices(listing.price(), licences);
         workflow.update(listing, resolveTags(listing.tagNames()));
         workflow.offerLicences(tiers);
+        screenAsItIs(seller.id(), workflow);
         auditLog.record(seller.id().value(), seller.label(), "workflow.updated", "workflow", workflowId.value(), null);
         events.publishEvent(new WorkflowChanged(workflowId.value()));
     }
@@ -177,6 +184,7 @@ public class CatalogManagement {
         ParsedWorkflow parsed = rules.file(workflow.getPlatform(), file);
         int next = versions.findByWorkflowIdOrderByNumberDesc(workflowId.value()).stream().mapToInt(WorkflowVersion::getNumber).max().orElse(0) + 1;
         WorkflowVersion version = saveVersion(workflow, next, log, file, parsed);
+        screen(seller.id(), workflow, version.getId(), file.content());
         auditLog.record(seller.id().value(), seller.label(), "workflow.version-added", "workflow", workflowId.value(), "v" + next);
         if (workflow.getStatus() == WorkflowStatus.PUBLISHED) {
             events.publishEvent(new WorkflowVersionAdded(workflowId.value(), version.getId(), next, log));
@@ -188,13 +196,19 @@ public class CatalogManagement {
     @Transactional
     public void publish(Actor seller, WorkflowId workflowId) {
         Workflow workflow = sellers.owned(seller.id(), workflowId.value());
-        publish(seller, workflow, versions.existsByWorkflowId(workflowId.value()));
+        boolean hasVersion = versions.existsByWorkflowId(workflowId.value());
+        if (hasVersion && workflow.getStatus() != WorkflowStatus.PUBLISHED) {
+            screenAsItIs(seller.id(), workflow);
+        }
+        publish(seller, workflow, hasVersion);
         events.publishEvent(new WorkflowChanged(workflowId.value()));
     }
 
+    /** Publishes a listing as its last screening left it: a listing a rule holds waits, hidden, for a moderator. */
     private void publish(Actor seller, Workflow workflow, boolean hasFile) {
         boolean first = workflow.publish(hasFile);
-        auditLog.record(seller.id().value(), seller.label(), "workflow.published", "workflow", workflow.getId(), workflow.getSlug());
+        auditLog.record(seller.id().value(), seller.label(), workflow.getStatus() == WorkflowStatus.HELD ? "workflow.held" : "workflow.published",
+                "workflow", workflow.getId(), workflow.getSlug());
         if (first) {
             events.publishEvent(new WorkflowPublished(workflow.getId(), workflow.getStoreId(), workflow.getSlug(), workflow.getTitle()));
         }
@@ -229,6 +243,46 @@ public class CatalogManagement {
         screenshots.delete(screenshot);
         files.delete(screenshot.getBlobKey());
         events.publishEvent(new WorkflowChanged(workflowId.value()));
+    }
+
+    // ---- moderation ----------------------------------------------------------------------------
+
+    /** A moderator approved the listing: a held one is published (and announced, the first time). */
+    @Transactional
+    public void release(WorkflowId workflowId) {
+        workflows.findById(workflowId.value()).ifPresent(workflow -> {
+            releaseHold(workflow);
+            events.publishEvent(new WorkflowChanged(workflowId.value()));
+        });
+    }
+
+    /** A moderator rejected the listing: it is unpublished (buyers keep what they bought). */
+    @Transactional
+    public void takeDown(WorkflowId workflowId) {
+        workflows.findById(workflowId.value()).ifPresent(workflow -> {
+            workflow.takeDown();
+            events.publishEvent(new WorkflowChanged(workflowId.value()));
+        });
+    }
+
+    /** Why moderation holds the seller's listing (the rules' hits), while it does. */
+    @Transactional(readOnly = true)
+    public Optional<String> reviewNote(AccountId seller, WorkflowId workflowId) {
+        return Optional.ofNullable(sellers.owned(seller, workflowId.value()).getReviewNote());
+    }
+
+    /** The secrets the current file of the seller's listing holds, naming node and field, and what publishing it does. */
+    @Transactional(readOnly = true)
+    public ListingScreen.Secrets secrets(AccountId seller, WorkflowId workflowId) {
+        sellers.owned(seller, workflowId.value());
+        byte[] content = versions.findByWorkflowIdOrderByNumberDesc(workflowId.value()).stream().findFirst()
+                .map(version -> files.read(version.getFileKey())).orElse(null);
+        return content == null ? new ListingScreen.Secrets(List.of(), ListingScreen.Outcome.OFF) : screen.secrets(content);
+    }
+
+    /** The secrets an uploaded file holds, before anything is saved. */
+    public ListingScreen.Secrets secrets(Upload file) {
+        return screen.secrets(file.content());
     }
 
     // ---- orders and reviews --------------------------------------------------------------------
@@ -297,6 +351,29 @@ public class CatalogManagement {
                 file.content().length, Tokens.sha256Hex(file.content()), parsed));
         workflow.useVersion(version, N8nReleases.of(parsed.platform(), Compatibility.of(parsed.platform(), file.content())));
         return version;
+    }
+
+    /** Screens the listing with its current file. */
+    private void screenAsItIs(AccountId seller, Workflow workflow) {
+        var latest = versions.findByWorkflowIdOrderByNumberDesc(workflow.getId()).stream().findFirst();
+        screen(seller, workflow, latest.map(WorkflowVersion::getId).orElse(null), latest.map(v -> files.read(v.getFileKey())).orElse(null));
+    }
+
+    /** Moderation's rules over the listing as it now is: a blocking rule throws, a holding one hides it until approved. */
+    private void screen(AccountId seller, Workflow workflow, @Nullable UUID revision, byte @Nullable [] file) {
+        ListingScreen.Verdict verdict = screen.screen(new ListingScreen.Listing(WorkflowId.of(workflow.getId()), seller, workflow.getTitle(),
+                workflow.getSummary(), workflow.getDescriptionMd(), workflow.getPrice(), workflow.getCategoryId(), revision, file));
+        if (verdict.held()) {
+            workflow.hold(String.join("\n", verdict.hits()));
+        } else if (workflow.getReviewNote() != null) {
+            releaseHold(workflow);
+        }
+    }
+
+    private void releaseHold(Workflow workflow) {
+        if (workflow.release()) {
+            events.publishEvent(new WorkflowPublished(workflow.getId(), workflow.getStoreId(), workflow.getSlug(), workflow.getTitle()));
+        }
     }
 
     private Set<Tag> resolveTags(List<String> names) {

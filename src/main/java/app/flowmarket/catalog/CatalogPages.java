@@ -111,7 +111,7 @@ public class CatalogPages {
         }
         return listed.stream()
                 .map(w -> new SellerWorkflow(w.getId(), w.getSlug(), w.getTitle(), w.getPlatform(), w.getPrice(), w.getStatus(),
-                        versionCounts.getOrDefault(w.getId(), 0), w.getUpdatedAt()))
+                        versionCounts.getOrDefault(w.getId(), 0), w.getUpdatedAt(), w.getReviewNote()))
                 .toList();
     }
 

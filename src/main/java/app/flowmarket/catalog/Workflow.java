@@ -21,8 +21,10 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A workflow listing. Guards its own lifecycle: draft → published ⇄ archived. The search module
- * indexes it (its mapping names these properties).
+ * A workflow listing. Guards its own lifecycle: draft → published ⇄ archived; a listing a moderation rule holds is
+ * published as held (hidden) until a moderator approves it, and one a moderator rejects is unpublished (archived, as
+ * its seller would: buyers keep what they bought). The search
+ * module indexes it (its mapping names these properties).
  */
 @Entity
 @Table(name = "workflow")
@@ -66,6 +68,8 @@ class Workflow extends NewEntity {
     @SuppressWarnings("NullAway.Init")
     private Instant updatedAt;
     private @Nullable Instant publishedAt;
+    // why moderation holds it (the rules' hits), while it does; null otherwise
+    private @Nullable String reviewNote;
     @Version
     private long version;
 
@@ -111,7 +115,12 @@ class Workflow extends NewEntity {
         if (!hasVersion) {
             throw new DomainException("workflow.publish.needs-file");
         }
-        if (status == WorkflowStatus.PUBLISHED) {
+        if (status == WorkflowStatus.PUBLISHED || status == WorkflowStatus.HELD) {
+            return false;
+        }
+        if (reviewNote != null) {
+            status = WorkflowStatus.HELD;
+            updatedAt = Instant.now();
             return false;
         }
         boolean first = publishedAt == null;
@@ -121,6 +130,41 @@ class Workflow extends NewEntity {
         }
         updatedAt = Instant.now();
         return first;
+    }
+
+    /** A moderation rule holds it: a published listing is hidden at once, a draft will be when it is published. */
+    void hold(String note) {
+        reviewNote = note;
+        if (status == WorkflowStatus.PUBLISHED) {
+            status = WorkflowStatus.HELD;
+        }
+    }
+
+    /** Nothing holds it any more (a moderator approved it, or its content passes now); returns true when this made it public for the first time. */
+    boolean release() {
+        reviewNote = null;
+        if (status != WorkflowStatus.HELD) {
+            return false;
+        }
+        boolean first = publishedAt == null;
+        status = WorkflowStatus.PUBLISHED;
+        if (first) {
+            publishedAt = Instant.now();
+        }
+        return first;
+    }
+
+    /** A moderator rejected it: it is no longer public, and its seller may change it and publish it again. */
+    void takeDown() {
+        reviewNote = null;
+        if (status == WorkflowStatus.PUBLISHED || status == WorkflowStatus.HELD) {
+            status = WorkflowStatus.ARCHIVED;
+            updatedAt = Instant.now();
+        }
+    }
+
+    @Nullable String getReviewNote() {
+        return reviewNote;
     }
 
     void archive() {

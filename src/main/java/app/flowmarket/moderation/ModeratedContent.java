@@ -3,6 +3,7 @@ package app.flowmarket.moderation;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.qa.Questions;
 import app.flowmarket.review.Reviews;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The content the queue is about, by kind, through its module's public API: what it says, who wrote it, where it is
- * shown, and the moderators' decisions carried out (a held review or post shown, a rejected one taken down). A
- * workflow or store profile a moderator rejects stays up: its author is told what to change.
+ * shown, and the moderators' decisions carried out (a held review, post or listing shown, a rejected one taken down:
+ * a rejected listing is unpublished). A store profile a moderator rejects stays up: its author is told what to change.
  */
 @Component
 class ModeratedContent {
@@ -25,10 +26,12 @@ class ModeratedContent {
     private final Reviews reviews;
     private final Questions questions;
     private final CatalogPages pages;
+    private final CatalogManagement catalog;
     private final StoreManagement stores;
 
-    ModeratedContent(Reviews reviews, Questions questions, CatalogPages pages, StoreManagement stores) {
+    ModeratedContent(Reviews reviews, Questions questions, CatalogPages pages, CatalogManagement catalog, StoreManagement stores) {
         this.reviews = reviews;
+        this.catalog = catalog;
         this.questions = questions;
         this.pages = pages;
         this.stores = stores;
@@ -73,6 +76,7 @@ class ModeratedContent {
         switch (kind) {
             case "review" -> reviews.release(id);
             case "question", "answer" -> questions.release(id);
+            case "workflow" -> catalog.release(WorkflowId.of(id));
             default -> {
             }
         }
@@ -82,6 +86,7 @@ class ModeratedContent {
         switch (kind) {
             case "review" -> reviews.takeDown(id);
             case "question", "answer" -> questions.takeDown(id);
+            case "workflow" -> catalog.takeDown(WorkflowId.of(id));
             default -> {
             }
         }

@@ -67,7 +67,7 @@ class ModerationIntegrationTests {
                 .doesNotContain(SecretScannerTests.AWS);
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'moderation.rejected' and target_id = ? and actor_label = ?")
                 .params(id, adminEmail).query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'moderation.flagged' and target_id = ?").param(id)
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'moderation.held' and target_id = ?").param(id)
                 .query(Long.class).single()).isEqualTo(1);
 
         assertThat(seller.get("/admin/moderation").status()).isEqualTo(403);

@@ -218,6 +218,10 @@ class FirstStartIntegrationTests {
             assertThat(single(st, "select count(*) from moderation_item where status = 'OPEN' and content_type = 'question' and hits like 'duplicate: %'"))
                     .isEqualTo(1);
             assertThat(single(st, "select count(*) from moderation_report where status = 'OPEN'")).isEqualTo(1);
+            // the listing whose file leaks a payment key, and the spammy one, wait held and out of the catalogue
+            assertThat(single(st, """
+                    select count(*) from workflow w where w.title in ('Failed payment alerts to Slack', '10,000 leads for free') and w.status = 'HELD'
+                    and exists (select 1 from moderation_item m where m.content_id = w.id and m.status = 'OPEN' and m.held)""")).isEqualTo(2);
             String slug;
             try (var rs = st.executeQuery("select slug from workflow where rating_count > 0 order by rating_count desc limit 1")) {
                 rs.next();

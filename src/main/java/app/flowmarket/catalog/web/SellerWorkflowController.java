@@ -17,6 +17,7 @@ import app.flowmarket.platform.FormErrors;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.ListingScreen;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
 import org.jspecify.annotations.Nullable;
@@ -87,7 +88,7 @@ class SellerWorkflowController {
         try {
             UUID id = catalog.createWorkflow(seller.actor(), form.toParameters(), upload, form.toLicencePrices());
             uploads.discard(seller.account(), keptToken);
-            Flash.success(redirect, "workflow.created");
+            Flash.success(redirect, catalog.secrets(seller.account(), WorkflowId.of(id)).any() ? "workflow.created.secrets" : "workflow.created");
             return "redirect:/seller/workflows/" + id + "/edit";
         } catch (DomainException e) {
             FormErrors errors = errorFor(e);
@@ -126,14 +127,38 @@ class SellerWorkflowController {
         }
     }
 
+    /**
+     * Uploads a new version. A file holding secrets for a listing that is public is not saved at once: the page names
+     * the node and field of each and keeps the file, so the seller uploads a cleaned one or, when the secret rule lets
+     * it through (flag or hold), confirms this one.
+     */
     @PostMapping("/seller/workflows/{id}/versions")
     String addVersion(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id,
                       @RequestParam(defaultValue = "") String changelog,
-                      @RequestParam(value = "file", required = false) @Nullable MultipartFile file, Model model,
+                      @RequestParam(value = "file", required = false) @Nullable MultipartFile file,
+                      @RequestParam(value = "keptUpload", required = false) @Nullable String keptUpload,
+                      @RequestParam(defaultValue = "false") boolean confirmSecrets, Model model,
                       RedirectAttributes redirect) throws IOException {
+        UUID keptToken = token(keptUpload);
+        Upload chosen = upload(file);
+        Upload upload = chosen != null ? chosen : uploads.find(seller.account(), keptToken).orElse(null);
         try {
-            catalog.addVersion(seller.actor(), WorkflowId.of(id), changelog, upload(file));
-            Flash.success(redirect, "workflow.version.added");
+            var page = pages.forEditing(seller.account(), WorkflowId.of(id));
+            if (upload != null && !(confirmSecrets && chosen == null) && page.isPublished()) {
+                ListingScreen.Secrets secrets = catalog.secrets(upload);
+                if (secrets.any() && secrets.outcome() != ListingScreen.Outcome.BLOCK) {
+                    uploads.discard(seller.account(), keptToken);
+                    model.addAttribute("versionSecrets", secrets);
+                    model.addAttribute("keptVersion", uploads.keep(seller.account(), upload));
+                    model.addAttribute("versionError", null);
+                    model.addAttribute("changelog", changelog);
+                    return form(model, formOf(page), FormErrors.none(), page);
+                }
+            }
+            catalog.addVersion(seller.actor(), WorkflowId.of(id), changelog, upload);
+            uploads.discard(seller.account(), keptToken);
+            Flash.success(redirect, catalog.reviewNote(seller.account(), WorkflowId.of(id)).isPresent() ? "workflow.version.added.held"
+                    : "workflow.version.added");
             return "redirect:/seller/workflows/" + id + "/edit";
         } catch (DomainException e) {
             var page = pages.forEditing(seller.account(), WorkflowId.of(id));
@@ -168,7 +193,7 @@ class SellerWorkflowController {
     String publish(@AuthenticationPrincipal CurrentUser seller, @PathVariable UUID id, RedirectAttributes redirect) {
         try {
             catalog.publish(seller.actor(), WorkflowId.of(id));
-            Flash.success(redirect, "workflow.published");
+            Flash.success(redirect, catalog.reviewNote(seller.account(), WorkflowId.of(id)).isPresent() ? "workflow.published.held" : "workflow.published");
         } catch (DomainException e) {
             Flash.error(redirect, e);
         }
@@ -215,6 +240,13 @@ class SellerWorkflowController {
             model.addAttribute("versionError", null);
             model.addAttribute("changelog", "");
         }
+        if (!model.containsAttribute("versionSecrets")) {
+            model.addAttribute("versionSecrets", null);
+            model.addAttribute("keptVersion", null);
+        }
+        model.addAttribute("secrets", existing == null ? null : catalog.secrets(AccountId.of(existing.store().ownerId()), WorkflowId.of(existing.id())));
+        model.addAttribute("reviewNote", existing == null ? null
+                : catalog.reviewNote(AccountId.of(existing.store().ownerId()), WorkflowId.of(existing.id())).orElse(null));
         return "catalog/seller-form";
     }
 
