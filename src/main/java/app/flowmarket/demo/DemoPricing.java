@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo seller's pricing offers that the README names: the store-wide code WELCOME10, a week's sale on two workflows,
- * and team and company licences on every paid workflow.
+ * team and company licences on every paid workflow, and a seller bundle with its own code ({@link DemoSellerBundle}).
  */
 @Component
 class DemoPricing {
@@ -28,9 +28,11 @@ class DemoPricing {
     private final Promotions promotions;
     private final DemoTiers tiers;
     private final BuyerBundles buyerBundles;
+    private final DemoSellerBundle sellerBundle;
 
-    DemoPricing(Coupons coupons, Promotions promotions, DemoTiers tiers, BuyerBundles buyerBundles) {
+    DemoPricing(Coupons coupons, Promotions promotions, DemoTiers tiers, BuyerBundles buyerBundles, DemoSellerBundle sellerBundle) {
         this.buyerBundles = buyerBundles;
+        this.sellerBundle = sellerBundle;
         this.coupons = coupons;
         this.promotions = promotions;
         this.tiers = tiers;
@@ -51,6 +53,7 @@ class DemoPricing {
             promotions.create(seller, new Promotions.PromotionForm("Autumn sale", 20, null, paidWorkflows.subList(0, 2), start,
                     start.plus(Duration.ofDays(7))));
         }
+        sellerBundle.write(seller, currency, paidWorkflows, now);
     }
 
     /** A store that takes part in buyers' own bundles: a cart of three of these stores' workflows shows the saving. */
