@@ -47,7 +47,7 @@ class PlatformMinimumIntegrationTests {
         // 4.00 less 100 % stops at 0.50; the other workflow is not covered and keeps its price
         String cart = buyer.get("/cart").assertStatus(200).body();
         assertThat(cart).contains("Applied: −$3.50").contains("Total: $10.50")
-                .contains("Discounts stop at $0.50: a paid workflow never costs less than the platform minimum.");
+                .contains("Discounts stop at $0.50: nothing paid costs less than the platform minimum.");
         // under the covered line only
         assertThat(cart.split("Discounts stop at").length - 1).isEqualTo(1);
 
