@@ -3,6 +3,7 @@ package app.flowmarket.catalog;
 import java.util.List;
 
 import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.MinimumPrice;
 import app.flowmarket.shared.Money;
 import app.flowmarket.shared.Slugs;
 import app.flowmarket.storage.Images;
@@ -22,9 +23,11 @@ class ListingRules {
     static final int MAX_TAGS = 10;
 
     private final Categories categories;
+    private final MinimumPrice minimum;
 
-    ListingRules(Categories categories) {
+    ListingRules(Categories categories, MinimumPrice minimum) {
         this.categories = categories;
+        this.minimum = minimum;
     }
 
     /** The listing as it will be saved: texts stripped, tags without blanks or repeats. */
@@ -48,6 +51,11 @@ class ListingRules {
         if (price == null || price.minor() < 0 || price.minor() > MAX_PRICE_MINOR
                 || !Listing.CURRENCIES.contains(price.currency().getCurrencyCode())) {
             throw new DomainException("workflow.price.invalid");
+        }
+        // a paid price under the platform minimum could never be charged as listed once a discount applies
+        Money least = minimum.minimumPrice(price.currency());
+        if (!price.isFree() && price.minor() < least.minor()) {
+            throw new DomainException("workflow.price.below-minimum", least.toString());
         }
         if (raw.categoryId() != null && !categories.existsById(raw.categoryId())) {
             throw new DomainException("workflow.category.invalid");

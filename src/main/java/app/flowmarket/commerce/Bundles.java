@@ -77,6 +77,10 @@ public class Bundles {
         if (price.minor() < 0 || offerOf(price, workflows).saving().isFree()) {
             throw new DomainException("bundle.price.no-saving");
         }
+        Money least = pricing.minimumPrice(price.currency());
+        if (!price.isFree() && price.minor() < least.minor()) {
+            throw new DomainException("bundle.price.below-minimum", least.toString());
+        }
         UUID id = UUID.randomUUID();
         String slug = uniqueSlug(cleanTitle);
         Timestamp now = Timestamp.from(Instant.now());

@@ -24,6 +24,7 @@ import app.flowmarket.currency.ExchangeRates;
 import app.flowmarket.shared.CurrencyConverter;
 import app.flowmarket.shared.DomainException;
 import app.flowmarket.shared.LicenceTier;
+import app.flowmarket.shared.MinimumPrice;
 import app.flowmarket.shared.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -77,12 +78,21 @@ import org.springframework.stereotype.Component;
  * price the buyer would otherwise pay, and the buyer always gets both; a line never goes below zero, and
  * the seller bears the discount: the platform fee is taken from what the buyer pays for the line.
  *
+ * <p>Platform minimum ({@code flowmarket.commerce.minimum-price}, 0.50 in the line's own currency by default): after
+ * every step, a paid line is never below the minimum, so discounts together stop there — a free line stays free, a
+ * 100 % coupon on a paid line leaves the minimum, and the step that would go below it (the later one, in the order
+ * above) gives only what is left above it. A line listed below the minimum (a licence upgrade's difference, a price set
+ * before the minimum) keeps its list price: no discount applies to it, and nothing raises it. A fixed coupon is first
+ * split as above, each line's share capped at what it has above the minimum and the rest given to the covered lines
+ * that still have room, dearest first; what no line can take is not given. A line a discount stopped at the minimum
+ * says so ({@link QuoteLine#atMinimum}).
+ *
  * <p>Invariants: no amount is negative; for every line, seller share + platform fee = net price; the
  * order total is the sum of the amounts charged for its lines; no workflow is on two lines. The fee is
  * rounded half-up to the currency's minor unit.
  */
 @Component
-public class Pricing implements CurrencyConverter {
+public class Pricing implements CurrencyConverter, MinimumPrice {
 
     private static final int RATE_DECIMALS = 10;
     private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
@@ -101,7 +111,8 @@ public class Pricing implements CurrencyConverter {
      */
     public record QuoteLine(Sellable item, Money list, Money discount, Money net, Money fee, Money sellerShare, Money charged,
                             BigDecimal rate, List<String> steps, @Nullable UUID couponId, @Nullable String couponCode, Money couponDiscount,
-                            @Nullable String promotionTitle, @Nullable UUID promotionId, Money promotionDiscount, Money bundleDiscount) {
+                            @Nullable String promotionTitle, @Nullable UUID promotionId, Money promotionDiscount, Money bundleDiscount,
+                            boolean atMinimum) {
 
         /** Whether the line is charged in another currency than its seller's price. */
         public boolean converted() {
@@ -259,10 +270,12 @@ public class Pricing implements CurrencyConverter {
 
     /** The workflow's price under the best promotion running on it at {@code at}, if one takes something off. */
     public Optional<Promoted> promoted(UUID workflowId, Money listPrice, List<PromotionTerms> promotions, Instant at) {
+        long floor = floor(listPrice);
         return promotions.stream().filter(p -> p.runsAt(at) && p.workflowIds().contains(workflowId))
                 .filter(p -> p.off(listPrice) > 0)
                 .max(Comparator.comparingLong((PromotionTerms p) -> p.off(listPrice)).thenComparing(PromotionTerms::endsAt))
-                .map(p -> new Promoted(new Money(listPrice.minor() - p.off(listPrice), listPrice.currency()), listPrice, p));
+                .filter(p -> listPrice.minor() > floor)
+                .map(p -> new Promoted(new Money(Math.max(floor, listPrice.minor() - p.off(listPrice)), listPrice.currency()), listPrice, p));
     }
 
     /** A quote charged in the first item's currency. */
@@ -316,14 +329,22 @@ public class Pricing implements CurrencyConverter {
                 charged.add(item);
             }
         }
-        // each line's price before any coupon
+        // each line's price before any coupon, and the platform minimum no discount takes it below
         Map<Sellable, Long> base = new LinkedHashMap<>();
+        Map<Sellable, Long> floors = new HashMap<>();
         Map<Sellable, Promoted> promotedOf = new HashMap<>();
+        Set<Sellable> atMinimum = new HashSet<>();
         for (Sellable item : charged) {
             Money list = listPrice(item);
+            floors.put(item, floor(list));
             Optional<Promoted> promoted = item.kind() == Sellable.Kind.WORKFLOW
                     ? promoted(item.refId(), list, promotions, at) : Optional.empty();
-            promoted.ifPresent(p -> promotedOf.put(item, p));
+            promoted.ifPresent(p -> {
+                promotedOf.put(item, p);
+                if (p.price().minor() > list.minor() - p.promotion().off(list)) {
+                    atMinimum.add(item);
+                }
+            });
             base.put(item, promoted.map(p -> p.price().minor()).orElse(list.minor()));
         }
         // the buyer's own bundle: the tier the count reaches, its percentage off each counted line
@@ -332,8 +353,12 @@ public class Pricing implements CurrencyConverter {
         Map<Sellable, Long> bundleOff = new HashMap<>();
         tier.ifPresent(t -> counted.forEach(item -> {
             long price = base.getOrDefault(item, 0L);
-            long off = BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(t.percentOff()))
+            long percent = BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(t.percentOff()))
                     .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+            long off = Math.min(percent, Math.max(0, price - amount(floors, item)));
+            if (off < percent) {
+                atMinimum.add(item);
+            }
             bundleOff.put(item, off);
             base.put(item, price - off);
         }));
@@ -346,7 +371,7 @@ public class Pricing implements CurrencyConverter {
                 outcomes.add(new CouponOutcome(coupon, null, "coupon.refused.one-per-store"));
                 continue;
             }
-            outcomes.add(applyCoupon(coupon, base, couponOff, couponOf));
+            outcomes.add(applyCoupon(coupon, base, floors, couponOff, couponOf, atMinimum));
         }
         List<QuoteLine> lines = new ArrayList<>();
         long subtotal = 0;
@@ -356,7 +381,8 @@ public class Pricing implements CurrencyConverter {
         long bundleSaving = 0;
         for (Sellable item : charged) {
             QuoteLine line = price(item, chargeCurrency, today, included.stream().filter(i -> i.bundle().equals(item)).map(Included::item).toList(),
-                    promotedOf.get(item), tier.orElse(null), bundleOff.getOrDefault(item, 0L), couponOf.get(item), couponOff.getOrDefault(item, 0L));
+                    promotedOf.get(item), tier.orElse(null), bundleOff.getOrDefault(item, 0L), couponOf.get(item), couponOff.getOrDefault(item, 0L),
+                    atMinimum.contains(item));
             bundleSaving += apply(line.bundleDiscount(), line.rate(), chargeCurrency);
             lines.add(line);
             BigDecimal rate = line.rate();
@@ -371,9 +397,12 @@ public class Pricing implements CurrencyConverter {
                 new BuyerBundle(counted.size(), tier.orElse(null), bundleTerms.next(counted.size()).orElse(null), new Money(bundleSaving, chargeCurrency)));
     }
 
-    /** Checks what only prices can tell (a covered line, the minimum) and spreads the code's discount over the lines it covers. */
-    private static CouponOutcome applyCoupon(CouponTerms coupon, Map<Sellable, Long> base, Map<Sellable, Long> couponOff,
-                                             Map<Sellable, CouponTerms> couponOf) {
+    /**
+     * Checks what only prices can tell (a covered line, the minimum) and spreads the code's discount over the lines it covers,
+     * none taken below its floor (the platform minimum); a line the floor stopped goes into {@code atMinimum}.
+     */
+    private static CouponOutcome applyCoupon(CouponTerms coupon, Map<Sellable, Long> base, Map<Sellable, Long> floors,
+                                             Map<Sellable, Long> couponOff, Map<Sellable, CouponTerms> couponOf, Set<Sellable> atMinimum) {
         if (coupon.refusal() != null) {
             return new CouponOutcome(coupon, null, coupon.refusal());
         }
@@ -387,33 +416,47 @@ public class Pricing implements CurrencyConverter {
         if (storeTotal < coupon.minimum().minor()) {
             return new CouponOutcome(coupon, null, "coupon.refused.minimum");
         }
+        Map<Sellable, Long> room = new HashMap<>();
+        covered.forEach(item -> room.put(item, Math.max(0, amount(base, item) - amount(floors, item))));
         Map<Sellable, Long> off = new LinkedHashMap<>();
         if (coupon.percentOff() != null) {
             for (Sellable item : covered) {
-                off.put(item, BigDecimal.valueOf(amount(base, item)).multiply(BigDecimal.valueOf(coupon.percentOff()))
-                        .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact());
+                long percent = BigDecimal.valueOf(amount(base, item)).multiply(BigDecimal.valueOf(coupon.percentOff()))
+                        .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+                off.put(item, Math.min(percent, amount(room, item)));
+                if (percent > amount(room, item)) {
+                    atMinimum.add(item);
+                }
             }
         } else {
             long coveredTotal = covered.stream().mapToLong(base::get).sum();
-            long amount = Math.min(Objects.requireNonNull(coupon.amountOff()).minor(), coveredTotal);
+            long asked = Math.min(Objects.requireNonNull(coupon.amountOff()).minor(), coveredTotal);
+            long amount = Math.min(asked, covered.stream().mapToLong(room::get).sum());
             long given = 0;
             for (Sellable item : covered) {
                 long share = coveredTotal == 0 ? 0 : BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(amount(base, item)))
                         .divide(BigDecimal.valueOf(coveredTotal), 0, RoundingMode.DOWN).longValueExact();
+                share = Math.min(share, amount(room, item));
                 off.put(item, share);
                 given += share;
             }
+            // the minor units rounding left, and what a line's floor refused, to the dearest lines that have room
             List<Sellable> dearestFirst = covered.stream().sorted((a, b) -> Long.compare(amount(base, b), amount(base, a))).toList();
-            for (int i = 0; given < amount; i = (i + 1) % dearestFirst.size()) {
-                Sellable item = dearestFirst.get(i);
-                if (amount(off, item) < amount(base, item)) {
-                    off.merge(item, 1L, Long::sum);
-                    given++;
+            while (given < amount) {
+                List<Sellable> open = dearestFirst.stream().filter(item -> amount(off, item) < amount(room, item)).toList();
+                long each = Math.max(1, (amount - given) / open.size());
+                for (Sellable item : open) {
+                    long more = Math.min(Math.min(each, amount - given), amount(room, item) - amount(off, item));
+                    off.merge(item, more, Long::sum);
+                    given += more;
                 }
+            }
+            if (amount < asked) {
+                covered.stream().filter(item -> amount(base, item) > 0).forEach(atMinimum::add);
             }
         }
         off.forEach((item, amount) -> {
-            couponOff.put(item, Math.min(amount, amount(base, item)));
+            couponOff.put(item, amount);
             couponOf.put(item, coupon);
         });
         Currency discountCurrency = coupon.amountOff() != null ? coupon.amountOff().currency() : covered.get(0).listPrice().currency();
@@ -423,7 +466,7 @@ public class Pricing implements CurrencyConverter {
     }
 
     private QuoteLine price(Sellable item, Currency chargeCurrency, DailyRates today, List<Sellable> replaced, @Nullable Promoted promoted,
-                            @Nullable BundleTier bundleTier, long bundleOff, @Nullable CouponTerms coupon, long couponOff) {
+                            @Nullable BundleTier bundleTier, long bundleOff, @Nullable CouponTerms coupon, long couponOff, boolean atMinimum) {
         List<String> steps = new ArrayList<>();
         Money listPrice = listPrice(item);
         Currency currency = listPrice.currency();
@@ -455,6 +498,9 @@ public class Pricing implements CurrencyConverter {
                     + ": -" + new Money(couponOff, currency));
         }
         long net = Math.max(0, list - discount);
+        if (atMinimum) {
+            steps.add("platform minimum " + minimumPrice(currency) + ": the discounts stop at " + new Money(net, currency));
+        }
         long fee = feeOf(net);
         steps.add("platform fee " + settings.platformFeeBps() / 100.0 + "% of " + new Money(net, currency) + " = " + new Money(fee, currency));
         long seller = net - fee;
@@ -470,7 +516,7 @@ public class Pricing implements CurrencyConverter {
                 coupon != null && couponOff > 0 ? coupon.id() : null, coupon != null && couponOff > 0 ? coupon.code() : null,
                 new Money(coupon != null ? couponOff : 0, currency), promoted == null ? null : promoted.promotion().title(),
                 promoted == null ? null : promoted.promotion().id(), new Money(promoted == null ? 0 : list - promoted.price().minor(), currency),
-                new Money(bundleOff, currency));
+                new Money(bundleOff, currency), atMinimum);
     }
 
     /**
@@ -521,6 +567,19 @@ public class Pricing implements CurrencyConverter {
         long separately = workflowPrices.stream().mapToLong(Money::minor).sum();
         Currency currency = bundlePrice.currency();
         return new BundleOffer(new Money(separately, currency), new Money(Math.max(0, separately - bundlePrice.minor()), currency));
+    }
+
+    // ---- platform minimum ------------------------------------------------------------------------
+
+    @Override
+    public Money minimumPrice(Currency currency) {
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        return new Money(settings.minimumPrice().setScale(digits, RoundingMode.UP).movePointRight(digits).longValueExact(), currency);
+    }
+
+    /** What no discount takes a line of that list price below: the minimum for a paid line (its list price when lower), nothing for a free one. */
+    private long floor(Money listPrice) {
+        return listPrice.minor() <= 0 ? 0 : Math.min(listPrice.minor(), minimumPrice(listPrice.currency()).minor());
     }
 
     // ---- conversion ------------------------------------------------------------------------------

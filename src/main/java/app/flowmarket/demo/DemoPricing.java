@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo seller's pricing offers that the README names: the store-wide code WELCOME10, a week's sale on two workflows
- * (and last summer's, ended),
- * and team and company licences on every paid workflow.
+ * (and last summer's, ended), team and company licences on every paid workflow, and a seller bundle with its own code
+ * ({@link DemoSellerBundle}).
  */
 @Component
 class DemoPricing {
@@ -31,9 +31,11 @@ class DemoPricing {
     private final Promotions promotions;
     private final DemoTiers tiers;
     private final BuyerBundles buyerBundles;
+    private final DemoSellerBundle sellerBundle;
 
-    DemoPricing(Coupons coupons, Promotions promotions, DemoTiers tiers, BuyerBundles buyerBundles) {
+    DemoPricing(Coupons coupons, Promotions promotions, DemoTiers tiers, BuyerBundles buyerBundles, DemoSellerBundle sellerBundle) {
         this.buyerBundles = buyerBundles;
+        this.sellerBundle = sellerBundle;
         this.coupons = coupons;
         this.promotions = promotions;
         this.tiers = tiers;
@@ -63,6 +65,7 @@ class DemoPricing {
             Instant start = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(2));
             written.add(promotion(seller, store, "Autumn sale", 20, paidWorkflows.subList(0, 2), start, start.plus(Duration.ofDays(7))));
         }
+        sellerBundle.write(seller, currency, paidWorkflows, now);
         return written;
     }
 

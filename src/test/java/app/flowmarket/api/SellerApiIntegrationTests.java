@@ -171,6 +171,65 @@ class SellerApiIntegrationTests {
         assertProblem(badBase64, 400, "bad-request");
     }
 
+    static void assertFieldProblem(HttpResponse<String> response, String field, String code) {
+        assertProblem(response, 422, "validation-failed");
+        JsonNode error = JSON.readTree(response.body()).get("errors").get(0);
+        assertThat(error.get("field").asString()).as(response.body()).isEqualTo(field);
+        assertThat(error.get("code").asString()).isEqualTo(code);
+    }
+
+    static boolean absent(JsonNode node, String field) {
+        return node.get(field) == null || node.get(field).isNull();
+    }
+
+    @Test
+    void theTeamAndCompanyPricesAreSetAndReadAsOnTheSellersFormWithTheSameRules() throws Exception {
+        WebSession seller = SellerFixture.newSeller(port);
+        String token = ApiIntegrationTests.createToken(seller, "CI", "workflows:write");
+        String title = "Api tiers " + Fixtures.uniqueWord();
+        String body = newWorkflow(title, Fixtures.n8nWorkflow(title))
+                .replace("\"price\":\"12.00\"", "\"price\":\"12.00\",\"teamPrice\":\"36.00\",\"companyPrice\":\"120\"");
+
+        HttpResponse<String> created = send("POST", "/api/v1/me/workflows", token, body, null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode workflow = JSON.readTree(created.body());
+        assertThat(workflow.get("teamPrice").get("amount").asString()).isEqualTo("36.00");
+        assertThat(workflow.get("teamPrice").get("currency").asString()).isEqualTo("EUR");
+        assertThat(workflow.get("companyPrice").get("amountMinor").asLong()).isEqualTo(12000);
+        String id = workflow.get("id").asString();
+        assertThat(jdbc.sql("select team_price_minor from workflow where id = ?::uuid").param(id).query(Long.class).single()).isEqualTo(3600);
+
+        // each licence dearer than the one below, as the form checks; nothing is changed by a refused request
+        String path = "/api/v1/me/workflows/" + id;
+        assertFieldProblem(send("PATCH", path, token, "{\"teamPrice\":\"10.00\"}", null), "teamPrice", "workflow.tiers.team.too-low");
+        assertFieldProblem(send("PATCH", path, token, "{\"teamPrice\":\"130.00\"}", null), "companyPrice", "workflow.tiers.company.below-team");
+        assertFieldProblem(send("PATCH", path, token, "{\"price\":\"40.00\"}", null), "teamPrice", "workflow.tiers.team.too-low");
+        assertFieldProblem(send("PATCH", path, token, "{\"companyPrice\":\"lots\"}", null), "companyPrice", "workflow.tiers.company.invalid");
+        assertFieldProblem(send("PATCH", path, token, "{\"price\":\"0\"}", null), "teamPrice", "workflow.tiers.free");
+        assertFieldProblem(send("PATCH", path, token, "{\"price\":\"0.20\"}", null), "price", "workflow.price.below-minimum");
+        JsonNode unchanged = JSON.readTree(send("GET", path, token, null, null).body());
+        assertThat(unchanged.get("price").get("amount").asString()).isEqualTo("12.00");
+        assertThat(unchanged.get("teamPrice").get("amount").asString()).isEqualTo("36.00");
+
+        // a licence left out keeps its price, an empty one is withdrawn
+        HttpResponse<String> patched = send("PATCH", path, token, "{\"summary\":\"Now with a team price only.\",\"companyPrice\":\"\"}", null);
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        JsonNode edited = JSON.readTree(patched.body());
+        assertThat(edited.get("teamPrice").get("amount").asString()).isEqualTo("36.00");
+        assertThat(absent(edited, "companyPrice")).isTrue();
+        assertThat(jdbc.sql("select count(*) from workflow where id = ?::uuid and company_price_minor is null").param(id).query(Long.class).single())
+                .isEqualTo(1);
+        // the seller's form shows what the API set
+        assertThat(seller.get("/seller/workflows/" + id + "/edit").body()).contains("value=\"36.00\"");
+
+        // a workflow created without them offers the single licence only
+        String plainTitle = "Api single " + Fixtures.uniqueWord();
+        JsonNode plain = JSON.readTree(send("POST", "/api/v1/me/workflows", token, newWorkflow(plainTitle, Fixtures.n8nWorkflow(plainTitle)), null).body());
+        assertThat(absent(plain, "teamPrice") && absent(plain, "companyPrice")).isTrue();
+        String document = new WebSession(port).get("/api/v1/openapi.json").assertStatus(200).body();
+        assertThat(document).contains("\"teamPrice\"").contains("\"companyPrice\"");
+    }
+
     @Test
     void anotherSellersWorkflowIsNotFoundAndEveryWriteNeedsTheScope() throws Exception {
         WebSession owner = SellerFixture.newSeller(port);

@@ -41,8 +41,9 @@ class CouponPricingTests {
             // price, percent, discount (half-up), buyer pays, fee 10 % of what is paid, seller share
             "2900, 10, 290, 2610, 261, 2349",
             "999, 15, 150, 849, 85, 764",
-            "5, 10, 1, 4, 0, 4",
-            "1000, 100, 1000, 0, 0, 0"})
+            "60, 10, 6, 54, 5, 49",
+            // a 100 % code on a paid line stops at the platform minimum (0.50)
+            "1000, 100, 950, 50, 5, 45"})
     void takesThePercentageOffEachCoveredLineAndTheSellerBearsIt(long price, int percent, long off, long pays, long fee, long share) {
         Sellable item = workflow(store, price, "USD");
 
@@ -76,7 +77,7 @@ class CouponPricingTests {
     }
 
     @Test
-    void splitsAFixedAmountInProportionAndNeverBelowZero() {
+    void splitsAFixedAmountInProportionAndNeverBelowTheMinimum() {
         Sellable a = workflow(store, 1000, "USD");
         Sellable b = workflow(store, 2000, "USD");
         Sellable c = workflow(store, 1, "USD");
@@ -86,9 +87,10 @@ class CouponPricingTests {
         assertThat(split.total().minor()).isEqualTo(2001);
 
         Pricing.Quote capped = pricing.quote(List.of(a), USD, List.of(amount(5000, 0)));
-        assertThat(capped.lines().get(0).net().minor()).isZero();
-        assertThat(capped.coupons().get(0).discount().minor()).isEqualTo(1000);
-        assertThat(capped.isFree()).isTrue();
+        assertThat(capped.lines().get(0).net().minor()).isEqualTo(50);
+        assertThat(capped.lines().get(0).atMinimum()).isTrue();
+        assertThat(capped.coupons().get(0).discount().minor()).isEqualTo(950);
+        assertThat(capped.isFree()).isFalse();
     }
 
     @Test

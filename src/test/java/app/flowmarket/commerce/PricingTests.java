@@ -202,4 +202,99 @@ class PricingTests {
         assertThat(pricing.bundleOffer(Money.of(6000, "USD"), List.of(Money.of(2000, "USD"), Money.of(3000, "USD"))).saving())
                 .isEqualTo(Money.of(0, "USD"));
     }
+
+    // ---- the platform minimum (0.50 in the line's currency) ------------------------------------
+
+    static final java.time.Instant AT = java.time.Instant.parse("2026-11-27T12:00:00Z");
+    static final Currency USD = Currency.getInstance("USD");
+
+    /**
+     * The first of three workflows of a store that takes part in buyers' bundles (10 % from three), the two others at 20.00:
+     * a promotion and a coupon on the first only, then what each step took off it and what the buyer pays for it.
+     */
+    @ParameterizedTest(name = "{0} with promotion {1}, bundle, coupon {2}: -{3} -{4} -{5} = {6}, at minimum {7}")
+    @CsvSource({
+            "1000, none, none,   0, 100,   0, 900, false",
+            // the promotion leaves exactly the minimum: the bundle has nothing left to take
+            "1000, 95%,  none, 950,   0,   0,  50, true",
+            "1000, 90%,  100%, 900,  10,  40,  50, true",
+            "1000, none, 100%,   0, 100, 850,  50, true",
+            // just above the edge, and just over it
+            "1000, none, 94%,    0, 100, 846,  54, false",
+            "1000, none, 95%,    0, 100, 850,  50, true",
+            // the promotion itself stops at the minimum
+            "60,   20%,  10%,   10,   0,   0,  50, true",
+            // listed below the minimum: no discount applies, nothing raises it
+            "40,   50%,  100%,   0,   0,   0,  40, true",
+            // fixed amounts
+            "1000, 3.00, 10.00, 300, 70, 580,  50, true",
+            "1000, 3.00, 5.00,  300, 70, 500, 130, false",
+            // a free workflow stays free
+            "0,    50%,  100%,   0,   0,   0,   0, false",
+    })
+    void discountsTogetherStopAtThePlatformMinimum(long price, String promotion, String coupon, long promotionOff, long bundleOff,
+                                                   long couponOff, long pays, boolean atMinimum) {
+        UUID store = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        Sellable firstItem = new Sellable(Sellable.Kind.WORKFLOW, first, "First", "first", store, Money.of(price, "USD"), List.of(first));
+        Sellable second = new Sellable(Sellable.Kind.WORKFLOW, UUID.randomUUID(), "Second", "second", store, Money.of(2000, "USD"), List.of());
+        Sellable third = new Sellable(Sellable.Kind.WORKFLOW, UUID.randomUUID(), "Third", "third", store, Money.of(2000, "USD"), List.of());
+        List<Pricing.PromotionTerms> promotions = promotion.equals("none") ? List.of()
+                : List.of(new Pricing.PromotionTerms(UUID.randomUUID(), "Sale", store, percentOf(promotion), amountOf(promotion),
+                AT.minusSeconds(60), AT.plusSeconds(60), java.util.Set.of(first)));
+        List<Pricing.CouponTerms> coupons = coupon.equals("none") ? List.of()
+                : List.of(new Pricing.CouponTerms(UUID.randomUUID(), "EDGE", store, percentOf(coupon), amountOf(coupon), Money.of(0, "USD"),
+                java.util.Set.of(first), null));
+        var bundles = new Pricing.BuyerBundleTerms(List.of(new Pricing.BundleTier(3, 10)), java.util.Set.of(store));
+
+        Pricing.Quote quote = pricing.quote(List.of(firstItem, second, third), USD, coupons, promotions, bundles, AT);
+
+        Pricing.QuoteLine line = quote.lines().get(0);
+        assertThat(line.promotionDiscount().minor()).isEqualTo(promotionOff);
+        assertThat(line.bundleDiscount().minor()).isEqualTo(bundleOff);
+        assertThat(line.couponDiscount().minor()).isEqualTo(couponOff);
+        assertThat(line.net().minor()).isEqualTo(pays);
+        assertThat(line.discount().minor()).isEqualTo(promotionOff + bundleOff + couponOff);
+        assertThat(line.atMinimum()).isEqualTo(atMinimum);
+        assertThat(line.steps().stream().anyMatch(step -> step.startsWith("platform minimum"))).isEqualTo(atMinimum);
+        assertThat(line.sellerShare().minor() + line.fee().minor()).isEqualTo(line.net().minor());
+        assertThat(quote.total().minor()).isEqualTo(quote.lines().stream().mapToLong(l -> l.net().minor()).sum());
+    }
+
+    @Test
+    void aFixedCouponGivesWhatOneLinesMinimumRefusesToTheOtherLines() {
+        UUID store = UUID.randomUUID();
+        Sellable cheap = new Sellable(Sellable.Kind.WORKFLOW, UUID.randomUUID(), "Cheap", "cheap", store, Money.of(60, "USD"), List.of());
+        Sellable dear = new Sellable(Sellable.Kind.WORKFLOW, UUID.randomUUID(), "Dear", "dear", store, Money.of(2000, "USD"), List.of());
+        var tenOff = new Pricing.CouponTerms(UUID.randomUUID(), "TEN", store, null, Money.of(1000, "USD"), Money.of(0, "USD"), java.util.Set.of(), null);
+
+        Pricing.Quote quote = pricing.quote(List.of(cheap, dear), USD, List.of(tenOff));
+
+        assertThat(quote.lines()).extracting(l -> l.couponDiscount().minor()).containsExactly(10L, 990L);
+        assertThat(quote.lines()).extracting(Pricing.QuoteLine::atMinimum).containsExactly(false, false);
+        assertThat(quote.coupons().get(0).discount()).isEqualTo(Money.of(1000, "USD"));
+        assertThat(quote.total().minor()).isEqualTo(1060);
+    }
+
+    @Test
+    void theMinimumIsInTheLinesOwnCurrencyThenConvertedLikeTheRest() {
+        Sellable euros = workflow(1000, "EUR");
+        var allOff = new Pricing.CouponTerms(UUID.randomUUID(), "ALL", euros.storeId(), 100, null, Money.of(0, "EUR"), java.util.Set.of(), null);
+
+        Pricing.Quote quote = pricing.quote(List.of(euros), USD, List.of(allOff));
+
+        assertThat(quote.lines().get(0).net()).isEqualTo(Money.of(50, "EUR"));
+        // 0.50 EUR at 1.16 USD per euro
+        assertThat(quote.total()).isEqualTo(Money.of(58, "USD"));
+        assertThat(pricing.minimumPrice(Currency.getInstance("JPY"))).isEqualTo(Money.of(1, "JPY"));
+        assertThat(TestPricing.pricing(1000, java.math.BigDecimal.ZERO).quote(List.of(euros), USD, List.of(allOff)).isFree()).isTrue();
+    }
+
+    private static @org.jspecify.annotations.Nullable Integer percentOf(String value) {
+        return value.endsWith("%") ? Integer.valueOf(value.substring(0, value.length() - 1)) : null;
+    }
+
+    private static @org.jspecify.annotations.Nullable Money amountOf(String value) {
+        return value.endsWith("%") ? null : Money.parse(value, "USD");
+    }
 }

@@ -81,14 +81,14 @@ class PromotionPricingTests {
     }
 
     @Test
-    void aFixedAmountOffOnlyReducesPricesInItsCurrencyAndNeverBelowZero() {
+    void aFixedAmountOffOnlyReducesPricesInItsCurrencyAndNeverBelowTheMinimum() {
         Sellable euros = workflow(500, "EUR");
         Sellable dollars = workflow(500, "USD");
         var fiveDollars = new Pricing.PromotionTerms(UUID.randomUUID(), "Five off", store, null, Money.of(900, "USD"), START, END,
                 Set.of(euros.refId(), dollars.refId()));
 
         assertThat(pricing.promoted(euros.refId(), euros.listPrice(), List.of(fiveDollars), START)).isEmpty();
-        assertThat(pricing.promoted(dollars.refId(), dollars.listPrice(), List.of(fiveDollars), START).orElseThrow().price().minor()).isZero();
+        assertThat(pricing.promoted(dollars.refId(), dollars.listPrice(), List.of(fiveDollars), START).orElseThrow().price().minor()).isEqualTo(50);
     }
 
     @Test

@@ -35,7 +35,12 @@ public final class TestPricing {
     }
 
     static Pricing pricing(int platformFeeBps) {
-        return new Pricing(new CommerceSettings(platformFeeBps, Duration.ofHours(1)), fixed(RATES));
+        return pricing(platformFeeBps, new BigDecimal("0.50"));
+    }
+
+    /** The engine with a platform minimum of {@code minimumPrice} in each line's currency (0.50 is the default of the platform). */
+    static Pricing pricing(int platformFeeBps, BigDecimal minimumPrice) {
+        return new Pricing(new CommerceSettings(platformFeeBps, Duration.ofHours(1), minimumPrice), fixed(RATES));
     }
 
     /** The engine's conversion at {@link #RATES}. */

@@ -174,6 +174,11 @@ class FirstStartIntegrationTests {
             assertThat(single(st, "select count(*) from purchase_order where status = 'PAID' and share_email")).isPositive();
             // this week's buyers used the demo seller's welcome code, and the orders' lines say what it took off
             assertThat(single(st, "select count(*) from order_line where coupon_code = 'WELCOME10' and coupon_discount_minor > 0")).isPositive();
+            // the demo seller's own bundle of three paid workflows, and a code for that bundle only
+            assertThat(single(st, """
+                    select count(*) from bundle b join bundle_item i on i.bundle_id = b.id join coupon c on c.store_id = b.store_id
+                    join coupon_workflow cw on cw.coupon_id = c.id and cw.workflow_id = b.id
+                    where b.title = 'Lead-to-deal kit' and b.active and c.code = 'KIT15' and not c.whole_store""")).isEqualTo(3);
             // ... in the past, each placed before it was paid, so part of the sellers' money is already payable
             assertThat(single(st, "select count(*) from purchase_order where status = 'PAID' and (paid_at > now() or created_at > paid_at)")).isZero();
             assertThat(single(st, """

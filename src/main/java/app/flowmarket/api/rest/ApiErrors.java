@@ -65,7 +65,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         ProblemDetail body = java.util.Objects.requireNonNull(answer.getBody());
         body.setProperty("code", e.messageKey());
         String[] parts = e.messageKey().split("\\.");
-        if (parts.length == 3) {
+        String tierField = e.messageKey().startsWith("workflow.tiers.company") ? "companyPrice"
+                : e.messageKey().startsWith("workflow.tiers.") ? "teamPrice" : null;
+        if (tierField != null) {
+            // a licence tier's price: the field the seller API takes it in
+            body.setProperty("errors", java.util.List.of(java.util.Map.of("field", tierField, "code", e.messageKey(),
+                    "detail", detail == null ? e.messageKey() : detail)));
+        } else if (parts.length == 3) {
             // "workflow.title.invalid": the field is the middle part, so clients can point at what to fix
             body.setProperty("errors", java.util.List.of(java.util.Map.of("field", parts[1], "code", e.messageKey(),
                     "detail", detail == null ? e.messageKey() : detail)));

@@ -16,6 +16,7 @@ import app.flowmarket.api.ApiScope;
 import app.flowmarket.api.rest.ApiDtos.Price;
 import app.flowmarket.catalog.CatalogManagement;
 import app.flowmarket.catalog.CatalogPages;
+import app.flowmarket.catalog.LicencePrices;
 import app.flowmarket.catalog.Listing;
 import app.flowmarket.catalog.Platform;
 import app.flowmarket.catalog.Upload;
@@ -71,14 +72,19 @@ class SellerWorkflowApiController {
     record WorkflowFile(@Nullable String name, @Nullable String contentBase64) {
     }
 
-    /** A listing's fields; on PATCH, a field left out keeps its value. Price is a decimal string such as "19.00". */
+    /**
+     * A listing's fields; on PATCH, a field left out keeps its value. Prices are decimal strings such as "19.00" in the
+     * listing's currency: {@code teamPrice} (5 seats) and {@code companyPrice} (unlimited seats) are the licences offered
+     * beside the single one, each dearer than the one below; an empty string withdraws one.
+     */
     record ListingFields(@Nullable String title, @Nullable String summary, @Nullable String description, @Nullable String platform,
-                         @Nullable String price, @Nullable String currency, @Nullable UUID categoryId, @Nullable List<String> tags) {
+                         @Nullable String price, @Nullable String currency, @Nullable UUID categoryId, @Nullable List<String> tags,
+                         @Nullable String teamPrice, @Nullable String companyPrice) {
     }
 
     record NewWorkflow(@Nullable String title, @Nullable String summary, @Nullable String description, @Nullable String platform,
                        @Nullable String price, @Nullable String currency, @Nullable UUID categoryId, @Nullable List<String> tags,
-                       @Nullable WorkflowFile file) {
+                       @Nullable WorkflowFile file, @Nullable String teamPrice, @Nullable String companyPrice) {
     }
 
     record NewVersion(@Nullable String changelog, @Nullable WorkflowFile file) {
@@ -94,8 +100,9 @@ class SellerWorkflowApiController {
     record Version(UUID id, int number, String changelog, String fileName, long fileSize, String sha256, List<Warning> warnings) {
     }
 
+    /** {@code teamPrice} and {@code companyPrice} are null when that licence is not offered. */
     record SellerWorkflowDetail(UUID id, String slug, String title, String summary, String description, String platform, Price price,
-                                String status, @Nullable UUID categoryId, List<String> tags, List<Version> versions, @Nullable Instant publishedAt,
+                                @Nullable Price teamPrice, @Nullable Price companyPrice, String status, @Nullable UUID categoryId, List<String> tags, List<Version> versions, @Nullable Instant publishedAt,
                                 Instant updatedAt, List<Warning> warnings) {
     }
 
@@ -112,26 +119,30 @@ class SellerWorkflowApiController {
     @Operation(summary = "Create a draft workflow with its first file version", description = "Scope `workflows:write`. The file is sent "
             + "base64-encoded in `file.contentBase64`; it is checked exactly as on the seller's upload page. A value in it that looks like "
             + "a secret does not refuse it (as on the page): the answer's `warnings` name it (field `file`, code `workflow.file.secret`) "
-            + "and the listing is held for moderation. Send an `Idempotency-Key` header to retry safely.")
+            + "and the listing is held for moderation. `teamPrice` and `companyPrice` offer the team (5 seats) and company (unlimited) "
+            + "licences, in the listing's currency, each dearer than the one below. Send an `Idempotency-Key` header to retry safely.")
     @PostMapping(consumes = "application/json")
     ResponseEntity<String> create(@RequestBody NewWorkflow body, @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
         ApiCaller caller = access.require(ApiScope.WORKFLOWS_WRITE);
         Person seller = access.seller(caller);
         return idempotency.once(caller, key, json.writeValueAsString(body), () -> {
-            Listing listing = listing(new ListingFields(body.title(), body.summary(), body.description(), body.platform(), body.price(),
-                    body.currency(), body.categoryId(), body.tags()), null);
-            UUID id = catalog.createWorkflow(actor(seller), listing, upload(body.file()));
+            ListingFields fields = new ListingFields(body.title(), body.summary(), body.description(), body.platform(), body.price(),
+                    body.currency(), body.categoryId(), body.tags(), body.teamPrice(), body.companyPrice());
+            Listing listing = listing(fields, null);
+            UUID id = catalog.createWorkflow(actor(seller), listing, upload(body.file()), licences(fields, listing, LicencePrices.NONE));
             String answer = json.writeValueAsString(detail(pages.forEditing(seller.id(), WorkflowId.of(id))));
             return new ApiIdempotency.Result(201, "/api/v1/me/workflows/" + id, answer);
         });
     }
 
-    @Operation(summary = "Change a workflow's listing", description = "Scope `workflows:write`. Fields left out keep their value.")
+    @Operation(summary = "Change a workflow's listing", description = "Scope `workflows:write`. Fields left out keep their value; "
+            + "`teamPrice` or `companyPrice` sent as an empty string withdraws that licence (buyers who hold one keep it).")
     @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
     SellerWorkflowDetail update(@PathVariable UUID id, @RequestBody ListingFields body) {
         Person seller = access.seller(access.require(ApiScope.WORKFLOWS_WRITE));
         WorkflowPage current = pages.forEditing(seller.id(), WorkflowId.of(id));
-        catalog.updateListing(actor(seller), WorkflowId.of(id), listing(body, current));
+        Listing listing = listing(body, current);
+        catalog.updateListing(actor(seller), WorkflowId.of(id), listing, licences(body, listing, licencesOf(WorkflowId.of(id))));
         return detail(pages.forEditing(seller.id(), WorkflowId.of(id)));
     }
 
@@ -168,8 +179,10 @@ class SellerWorkflowApiController {
 
     private SellerWorkflowDetail detail(WorkflowPage p) {
         List<Version> versions = p.versions().stream().map(this::version).toList();
+        LicencePrices licences = licencesOf(WorkflowId.of(p.id()));
         return new SellerWorkflowDetail(p.id(), p.slug(), p.title(), p.summary(), p.descriptionMarkdown(), p.platform().slug(),
-                Price.of(p.price()), p.status().name().toLowerCase(Locale.ROOT), p.category() == null ? null : p.category().id(),
+                Price.of(p.price()), licences.team() == null ? null : Price.of(licences.team()),
+                licences.company() == null ? null : Price.of(licences.company()), p.status().name().toLowerCase(Locale.ROOT), p.category() == null ? null : p.category().id(),
                 p.tags().stream().map(t -> t.name().english()).toList(), versions, p.publishedAt(), p.updatedAt(),
                 versions.isEmpty() ? List.of() : versions.getFirst().warnings());
     }
@@ -208,6 +221,34 @@ class SellerWorkflowApiController {
         List<String> tags = f.tags() != null ? f.tags() : current != null ? current.tags().stream().map(t -> t.name().english()).toList() : List.of();
         return new Listing(pick(f.title(), current == null ? null : current.title()), pick(f.summary(), current == null ? null : current.summary()),
                 pick(f.description(), current == null ? null : current.descriptionMarkdown()), platform, price, category, tags);
+    }
+
+    private LicencePrices licencesOf(WorkflowId id) {
+        return catalog.purchasable(id).map(CatalogManagement.PurchasableWorkflow::licences).orElse(LicencePrices.NONE);
+    }
+
+    /**
+     * The licences sent over those offered now, in the listing's currency (a tier left out keeps its amount, an empty one is
+     * withdrawn); the catalogue checks them against the price, as for the seller's form.
+     */
+    private static LicencePrices licences(ListingFields f, Listing listing, LicencePrices current) {
+        String currency = listing.price().currency().getCurrencyCode();
+        return new LicencePrices(tier(f.teamPrice(), current.team(), currency, "workflow.tiers.team.invalid"),
+                tier(f.companyPrice(), current.company(), currency, "workflow.tiers.company.invalid"));
+    }
+
+    private static @Nullable Money tier(@Nullable String sent, @Nullable Money current, String currency, String invalid) {
+        if (sent == null) {
+            return current == null ? null : Money.parse(current.toDecimal().toPlainString(), currency);
+        }
+        if (sent.isBlank()) {
+            return null;
+        }
+        try {
+            return Money.parse(sent, currency);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new DomainException(invalid);
+        }
     }
 
     private static String pick(@Nullable String sent, @Nullable String current) {
