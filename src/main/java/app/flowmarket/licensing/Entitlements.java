@@ -31,6 +31,10 @@ class Entitlements {
     void on(OrderPaid event) {
         Timestamp paidAt = Timestamp.from(event.paidAt());
         for (OrderPaid.Line line : event.lines()) {
+            if (line.upgrading()) {
+                // an upgrade raises a licence the buyer holds: access stays the purchase's, and ends with its refund
+                continue;
+            }
             for (WorkflowId workflowId : line.workflowIds()) {
                 jdbc.sql("""
                         insert into entitlement (id, buyer_id, workflow_id, order_line_id, granted_at)

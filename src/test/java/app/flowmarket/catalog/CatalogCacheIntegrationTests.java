@@ -118,5 +118,11 @@ class CatalogCacheIntegrationTests {
             new WebSession(port).get("/");
             return cacheCircuitBreaker.getState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED;
         });
+        // ... and pages are kept in Redis again (the first writes after a restart may still meet a stale connection)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            redis.delete(redis.keys("flowmarket:cache:catalog-pages::* /"));
+            new WebSession(port).get("/");
+            return !redis.keys("flowmarket:cache:catalog-pages::* /").isEmpty();
+        });
     }
 }

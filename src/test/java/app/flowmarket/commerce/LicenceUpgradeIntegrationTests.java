@@ -181,4 +181,21 @@ class LicenceUpgradeIntegrationTests {
         assertThat(jdbc.sql("select sum(refunds) from analytics_sales_daily where store_id = ?::uuid").param(store).query(Long.class).single())
                 .isZero();
     }
+
+    @Test
+    void refundingThePurchaseEndsTheAccessEvenWhileItsUpgradeStaysPaid() {
+        Bought bought = singleLicence();
+        upgrade(bought, LicenceTier.TEAM);
+        String version = jdbc.sql("select id::text from workflow_version where workflow_id = ?::uuid order by number desc limit 1")
+                .param(bought.workflowId()).query(String.class).single();
+        bought.buyer().get("/library/download/" + version).assertStatus(200);
+
+        String purchase = jdbc.sql("select id::text from order_line where ref_id = ?::uuid and upgrade_of is null")
+                .param(bought.workflowId()).query(String.class).single();
+        refund(bought, purchase);
+
+        assertThat(bought.buyer().get("/library/download/" + version).status()).as("the upgrade gives no access of its own").isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from entitlement where buyer_id = ? and workflow_id = ?::uuid and revoked_at is null")
+                .params(bought.buyerId(), bought.workflowId()).query(Long.class).single()).isZero();
+    }
 }
