@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The questions and answers the person wrote, their upvotes and reports. Erased as a deletion by its author
+ * The questions and answers the person wrote and their upvotes (their reports are the moderation module's). Erased as a deletion by its author
  * would: the text goes, the place in the thread stays so that others' answers still read in order.
  */
 @Component
@@ -37,9 +37,6 @@ class QaPersonalData implements PersonalData {
         List<Map<String, @Nullable Object>> votes = jdbc.sql("select post_id from qa_vote where voter_id = ? order by post_id")
                 .param(subject.account().value()).query().listOfRows();
         sink.table("upvotes", "The questions and answers you upvoted.", votes);
-        List<Map<String, @Nullable Object>> reports = jdbc.sql("select post_id, reason, created_at from qa_report where reporter_id = ? order by created_at")
-                .param(subject.account().value()).query().listOfRows();
-        sink.table("reports", "What you reported to the moderators, and why.", reports);
     }
 
     @Override
@@ -47,7 +44,6 @@ class QaPersonalData implements PersonalData {
     public void erase(Subject subject) {
         jdbc.sql("update qa_post set body = '', deleted_at = coalesce(deleted_at, now()) where author_id = ?")
                 .param(subject.account().value()).update();
-        jdbc.sql("delete from qa_report where reporter_id = ?").param(subject.account().value()).update();
     }
 
     @Override

@@ -232,19 +232,6 @@ public class Questions {
         }
     }
 
-    @Transactional
-    public void report(Actor reporter, UUID postId, @Nullable String reason) {
-        Post post = post(postId);
-        String text = reason == null || reason.isBlank() ? "(no reason given)" : reason.strip();
-        int inserted = jdbc.sql("""
-                insert into qa_report (id, post_id, reporter_id, reason, created_at) values (?, ?, ?, ?, now()) on conflict do nothing""")
-                .params(UUID.randomUUID(), postId, reporter.id().value(), text.substring(0, Math.min(500, text.length()))).update();
-        if (inserted > 0) {
-            auditLog.record(reporter.id().value(), reporter.label(), "qa.reported", "qa_post", postId, null);
-            events.publishEvent(new QaPostReported(postId, post.workflowId(), reporter.id().value()));
-        }
-    }
-
     /** The workflow a question or answer is under. */
     @Transactional(readOnly = true)
     public UUID workflowOf(UUID postId) {

@@ -7,12 +7,10 @@ import app.flowmarket.shared.PersonalData;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reviews the person wrote, their helpful votes and reports. After a deletion reviews stay, signed "Deleted user"
- * (other buyers rely on them, and ratings would change otherwise); reports, which hold the person's own words
- * about someone else's review, are erased.
+ * Reviews the person wrote and their helpful votes. After a deletion reviews stay, signed "Deleted user"
+ * (other buyers rely on them, and ratings would change otherwise). The person's reports are the moderation module's.
  */
 @Component
 class ReviewPersonalData implements PersonalData {
@@ -37,20 +35,11 @@ class ReviewPersonalData implements PersonalData {
         sink.table("reviews", "The reviews you wrote.", reviews);
         List<Map<String, @Nullable Object>> votes = jdbc.sql("select review_id from review_vote where voter_id = ?").param(id).query().listOfRows();
         sink.table("helpful-votes", "Reviews you marked as helpful.", votes);
-        List<Map<String, @Nullable Object>> reports = jdbc.sql("select review_id, reason, created_at from review_report where reporter_id = ?")
-                .param(id).query().listOfRows();
-        sink.table("reports", "Reviews you reported to the moderators, with your reason.", reports);
     }
 
     @Override
-    @Transactional
     public void erase(Subject subject) {
-        jdbc.sql("delete from review_report where reporter_id = ?").param(subject.account().value()).update();
-    }
-
-    @Override
-    public List<String> erasedKeys() {
-        return List.of("privacy.erased.reports");
+        // nothing to erase: the reviews stay, signed "Deleted user"
     }
 
     @Override

@@ -109,7 +109,7 @@ public class Reviews {
     }
 
     /**
-     * Deletes the author's own review of the workflow for good (its votes and reports go with it); the
+     * Deletes the author's own review of the workflow for good (its votes go with it); the
      * workflow's average and count are recomputed in the same transaction. Deleting what is not there does nothing.
      */
     @Transactional
@@ -247,16 +247,6 @@ public class Reviews {
         }
     }
 
-    @Transactional
-    public void report(Actor reporter, UUID reviewId, String reason) {
-        jdbc.sql("select id from review where id = ?").param(reviewId).query(UUID.class).optional()
-                .orElseThrow(() -> new NotFoundException("review"));
-        String text = reason == null || reason.isBlank() ? "(no reason given)" : reason.strip();
-        jdbc.sql("insert into review_report (id, review_id, reporter_id, reason, created_at) values (?, ?, ?, ?, now()) on conflict do nothing")
-                .params(UUID.randomUUID(), reviewId, reporter.id().value(), text.substring(0, Math.min(500, text.length()))).update();
-        auditLog.record(reporter.id().value(), reporter.label(), "review.reported", "review", reviewId, null);
-    }
-
     // ---- the seller's replies ----------------------------------------------------------------
 
     public enum SellerFilter { ALL, UNANSWERED, LOW_RATING }
@@ -357,7 +347,7 @@ public class Reviews {
                 });
     }
 
-    /** A moderator rejected the review: it is deleted (with its votes and reports) and the rating recomputed. */
+    /** A moderator rejected the review: it is deleted (with its votes) and the rating recomputed. */
     @Transactional
     public void takeDown(UUID reviewId) {
         jdbc.sql("delete from review where id = ? returning workflow_id").param(reviewId).query(UUID.class).optional()

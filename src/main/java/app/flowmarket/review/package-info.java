@@ -1,5 +1,5 @@
 /**
- * Reviews: 1-5 stars with text by buyers of a workflow (one each, editable), helpful votes, abuse reports, ratings.
+ * Reviews: 1-5 stars with text by buyers of a workflow (one each, editable), helpful votes, ratings (reports go to the moderation module).
  */
 @NullMarked
 package app.flowmarket.review;

@@ -105,13 +105,23 @@ class QuestionIntegrationTests {
         // a post of another workflow cannot be reached through this one
         assertThat(asker.web().post("/workflows/" + slug + "-nope/questions/" + questionId + "/upvote", Map.of()).status()).isEqualTo(404);
 
-        asker.web().post(questions + "/" + questionId + "/report", Map.of("reason", "test")).assertStatus(302);
-        helper.web().post(questions + "/" + questionId + "/report", Map.of("reason", "spam")).assertStatus(302);
-        assertThat(jdbc.sql("select count(*) from qa_report where post_id = ?::uuid").param(questionId).query(Long.class).single()).isEqualTo(2);
-        // ... and each lands in the moderation queue
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
-                select count(*) from moderation_item where content_type = 'question' and content_id = ?::uuid and hits = 'report: other'""")
-                .param(questionId).query(Long.class).single() == 2);
+        // reports go through the report form linked from the post, each into the moderation queue; nobody reports their own post
+        String form = "/report/question/" + questionId;
+        assertThat(helper.web().get(questions).body()).contains("href=\"" + form + "\"");
+        helper.web().get(form);
+        assertThat(helper.web().post(form, Map.of("reason", "spam")).assertStatus(200).body()).contains("Thanks, we’ll look at it.");
+        seller.get(form);
+        seller.post(form, Map.of("reason", "other", "note", "Asked twice")).assertStatus(200);
+        asker.web().get(form);
+        assertThat(asker.web().post(form, Map.of("reason", "spam")).assertStatus(422).body()).contains("You cannot report what you wrote yourself.");
+        assertThat(jdbc.sql("select count(*) from moderation_report where content_type = 'question' and content_id = ?::uuid and status = 'OPEN'")
+                .param(questionId).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select hits from moderation_item where content_type = 'question' and content_id = ?::uuid order by hits")
+                .param(questionId).query(String.class).list()).containsExactly("report: other — Asked twice", "report: spam");
+        // the old one-click button is gone: posting to it files nothing
+        assertThat(asker.web().post(questions + "/" + helperAnswer + "/report", Map.of("reason", "spam")).status()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from moderation_report where content_id = ?::uuid").param(helperAnswer).query(Long.class).single())
+                .isZero();
     }
 
     @Test

@@ -78,7 +78,7 @@ class ReviewIntegrationTests {
     }
 
     @Test
-    void helpfulVotesCountOncePerPersonAndReportsAreRecorded() {
+    void helpfulVotesCountOncePerPersonAndAForgedReturnAddressIsRefused() {
         WebSession seller = SellerFixture.newSeller(port);
         String workflowId = SellerFixture.publishedWorkflow(seller, "Voted " + Fixtures.uniqueSlug("vt"), "n8n", "0");
         String slug = jdbc.sql("select slug from workflow where id = ?::uuid").param(workflowId).query(String.class).single();
@@ -88,25 +88,53 @@ class ReviewIntegrationTests {
         author.post(reviews, Map.of("rating", "4", "body", "Solid workflow")).assertStatus(302);
         String reviewId = jdbc.sql("select id::text from review where workflow_id = ?::uuid").param(workflowId).query(String.class).single();
 
+        // a forged return address is refused before anything is saved: no open redirect, no split header, no 500
         WebSession reader = owner(workflowId, "Reader");
         reader.get(reviews);
-        reader.post("/reviews/" + reviewId + "/helpful", Map.of("back", reviews)).assertStatus(302);
-        reader.post("/reviews/" + reviewId + "/helpful", Map.of("back", reviews)).assertStatus(302);
-        assertThat(author.post("/reviews/" + reviewId + "/helpful", Map.of("back", reviews)).assertStatus(422).body())
-                .contains("<div class=\"error-box\" role=\"alert\">You cannot vote for your own review.</div>");
-        assertThat(jdbc.sql("select helpful_count from review where id = ?::uuid").param(reviewId).query(Integer.class).single()).isEqualTo(1);
-
-        // a forged return address is refused before anything is saved: no open redirect, no split header, no 500
-        WebSession.Page offSite = reader.post("/reviews/" + reviewId + "/report", Map.of("reason", "spam", "back", "https://evil.example/"));
-        WebSession.Page split = reader.post("/reviews/" + reviewId + "/report", Map.of("reason", "spam", "back", "/x\r\nSet-Cookie: a=b"));
+        WebSession.Page offSite = reader.post("/reviews/" + reviewId + "/helpful", Map.of("back", "https://evil.example/"));
+        WebSession.Page split = reader.post("/reviews/" + reviewId + "/helpful", Map.of("back", "/x\r\nSet-Cookie: a=b"));
         assertThat(offSite.status()).isEqualTo(400);
         assertThat(split.status()).isEqualTo(400);
         assertThat(split.body()).contains("That link is broken");
-        assertThat(jdbc.sql("select count(*) from review_report where review_id = ?::uuid").param(reviewId).query(Long.class).single()).isZero();
+        assertThat(helpfulCount(reviewId)).isZero();
 
-        WebSession.Page reported = reader.post("/reviews/" + reviewId + "/report", Map.of("reason", "spam", "back", reviews));
-        assertThat(reported.location()).isEqualTo(reviews);
-        assertThat(jdbc.sql("select count(*) from review_report where review_id = ?::uuid").param(reviewId).query(Long.class).single()).isEqualTo(1);
+        assertThat(reader.post("/reviews/" + reviewId + "/helpful", Map.of("back", reviews)).assertStatus(302).location()).isEqualTo(reviews);
+        reader.post("/reviews/" + reviewId + "/helpful", Map.of("back", reviews)).assertStatus(302);
+        assertThat(author.post("/reviews/" + reviewId + "/helpful", Map.of("back", reviews)).assertStatus(422).body())
+                .contains("<div class=\"error-box\" role=\"alert\">You cannot vote for your own review.</div>");
+        assertThat(helpfulCount(reviewId)).isEqualTo(1);
+    }
+
+    @Test
+    void aReviewIsReportedThroughTheReportFormIntoTheModerationQueue() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String workflowId = SellerFixture.publishedWorkflow(seller, "Reported " + Fixtures.uniqueSlug("rr"), "n8n", "0");
+        String slug = jdbc.sql("select slug from workflow where id = ?::uuid").param(workflowId).query(String.class).single();
+        String reviews = "/workflows/" + slug + "/reviews";
+        WebSession author = owner(workflowId, "Author");
+        author.get(reviews);
+        author.post(reviews, Map.of("rating", "1", "body", "Did not work for me at all, sadly")).assertStatus(302);
+        String reviewId = jdbc.sql("select id::text from review where workflow_id = ?::uuid").param(workflowId).query(String.class).single();
+
+        WebSession reader = owner(workflowId, "Reader");
+        String form = "/report/review/" + reviewId;
+        assertThat(reader.get(reviews).body()).as("each review links to the report form").contains("href=\"" + form + "\"");
+        assertThat(reader.get(form).body()).contains("Why are you reporting it?");
+        assertThat(reader.post(form, Map.of("reason", "spam", "note", "Sends buyers to another store")).assertStatus(200).body())
+                .contains("Thanks, we’ll look at it.");
+        assertThat(jdbc.sql("select reason || '/' || note || '/' || status from moderation_report where content_type = 'review' and content_id = ?::uuid")
+                .param(reviewId).query(String.class).single()).isEqualTo("spam/Sends buyers to another store/OPEN");
+        assertThat(jdbc.sql("select hits from moderation_item where content_type = 'review' and content_id = ?::uuid and status = 'OPEN'")
+                .param(reviewId).query(String.class).single()).isEqualTo("report: spam — Sends buyers to another store");
+
+        // the old one-click button is gone: posting to it files nothing
+        assertThat(reader.post("/reviews/" + reviewId + "/report", Map.of("reason", "spam")).status()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from moderation_report where content_id = ?::uuid").param(reviewId).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    long helpfulCount(String reviewId) {
+        return jdbc.sql("select helpful_count from review where id = ?::uuid").param(reviewId).query(Long.class).single();
     }
 
     @Test

@@ -86,9 +86,9 @@ class QuestionController {
                 redirect, response, model);
     }
 
-    @PostMapping("/workflows/{slug}/questions/{id}/{action:delete|upvote|accept|report}")
+    @PostMapping("/workflows/{slug}/questions/{id}/{action:delete|upvote|accept}")
     String action(@PathVariable String slug, @PathVariable UUID id, @PathVariable String action,
-                  @AuthenticationPrincipal @Nullable CurrentUser viewer, @RequestParam(defaultValue = "") String reason,
+                  @AuthenticationPrincipal @Nullable CurrentUser viewer,
                   @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, RedirectAttributes redirect,
                   HttpServletResponse response, Model model) {
         if (viewer == null) {
@@ -98,8 +98,7 @@ class QuestionController {
         Runnable change = switch (action) {
             case "delete" -> () -> questions.delete(viewer.actor(), id);
             case "upvote" -> () -> questions.upvote(viewer.actor(), id);
-            case "accept" -> () -> questions.accept(viewer.actor(), id);
-            default -> () -> questions.report(viewer.actor(), id, reason);
+            default -> () -> questions.accept(viewer.actor(), id);
         };
         return act(workflow, viewer, htmx, "qa." + action + ".done", null, change, redirect, response, model);
     }

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A workflow's reviews. On the workflow page they are a fragment that htmx loads and replaces in place
- * (writing, editing, deleting, voting, reporting); without JavaScript the same URLs serve a full page
+ * (writing, editing, deleting, voting); without JavaScript the same URLs serve a full page
  * and every form posts, then comes back to the workflow page. A rejected review is shown again with the
  * reason in an error box and the text the person typed.
  */
@@ -105,19 +105,6 @@ class ReviewController {
             }
         }
         return done(workflow, voter, htmx, notice, target, redirect, model);
-    }
-
-    @PostMapping("/reviews/{id}/report")
-    String report(@PathVariable UUID id, @AuthenticationPrincipal @Nullable CurrentUser reporter, @RequestParam(defaultValue = "") String reason,
-                  @RequestParam(required = false) @Nullable String back, @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
-                  RedirectAttributes redirect, Model model) {
-        String target = back == null ? null : WebInput.localPath(back, "/");
-        PurchasableWorkflow workflow = workflowOfReview(id);
-        if (reporter == null) {
-            return "redirect:/login";
-        }
-        reviews.report(reporter.actor(), id, reason);
-        return done(workflow, reporter, htmx, ReviewNotice.success("review.reported"), target, redirect, model);
     }
 
     /**
