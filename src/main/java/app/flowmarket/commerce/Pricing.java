@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import app.flowmarket.currency.DailyRates;
 import app.flowmarket.currency.ExchangeRates;
@@ -112,7 +113,7 @@ public class Pricing implements CurrencyConverter, MinimumPrice {
     public record QuoteLine(Sellable item, Money list, Money discount, Money net, Money fee, Money sellerShare, Money charged,
                             BigDecimal rate, List<String> steps, @Nullable UUID couponId, @Nullable String couponCode, Money couponDiscount,
                             @Nullable String promotionTitle, @Nullable UUID promotionId, Money promotionDiscount, Money bundleDiscount,
-                            boolean atMinimum) {
+                            boolean atMinimum, @Nullable BundleTier bundleTier) {
 
         /** Whether the line is charged in another currency than its seller's price. */
         public boolean converted() {
@@ -165,14 +166,24 @@ public class Pricing implements CurrencyConverter, MinimumPrice {
         }
     }
 
-    /** The platform's bundle tiers (fewest workflows first) and the stores whose workflows take part. */
-    public record BuyerBundleTerms(List<BundleTier> tiers, Set<UUID> stores) {
+    /**
+     * The platform's bundle tiers (fewest workflows first), the stores whose workflows take part, and the tiers some of
+     * them offer of their own: a store's line gets whichever of the platform's and its own takes more off at the count.
+     */
+    public record BuyerBundleTerms(List<BundleTier> tiers, Set<UUID> stores, Map<UUID, List<BundleTier>> storeTiers) {
 
         public static final BuyerBundleTerms NONE = new BuyerBundleTerms(List.of(), Set.of());
+
+        public BuyerBundleTerms(List<BundleTier> tiers, Set<UUID> stores) {
+            this(tiers, stores, Map.of());
+        }
 
         public BuyerBundleTerms {
             tiers = tiers.stream().sorted(Comparator.comparingInt(BundleTier::items)).toList();
             stores = Set.copyOf(stores);
+            Map<UUID, List<BundleTier>> sorted = new HashMap<>();
+            storeTiers.forEach((store, own) -> sorted.put(store, own.stream().sorted(Comparator.comparingInt(BundleTier::items)).toList()));
+            storeTiers = Map.copyOf(sorted);
         }
 
         boolean counts(Sellable item, long price) {
@@ -181,12 +192,34 @@ public class Pricing implements CurrencyConverter, MinimumPrice {
 
         /** The highest tier so many workflows reach. */
         Optional<BundleTier> reached(int items) {
-            return tiers.stream().filter(t -> t.items() <= items).reduce((a, b) -> b);
+            return reached(tiers, items);
+        }
+
+        /** The tier a line of the store gets at so many workflows: the platform's or the store's own, whichever takes more off. */
+        Optional<BundleTier> reached(int items, UUID store) {
+            return Stream.of(reached(items), reached(storeTiers.getOrDefault(store, List.of()), items)).flatMap(Optional::stream)
+                    .max(Comparator.comparingInt(BundleTier::percentOff).thenComparingInt(BundleTier::items));
+        }
+
+        /** The tiers a store's lines get, fewest workflows first: the platform's and its own, each step taking more off. */
+        public List<BundleTier> effective(UUID store) {
+            List<BundleTier> steps = new ArrayList<>();
+            Stream.concat(tiers.stream(), storeTiers.getOrDefault(store, List.of()).stream()).mapToInt(BundleTier::items).distinct().sorted()
+                    .forEach(items -> reached(items, store).ifPresent(tier -> {
+                        if (steps.isEmpty() || tier.percentOff() > steps.get(steps.size() - 1).percentOff()) {
+                            steps.add(new BundleTier(items, tier.percentOff()));
+                        }
+                    }));
+            return List.copyOf(steps);
         }
 
         /** The next tier up, for "add one more to save 20 %". */
         Optional<BundleTier> next(int items) {
             return tiers.stream().filter(t -> t.items() > items).findFirst();
+        }
+
+        private static Optional<BundleTier> reached(List<BundleTier> tiers, int items) {
+            return tiers.stream().filter(t -> t.items() <= items).reduce((a, b) -> b);
         }
     }
 
@@ -349,9 +382,12 @@ public class Pricing implements CurrencyConverter, MinimumPrice {
         }
         // the buyer's own bundle: the tier the count reaches, its percentage off each counted line
         List<Sellable> counted = charged.stream().filter(item -> bundleTerms.counts(item, base.getOrDefault(item, 0L))).toList();
-        Optional<BundleTier> tier = bundleTerms.reached(counted.size());
+        Map<Sellable, BundleTier> tierOf = new HashMap<>();
+        counted.forEach(item -> bundleTerms.reached(counted.size(), item.storeId()).ifPresent(t -> tierOf.put(item, t)));
+        Optional<BundleTier> tier = bundleTerms.reached(counted.size())
+                .or(() -> tierOf.values().stream().max(Comparator.comparingInt(BundleTier::percentOff)));
         Map<Sellable, Long> bundleOff = new HashMap<>();
-        tier.ifPresent(t -> counted.forEach(item -> {
+        tierOf.forEach((item, t) -> {
             long price = base.getOrDefault(item, 0L);
             long percent = BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(t.percentOff()))
                     .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
@@ -361,7 +397,7 @@ public class Pricing implements CurrencyConverter, MinimumPrice {
             }
             bundleOff.put(item, off);
             base.put(item, price - off);
-        }));
+        });
         Map<Sellable, Long> couponOff = new HashMap<>();
         Map<Sellable, CouponTerms> couponOf = new HashMap<>();
         List<CouponOutcome> outcomes = new ArrayList<>();
@@ -381,7 +417,7 @@ public class Pricing implements CurrencyConverter, MinimumPrice {
         long bundleSaving = 0;
         for (Sellable item : charged) {
             QuoteLine line = price(item, chargeCurrency, today, included.stream().filter(i -> i.bundle().equals(item)).map(Included::item).toList(),
-                    promotedOf.get(item), tier.orElse(null), bundleOff.getOrDefault(item, 0L), couponOf.get(item), couponOff.getOrDefault(item, 0L),
+                    promotedOf.get(item), tierOf.get(item), bundleOff.getOrDefault(item, 0L), couponOf.get(item), couponOff.getOrDefault(item, 0L),
                     atMinimum.contains(item));
             bundleSaving += apply(line.bundleDiscount(), line.rate(), chargeCurrency);
             lines.add(line);
@@ -516,7 +552,7 @@ public class Pricing implements CurrencyConverter, MinimumPrice {
                 coupon != null && couponOff > 0 ? coupon.id() : null, coupon != null && couponOff > 0 ? coupon.code() : null,
                 new Money(coupon != null ? couponOff : 0, currency), promoted == null ? null : promoted.promotion().title(),
                 promoted == null ? null : promoted.promotion().id(), new Money(promoted == null ? 0 : list - promoted.price().minor(), currency),
-                new Money(bundleOff, currency), atMinimum);
+                new Money(bundleOff, currency), atMinimum, bundleOff > 0 ? bundleTier : null);
     }
 
     /**

@@ -293,7 +293,12 @@ class DemoData implements SmartLifecycle {
             stores.importOpening(AccountId.of(ownerId), opened);
             if (s < 3) {
                 // the first three stores take part in buyers' own bundles
-                demoPricing.takePartInBuyerBundles(seller, app.flowmarket.shared.StoreId.of(stores.findByOwner(AccountId.of(ownerId)).orElseThrow().id()));
+                app.flowmarket.shared.StoreId taking = app.flowmarket.shared.StoreId.of(stores.findByOwner(AccountId.of(ownerId)).orElseThrow().id());
+                demoPricing.takePartInBuyerBundles(seller, taking);
+                if (s == 0) {
+                    // ... the demo seller with tiers of its own on top of the platform's
+                    demoPricing.ownBundleTiers(seller, taking);
+                }
             }
             openedAt.put(ownerId, opened);
             long openDays = Duration.between(opened, now).toDays();

@@ -99,4 +99,40 @@ class BuyerBundleIntegrationTests {
         assertThat(seller.postWithoutCsrf("/seller/bundles/buyer-bundles", Map.of("takePart", "true")).status()).isEqualTo(403);
         assertThat(seller.get("/seller/bundles").body()).contains("Your store does not take part");
     }
+
+    @Test
+    void aStoreOffersTiersOfItsOwnAndItsLinesGetTheBetterOfItsAndThePlatforms() {
+        WebSession first = SellerFixture.newSeller(port);
+        WebSession second = SellerFixture.newSeller(port);
+        String a = SellerFixture.publishedWorkflow(first, "Own tiers A " + Fixtures.uniqueSlug("a"), "n8n", "20");
+        String c = SellerFixture.publishedWorkflow(second, "Own tiers C " + Fixtures.uniqueSlug("c"), "n8n", "50");
+        WebSession.Page notYet = first.post("/seller/bundles/buyer-bundles/tiers", Map.of("tiers", "2:15"));
+        assertThat(notYet.status()).isEqualTo(422);
+        assertThat(notYet.body()).contains("Take part in buyers&#39; bundles first");
+        for (WebSession seller : List.of(first, second)) {
+            seller.post("/seller/bundles/buyer-bundles", Map.of("takePart", "true")).assertStatus(302);
+        }
+
+        WebSession.Page refused = first.post("/seller/bundles/buyer-bundles/tiers", Map.of("tiers", "2:15, 3:5"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("Write up to four tiers").contains("value=\"2:15, 3:5\"");
+        assertThat(first.postWithoutCsrf("/seller/bundles/buyer-bundles/tiers", Map.of("tiers", "2:15")).status()).isEqualTo(403);
+        assertThat(first.post("/seller/bundles/buyer-bundles/tiers", Map.of("tiers", "2:15")).assertStatus(302).location()).isEqualTo("/seller/bundles");
+        assertThat(first.get("/seller/bundles").body()).contains("value=\"2:15\"");
+
+        WebSession buyer = buyer();
+        assertThat(buyer.get("/workflows/" + slugOf(a) + "/buy-box").body())
+                .contains("Bundle and save: 2 or more workflows from participating stores get 15 % off each, 5 or more 20 %");
+        assertThat(buyer.get("/workflows/" + slugOf(c) + "/buy-box").body())
+                .contains("Bundle and save: 3 or more workflows from participating stores get 10 % off each, 5 or more 20 %");
+        Shopper.addToCart(buyer, "WORKFLOW", a);
+        Shopper.addToCart(buyer, "WORKFLOW", c);
+        // two workflows: the first store's own tier gives its line 15 %; the platform's first tier needs three
+        String cart = buyer.get("/cart").body();
+        assertThat(cart).contains("Your bundle, 15 % off: −$3").contains("Total: $67");
+
+        // no tiers of its own any more: the platform's only
+        first.post("/seller/bundles/buyer-bundles/tiers", Map.of("tiers", "")).assertStatus(302);
+        assertThat(buyer.get("/cart").body()).doesNotContain("Your bundle, 15 % off").contains("Total: $70");
+    }
 }

@@ -160,4 +160,54 @@ class BuyerBundlePricingTests {
         assertThatThrownBy(() -> new Pricing.BundleTier(3, 95)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Pricing.BundleTier(3, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest(name = "{0} counted, the first store offering 2:5 and 4:25 of its own: its lines {1} %, the other store's {2} %")
+    @CsvSource({
+            "1,  0,  0",
+            "2,  5,  0",
+            "3, 10, 10",
+            "4, 25, 10",
+            "5, 25, 20",
+            "6, 25, 20",
+    })
+    void aStoreWithTiersOfItsOwnGivesItsLinesTheBetterOfItsTierAndThePlatforms(int counted, int ownPercent, int otherPercent) {
+        Pricing.BuyerBundleTerms withOwn = new Pricing.BuyerBundleTerms(TIERS, Set.of(joined, alsoJoined),
+                java.util.Map.of(joined, List.of(new Pricing.BundleTier(4, 25), new Pricing.BundleTier(2, 5))));
+
+        Pricing.Quote quote = pricing.quote(cart(counted, 0, 2000), Currency.getInstance("USD"), List.of(), List.of(), withOwn, AT);
+
+        long saving = 0;
+        for (Pricing.QuoteLine line : quote.lines()) {
+            int percent = line.item().storeId().equals(joined) ? ownPercent : otherPercent;
+            assertThat(line.bundleDiscount().minor()).as(line.item().storeId().equals(joined) ? "the store's own tiers" : "the platform's")
+                    .isEqualTo(2000L * percent / 100);
+            saving += line.bundleDiscount().minor();
+        }
+        assertThat(quote.buyerBundle().saving()).isEqualTo(Money.of(saving, "USD"));
+        assertThat(quote.total().minor()).isEqualTo(counted * 2000L - saving);
+    }
+
+    @Test
+    void theTiersAStoresLinesGetAreThePlatformsAndItsOwnEachStepTakingMoreOff() {
+        Pricing.BuyerBundleTerms withOwn = new Pricing.BuyerBundleTerms(TIERS, Set.of(joined, alsoJoined),
+                java.util.Map.of(joined, List.of(new Pricing.BundleTier(2, 5), new Pricing.BundleTier(4, 15))));
+
+        assertThat(withOwn.effective(joined)).containsExactly(new Pricing.BundleTier(2, 5), new Pricing.BundleTier(3, 10),
+                new Pricing.BundleTier(4, 15), new Pricing.BundleTier(5, 20));
+        assertThat(withOwn.effective(alsoJoined)).containsExactly(new Pricing.BundleTier(3, 10), new Pricing.BundleTier(5, 20));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is refused")
+    @CsvSource(delimiter = '|', value = {"3", "3:", "1:10", "21:10", "3:0", "3:95", "3:10, 3:20", "2:20, 4:10", "2:5,3:6,4:7,5:8,6:9", "a:b"})
+    void writtenTiersThatAreNotTiersAreRefused(String written) {
+        assertThatThrownBy(() -> BuyerBundles.parse(written)).isInstanceOf(app.flowmarket.shared.DomainException.class)
+                .hasMessage("buyer-bundles.own-tiers.invalid");
+    }
+
+    @Test
+    void writtenTiersAreReadInAnyOrderAndWrittenBackInOrder() {
+        assertThat(BuyerBundles.parse(" 4 : 25 %; 2:10 ")).containsExactly(new Pricing.BundleTier(2, 10), new Pricing.BundleTier(4, 25));
+        assertThat(BuyerBundles.written(BuyerBundles.parse("4:25, 2:10"))).isEqualTo("2:10, 4:25");
+        assertThat(BuyerBundles.parse("  ")).isEmpty();
+    }
 }

@@ -115,6 +115,12 @@ class SellerCommerceController {
     }
 
     private String bundlesPage(UUID storeId, Model model, @Nullable String error) {
+        return bundlesPage(storeId, model, error, null, null);
+    }
+
+    private String bundlesPage(UUID storeId, Model model, @Nullable String error, @Nullable String tiersError, @Nullable String tiersTyped) {
+        model.addAttribute("tiersError", tiersError);
+        model.addAttribute("ownTiers", tiersTyped != null ? tiersTyped : BuyerBundles.written(buyerBundles.ownTiers(StoreId.of(storeId))));
         model.addAttribute("bundles", bundles.ofStore(storeId, false));
         model.addAttribute("workflows", catalogQueries.byStore(StoreId.of(storeId)));
         model.addAttribute("error", error);
@@ -130,6 +136,21 @@ class SellerCommerceController {
         var store = stores.findByOwner(seller.account()).orElseThrow(() -> new DomainException("store.none"));
         buyerBundles.takePart(seller.actor(), StoreId.of(store.id()), takePart);
         Flash.success(redirect, takePart ? "buyer-bundles.joined" : "buyer-bundles.left");
+        return "redirect:/seller/bundles";
+    }
+
+    /** The store's own buyers' bundle tiers, on top of the platform's (empty: none). */
+    @PostMapping("/seller/bundles/buyer-bundles/tiers")
+    String ownTiers(@AuthenticationPrincipal CurrentUser seller, @RequestParam(defaultValue = "") String tiers, Model model,
+                    RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+        var store = stores.findByOwner(seller.account()).orElseThrow(() -> new DomainException("store.none"));
+        try {
+            buyerBundles.offerOwnTiers(seller.actor(), StoreId.of(store.id()), tiers);
+        } catch (DomainException e) {
+            response.setStatus(422);
+            return bundlesPage(store.id(), model, null, e.getMessage(), tiers);
+        }
+        Flash.success(redirect, "buyer-bundles.own-tiers.saved");
         return "redirect:/seller/bundles";
     }
 

@@ -80,7 +80,7 @@ class ShopController {
                 .filter(b -> b.workflows().stream().anyMatch(w -> w.id().equals(workflow.id()))).toList());
         // a paid workflow of a store that takes part in buyers' bundles says what bundling saves
         model.addAttribute("bundleTiers", !workflow.price().isFree() && buyerBundles.takesPart(StoreId.of(workflow.storeId()))
-                ? buyerBundles.tiers() : List.of());
+                ? buyerBundles.tiersFor(StoreId.of(workflow.storeId())) : List.of());
         return "commerce/buy-box";
     }
 
