@@ -46,9 +46,11 @@ class OldReportsMigrationIntegrationTests {
         UUID wordyReporter = UUID.randomUUID();
         UUID workflow = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            // one transaction whose settings end with it: the connection goes back to the pool the other tests share as it was
+            connection.setAutoCommit(false);
             // the rows the reports point at, without the accounts and workflows around them
-            sql.execute("set session_replication_role = replica");
-            sql.execute("set search_path to " + schema);
+            sql.execute("set local session_replication_role = replica");
+            sql.execute("set local search_path to " + schema);
             sql.execute("insert into review (id, workflow_id, author_id, rating, body, created_at, updated_at) values ('%s', '%s', '%s', 1, '%s', now(), now())"
                     .formatted(review, workflow, author, "Go and buy the copy in my store, it is much cheaper and does the same thing, really"));
             sql.execute("insert into qa_post (id, workflow_id, author_id, body, created_at) values ('%s', '%s', '%s', 'A question', now())"
@@ -65,7 +67,7 @@ class OldReportsMigrationIntegrationTests {
                     values (gen_random_uuid(), 'answer', '%s', gen_random_uuid(), '%s', 'An answer', 'report: other', 'OPEN', now()),
                            (gen_random_uuid(), 'question', '%s', gen_random_uuid(), '%s', 'A question', 'report: other', 'APPROVED', now())"""
                     .formatted(answer, author, question, author));
-            sql.execute("set session_replication_role = origin");
+            connection.commit();
         }
 
         Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").target("48").load().migrate();
