@@ -108,7 +108,7 @@ class BuyerBundleIntegrationTests {
         String c = SellerFixture.publishedWorkflow(second, "Own tiers C " + Fixtures.uniqueSlug("c"), "n8n", "50");
         WebSession.Page notYet = first.post("/seller/bundles/buyer-bundles/tiers", Map.of("tiers", "2:15"));
         assertThat(notYet.status()).isEqualTo(422);
-        assertThat(notYet.body()).contains("Take part in buyers&#39; bundles first");
+        assertThat(notYet.body()).contains("Take part in buyers' bundles first");
         for (WebSession seller : List.of(first, second)) {
             seller.post("/seller/bundles/buyer-bundles", Map.of("takePart", "true")).assertStatus(302);
         }
