@@ -1,6 +1,10 @@
 package app.flowmarket.catalog;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,6 +65,45 @@ public class CatalogPages {
     @Transactional(readOnly = true)
     public Optional<WorkflowPage> workflowById(WorkflowId workflowId) {
         return workflows.findById(workflowId.value()).filter(w -> w.getStatus() != WorkflowStatus.DRAFT).map(pages::page);
+    }
+
+    /**
+     * What a workflow page shows of its versions' files: each version's changes against the one before (by version
+     * number), what the latest needs, and the n8n release it needs. Versions never change, so this is kept by the
+     * latest version's id: a page view reads no file and runs no query once its listing has been seen.
+     */
+    public record WorkflowDetails(Map<Integer, WorkflowDiff> changes, @Nullable Compatibility needs,
+                                  N8nReleases.@Nullable Minimum n8nMinimum) {
+    }
+
+    private final Map<UUID, WorkflowDetails> details = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, WorkflowDetails> eldest) {
+            return size() > 1_000;
+        }
+    });
+
+    /** See {@link WorkflowDetails}. */
+    @Transactional(readOnly = true)
+    public WorkflowDetails details(WorkflowPage page) {
+        UUID latest = page.latestVersion().map(CatalogManagement.VersionView::id).orElse(null);
+        WorkflowDetails known = latest == null ? null : details.get(latest);
+        if (known != null) {
+            return known;
+        }
+        Optional<Workflow> workflow = workflows.findById(page.id());
+        Map<Integer, WorkflowDiff> changes = new HashMap<>();
+        if (page.versions().size() > 1) {
+            workflow.map(diffs::history).orElse(List.of()).forEach(diff -> changes.put(diff.toVersion(), diff));
+        }
+        Compatibility needs = workflow.flatMap(diffs::compatibility).orElse(null);
+        N8nReleases.Minimum minimum = needs == null ? null : N8nReleases.of(page.platform(), needs);
+        WorkflowDetails found = new WorkflowDetails(Map.copyOf(changes), needs == null || needs.isEmpty() ? null : needs,
+                minimum != null && (minimum.release() != null || !minimum.unknown().isEmpty()) ? minimum : null);
+        if (latest != null) {
+            details.put(latest, found);
+        }
+        return found;
     }
 
     /** What changed in each version of a listing against the one before, newest first (empty for the first version). */

@@ -27,9 +27,10 @@ record SecuritySettings(@DefaultValue SignIn signIn, @DefaultValue SignInLink si
 
     /**
      * A signed-in session ends after {@code absolute} however active it is (OWASP ASVS 3.3.2); the idle timeout is
-     * {@code spring.session.timeout}.
+     * {@code spring.session.timeout}, counted from the last use written to the store, which is written at most every
+     * {@code touchEvery} (see {@link SessionTouches}).
      */
-    record SessionLimits(@DefaultValue("PT12H") Duration absolute) {
+    record SessionLimits(@DefaultValue("PT12H") Duration absolute, @DefaultValue("PT1M") Duration touchEvery) {
     }
 
     /**

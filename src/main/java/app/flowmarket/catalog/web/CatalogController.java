@@ -55,13 +55,10 @@ class CatalogController {
                 ? ProductJsonLd.of(page, offers.offer(page.id(), page.price(), Instant.now()).orElse(null), site, LocaleContextHolder.getLocale())
                 : null);
         model.addAttribute("owner", viewer != null && page.store().ownerId().equals(viewer.id()));
-        java.util.Map<Integer, app.flowmarket.catalog.WorkflowDiff> changes = new java.util.HashMap<>();
-        if (page.versions().size() > 1) {
-            catalog.versionChanges(WorkflowId.of(page.id())).forEach(diff -> changes.put(diff.toVersion(), diff));
-        }
-        model.addAttribute("changes", changes);
-        model.addAttribute("needs", catalog.compatibility(WorkflowId.of(page.id())).orElse(null));
-        model.addAttribute("n8nMinimum", catalog.minimumN8n(WorkflowId.of(page.id())).orElse(null));
+        var details = catalog.details(page);
+        model.addAttribute("changes", details.changes());
+        model.addAttribute("needs", details.needs());
+        model.addAttribute("n8nMinimum", details.n8nMinimum());
         return "catalog/workflow";
     }
 
