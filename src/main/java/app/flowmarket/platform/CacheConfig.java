@@ -25,6 +25,11 @@ import org.springframework.context.annotation.Configuration;
  * served straight from PostgreSQL. A circuit breaker stops asking Redis after two failures, so pages
  * do not each wait for its timeout; it tries again every few seconds, and when Redis answers again
  * the caches are cleared, because the evictions missed during the outage could leave stale entries.
+ * <p>
+ * In front of Redis, each JVM keeps what it read for {@code flowmarket.cache.near-ttl} (2 s; at most
+ * {@code flowmarket.cache.near-size} entries a cache): a page viewed often is not fetched from Redis and deserialised
+ * on every view. A change evicts this JVM's copy at once and again after its commit; other instances of the
+ * application see it once their copy is that old (decision 56).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -51,12 +56,17 @@ class CacheConfig implements CachingConfigurer {
     }
 
     @Bean
-    static BeanPostProcessor circuitBreakingCaches(org.springframework.beans.factory.ObjectProvider<CircuitBreaker> breaker) {
+    static BeanPostProcessor circuitBreakingCaches(org.springframework.beans.factory.ObjectProvider<CircuitBreaker> breaker,
+                                                   org.springframework.core.env.Environment environment) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof CacheManager manager && !(bean instanceof CircuitBreakingCacheManager)
-                        ? new CircuitBreakingCacheManager(manager, breaker.getObject()) : bean;
+                if (!(bean instanceof CacheManager manager) || bean instanceof CircuitBreakingCacheManager) {
+                    return bean;
+                }
+                Duration nearTtl = environment.getProperty("flowmarket.cache.near-ttl", Duration.class, Duration.ofSeconds(2));
+                int nearSize = environment.getProperty("flowmarket.cache.near-size", Integer.class, 500);
+                return new CircuitBreakingCacheManager(manager, breaker.getObject(), nearTtl, nearSize);
             }
         };
     }
@@ -91,11 +101,15 @@ class CacheConfig implements CachingConfigurer {
 
         private final CacheManager delegate;
         private final CircuitBreaker breaker;
-        private final ConcurrentMap<String, Cache> caches = new ConcurrentHashMap<>();
+        private final Duration nearTtl;
+        private final int nearSize;
+        private final ConcurrentMap<String, NearCache> caches = new ConcurrentHashMap<>();
 
-        CircuitBreakingCacheManager(CacheManager delegate, CircuitBreaker breaker) {
+        CircuitBreakingCacheManager(CacheManager delegate, CircuitBreaker breaker, Duration nearTtl, int nearSize) {
             this.delegate = delegate;
             this.breaker = breaker;
+            this.nearTtl = nearTtl;
+            this.nearSize = nearSize;
             breaker.getEventPublisher().onStateTransition(event -> {
                 log.warn("Redis cache circuit: {}", event.getStateTransition());
                 if (event.getStateTransition().getToState() == CircuitBreaker.State.CLOSED) {
@@ -107,7 +121,7 @@ class CacheConfig implements CachingConfigurer {
         @Override
         public @Nullable Cache getCache(String name) {
             Cache cache = delegate.getCache(name);
-            return cache == null ? null : caches.computeIfAbsent(name, n -> new CircuitBreakingCache(cache, breaker));
+            return cache == null ? null : caches.computeIfAbsent(name, n -> new NearCache(new CircuitBreakingCache(cache, breaker), nearTtl, nearSize));
         }
 
         @Override
@@ -116,6 +130,7 @@ class CacheConfig implements CachingConfigurer {
         }
 
         private void clearAll() {
+            caches.values().forEach(NearCache::forget);
             for (String name : delegate.getCacheNames()) {
                 try {
                     Cache cache = delegate.getCache(name);
@@ -215,6 +230,111 @@ class CacheConfig implements CachingConfigurer {
             } catch (RuntimeException e) {
                 breaker.onError(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS, e);
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * What this JVM read from a cache lately, kept for a second or two (see the class comment). Entries are written
+     * through to Redis; evictions and clears reach Redis and drop this JVM's copy at once and again once the
+     * transaction commits, so a reader in between cannot keep the old value here.
+     */
+    static final class NearCache implements Cache {
+
+        private final Cache delegate;
+        private final com.github.benmanes.caffeine.cache.Cache<Object, ValueWrapper> near;
+
+        NearCache(Cache delegate, Duration ttl, int size) {
+            this.delegate = delegate;
+            this.near = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(size).build();
+        }
+
+        @Override
+        public String getName() {
+            return delegate.getName();
+        }
+
+        @Override
+        public Object getNativeCache() {
+            return delegate.getNativeCache();
+        }
+
+        @Override
+        public @Nullable ValueWrapper get(Object key) {
+            ValueWrapper kept = near.getIfPresent(key);
+            if (kept != null) {
+                return kept;
+            }
+            ValueWrapper read = delegate.get(key);
+            if (read != null) {
+                near.put(key, read);
+            }
+            return read;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> @Nullable T get(Object key, @Nullable Class<T> type) {
+            ValueWrapper kept = near.getIfPresent(key);
+            if (kept != null) {
+                Object value = kept.get();
+                if (value != null && type != null && !type.isInstance(value)) {
+                    throw new IllegalStateException("Cached value is not of required type [" + type.getName() + "]: " + value);
+                }
+                return (T) value;
+            }
+            T read = delegate.get(key, type);
+            if (read != null) {
+                near.put(key, new org.springframework.cache.support.SimpleValueWrapper(read));
+            }
+            return read;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
+            ValueWrapper kept = near.getIfPresent(key);
+            if (kept != null) {
+                return (T) kept.get();
+            }
+            T value = delegate.get(key, valueLoader);
+            near.put(key, new org.springframework.cache.support.SimpleValueWrapper(value));
+            return value;
+        }
+
+        @Override
+        public void put(Object key, @Nullable Object value) {
+            delegate.put(key, value);
+            near.put(key, new org.springframework.cache.support.SimpleValueWrapper(value));
+        }
+
+        @Override
+        public void evict(Object key) {
+            near.invalidate(key);
+            delegate.evict(key);
+            afterCommit(() -> near.invalidate(key));
+        }
+
+        @Override
+        public void clear() {
+            near.invalidateAll();
+            delegate.clear();
+            afterCommit(near::invalidateAll);
+        }
+
+        void forget() {
+            near.invalidateAll();
+        }
+
+        private static void afterCommit(Runnable action) {
+            if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                        new org.springframework.transaction.support.TransactionSynchronization() {
+                            @Override
+                            public void afterCompletion(int status) {
+                                action.run();
+                            }
+                        });
             }
         }
     }

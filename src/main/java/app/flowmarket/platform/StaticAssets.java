@@ -38,6 +38,8 @@ public class StaticAssets implements WebMvcConfigurer {
     // looked up when first used: the provider is built from this configuration's handlers
     private final ObjectProvider<ResourceUrlProvider> urls;
 
+    private final java.util.Map<String, String> versioned = new java.util.concurrent.ConcurrentHashMap<>();
+
     StaticAssets(ObjectProvider<ResourceUrlProvider> urls) {
         this.urls = urls;
     }
@@ -60,8 +62,12 @@ public class StaticAssets implements WebMvcConfigurer {
 
     /** The hashed URL of a static file, e.g. {@code /css/app.css} → {@code /css/app-1f2e….css}. */
     public String url(String path) {
-        String versioned = urls.getObject().getForLookupPath(path);
-        return versioned == null ? path : versioned;
+        // the resource chain keeps what it resolved (resourceChain(true)), so the answer for a path never changes
+        // while the application runs: kept here too, saving the handler matching on every link of every page
+        return versioned.computeIfAbsent(path, p -> {
+            String found = urls.getObject().getForLookupPath(p);
+            return found == null ? p : found;
+        });
     }
 
     @Bean

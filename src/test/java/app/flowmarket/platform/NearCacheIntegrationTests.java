@@ -1,0 +1,80 @@
+package app.flowmarket.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import app.flowmarket.IntegrationTest;
+import app.flowmarket.catalog.CatalogQueries;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Each instance keeps what it read from a Redis cache for two seconds, and drops it at once when it changes. */
+@IntegrationTest
+class NearCacheIntegrationTests {
+
+    @Autowired
+    CacheManager caches;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    Cache cache() {
+        return caches.getCache(CatalogQueries.WORKFLOW_CACHE);
+    }
+
+    static String key() {
+        return "near-" + UUID.randomUUID();
+    }
+
+    boolean inRedis(String key) {
+        return Boolean.TRUE.equals(redis.hasKey("flowmarket:cache:" + CatalogQueries.WORKFLOW_CACHE + "::" + key));
+    }
+
+    @Test
+    void aValueReadIsServedFromThisInstanceForTwoSecondsThenFromRedisAgain() throws InterruptedException {
+        String key = key();
+        cache().put(key, "first");
+        assertThat(inRedis(key)).as("written through to Redis").isTrue();
+
+        // another instance of the application removes it from Redis: this one keeps its copy for a moment
+        redis.delete("flowmarket:cache:" + CatalogQueries.WORKFLOW_CACHE + "::" + key);
+        assertThat(cache().get(key, String.class)).isEqualTo("first");
+
+        Thread.sleep(2_200);
+        assertThat(cache().get(key)).isNull();
+    }
+
+    @Test
+    void anEvictionDropsThisInstancesCopyAtOnce() {
+        String key = key();
+        cache().put(key, "old");
+        assertThat(cache().get(key, String.class)).isEqualTo("old");
+
+        cache().evict(key);
+
+        assertThat(cache().get(key)).isNull();
+        assertThat(inRedis(key)).isFalse();
+    }
+
+    @Test
+    void aValueReadAgainBeforeTheEvictionsCommitIsNotKeptAfterIt() {
+        String key = key();
+        cache().put(key, "old");
+
+        transactions.executeWithoutResult(status -> {
+            cache().evict(key);
+            // Redis is evicted only at the commit: a read in between still finds the old value there
+            assertThat(cache().get(key, String.class)).isEqualTo("old");
+        });
+
+        assertThat(cache().get(key)).isNull();
+    }
+}
