@@ -53,9 +53,10 @@ class DemoModeration {
                         "Reads like an advert for another marketplace."));
     }
 
-    /** Its seller uploads a new version of the workflow that still holds a payment key and a private Slack webhook. */
-    void heldVersion(UUID sellerId, UUID workflowId, String title) {
-        catalog.addVersion(accounts.find(sellerId).orElseThrow().actor(), WorkflowId.of(workflowId),
-                "Also posts each failed run to Slack.", new Upload("with-slack-alerts.json", DemoFiles.leakyN8n(title).getBytes(StandardCharsets.UTF_8)));
+    /** Its seller uploads a new version of the n8n workflow with a Slack alert whose private webhook address is typed in. */
+    void heldVersion(UUID sellerId, UUID workflowId, DemoCatalog.DemoWorkflow workflow) {
+        catalog.addVersion(accounts.find(sellerId).orElseThrow().actor(), WorkflowId.of(workflowId), "Alerts a Slack channel on every run.",
+                new Upload(DemoFiles.fileName(workflow), DemoFiles.withLeakedWebhook(workflow.title(), workflow.integrations())
+                        .getBytes(StandardCharsets.UTF_8)));
     }
 }
