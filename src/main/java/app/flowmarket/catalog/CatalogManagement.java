@@ -90,7 +90,7 @@ public class CatalogManagement {
         Workflow workflow = workflows.save(new Workflow(store.id(), store.name(), slug, listing, tags));
         workflow.offerLicences(tiers);
         WorkflowVersion first = saveVersion(workflow, 1, "", file, parsed);
-        screen(seller.id(), workflow, first.getId(), file.content());
+        screen(seller, workflow, first, file.content());
         auditLog.record(seller.id().value(), seller.label(), "workflow.created", "workflow", workflow.getId(), workflow.getSlug());
         return new Placed(workflow, List.of(first));
     }
@@ -135,7 +135,7 @@ public class CatalogManagement {
                 String log = rules.changelog(later.getKey());
                 ParsedWorkflow parsed = rules.file(workflow.getPlatform(), later.getValue());
                 WorkflowVersion version = saveVersion(workflow, made.size() + 1, log, later.getValue(), parsed);
-                screen(seller.id(), workflow, version.getId(), later.getValue().content());
+                screen(seller, workflow, version, later.getValue().content());
                 auditLog.record(seller.id().value(), seller.label(), "workflow.version-added", "workflow", workflow.getId(), "v" + version.getNumber());
                 made.add(version);
             }
@@ -163,7 +163,7 @@ public class CatalogManagement {
         LicencePrices tiers = rules.licencePrices(listing.price(), licences);
         workflow.update(listing, resolveTags(listing.tagNames()));
         workflow.offerLicences(tiers);
-        screenAsItIs(seller.id(), workflow);
+        screenAsItIs(seller, workflow);
         auditLog.record(seller.id().value(), seller.label(), "workflow.updated", "workflow", workflowId.value(), null);
         events.publishEvent(new WorkflowChanged(workflowId.value()));
     }
@@ -184,7 +184,7 @@ public class CatalogManagement {
         ParsedWorkflow parsed = rules.file(workflow.getPlatform(), file);
         int next = versions.findByWorkflowIdOrderByNumberDesc(workflowId.value()).stream().mapToInt(WorkflowVersion::getNumber).max().orElse(0) + 1;
         WorkflowVersion version = saveVersion(workflow, next, log, file, parsed);
-        screen(seller.id(), workflow, version.getId(), file.content());
+        screen(seller, workflow, version, file.content());
         auditLog.record(seller.id().value(), seller.label(), "workflow.version-added", "workflow", workflowId.value(), "v" + next);
         if (workflow.getStatus() == WorkflowStatus.PUBLISHED) {
             events.publishEvent(new WorkflowVersionAdded(workflowId.value(), version.getId(), next, log));
@@ -198,7 +198,7 @@ public class CatalogManagement {
         Workflow workflow = sellers.owned(seller.id(), workflowId.value());
         boolean hasVersion = versions.existsByWorkflowId(workflowId.value());
         if (hasVersion && workflow.getStatus() != WorkflowStatus.PUBLISHED) {
-            screenAsItIs(seller.id(), workflow);
+            screenAsItIs(seller, workflow);
         }
         publish(seller, workflow, hasVersion);
         events.publishEvent(new WorkflowChanged(workflowId.value()));
@@ -247,7 +247,10 @@ public class CatalogManagement {
 
     // ---- moderation ----------------------------------------------------------------------------
 
-    /** A moderator approved the listing: a held one is published (and announced, the first time). */
+    /**
+     * A moderator approved the listing: a held one is published (and announced, the first time), and the file version
+     * the hold kept from its buyers is theirs now (announced to them as any new version).
+     */
     @Transactional
     public void release(WorkflowId workflowId) {
         workflows.findById(workflowId.value()).ifPresent(workflow -> {
@@ -337,6 +340,20 @@ public class CatalogManagement {
         return versions.findByWorkflowIdOrderByNumberDesc(workflowId.value()).stream().map(WorkflowPages::view).toList();
     }
 
+    /** The versions a listing's buyers get, newest first: a version a moderation hold keeps back is left out until approved. */
+    @Transactional(readOnly = true)
+    public List<VersionView> deliverableVersions(WorkflowId workflowId) {
+        return versions.findByWorkflowIdAndHeldFalseOrderByNumberDesc(workflowId.value()).stream().map(WorkflowPages::view).toList();
+    }
+
+    /** A version's file as buyers get it: empty for an unknown version and for one a moderation hold keeps back. */
+    @Transactional(readOnly = true)
+    public Optional<VersionFile> deliverableFile(UUID versionId) {
+        return versions.findById(versionId).filter(v -> !v.isHeld()).map(v -> new VersionFile(v.getWorkflowId(), v.getId(), v.getNumber(),
+                v.getFileKey(), v.getFileName()));
+    }
+
+    /** Any version's file, held or not: for the seller's and moderators' previews, not for handing to buyers. */
     @Transactional(readOnly = true)
     public Optional<VersionFile> versionFile(UUID versionId) {
         return versions.findById(versionId).map(v -> new VersionFile(v.getWorkflowId(), v.getId(), v.getNumber(), v.getFileKey(), v.getFileName()));
@@ -353,27 +370,48 @@ public class CatalogManagement {
         return version;
     }
 
-    /** Screens the listing with its current file. */
-    private void screenAsItIs(AccountId seller, Workflow workflow) {
+    /** Screens the listing with its current file (already saved: a hold now does not keep it from buyers who have it). */
+    private void screenAsItIs(Actor seller, Workflow workflow) {
         var latest = versions.findByWorkflowIdOrderByNumberDesc(workflow.getId()).stream().findFirst();
-        screen(seller, workflow, latest.map(WorkflowVersion::getId).orElse(null), latest.map(v -> files.read(v.getFileKey())).orElse(null));
+        screen(seller, workflow, latest.map(WorkflowVersion::getId).orElse(null), latest.map(v -> files.read(v.getFileKey())).orElse(null), null);
+    }
+
+    /** Screens the listing with a file version just saved, which a hold keeps from its buyers until released. */
+    private void screen(Actor seller, Workflow workflow, WorkflowVersion saved, byte[] file) {
+        screen(seller, workflow, saved.getId(), file, saved);
     }
 
     /** Moderation's rules over the listing as it now is: a blocking rule throws, a holding one hides it until approved. */
-    private void screen(AccountId seller, Workflow workflow, @Nullable UUID revision, byte @Nullable [] file) {
-        ListingScreen.Verdict verdict = screen.screen(new ListingScreen.Listing(WorkflowId.of(workflow.getId()), seller, workflow.getTitle(),
+    private void screen(Actor seller, Workflow workflow, @Nullable UUID revision, byte @Nullable [] file, @Nullable WorkflowVersion saved) {
+        ListingScreen.Verdict verdict = screen.screen(new ListingScreen.Listing(WorkflowId.of(workflow.getId()), seller.id(), workflow.getTitle(),
                 workflow.getSummary(), workflow.getDescriptionMd(), workflow.getPrice(), workflow.getCategoryId(), revision, file));
         if (verdict.held()) {
             workflow.hold(String.join("\n", verdict.hits()));
+            if (saved != null) {
+                saved.hold();
+            }
         } else if (workflow.getReviewNote() != null) {
             releaseHold(workflow);
+            // the seller's change lifted the hold: written down as a moderator's approval is
+            auditLog.record(seller.id().value(), seller.label(), "workflow.hold-released", "workflow", workflow.getId(),
+                    "the listing as it is now passes the moderation rules");
         }
     }
 
+    /**
+     * Nothing holds the listing any more: it is published (announced the first time) and its latest file, if the hold
+     * kept it back, goes to its buyers, told as for any new version. A held version a newer one replaced stays held.
+     */
     private void releaseHold(Workflow workflow) {
-        if (workflow.release()) {
+        boolean first = workflow.release();
+        if (first) {
             events.publishEvent(new WorkflowPublished(workflow.getId(), workflow.getStoreId(), workflow.getSlug(), workflow.getTitle()));
         }
+        versions.findByWorkflowIdOrderByNumberDesc(workflow.getId()).stream().findFirst().filter(WorkflowVersion::approve).ifPresent(version -> {
+            if (!first && workflow.getStatus() == WorkflowStatus.PUBLISHED) {
+                events.publishEvent(new WorkflowVersionAdded(workflow.getId(), version.getId(), version.getNumber(), version.getChangelog()));
+            }
+        });
     }
 
     private Set<Tag> resolveTags(List<String> names) {

@@ -55,6 +55,20 @@ public class CatalogPages {
                 .map(pages::page);
     }
 
+    /** A listing moderation holds, and why (the rules' hits): what its seller and admins read on its page. */
+    public record HeldListing(WorkflowPage page, @Nullable String reviewNote) {
+    }
+
+    /**
+     * The listing of this slug while moderation holds it, whoever asks: the caller shows it whole to its seller and to
+     * admins only, and tells anyone else no more than that it is under review.
+     */
+    @Transactional(readOnly = true)
+    public Optional<HeldListing> heldListing(String slug) {
+        return workflows.findBySlug(slug).filter(w -> w.getStatus() == WorkflowStatus.HELD)
+                .map(w -> new HeldListing(pages.page(w), w.getReviewNote()));
+    }
+
     /** A published listing's page, by id (what search matches saved searches against). */
     @Transactional(readOnly = true)
     public Optional<WorkflowPage> publishedWorkflow(WorkflowId workflowId) {

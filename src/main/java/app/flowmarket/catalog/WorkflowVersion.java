@@ -8,7 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One uploaded file of a workflow, with its changelog. Versions are immutable once made. */
+/**
+ * One uploaded file of a workflow, with its changelog. Versions are immutable once made, but for {@code held}: a version
+ * saved while moderation holds its listing is not handed to buyers until the hold is released.
+ */
 @Entity
 @Table(name = "workflow_version")
 class WorkflowVersion extends NewEntity {
@@ -26,6 +29,7 @@ class WorkflowVersion extends NewEntity {
     private String integrations;
     private String secretWarnings;
     private Instant createdAt;
+    private boolean held;
 
     protected WorkflowVersion() {
     }
@@ -81,6 +85,22 @@ class WorkflowVersion extends NewEntity {
 
     String getSecretWarnings() {
         return secretWarnings;
+    }
+
+    boolean isHeld() {
+        return held;
+    }
+
+    /** Moderation held its listing as it was saved: buyers do not get it until approved. */
+    void hold() {
+        held = true;
+    }
+
+    /** Returns true when this call released it (it was held). */
+    boolean approve() {
+        boolean was = held;
+        held = false;
+        return was;
     }
 
     void importDate(Instant at) {

@@ -10,6 +10,9 @@ interface WorkflowVersions extends JpaRepository<WorkflowVersion, UUID> {
 
     List<WorkflowVersion> findByWorkflowIdOrderByNumberDesc(UUID workflowId);
 
+    /** The versions buyers get, newest first: those no moderation hold keeps back. */
+    List<WorkflowVersion> findByWorkflowIdAndHeldFalseOrderByNumberDesc(UUID workflowId);
+
     boolean existsByWorkflowId(UUID workflowId);
 
     /** How many versions each of the workflows has: one statement for a whole list (a workflow without any is left out). */

@@ -427,6 +427,15 @@ class DemoData implements SmartLifecycle {
                 .findFirst().ifPresent(unreviewed -> demoModeration.write(unreviewed, buyerIds.get(buyerIds.size() - 1),
                         placed.stream().filter(p -> p.store() == DemoCatalog.STORES.get(1)).map(Placed::id).toList(), bruno.id(),
                         written.stream().map(Reviews.ImportedReview::workflowId).collect(java.util.stream.Collectors.toSet())));
+        // a workflow Bruno owns gets a new version with a private webhook address left in its file: the listing waits held,
+        // his library keeps the version before (README, "Freshdesk to Jira bridge"); one nobody reviewed, not the demo seller's
+        java.util.Set<UUID> anyReviewed = written.stream().map(Reviews.ImportedReview::workflowId).collect(java.util.stream.Collectors.toSet());
+        placed.stream().filter(p -> p.store() != DemoCatalog.STORES.get(0) && p.demo().platform() == app.flowmarket.catalog.Platform.N8N
+                        && p.owners().contains(bruno.id()) && !anyReviewed.contains(p.id()))
+                .findFirst().ifPresent(p -> {
+                    demoModeration.heldVersion(ownerIds.get(DemoCatalog.STORES.indexOf(p.store())), p.id(), p.demo());
+                    log.info("Demo data: a new version of \"{}\", which the demo buyer owns, waits held for a moderator", p.demo().title());
+                });
         log.info("Demo data: {} workflows, {} orders paid ({} workflows bought), {} reviews, {} questions (orders {} ms, reviews {} ms)",
                 placed.size(), sales.orders(), sales.lines(), written.size(), asked, sold - catalogued, System.currentTimeMillis() - sold);
         history.awaitWork();

@@ -37,6 +37,21 @@ final class DemoFiles {
                 """.formatted(quote(title), key, hook);
     }
 
+    /**
+     * The n8n export of a listing with one more node, as a seller in a hurry adds it: a Slack alert posted to a private
+     * webhook address typed into the node (made up, in the shape real ones have).
+     */
+    static String withLeakedWebhook(String title, List<String> integrations) {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        tools.jackson.databind.node.ObjectNode export = (tools.jackson.databind.node.ObjectNode) json.readTree(n8n(title, integrations));
+        tools.jackson.databind.node.ObjectNode alert = ((tools.jackson.databind.node.ArrayNode) export.get("nodes")).addObject();
+        alert.put("id", "alert").put("name", "Alert on Slack").put("type", "n8n-nodes-base.httpRequest").put("typeVersion", 4);
+        alert.putArray("position").add(0).add(200);
+        alert.putObject("parameters").put("method", "POST")
+                .put("url", "https://hooks.slack.com/services/" + "T0DEMO789/B0DEMO012/" + "Zr5Wm8Qx2Kp7Ls4Nv9Bt6Hc3");
+        return json.writeValueAsString(export);
+    }
+
     static String export(Platform platform, String title, List<String> integrations) {
         return switch (platform) {
             case N8N -> n8n(title, integrations);

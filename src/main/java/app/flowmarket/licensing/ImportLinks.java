@@ -94,11 +94,11 @@ public class ImportLinks {
         if (!licensing.owns(AccountId.of(buyer), WorkflowId.of(workflow))) {
             throw new Refused(Refusal.NOT_OWNED);
         }
-        List<VersionView> versions = catalog.versions(WorkflowId.of(workflow));
+        List<VersionView> versions = catalog.deliverableVersions(WorkflowId.of(workflow));
         if (versions.isEmpty()) {
             throw new Refused(Refusal.NO_FILE);
         }
-        var file = catalog.versionFile(versions.get(0).id()).orElseThrow(() -> new Refused(Refusal.NO_FILE));
+        var file = catalog.deliverableFile(versions.get(0).id()).orElseThrow(() -> new Refused(Refusal.NO_FILE));
         try (InputStream in = blobs.open(file.fileKey()).orElseThrow(() -> new Refused(Refusal.NO_FILE))) {
             return in.readAllBytes();
         } catch (IOException e) {

@@ -114,7 +114,7 @@ public class Licensing {
         List<Seated> seated = verifiedEmail(buyerId).map(email -> jdbc.sql("select e.workflow_id, s.assigned_at, l.buyer_id, l.tier "
                 + SEAT_ACCESS + " order by s.assigned_at").param(email).query(Seated.class).list()).orElse(List.of());
         List<LibraryItem> items = new java.util.ArrayList<>(owned.stream().flatMap(o -> catalog.purchasable(WorkflowId.of(o.workflowId())).stream()
-                        .map(w -> new LibraryItem(w.id(), w.slug(), w.title(), o.acquiredAt(), catalog.versions(WorkflowId.of(w.id())))))
+                        .map(w -> new LibraryItem(w.id(), w.slug(), w.title(), o.acquiredAt(), catalog.deliverableVersions(WorkflowId.of(w.id())))))
                 .toList());
         if (!seated.isEmpty()) {
             java.util.Set<UUID> listed = new java.util.HashSet<>(owned.stream().map(Owned::workflowId).toList());
@@ -123,7 +123,7 @@ public class Licensing {
                 if (listed.add(seat.workflowId())) {
                     SeatOf of = new SeatOf(names.getOrDefault(AccountId.of(seat.buyerId()), ""), LicenceTier.valueOf(seat.tier()));
                     catalog.purchasable(WorkflowId.of(seat.workflowId())).ifPresent(w -> items.add(new LibraryItem(w.id(), w.slug(), w.title(),
-                            seat.assignedAt(), catalog.versions(WorkflowId.of(w.id())), of)));
+                            seat.assignedAt(), catalog.deliverableVersions(WorkflowId.of(w.id())), of)));
                 }
             }
             items.sort(java.util.Comparator.comparing(LibraryItem::acquiredAt).reversed());
@@ -140,7 +140,8 @@ public class Licensing {
      */
     @Transactional
     public Download download(AccountId buyerId, UUID versionId) {
-        CatalogManagement.VersionFile file = catalog.versionFile(versionId).orElseThrow(() -> new NotFoundException("version"));
+        // a version a moderation hold keeps back is not found either, until a moderator approves it
+        CatalogManagement.VersionFile file = catalog.deliverableFile(versionId).orElseThrow(() -> new NotFoundException("version"));
         if (!owns(buyerId, WorkflowId.of(file.workflowId()))) {
             throw new ForbiddenException("not owned");
         }
@@ -234,7 +235,7 @@ public class Licensing {
                 .params(buyerId.value(), normalise(key)).query(LicenceRow.class).optional()
                 .map(row -> new LicenceDetails(row.summary(), coveredWorkflows(row.orderLineId()).stream()
                         .flatMap(id -> catalog.purchasable(id).stream())
-                        .map(w -> new LibraryItem(w.id(), w.slug(), w.title(), row.purchasedAt(), catalog.versions(WorkflowId.of(w.id()))))
+                        .map(w -> new LibraryItem(w.id(), w.slug(), w.title(), row.purchasedAt(), catalog.deliverableVersions(WorkflowId.of(w.id()))))
                         .toList(), seats(row)));
     }
 

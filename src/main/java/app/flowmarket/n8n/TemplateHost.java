@@ -419,9 +419,13 @@ public class TemplateHost {
         return workflow;
     }
 
-    /** The latest version's file, parsed; versions never change, so a parsed file is kept by version. */
+    /**
+     * The latest version's file, parsed; versions never change, so a parsed file is kept by version. A listing off sale
+     * (an owner's) gives the latest version its buyers get: not one a moderation hold keeps back.
+     */
     private Optional<JsonNode> latestFile(WorkflowPage w) {
-        Optional<VersionView> latest = w.latestVersion();
+        Optional<VersionView> latest = w.isPublished() ? w.latestVersion()
+                : catalog.deliverableVersions(WorkflowId.of(w.id())).stream().findFirst();
         if (latest.isEmpty()) {
             return Optional.empty();
         }

@@ -1,9 +1,11 @@
 package app.flowmarket.catalog.web;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.CatalogQueries;
+import app.flowmarket.catalog.WorkflowStatus;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.NotFoundException;
 import app.flowmarket.shared.PriceOffers;
@@ -11,8 +13,10 @@ import app.flowmarket.shared.SiteSettings;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,10 +51,26 @@ class CatalogController {
         return "catalog/home";
     }
 
+    /**
+     * A workflow's page. A listing moderation holds is shown whole to its seller and to admins, each with why it is held
+     * and what comes next; anyone else gets a page saying it is under review, as a 404 that search engines drop (and
+     * do not index) until it is back.
+     */
     @GetMapping("/workflows/{slug}")
-    String workflow(@PathVariable String slug, @AuthenticationPrincipal CurrentUser viewer, Model model) {
-        var page = catalog.workflowPage(slug, viewer == null ? null : viewer.account()).orElseThrow(() -> new NotFoundException("workflow"));
+    String workflow(@PathVariable String slug, @AuthenticationPrincipal @Nullable CurrentUser viewer, Model model, HttpServletResponse response) {
+        var found = catalog.workflowPage(slug, viewer == null ? null : viewer.account());
+        var held = found.isEmpty() || found.get().status() == WorkflowStatus.HELD ? catalog.heldListing(slug) : Optional.<CatalogPages.HeldListing>empty();
+        boolean admin = viewer != null && viewer.isAdmin();
+        if (found.isEmpty() && held.isPresent() && !admin) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.setHeader("X-Robots-Tag", "noindex");
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            return "catalog/under-review";
+        }
+        var page = found.or(() -> held.map(CatalogPages.HeldListing::page)).orElseThrow(() -> new NotFoundException("workflow"));
         model.addAttribute("workflow", page);
+        model.addAttribute("held", held.orElse(null));
+        model.addAttribute("admin", admin);
         model.addAttribute("jsonLd", page.isPublished()
                 ? ProductJsonLd.of(page, offers.offer(page.id(), page.price(), Instant.now()).orElse(null), site, LocaleContextHolder.getLocale())
                 : null);
