@@ -504,6 +504,48 @@ public class OrderManagement {
     }
 
     /**
+     * Takes the processor's news that the buyer's bank disputed an order's payment: the disputed money and the dispute fee
+     * are taken from the sellers' balances until the dispute closes (decision 53). The same dispute told again changes nothing.
+     */
+    @Transactional
+    public void disputeOpened(OrderId orderId, String disputeRef, long amountMinor, long feeMinor, Instant at) {
+        Order order = orders.findForUpdate(orderId.value()).orElseThrow(() -> new NotFoundException("order"));
+        if (order.openDispute(disputeRef, amountMinor, feeMinor, at)) {
+            // publishes OrderDisputed: the ledger's entries are written in this transaction
+            orders.saveAndFlush(order);
+            auditLog.record(null, "payment", "order.disputed", "order", orderId.value(), disputeRef + " " + new Money(amountMinor, order.total().currency()));
+        }
+    }
+
+    /**
+     * Takes the dispute's outcome: won, the sellers get the money back; lost, it stays taken and the buyer's access ends. Once.
+     * The processor's news may arrive out of order: a dispute closed before its opening was heard of is opened first.
+     */
+    @Transactional
+    public void disputeClosed(OrderId orderId, String disputeRef, long amountMinor, long feeMinor, boolean won, Instant at) {
+        disputeOpened(orderId, disputeRef, amountMinor, feeMinor, at);
+        Order order = orders.findForUpdate(orderId.value()).orElseThrow(() -> new NotFoundException("order"));
+        if (order.closeDispute(disputeRef, won, at)) {
+            // publishes OrderDisputeClosed: the ledger's reversal (won) or the end of access (lost) are written in this transaction
+            orders.saveAndFlush(order);
+            auditLog.record(null, "payment", won ? "order.dispute-won" : "order.dispute-lost", "order", orderId.value(), disputeRef);
+        }
+    }
+
+    /**
+     * A dispute from the past, as a shop moving in with its history (or the demo data) has it: opened then, and closed then
+     * when {@code won} is given.
+     */
+    @Transactional
+    public void importDispute(OrderId orderId, String disputeRef, long feeMinor, Instant openedAt, @Nullable Boolean won, @Nullable Instant closedAt) {
+        Money total = orders.findById(orderId.value()).orElseThrow(() -> new NotFoundException("order")).total();
+        disputeOpened(orderId, disputeRef, total.minor(), feeMinor, openedAt);
+        if (won != null) {
+            disputeClosed(orderId, disputeRef, total.minor(), feeMinor, won, closedAt == null ? Instant.now() : closedAt);
+        }
+    }
+
+    /**
      * Refunds one order line: by the seller who sold it or by an admin. The money goes back through
      * the processor; the ledger reversal, the end of access and the buyer's mail follow the event.
      */

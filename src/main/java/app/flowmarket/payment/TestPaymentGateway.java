@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code /pay/test/{id}}) takes a card, test card numbers decide the outcome (4242 4242 4242 4242
  * succeeds, 4000 0000 0000 0002 is declined, 4000 0000 0000 9995 has insufficient funds), and the
  * outcome reaches the shop only through a signed webhook sent over HTTP, retried until acknowledged.
- * Like Stripe, a checkout can be expired (it then takes no payment), and refunds are idempotent per key.
+ * Like Stripe, a checkout can be expired (it then takes no payment), refunds are idempotent per key, and a paid
+ * payment can be disputed and the dispute closed won or lost, each told by its signed webhook.
  * The signing secret is generated on first start ({@link TestWebhookSecret}).
  */
 @Component
@@ -178,15 +179,68 @@ class TestPaymentGateway implements PaymentGateway {
         return id;
     }
 
+    /**
+     * Like Stripe, a paid payment can be disputed once by the buyer's bank: the disputed amount (what was not refunded) is
+     * taken back with a dispute fee of 15 in the payment's currency, and a {@code dispute.opened} webhook is sent. Returns
+     * the dispute's id (the same one again for a payment already disputed).
+     */
+    @Transactional
+    public String openDispute(String checkoutId, String callbackBaseUrl) {
+        TestCheckoutView checkout = jdbc.sql("select id from test_checkout where id = ? for update").param(checkoutId).query(String.class)
+                .optional().flatMap(this::find).orElseThrow(() -> new IllegalArgumentException("no checkout " + checkoutId));
+        long amount = checkout.amountMinor() - checkout.refundedMinor();
+        if (!"PAID".equals(checkout.status()) || amount <= 0) {
+            throw new IllegalStateException("only a payment not refunded in full can be disputed: " + checkoutId);
+        }
+        long fee = 15 * (long) Math.pow(10, Math.max(0, Currency.getInstance(checkout.currency()).getDefaultFractionDigits()));
+        String id = "dp_test_" + randomHex(12);
+        int opened = jdbc.sql("""
+                insert into test_dispute (id, checkout_id, amount_minor, fee_minor, status, created_at) values (?, ?, ?, ?, 'OPEN', now())
+                on conflict (checkout_id) do nothing""").params(id, checkoutId, amount, fee).update();
+        if (opened == 0) {
+            return jdbc.sql("select id from test_dispute where checkout_id = ?").param(checkoutId).query(String.class).single();
+        }
+        sendWebhook(callbackBaseUrl, disputeEvent(WebhookEvent.DISPUTE_OPENED, checkout, id, amount, fee, false));
+        return id;
+    }
+
+    /**
+     * Closes an open dispute, as the buyer's bank decides: won, the amount and the fee come back (the fee charged is then
+     * nothing); lost, both stay taken. Sends {@code dispute.closed}; a dispute closes once.
+     */
+    @Transactional
+    public void closeDispute(String disputeId, boolean won, String callbackBaseUrl) {
+        record Closed(String checkoutId, long amountMinor, long feeMinor) {
+        }
+        Closed closed = jdbc.sql("""
+                update test_dispute set status = ?, closed_at = now() where id = ? and status = 'OPEN'
+                returning checkout_id, amount_minor, fee_minor""").params(won ? "WON" : "LOST", disputeId).query(Closed.class).optional()
+                .orElseThrow(() -> new IllegalStateException("no open dispute " + disputeId));
+        TestCheckoutView checkout = find(closed.checkoutId()).orElseThrow();
+        sendWebhook(callbackBaseUrl, disputeEvent(WebhookEvent.DISPUTE_CLOSED, checkout, disputeId, closed.amountMinor(),
+                won ? 0 : closed.feeMinor(), won));
+    }
+
+    private String disputeEvent(String type, TestCheckoutView checkout, String disputeId, long amount, long fee, boolean won) {
+        var node = json.createObjectNode()
+                .put("id", "evt_" + randomHex(12)).put("type", type).put("checkout", checkout.id()).put("order_id", checkout.orderId().toString())
+                .put("amount", amount).put("currency", checkout.currency());
+        node.putObject("dispute").put("id", disputeId).put("fee", fee).put("status", type.equals(WebhookEvent.DISPUTE_OPENED) ? "open" : won ? "won" : "lost");
+        return json.writeValueAsString(node);
+    }
+
     @Override
     public WebhookEvent readWebhook(String payload, Map<String, String> headers) {
         WebhookSignature.verify(payload, header(headers, SIGNATURE_HEADER), secret.value(), clock);
         try {
             JsonNode node = json.readTree(payload);
+            JsonNode dispute = node.path("dispute");
             return new WebhookEvent(node.path("id").asString(), node.path("type").asString(),
                     node.path("checkout").asString(), UUID.fromString(node.path("order_id").asString()),
                     node.path("amount").asLong(), node.path("currency").asString(),
-                    node.path("failure_message").isNull() ? null : node.path("failure_message").asString(null));
+                    node.path("failure_message").isNull() ? null : node.path("failure_message").asString(null),
+                    null, dispute.isObject() ? new Dispute(dispute.path("id").asString(), dispute.path("fee").asLong(),
+                    "won".equals(dispute.path("status").asString(""))) : null);
         } catch (RuntimeException e) {
             throw new InvalidWebhookException("unreadable payload");
         }
