@@ -17,4 +17,9 @@ public record OrderDisputeClosed(OrderId orderId, long orderNumber, AccountId bu
     public OrderDisputeClosed {
         lines = List.copyOf(lines);
     }
+
+    /** Each store's share of the dispute: what a won one gives back, what a lost one keeps taken. */
+    public List<OrderDisputed.StoreShare> byStore() {
+        return OrderDisputed.byStore(lines, fee);
+    }
 }

@@ -46,6 +46,7 @@ class PayoutAdminController {
     String overview(@AuthenticationPrincipal CurrentUser admin, Model model) {
         model.addAttribute("balances", payouts.balances(admin.actor()));
         model.addAttribute("batches", payouts.batches(admin.actor(), 20));
+        model.addAttribute("chargebacks", payouts.chargebacks(admin.actor(), 50));
         return "payout/admin";
     }
 
