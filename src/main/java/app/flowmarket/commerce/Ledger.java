@@ -121,8 +121,8 @@ public class Ledger {
     }
 
     /** One chargeback as a store bore it: the share of its sales taken back and its part of the dispute fee. */
-    public record Chargeback(UUID orderId, long orderNumber, StoreId storeId, String storeName, Money taken, Money fee, String status,
-                             Instant openedAt, @Nullable Instant closedAt) {
+    public record Chargeback(UUID orderId, long orderNumber, String disputeRef, StoreId storeId, String storeName, Money taken, Money fee,
+                             String status, Instant openedAt, @Nullable Instant closedAt) {
 
         /** {@code open}, {@code won} or {@code lost}, for message keys and styles. */
         public String slug() {
@@ -133,7 +133,7 @@ public class Ledger {
     /** The chargebacks of one store, or of every store (admins), latest first. */
     public java.util.List<Chargeback> chargebacks(@Nullable StoreId store, int limit) {
         return jdbc.sql("""
-                        select o.id, o.number, e.account_id, coalesce(s.name, '—') as store_name, e.currency,
+                        select o.id, o.number, o.dispute_ref, e.account_id, coalesce(s.name, '—') as store_name, e.currency,
                                -sum(e.amount_minor) filter (where e.entry_type = 'CHARGEBACK') as taken,
                                -coalesce(sum(e.amount_minor) filter (where e.entry_type = 'DISPUTE_FEE'), 0) as fee,
                                o.dispute_status, o.dispute_opened_at, o.dispute_closed_at
@@ -142,11 +142,12 @@ public class Ledger {
                         left join store_summary s on s.id = e.account_id
                         where e.account_type = 'SELLER' and e.entry_type in ('CHARGEBACK', 'DISPUTE_FEE')
                           and (cast(? as uuid) is null or e.account_id = cast(? as uuid))
-                        group by o.id, o.number, e.account_id, s.name, e.currency, o.dispute_status, o.dispute_opened_at, o.dispute_closed_at
+                        group by o.id, o.number, o.dispute_ref, e.account_id, s.name, e.currency, o.dispute_status, o.dispute_opened_at,
+                                 o.dispute_closed_at
                         having sum(e.amount_minor) filter (where e.entry_type = 'CHARGEBACK') is not null
                         order by o.dispute_opened_at desc, o.number desc limit ?""")
                 .params(Arrays.asList(store == null ? null : store.value(), store == null ? null : store.value(), limit))
-                .query((rs, n) -> new Chargeback(rs.getObject("id", UUID.class), rs.getLong("number"), StoreId.of(rs.getObject("account_id", UUID.class)),
+                .query((rs, n) -> new Chargeback(rs.getObject("id", UUID.class), rs.getLong("number"), rs.getString("dispute_ref"), StoreId.of(rs.getObject("account_id", UUID.class)),
                         rs.getString("store_name"), Money.of(rs.getLong("taken"), rs.getString("currency")),
                         Money.of(rs.getLong("fee"), rs.getString("currency")), rs.getString("dispute_status"),
                         rs.getTimestamp("dispute_opened_at").toInstant(),

@@ -594,13 +594,15 @@ public class OrderManagement {
 
     /**
      * A line the seller sold, in the seller's currency; {@code charged} is what the buyer paid for it (in the
-     * order's currency: what a refund gives back); {@code free} when the buyer got it for nothing.
+     * order's currency: what a refund gives back); {@code free} when the buyer got it for nothing. {@code status}:
+     * {@code ACTIVE}, {@code REFUNDED} or {@code CHARGED_BACK} (a dispute lost).
      */
     public record Sale(UUID lineId, UUID orderId, long orderNumber, String buyerName, String title, Money net, Money fee,
                        Money sellerShare, Money charged, String status, @Nullable Instant paidAt, boolean free) {
 
+        /** Neither refunded nor taken back by a dispute the buyer won. */
         public boolean refundable() {
-            return !free && !"REFUNDED".equals(status);
+            return !free && "ACTIVE".equals(status);
         }
     }
 
@@ -622,10 +624,11 @@ public class OrderManagement {
         }
         List<Row> rows = jdbc.sql("""
                 select l.id as line_id, o.id as order_id, o.number as order_number, o.buyer_id, l.title,
-                       l.net_minor, l.fee_minor, l.seller_minor, l.currency, l.charged_minor, o.currency as order_currency, l.status,
+                       l.net_minor, l.fee_minor, l.seller_minor, l.currency, l.charged_minor, o.currency as order_currency,
+                       case when o.status = 'CHARGED_BACK' and l.status = 'ACTIVE' then 'CHARGED_BACK' else l.status end as status,
                        o.paid_at, o.total_minor as order_total_minor
                 from order_line l join purchase_order o on o.id = l.order_id
-                where l.store_id = :store and o.status in ('PAID', 'REFUNDED') and (cast(:line as uuid) is null or l.id = :line)
+                where l.store_id = :store and o.status in ('PAID', 'REFUNDED', 'CHARGED_BACK') and (cast(:line as uuid) is null or l.id = :line)
                 order by o.paid_at desc limit 500""")
                 .param("store", store.id()).param("line", onlyLine).query(Row.class).list();
         Set<AccountId> buyers = rows.stream().map(r -> AccountId.of(r.buyerId())).collect(Collectors.toSet());

@@ -49,6 +49,9 @@ class TestPaymentGateway implements PaymentGateway {
 
     enum Outcome { SUCCEEDED, DECLINED, INSUFFICIENT_FUNDS, INVALID, EXPIRED }
 
+    /** Stripe's test card whose payment succeeds and is then disputed by the buyer's bank. */
+    static final String DISPUTED_CARD = "4000000000000259";
+
     private final JdbcClient jdbc;
     private final TestWebhookSecret secret;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -124,6 +127,7 @@ class TestPaymentGateway implements PaymentGateway {
             case "4242424242424242" -> Outcome.SUCCEEDED;
             case "4000000000000002" -> Outcome.DECLINED;
             case "4000000000009995" -> Outcome.INSUFFICIENT_FUNDS;
+            case DISPUTED_CARD -> Outcome.SUCCEEDED;
             default -> digits.matches("\\d{12,19}") && luhn(digits) ? Outcome.DECLINED : Outcome.INVALID;
         };
     }
@@ -152,7 +156,13 @@ class TestPaymentGateway implements PaymentGateway {
         if (outcome == Outcome.SUCCEEDED) {
             jdbc.sql("update test_checkout set status = 'PAID', card_last4 = ?, updated_at = now() where id = ? and status = 'OPEN'")
                     .params(digits.substring(digits.length() - 4), checkoutId).update();
-            sendWebhook(callbackBaseUrl, event("evt_" + randomHex(12), WebhookEvent.SUCCEEDED, checkout, null));
+            String paid = event("evt_" + randomHex(12), WebhookEvent.SUCCEEDED, checkout, null);
+            if (DISPUTED_CARD.equals(digits)) {
+                // the buyer's bank disputes it a moment later: told after the payment, as Stripe does
+                sendWebhook(callbackBaseUrl, paid, java.util.Objects.requireNonNull(dispute(checkoutId)));
+            } else {
+                sendWebhook(callbackBaseUrl, paid);
+            }
         } else {
             String message = outcome == Outcome.DECLINED ? "Your card was declined." : "Your card has insufficient funds.";
             sendWebhook(callbackBaseUrl, event("evt_" + randomHex(12), WebhookEvent.FAILED, checkout, message));
@@ -186,6 +196,15 @@ class TestPaymentGateway implements PaymentGateway {
      */
     @Transactional
     public String openDispute(String checkoutId, String callbackBaseUrl) {
+        String opened = dispute(checkoutId);
+        if (opened != null) {
+            sendWebhook(callbackBaseUrl, opened);
+        }
+        return jdbc.sql("select id from test_dispute where checkout_id = ?").param(checkoutId).query(String.class).single();
+    }
+
+    /** Opens the payment's dispute and returns its webhook's payload; nothing for a payment already disputed. */
+    private @Nullable String dispute(String checkoutId) {
         TestCheckoutView checkout = jdbc.sql("select id from test_checkout where id = ? for update").param(checkoutId).query(String.class)
                 .optional().flatMap(this::find).orElseThrow(() -> new IllegalArgumentException("no checkout " + checkoutId));
         long amount = checkout.amountMinor() - checkout.refundedMinor();
@@ -198,10 +217,9 @@ class TestPaymentGateway implements PaymentGateway {
                 insert into test_dispute (id, checkout_id, amount_minor, fee_minor, status, created_at) values (?, ?, ?, ?, 'OPEN', now())
                 on conflict (checkout_id) do nothing""").params(id, checkoutId, amount, fee).update();
         if (opened == 0) {
-            return jdbc.sql("select id from test_dispute where checkout_id = ?").param(checkoutId).query(String.class).single();
+            return null;
         }
-        sendWebhook(callbackBaseUrl, disputeEvent(WebhookEvent.DISPUTE_OPENED, checkout, id, amount, fee, false));
-        return id;
+        return disputeEvent(WebhookEvent.DISPUTE_OPENED, checkout, id, amount, fee, false);
     }
 
     /**
@@ -260,43 +278,58 @@ class TestPaymentGateway implements PaymentGateway {
      * Delivers like a real processor: once the charge is committed, in the background, retried with backoff
      * until the shop answers 2xx.
      */
-    private void sendWebhook(String callbackBaseUrl, String payload) {
+    private void sendWebhook(String callbackBaseUrl, String... payloads) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    deliver(callbackBaseUrl, payload);
+                    deliver(callbackBaseUrl, payloads);
                 }
             });
         } else {
-            deliver(callbackBaseUrl, payload);
+            deliver(callbackBaseUrl, payloads);
         }
     }
 
-    private void deliver(String callbackBaseUrl, String payload) {
+    /** Several events in order: each once the one before was acknowledged (or given up), a second later. */
+    private void deliver(String callbackBaseUrl, String... payloads) {
         Thread.ofVirtual().name("test-processor-webhook").start(() -> {
-            Duration delay = Duration.ofMillis(200);
-            for (int attempt = 1; attempt <= 8; attempt++) {
-                try {
-                    Thread.sleep(delay);
-                    String signature = WebhookSignature.sign(payload, secret.value(), clock.instant().getEpochSecond());
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(callbackBaseUrl + "/webhooks/payments"))
-                            .header("Content-Type", "application/json")
-                            .header(SIGNATURE_HEADER, signature)
-                            .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() / 100 == 2) {
+            for (int i = 0; i < payloads.length && !Thread.currentThread().isInterrupted(); i++) {
+                if (i > 0) {
+                    try {
+                        Thread.sleep(Duration.ofSeconds(1));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                         return;
                     }
-                    log.warn("Test processor webhook answered {} (attempt {})", response.statusCode(), attempt);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (Exception e) {
-                    log.warn("Test processor webhook failed (attempt {}): {}", attempt, e.toString());
                 }
-                delay = delay.multipliedBy(2);
+                deliverOne(callbackBaseUrl, payloads[i]);
             }
         });
+    }
+
+    private void deliverOne(String callbackBaseUrl, String payload) {
+        Duration delay = Duration.ofMillis(200);
+        for (int attempt = 1; attempt <= 8; attempt++) {
+            try {
+                Thread.sleep(delay);
+                String signature = WebhookSignature.sign(payload, secret.value(), clock.instant().getEpochSecond());
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(callbackBaseUrl + "/webhooks/payments"))
+                        .header("Content-Type", "application/json")
+                        .header(SIGNATURE_HEADER, signature)
+                        .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 == 2) {
+                    return;
+                }
+                log.warn("Test processor webhook answered {} (attempt {})", response.statusCode(), attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                log.warn("Test processor webhook failed (attempt {}): {}", attempt, e.toString());
+            }
+            delay = delay.multipliedBy(2);
+        }
     }
 
     private static @Nullable String header(Map<String, String> headers, String name) {
