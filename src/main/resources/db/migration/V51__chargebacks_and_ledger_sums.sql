@@ -12,6 +12,10 @@ left join ledger_entry s on s.order_line_id = e.order_line_id and s.account_id =
                         and s.account_type = 'SELLER' and s.entry_type = 'SALE'
 where e.account_type = 'SELLER';
 
+-- the chargebacks' entries, listed for sellers and admins
+create index ledger_entry_chargeback_idx on ledger_entry (order_id)
+    where account_type = 'SELLER' and entry_type in ('CHARGEBACK', 'DISPUTE_FEE');
+
 -- an order's dispute at the processor (one per payment, as a card payment has at most one)
 alter table purchase_order add column dispute_ref varchar(120);
 alter table purchase_order add column dispute_status varchar(10);

@@ -152,16 +152,17 @@ public class Payments {
     }
 
     /**
-     * The paid checkout a dispute is about, found by the payment it names (or its checkout); a dispute of a payment we never
-     * took, in another currency or of more than was paid is not believed.
+     * The paid checkout a dispute is about, found by the payment it names (the processor's payment id, recorded when its
+     * payment was confirmed; the test processor names its checkout); a dispute of a payment we never took, in another
+     * currency or of more than was paid is not believed.
      */
     private Opened disputedCheckout(PaymentGateway.WebhookEvent event) {
         String ref = event.paymentRef() != null ? event.paymentRef() : event.checkoutRef();
         Optional<Opened> opened = ref == null || event.dispute() == null ? Optional.empty()
                 : jdbc.sql("""
                         select checkout_ref, order_id, amount_minor, currency from payment_checkout
-                        where provider = ? and (payment_ref = ? or checkout_ref = ?) order by payment_ref nulls last limit 1""")
-                .params(gateway.provider(), ref, ref).query(Opened.class).optional();
+                        where provider = ? and payment_ref = ? limit 1""")
+                .params(gateway.provider(), ref).query(Opened.class).optional();
         boolean matches = opened.isPresent()
                 && opened.get().currency().equalsIgnoreCase(String.valueOf(event.currency()))
                 && event.amountMinor() > 0 && event.amountMinor() <= opened.get().amountMinor()

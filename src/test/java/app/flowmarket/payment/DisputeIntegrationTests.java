@@ -43,7 +43,8 @@ class DisputeIntegrationTests {
     @Autowired
     Ledger ledger;
 
-    record Paid(WebSession seller, StoreId store, String title, WebSession buyer, String orderId, String checkoutId, String lineId) {
+    record Paid(WebSession seller, StoreId store, String workflowId, String title, WebSession buyer, String orderId, String checkoutId,
+                String lineId) {
     }
 
     /** A seller's $20 workflow bought and paid on the processor's page, as a buyer does. */
@@ -61,7 +62,7 @@ class DisputeIntegrationTests {
         Shopper.awaitOrderText(buyer, orderPath, "Paid. Thank you");
         String orderId = orderPath.substring("/orders/".length());
         String lineId = jdbc.sql("select id::text from order_line where order_id = ?::uuid").param(orderId).query(String.class).single();
-        return new Paid(seller, StoreId.of(store), title, buyer, orderId, payment.substring("/pay/test/".length()), lineId);
+        return new Paid(seller, StoreId.of(store), workflowId, title, buyer, orderId, payment.substring("/pay/test/".length()), lineId);
     }
 
     String callback() {
@@ -125,7 +126,8 @@ class DisputeIntegrationTests {
         assertThat(paid.buyer().get("/library").body()).as("the licence key is listed as revoked").contains("Revoked (refunded or charged back)");
         assertThat(paid.buyer().get("/orders/" + paid.orderId()).body()).contains("gave it back to you");
         String payouts = paid.seller().get("/seller/payouts").assertStatus(200).body();
-        assertThat(payouts).contains("Chargebacks").contains("#" + orderNumber).contains("Lost").contains("$15.00");
+        assertThat(payouts).contains("Chargebacks").contains("#" + orderNumber).contains("Lost")
+                .contains("<td data-label=\"Taken\" class=\"num\">$18</td>").contains("<td data-label=\"Dispute fee\" class=\"num\">$15</td>");
     }
 
     @Test
@@ -180,6 +182,14 @@ class DisputeIntegrationTests {
         assertThat(TestProcessor.dispute(port, jdbc, "evt_more_" + UUID.randomUUID(), "dispute.opened", other.checkoutId(), "dp_more",
                 DISPUTE_FEE, "open")).isEqualTo(400);
         jdbc.sql("update test_checkout set amount_minor = amount_minor - 1 where id = ?").param(other.checkoutId()).update();
+        // nor of a checkout that was never paid
+        String email = Fixtures.uniqueEmail("unpaid");
+        accounts.createVerified(email, Fixtures.PASSWORD, "Una Unpaid");
+        WebSession unpaid = new WebSession(port).signIn(email, Fixtures.PASSWORD);
+        Shopper.addToCart(unpaid, "WORKFLOW", other.workflowId());
+        String pending = Shopper.placeOrder(unpaid).substring("/pay/test/".length());
+        assertThat(TestProcessor.dispute(port, jdbc, "evt_unpaid_" + UUID.randomUUID(), "dispute.opened", pending, "dp_unpaid", DISPUTE_FEE,
+                "open")).isEqualTo(400);
         awaitDisputesApplied();
         assertThat(balance(other)).isEqualTo(SHARE);
     }
