@@ -147,8 +147,8 @@ public class Ledger {
                         having sum(e.amount_minor) filter (where e.entry_type = 'CHARGEBACK') is not null
                         order by o.dispute_opened_at desc, o.number desc limit ?""")
                 .params(Arrays.asList(store == null ? null : store.value(), store == null ? null : store.value(), limit))
-                .query((rs, n) -> new Chargeback(rs.getObject("id", UUID.class), rs.getLong("number"), rs.getString("dispute_ref"), StoreId.of(rs.getObject("account_id", UUID.class)),
-                        rs.getString("store_name"), Money.of(rs.getLong("taken"), rs.getString("currency")),
+                .query((rs, n) -> new Chargeback(rs.getObject("id", UUID.class), rs.getLong("number"), rs.getString("dispute_ref"),
+                        StoreId.of(rs.getObject("account_id", UUID.class)), rs.getString("store_name"), Money.of(rs.getLong("taken"), rs.getString("currency")),
                         Money.of(rs.getLong("fee"), rs.getString("currency")), rs.getString("dispute_status"),
                         rs.getTimestamp("dispute_opened_at").toInstant(),
                         rs.getTimestamp("dispute_closed_at") == null ? null : rs.getTimestamp("dispute_closed_at").toInstant()))
