@@ -54,7 +54,7 @@ class TableOwnershipTests {
                     "push_subscription", "push_vapid_key")),
             Map.entry("payout", Set.of("payout", "payout_batch", "payout_item", "payout_method")),
             Map.entry("payment", Set.of("payment_checkout", "payment_event", "test_checkout", "test_processor_secret",
-                    "test_refund")),
+                    "test_refund", "test_dispute")),
             // and Spring Modulith's event registry, which only privacy names: it scrubs people from kept events
             Map.entry("privacy", Set.of("privacy_deletion", "privacy_export", "event_publication", "event_publication_archive")),
             Map.entry("qa", Set.of("qa_post", "qa_vote")),
@@ -71,7 +71,8 @@ class TableOwnershipTests {
             "account", Set.of("account_name"),
             "store", Set.of("store_summary"),
             "social", Set.of("visible_profile"),
-            "catalog", Set.of("workflow_summary"));
+            "catalog", Set.of("workflow_summary"),
+            "commerce", Set.of("seller_ledger_entry"));
 
     private static final Pattern CREATED = Pattern.compile("(?i)create\\s+(?:table|view)\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
     private static final Pattern DROPPED = Pattern.compile("(?i)drop\\s+(?:table|view)\\s+(?:if\\s+exists\\s+)?([a-z_][a-z0-9_]*)");

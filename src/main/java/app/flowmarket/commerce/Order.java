@@ -64,6 +64,13 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
     private Instant expiresAt;
     private @Nullable Instant closedAt;
     private @Nullable Instant paymentReturnedAt;
+    // the processor's dispute of the payment, if the buyer's bank opened one: OPEN, then WON or LOST
+    private @Nullable String disputeRef;
+    private @Nullable String disputeStatus;
+    private @Nullable Long disputeAmountMinor;
+    private @Nullable Long disputeFeeMinor;
+    private @Nullable Instant disputeOpenedAt;
+    private @Nullable Instant disputeClosedAt;
     // the reference rates the lines were converted at
     private LocalDate ratesDate;
     private String ratesSource;
@@ -242,11 +249,14 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         return reason == null ? "" : reason.substring(0, Math.min(reason.length(), 300));
     }
 
-    /** Refunds one line of a paid order; once every line is refunded, so is the order. */
+    /** Refunds one line of a paid order; once every line is refunded, so is the order. A disputed payment is refunded by its dispute. */
     OrderLine refundLine(UUID lineId, Instant at) {
         OrderLine line = line(lineId);
         if (status != OrderStatus.PAID || line.isRefunded()) {
             throw new DomainException("refund.not-refundable");
+        }
+        if (DISPUTE_OPEN.equals(disputeStatus)) {
+            throw new DomainException("refund.disputed");
         }
         line.refund(at);
         if (lines.stream().allMatch(OrderLine::isRefunded)) {
@@ -254,6 +264,52 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
         }
         registerEvent(new OrderLineRefunded(id(), number, buyerId(), line.sold(), status == OrderStatus.REFUNDED, at));
         return line;
+    }
+
+    private static final String DISPUTE_OPEN = "OPEN";
+
+    /**
+     * The buyer's bank disputed the payment: the processor took back {@code amountMinor} and its fee. A payment has one
+     * dispute, so the same one told again changes nothing (false). The lines still active are disputed; a payment refunded
+     * in full has none left, and its dispute takes nothing from the sellers.
+     */
+    boolean openDispute(String ref, long amountMinor, long feeMinor, Instant at) {
+        if (disputeRef != null) {
+            return false;
+        }
+        if (!status.wasPaid() || total().isFree()) {
+            throw new DomainException("order.not-paid");
+        }
+        disputeRef = ref;
+        disputeStatus = DISPUTE_OPEN;
+        disputeAmountMinor = amountMinor;
+        disputeFeeMinor = feeMinor;
+        disputeOpenedAt = at;
+        registerEvent(new OrderDisputed(id(), number, buyerId(), ref, disputedLines(), Money.of(feeMinor, currency), at));
+        return true;
+    }
+
+    /**
+     * The dispute closed. Won, the sellers get the money back; lost, it stays with the buyer and the order is charged back:
+     * the access it gave ends. Only an open dispute closes, once (false otherwise).
+     */
+    boolean closeDispute(String ref, boolean won, Instant at) {
+        if (!ref.equals(disputeRef) || !DISPUTE_OPEN.equals(disputeStatus)) {
+            return false;
+        }
+        disputeStatus = won ? "WON" : "LOST";
+        disputeClosedAt = at;
+        if (!won && status == OrderStatus.PAID) {
+            status = OrderStatus.CHARGED_BACK;
+        }
+        registerEvent(new OrderDisputeClosed(id(), number, buyerId(), ref, disputedLines(),
+                Money.of(disputeFeeMinor == null ? 0 : disputeFeeMinor, currency), won, at));
+        return true;
+    }
+
+    /** The lines a dispute covers: those not refunded (no refund is made while it is open, so they stay the same). */
+    private List<OrderPaid.Line> disputedLines() {
+        return lines.stream().filter(l -> !l.isRefunded()).map(OrderLine::sold).toList();
     }
 
     OrderLine line(UUID lineId) {

@@ -504,6 +504,48 @@ public class OrderManagement {
     }
 
     /**
+     * Takes the processor's news that the buyer's bank disputed an order's payment: the disputed money and the dispute fee
+     * are taken from the sellers' balances until the dispute closes (decision 53). The same dispute told again changes nothing.
+     */
+    @Transactional
+    public void disputeOpened(OrderId orderId, String disputeRef, long amountMinor, long feeMinor, Instant at) {
+        Order order = orders.findForUpdate(orderId.value()).orElseThrow(() -> new NotFoundException("order"));
+        if (order.openDispute(disputeRef, amountMinor, feeMinor, at)) {
+            // publishes OrderDisputed: the ledger's entries are written in this transaction
+            orders.saveAndFlush(order);
+            auditLog.record(null, "payment", "order.disputed", "order", orderId.value(), disputeRef + " " + new Money(amountMinor, order.total().currency()));
+        }
+    }
+
+    /**
+     * Takes the dispute's outcome: won, the sellers get the money back; lost, it stays taken and the buyer's access ends. Once.
+     * The processor's news may arrive out of order: a dispute closed before its opening was heard of is opened first.
+     */
+    @Transactional
+    public void disputeClosed(OrderId orderId, String disputeRef, long amountMinor, long feeMinor, boolean won, Instant at) {
+        disputeOpened(orderId, disputeRef, amountMinor, feeMinor, at);
+        Order order = orders.findForUpdate(orderId.value()).orElseThrow(() -> new NotFoundException("order"));
+        if (order.closeDispute(disputeRef, won, at)) {
+            // publishes OrderDisputeClosed: the ledger's reversal (won) or the end of access (lost) are written in this transaction
+            orders.saveAndFlush(order);
+            auditLog.record(null, "payment", won ? "order.dispute-won" : "order.dispute-lost", "order", orderId.value(), disputeRef);
+        }
+    }
+
+    /**
+     * A dispute from the past, as a shop moving in with its history (or the demo data) has it: opened then, and closed then
+     * when {@code won} is given.
+     */
+    @Transactional
+    public void importDispute(OrderId orderId, String disputeRef, long feeMinor, Instant openedAt, @Nullable Boolean won, @Nullable Instant closedAt) {
+        Money total = orders.findById(orderId.value()).orElseThrow(() -> new NotFoundException("order")).total();
+        disputeOpened(orderId, disputeRef, total.minor(), feeMinor, openedAt);
+        if (won != null) {
+            disputeClosed(orderId, disputeRef, total.minor(), feeMinor, won, closedAt == null ? Instant.now() : closedAt);
+        }
+    }
+
+    /**
      * Refunds one order line: by the seller who sold it or by an admin. The money goes back through
      * the processor; the ledger reversal, the end of access and the buyer's mail follow the event.
      */
@@ -552,13 +594,15 @@ public class OrderManagement {
 
     /**
      * A line the seller sold, in the seller's currency; {@code charged} is what the buyer paid for it (in the
-     * order's currency: what a refund gives back); {@code free} when the buyer got it for nothing.
+     * order's currency: what a refund gives back); {@code free} when the buyer got it for nothing. {@code status}:
+     * {@code ACTIVE}, {@code REFUNDED} or {@code CHARGED_BACK} (a dispute lost).
      */
     public record Sale(UUID lineId, UUID orderId, long orderNumber, String buyerName, String title, Money net, Money fee,
                        Money sellerShare, Money charged, String status, @Nullable Instant paidAt, boolean free) {
 
+        /** Neither refunded nor taken back by a dispute the buyer won. */
         public boolean refundable() {
-            return !free && !"REFUNDED".equals(status);
+            return !free && "ACTIVE".equals(status);
         }
     }
 
@@ -580,10 +624,11 @@ public class OrderManagement {
         }
         List<Row> rows = jdbc.sql("""
                 select l.id as line_id, o.id as order_id, o.number as order_number, o.buyer_id, l.title,
-                       l.net_minor, l.fee_minor, l.seller_minor, l.currency, l.charged_minor, o.currency as order_currency, l.status,
+                       l.net_minor, l.fee_minor, l.seller_minor, l.currency, l.charged_minor, o.currency as order_currency,
+                       case when o.status = 'CHARGED_BACK' and l.status = 'ACTIVE' then 'CHARGED_BACK' else l.status end as status,
                        o.paid_at, o.total_minor as order_total_minor
                 from order_line l join purchase_order o on o.id = l.order_id
-                where l.store_id = :store and o.status in ('PAID', 'REFUNDED') and (cast(:line as uuid) is null or l.id = :line)
+                where l.store_id = :store and o.status in ('PAID', 'REFUNDED', 'CHARGED_BACK') and (cast(:line as uuid) is null or l.id = :line)
                 order by o.paid_at desc limit 500""")
                 .param("store", store.id()).param("line", onlyLine).query(Row.class).list();
         Set<AccountId> buyers = rows.stream().map(r -> AccountId.of(r.buyerId())).collect(Collectors.toSet());

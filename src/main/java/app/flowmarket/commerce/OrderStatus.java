@@ -5,14 +5,15 @@ import java.util.Locale;
 /**
  * Where an order stands. Open — waiting for its payment ({@code PENDING}), or its last attempt refused and
  * payable again ({@code FAILED}) — until it is paid, cancelled by the buyer or expires; paid orders are
- * refunded line by line to the last ({@code REFUNDED}).
+ * refunded line by line to the last ({@code REFUNDED}), or taken back by the buyer's bank in a dispute they won
+ * ({@code CHARGED_BACK}).
  */
 public enum OrderStatus {
-    PENDING, PAID, FAILED, REFUNDED, CANCELLED, EXPIRED;
+    PENDING, PAID, FAILED, REFUNDED, CHARGED_BACK, CANCELLED, EXPIRED;
 
     /** Paid at some point: a later payment verdict changes nothing. */
     boolean wasPaid() {
-        return this == PAID || this == REFUNDED;
+        return this == PAID || this == REFUNDED || this == CHARGED_BACK;
     }
 
     /** Waiting for the buyer's payment: the buyer's one open checkout. */

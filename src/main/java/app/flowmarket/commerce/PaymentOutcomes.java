@@ -1,5 +1,7 @@
 package app.flowmarket.commerce;
 
+import app.flowmarket.payment.PaymentDisputeClosed;
+import app.flowmarket.payment.PaymentDisputed;
 import app.flowmarket.payment.PaymentFailed;
 import app.flowmarket.payment.PaymentSucceeded;
 import app.flowmarket.shared.OrderId;
@@ -22,6 +24,16 @@ class PaymentOutcomes {
     @ApplicationModuleListener
     void on(PaymentSucceeded event) {
         orders.markPaid(OrderId.of(event.orderId()), event.checkoutRef(), event.amountMinor(), event.currency());
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentDisputed event) {
+        orders.disputeOpened(OrderId.of(event.orderId()), event.disputeRef(), event.amountMinor(), event.feeMinor(), event.at());
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentDisputeClosed event) {
+        orders.disputeClosed(OrderId.of(event.orderId()), event.disputeRef(), event.amountMinor(), event.feeMinor(), event.won(), event.at());
     }
 
     @ApplicationModuleListener

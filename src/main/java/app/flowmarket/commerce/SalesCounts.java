@@ -34,4 +34,12 @@ class SalesCounts {
             event.line().workflowIds().forEach(w -> catalog.recordSales(w, -1));
         }
     }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(OrderDisputeClosed event) {
+        if (!event.won()) {
+            event.lines().stream().filter(line -> !line.upgrading()).forEach(line -> line.workflowIds().forEach(w -> catalog.recordSales(w, -1)));
+        }
+    }
 }

@@ -409,6 +409,7 @@ class DemoData implements SmartLifecycle {
                 buyerIds.get(0), now, random);
         // Bruno, the demo buyer, shows his profile with the purchases he reviewed, and follows two stores
         demoBankDetails(ownerIds, now);
+        demoSales.chargebacks(accounts.person(AccountId.of(ownerIds.get(0))).orElseThrow().actor(), now);
         CurrentUser bruno = accounts.find(buyerIds.get(0)).orElseThrow();
         follows.follow(bruno.account(), stores.findByOwner(AccountId.of(ownerIds.get(0))).orElseThrow().id());
         follows.follow(bruno.account(), stores.findByOwner(AccountId.of(ownerIds.get(1))).orElseThrow().id());

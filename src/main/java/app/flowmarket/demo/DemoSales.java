@@ -16,6 +16,7 @@ import app.flowmarket.commerce.Coupons;
 import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.commerce.OrderStatus;
 import app.flowmarket.commerce.Sellable;
+import app.flowmarket.shared.Actor;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.shared.OrderId;
@@ -145,5 +146,31 @@ class DemoSales {
             entityManager.clear();
         }
         return new Result(placed, lines);
+    }
+    /**
+     * Two of the demo seller's orders disputed by their buyers' banks (README, "Payouts"): one still open, its money taken
+     * from the seller's balance; one lost, its money kept by the buyer and their access ended. Orders paid three weeks ago
+     * and more, so the chargebacks weigh on money that is payable; never Bruno's (the demo buyer's library stays whole).
+     */
+    void chargebacks(Actor seller, Instant now) {
+        List<OrderManagement.Sale> disputable = orders.salesOf(seller).stream()
+                .filter(s -> !s.free() && "ACTIVE".equals(s.status()) && !"Bruno Buyer".equals(s.buyerName())
+                        && s.paidAt() != null && s.paidAt().isBefore(now.minus(Duration.ofDays(21))))
+                .toList();
+        List<UUID> orderIds = disputable.stream().map(OrderManagement.Sale::orderId).distinct().limit(2).toList();
+        for (int i = 0; i < orderIds.size(); i++) {
+            UUID orderId = orderIds.get(i);
+            OrderManagement.Sale sale = disputable.stream().filter(s -> s.orderId().equals(orderId)).findFirst().orElseThrow();
+            Currency currency = sale.charged().currency();
+            // the processor's dispute fee: 15 in the payment's currency
+            long fee = 15 * (long) Math.pow(10, Math.max(0, currency.getDefaultFractionDigits()));
+            Instant paidAt = Objects.requireNonNull(sale.paidAt());
+            if (i == 0) {
+                orders.importDispute(OrderId.of(orderId), "dp_demo_open_" + sale.orderNumber(), fee, now.minus(Duration.ofDays(3)), null, null);
+            } else {
+                orders.importDispute(OrderId.of(orderId), "dp_demo_lost_" + sale.orderNumber(), fee, paidAt.plus(Duration.ofDays(6)), false,
+                        now.minus(Duration.ofDays(4)));
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package app.flowmarket.licensing;
 import java.sql.Timestamp;
 import java.util.UUID;
 
+import app.flowmarket.commerce.OrderDisputeClosed;
 import app.flowmarket.commerce.OrderLineRefunded;
 import app.flowmarket.commerce.OrderPaid;
 import app.flowmarket.shared.WorkflowId;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Grants the workflows of every paid order line and takes them back when the line is refunded.
+ * Grants the workflows of every paid order line and takes them back when the line is refunded or its dispute lost.
  * Runs in the transaction that pays or refunds: the buyer has access exactly when the order says so.
  */
 @Component
@@ -49,5 +50,15 @@ class Entitlements {
     @Transactional(propagation = Propagation.MANDATORY)
     void on(OrderLineRefunded event) {
         jdbc.sql("update entitlement set revoked_at = now() where order_line_id = ? and revoked_at is null").param(event.line().lineId()).update();
+    }
+
+    /** A dispute the buyer won ends their access to the disputed lines, as a refund does (decision 53). */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(OrderDisputeClosed event) {
+        if (!event.won()) {
+            event.lines().forEach(line ->
+                    jdbc.sql("update entitlement set revoked_at = now() where order_line_id = ? and revoked_at is null").param(line.lineId()).update());
+        }
     }
 }

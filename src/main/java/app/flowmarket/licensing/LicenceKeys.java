@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import app.flowmarket.commerce.IssuedLicences;
+import app.flowmarket.commerce.OrderDisputeClosed;
 import app.flowmarket.commerce.OrderLineRefunded;
 import app.flowmarket.commerce.OrderPaid;
 import app.flowmarket.shared.AccountId;
@@ -140,21 +141,34 @@ class LicenceKeys implements IssuedLicences {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(OrderLineRefunded event) {
-        if (event.line().upgradeOf() != null) {
-            lower(event);
+        takeBack(event.line(), event.refundedAt());
+    }
+
+    /** A dispute lost takes its lines back as a refund does (decision 53). */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(OrderDisputeClosed event) {
+        if (!event.won()) {
+            event.lines().forEach(line -> takeBack(line, event.at()));
+        }
+    }
+
+    private void takeBack(OrderPaid.Line line, java.time.Instant at) {
+        if (line.upgradeOf() != null) {
+            lower(line, at);
             return;
         }
-        jdbc.sql("update licence set revoked_at = now() where order_line_id = ? and revoked_at is null").param(event.line().lineId()).update();
+        jdbc.sql("update licence set revoked_at = now() where order_line_id = ? and revoked_at is null").param(line.lineId()).update();
     }
 
     /**
      * A refunded upgrade no longer counts: the licence falls back to the highest tier among the one it was bought with and its
      * upgrades still paid (decision 49), and the seats beyond the lower tier's are taken back, the latest given first.
      */
-    private void lower(OrderLineRefunded event) {
+    private void lower(OrderPaid.Line line, java.time.Instant at) {
         Optional<UUID> refunded = jdbc.sql("""
                 update licence_upgrade set refunded_at = ? where order_line_id = ? and refunded_at is null returning licence_id""")
-                .params(Timestamp.from(event.refundedAt()), event.line().lineId()).query(UUID.class).optional();
+                .params(Timestamp.from(at), line.lineId()).query(UUID.class).optional();
         if (refunded.isEmpty()) {
             return;
         }

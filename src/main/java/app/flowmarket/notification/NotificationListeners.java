@@ -17,6 +17,8 @@ import app.flowmarket.commerce.OrderPaid;
 import app.flowmarket.licensing.LicenceSeatGiven;
 import app.flowmarket.licensing.LicenceSeatTakenBack;
 import app.flowmarket.licensing.Licensing;
+import app.flowmarket.commerce.OrderDisputeClosed;
+import app.flowmarket.commerce.OrderDisputed;
 import app.flowmarket.mail.Mail;
 import app.flowmarket.mail.Mailer;
 import app.flowmarket.payout.PayoutSent;
@@ -96,6 +98,32 @@ class NotificationListeners {
                 event.reference(), "/seller/payouts");
         email(sellerId, NotificationType.PAYOUT_SENT, "/seller/payouts", "mail.payout.action", new Msg("mail.payout.subject", event.amount()),
                 new Msg("mail.payout.body", event.amount(), event.reference()));
+    }
+
+    /** A buyer's bank disputed an order: each seller whose sale it took money from is told how much, and the dispute fee. */
+    @ApplicationModuleListener
+    void on(OrderDisputed event) {
+        chargeback(event.orderNumber(), event.disputeRef(), "opened", event.byStore());
+    }
+
+    @ApplicationModuleListener
+    void on(OrderDisputeClosed event) {
+        chargeback(event.orderNumber(), event.disputeRef(), event.won() ? "won" : "lost", event.byStore());
+    }
+
+    private void chargeback(long orderNumber, String disputeRef, String state, java.util.List<OrderDisputed.StoreShare> shares) {
+        for (OrderDisputed.StoreShare share : shares) {
+            String key = "chargeback:" + disputeRef + ":" + state + ":" + share.storeId().value();
+            if (!center.firstDelivery(key)) {
+                continue;
+            }
+            UUID sellerId = stores.find(share.storeId()).orElseThrow().ownerId();
+            java.util.Locale locale = localeOf(sellerId);
+            center.notify(sellerId, NotificationType.CHARGEBACK, key, share.taken().format(locale), "#" + orderNumber, "/seller/payouts#payout-chargebacks");
+            email(sellerId, NotificationType.CHARGEBACK, "/seller/payouts#payout-chargebacks", "mail.chargeback.action",
+                    new Msg("mail.chargeback." + state + ".subject", String.valueOf(orderNumber)),
+                    new Msg("mail.chargeback." + state + ".body", String.valueOf(orderNumber), share.taken(), share.fee()));
+        }
     }
 
     @ApplicationModuleListener

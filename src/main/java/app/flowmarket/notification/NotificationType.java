@@ -14,6 +14,7 @@ public enum NotificationType {
     NEW_QUESTION(true, true, false, true),
     NEW_ANSWER(true, true, false, false),
     PAYOUT_SENT(true, true, false, true),
+    CHARGEBACK(true, true, false, true),
     // the holder is mailed by licensing when a seat is given; these are the app's own record of it
     LICENCE_SEAT_GIVEN(true, false, false, false),
     LICENCE_SEAT_TAKEN_BACK(true, false, false, false),
@@ -62,5 +63,5 @@ public enum NotificationType {
     }
 
     static final Set<NotificationType> CONFIGURABLE = Set.of(NEW_SALE, NEW_REVIEW, NEW_FOLLOWER, WORKFLOW_UPDATED, NEW_WORKFLOW_FROM_FOLLOWED_STORE,
-            REVIEW_REPLY, NEW_QUESTION, NEW_ANSWER, PAYOUT_SENT, LICENCE_SEAT_GIVEN, LICENCE_SEAT_TAKEN_BACK);
+            REVIEW_REPLY, NEW_QUESTION, NEW_ANSWER, PAYOUT_SENT, CHARGEBACK, LICENCE_SEAT_GIVEN, LICENCE_SEAT_TAKEN_BACK);
 }

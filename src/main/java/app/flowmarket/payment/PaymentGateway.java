@@ -55,12 +55,36 @@ public interface PaymentGateway {
         public enum Status { OPEN, COMPLETE, CLOSED }
     }
 
+    /**
+     * What a webhook tells. {@code paymentRef} is the processor's own id of the payment (Stripe: the payment intent), which
+     * its disputes name instead of the checkout. A dispute's event carries the disputed amount and currency, and {@code dispute}.
+     */
     record WebhookEvent(String eventId, String type, @Nullable String checkoutRef, @Nullable UUID orderId, long amountMinor,
-                        @Nullable String currency, @Nullable String failureMessage) {
+                        @Nullable String currency, @Nullable String failureMessage, @Nullable String paymentRef, @Nullable Dispute dispute) {
 
         public static final String SUCCEEDED = "payment.succeeded";
         public static final String FAILED = "payment.failed";
+        /** The buyer's bank disputed a payment: the processor took its amount back, and its dispute fee. */
+        public static final String DISPUTE_OPENED = "dispute.opened";
+        /** A dispute closed, won or lost. */
+        public static final String DISPUTE_CLOSED = "dispute.closed";
         public static final String IGNORED = "ignored";
+
+        WebhookEvent(String eventId, String type, @Nullable String checkoutRef, @Nullable UUID orderId, long amountMinor,
+                     @Nullable String currency, @Nullable String failureMessage) {
+            this(eventId, type, checkoutRef, orderId, amountMinor, currency, failureMessage, null, null);
+        }
+
+        boolean aboutADispute() {
+            return DISPUTE_OPENED.equals(type) || DISPUTE_CLOSED.equals(type);
+        }
+    }
+
+    /**
+     * A dispute at the processor: its id, the fee it charged in the payment's currency (net of any fee given back), and
+     * once closed whether it was won.
+     */
+    record Dispute(String id, long feeMinor, boolean won) {
     }
 
     class InvalidWebhookException extends RuntimeException {

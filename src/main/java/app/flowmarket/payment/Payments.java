@@ -112,6 +112,7 @@ public class Payments {
         if (verdict) {
             checkBoundToItsCheckout(event);
         }
+        Opened disputed = event.aboutADispute() ? disputedCheckout(event) : null;
         int inserted = jdbc.sql("insert into payment_event (event_id, provider, type, received_at) values (?, ?, ?, ?) on conflict do nothing")
                 .params(event.eventId(), gateway.provider(), event.type(), Timestamp.from(Instant.now()))
                 .update();
@@ -120,21 +121,61 @@ public class Payments {
             return;
         }
         switch (event.type()) {
-            case PaymentGateway.WebhookEvent.SUCCEEDED ->
-                    // a verdict names the order and checkout it was bound to (checkBoundToItsCheckout)
-                    events.publishEvent(new PaymentSucceeded(Objects.requireNonNull(event.orderId()), Objects.requireNonNull(event.checkoutRef()),
-                            event.amountMinor(), Objects.requireNonNull(event.currency())));
+            case PaymentGateway.WebhookEvent.SUCCEEDED -> {
+                // a verdict names the order and checkout it was bound to (checkBoundToItsCheckout)
+                String checkoutRef = Objects.requireNonNull(event.checkoutRef());
+                // the processor's id of the payment, which its disputes will name
+                jdbc.sql("update payment_checkout set payment_ref = ? where checkout_ref = ? and provider = ?")
+                        .params(event.paymentRef() == null ? checkoutRef : event.paymentRef(), checkoutRef, gateway.provider()).update();
+                events.publishEvent(new PaymentSucceeded(Objects.requireNonNull(event.orderId()), checkoutRef,
+                        event.amountMinor(), Objects.requireNonNull(event.currency())));
+            }
+            case PaymentGateway.WebhookEvent.DISPUTE_OPENED -> {
+                Opened payment = Objects.requireNonNull(disputed);
+                PaymentGateway.Dispute dispute = Objects.requireNonNull(event.dispute());
+                events.publishEvent(new PaymentDisputed(payment.orderId(), payment.checkoutRef(), dispute.id(), event.amountMinor(),
+                        payment.currency(), dispute.feeMinor(), Instant.now()));
+            }
+            case PaymentGateway.WebhookEvent.DISPUTE_CLOSED -> {
+                Opened payment = Objects.requireNonNull(disputed);
+                PaymentGateway.Dispute dispute = Objects.requireNonNull(event.dispute());
+                events.publishEvent(new PaymentDisputeClosed(payment.orderId(), payment.checkoutRef(), dispute.id(), event.amountMinor(),
+                        payment.currency(), dispute.feeMinor(), dispute.won(), Instant.now()));
+            }
             case PaymentGateway.WebhookEvent.FAILED ->
                     events.publishEvent(new PaymentFailed(Objects.requireNonNull(event.orderId()), Objects.requireNonNull(event.checkoutRef()), event.failureMessage()));
             default -> log.debug("Ignoring webhook event of type {}", event.type());
         }
     }
 
-    private void checkBoundToItsCheckout(PaymentGateway.WebhookEvent event) {
-        record Opened(UUID orderId, long amountMinor, String currency) {
+    private record Opened(String checkoutRef, UUID orderId, long amountMinor, String currency) {
+    }
+
+    /**
+     * The paid checkout a dispute is about, found by the payment it names (the processor's payment id, recorded when its
+     * payment was confirmed; the test processor names its checkout); a dispute of a payment we never took, in another
+     * currency or of more than was paid is not believed.
+     */
+    private Opened disputedCheckout(PaymentGateway.WebhookEvent event) {
+        String ref = event.paymentRef() != null ? event.paymentRef() : event.checkoutRef();
+        Optional<Opened> opened = ref == null || event.dispute() == null ? Optional.empty()
+                : jdbc.sql("""
+                        select checkout_ref, order_id, amount_minor, currency from payment_checkout
+                        where provider = ? and payment_ref = ? limit 1""")
+                .params(gateway.provider(), ref).query(Opened.class).optional();
+        boolean matches = opened.isPresent()
+                && opened.get().currency().equalsIgnoreCase(String.valueOf(event.currency()))
+                && event.amountMinor() > 0 && event.amountMinor() <= opened.get().amountMinor()
+                && (event.orderId() == null || opened.get().orderId().equals(event.orderId()));
+        if (!matches) {
+            throw new PaymentGateway.InvalidWebhookException("the dispute does not match a payment of this shop (" + ref + ")");
         }
+        return opened.get();
+    }
+
+    private void checkBoundToItsCheckout(PaymentGateway.WebhookEvent event) {
         Optional<Opened> opened = event.checkoutRef() == null ? Optional.empty()
-                : jdbc.sql("select order_id, amount_minor, currency from payment_checkout where checkout_ref = ? and provider = ?")
+                : jdbc.sql("select checkout_ref, order_id, amount_minor, currency from payment_checkout where checkout_ref = ? and provider = ?")
                 .params(event.checkoutRef(), gateway.provider()).query(Opened.class).optional();
         boolean matches = opened.isPresent()
                 && opened.get().orderId().equals(event.orderId())

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * created with an idempotency key derived from the order and expiring with it (Stripe takes 30 minutes
  * to 24 hours); a session is expired at Stripe when its order is cancelled or expires;
  * {@code checkout.session.completed} / {@code checkout.session.async_payment_failed} webhooks verified
- * with the endpoint secret; refunds against the session's payment intent.
+ * with the endpoint secret; refunds against the session's payment intent; disputes from {@code charge.dispute.created}
+ * and {@code charge.dispute.closed} (won or lost), found by their payment intent.
  * On with {@code flowmarket.payment.provider=stripe}.
  */
 @Component
@@ -154,8 +155,16 @@ class StripePaymentGateway implements PaymentGateway {
             return switch (type) {
                 case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> "paid".equals(object.path("payment_status").asString())
                         ? new WebhookEvent(event.path("id").asString(), WebhookEvent.SUCCEEDED, object.path("id").asString(),
-                        UUID.fromString(orderId), object.path("amount_total").asLong(), object.path("currency").asString().toUpperCase(Locale.ROOT), null)
+                        UUID.fromString(orderId), object.path("amount_total").asLong(), object.path("currency").asString().toUpperCase(Locale.ROOT), null,
+                        object.path("payment_intent").asString(null), null)
                         : ignored(event);
+                case "charge.dispute.created" -> dispute(event, object, WebhookEvent.DISPUTE_OPENED, false);
+                case "charge.dispute.closed" -> switch (object.path("status").asString("")) {
+                    case "won" -> dispute(event, object, WebhookEvent.DISPUTE_CLOSED, true);
+                    case "lost" -> dispute(event, object, WebhookEvent.DISPUTE_CLOSED, false);
+                    // an inquiry closed without a chargeback ("warning_closed") took no money
+                    default -> ignored(event);
+                };
                 case "checkout.session.async_payment_failed" -> new WebhookEvent(event.path("id").asString(), WebhookEvent.FAILED,
                         object.path("id").asString(), UUID.fromString(orderId), object.path("amount_total").asLong(),
                         object.path("currency").asString().toUpperCase(Locale.ROOT), "The payment failed.");
@@ -164,6 +173,27 @@ class StripePaymentGateway implements PaymentGateway {
         } catch (RuntimeException e) {
             throw new InvalidWebhookException("unreadable payload");
         }
+    }
+
+    /**
+     * A dispute names the payment intent it is about. Its fee is what its balance transactions charged, net (a dispute won
+     * gives the fee back in a second one), in the disputed currency: a fee in another settlement currency is turned back
+     * at the transaction's exchange rate.
+     */
+    private static WebhookEvent dispute(JsonNode event, JsonNode dispute, String type, boolean won) {
+        String currency = dispute.path("currency").asString().toUpperCase(Locale.ROOT);
+        long fee = 0;
+        for (JsonNode transaction : dispute.path("balance_transactions")) {
+            long charged = transaction.path("fee").asLong();
+            double rate = transaction.path("exchange_rate").asDouble(0);
+            fee += currency.equalsIgnoreCase(transaction.path("currency").asString(currency)) || rate <= 0 ? charged : Math.round(charged / rate);
+        }
+        String paymentIntent = dispute.path("payment_intent").asString("");
+        if (paymentIntent.isBlank()) {
+            throw new InvalidWebhookException("a dispute without its payment");
+        }
+        return new WebhookEvent(event.path("id").asString(), type, null, null, dispute.path("amount").asLong(), currency, null,
+                paymentIntent, new Dispute(dispute.path("id").asString(), fee, won));
     }
 
     private static WebhookEvent ignored(JsonNode event) {

@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code /pay/test/{id}}) takes a card, test card numbers decide the outcome (4242 4242 4242 4242
  * succeeds, 4000 0000 0000 0002 is declined, 4000 0000 0000 9995 has insufficient funds), and the
  * outcome reaches the shop only through a signed webhook sent over HTTP, retried until acknowledged.
- * Like Stripe, a checkout can be expired (it then takes no payment), and refunds are idempotent per key.
+ * Like Stripe, a checkout can be expired (it then takes no payment), refunds are idempotent per key, and a paid
+ * payment can be disputed and the dispute closed won or lost, each told by its signed webhook.
  * The signing secret is generated on first start ({@link TestWebhookSecret}).
  */
 @Component
@@ -47,6 +48,9 @@ class TestPaymentGateway implements PaymentGateway {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     enum Outcome { SUCCEEDED, DECLINED, INSUFFICIENT_FUNDS, INVALID, EXPIRED }
+
+    /** Stripe's test card whose payment succeeds and is then disputed by the buyer's bank. */
+    static final String DISPUTED_CARD = "4000000000000259";
 
     private final JdbcClient jdbc;
     private final TestWebhookSecret secret;
@@ -123,6 +127,7 @@ class TestPaymentGateway implements PaymentGateway {
             case "4242424242424242" -> Outcome.SUCCEEDED;
             case "4000000000000002" -> Outcome.DECLINED;
             case "4000000000009995" -> Outcome.INSUFFICIENT_FUNDS;
+            case DISPUTED_CARD -> Outcome.SUCCEEDED;
             default -> digits.matches("\\d{12,19}") && luhn(digits) ? Outcome.DECLINED : Outcome.INVALID;
         };
     }
@@ -151,7 +156,13 @@ class TestPaymentGateway implements PaymentGateway {
         if (outcome == Outcome.SUCCEEDED) {
             jdbc.sql("update test_checkout set status = 'PAID', card_last4 = ?, updated_at = now() where id = ? and status = 'OPEN'")
                     .params(digits.substring(digits.length() - 4), checkoutId).update();
-            sendWebhook(callbackBaseUrl, event("evt_" + randomHex(12), WebhookEvent.SUCCEEDED, checkout, null));
+            String paid = event("evt_" + randomHex(12), WebhookEvent.SUCCEEDED, checkout, null);
+            if (DISPUTED_CARD.equals(digits)) {
+                // the buyer's bank disputes it a moment later: told after the payment, as Stripe does
+                sendWebhook(callbackBaseUrl, paid, java.util.Objects.requireNonNull(dispute(checkoutId)));
+            } else {
+                sendWebhook(callbackBaseUrl, paid);
+            }
         } else {
             String message = outcome == Outcome.DECLINED ? "Your card was declined." : "Your card has insufficient funds.";
             sendWebhook(callbackBaseUrl, event("evt_" + randomHex(12), WebhookEvent.FAILED, checkout, message));
@@ -178,15 +189,76 @@ class TestPaymentGateway implements PaymentGateway {
         return id;
     }
 
+    /**
+     * Like Stripe, a paid payment can be disputed once by the buyer's bank: the disputed amount (what was not refunded) is
+     * taken back with a dispute fee of 15 in the payment's currency, and a {@code dispute.opened} webhook is sent. Returns
+     * the dispute's id (the same one again for a payment already disputed).
+     */
+    @Transactional
+    public String openDispute(String checkoutId, String callbackBaseUrl) {
+        String opened = dispute(checkoutId);
+        if (opened != null) {
+            sendWebhook(callbackBaseUrl, opened);
+        }
+        return jdbc.sql("select id from test_dispute where checkout_id = ?").param(checkoutId).query(String.class).single();
+    }
+
+    /** Opens the payment's dispute and returns its webhook's payload; nothing for a payment already disputed. */
+    private @Nullable String dispute(String checkoutId) {
+        TestCheckoutView checkout = jdbc.sql("select id from test_checkout where id = ? for update").param(checkoutId).query(String.class)
+                .optional().flatMap(this::find).orElseThrow(() -> new IllegalArgumentException("no checkout " + checkoutId));
+        long amount = checkout.amountMinor() - checkout.refundedMinor();
+        if (!"PAID".equals(checkout.status()) || amount <= 0) {
+            throw new IllegalStateException("only a payment not refunded in full can be disputed: " + checkoutId);
+        }
+        long fee = 15 * (long) Math.pow(10, Math.max(0, Currency.getInstance(checkout.currency()).getDefaultFractionDigits()));
+        String id = "dp_test_" + randomHex(12);
+        int opened = jdbc.sql("""
+                insert into test_dispute (id, checkout_id, amount_minor, fee_minor, status, created_at) values (?, ?, ?, ?, 'OPEN', now())
+                on conflict (checkout_id) do nothing""").params(id, checkoutId, amount, fee).update();
+        if (opened == 0) {
+            return null;
+        }
+        return disputeEvent(WebhookEvent.DISPUTE_OPENED, checkout, id, amount, fee, false);
+    }
+
+    /**
+     * Closes an open dispute, as the buyer's bank decides: won, the amount and the fee come back (the fee charged is then
+     * nothing); lost, both stay taken. Sends {@code dispute.closed}; a dispute closes once.
+     */
+    @Transactional
+    public void closeDispute(String disputeId, boolean won, String callbackBaseUrl) {
+        record Closed(String checkoutId, long amountMinor, long feeMinor) {
+        }
+        Closed closed = jdbc.sql("""
+                update test_dispute set status = ?, closed_at = now() where id = ? and status = 'OPEN'
+                returning checkout_id, amount_minor, fee_minor""").params(won ? "WON" : "LOST", disputeId).query(Closed.class).optional()
+                .orElseThrow(() -> new IllegalStateException("no open dispute " + disputeId));
+        TestCheckoutView checkout = find(closed.checkoutId()).orElseThrow();
+        sendWebhook(callbackBaseUrl, disputeEvent(WebhookEvent.DISPUTE_CLOSED, checkout, disputeId, closed.amountMinor(),
+                won ? 0 : closed.feeMinor(), won));
+    }
+
+    private String disputeEvent(String type, TestCheckoutView checkout, String disputeId, long amount, long fee, boolean won) {
+        var node = json.createObjectNode()
+                .put("id", "evt_" + randomHex(12)).put("type", type).put("checkout", checkout.id()).put("order_id", checkout.orderId().toString())
+                .put("amount", amount).put("currency", checkout.currency());
+        node.putObject("dispute").put("id", disputeId).put("fee", fee).put("status", type.equals(WebhookEvent.DISPUTE_OPENED) ? "open" : won ? "won" : "lost");
+        return json.writeValueAsString(node);
+    }
+
     @Override
     public WebhookEvent readWebhook(String payload, Map<String, String> headers) {
         WebhookSignature.verify(payload, header(headers, SIGNATURE_HEADER), secret.value(), clock);
         try {
             JsonNode node = json.readTree(payload);
+            JsonNode dispute = node.path("dispute");
             return new WebhookEvent(node.path("id").asString(), node.path("type").asString(),
                     node.path("checkout").asString(), UUID.fromString(node.path("order_id").asString()),
                     node.path("amount").asLong(), node.path("currency").asString(),
-                    node.path("failure_message").isNull() ? null : node.path("failure_message").asString(null));
+                    node.path("failure_message").isNull() ? null : node.path("failure_message").asString(null),
+                    null, dispute.isObject() ? new Dispute(dispute.path("id").asString(), dispute.path("fee").asLong(),
+                    "won".equals(dispute.path("status").asString(""))) : null);
         } catch (RuntimeException e) {
             throw new InvalidWebhookException("unreadable payload");
         }
@@ -206,43 +278,58 @@ class TestPaymentGateway implements PaymentGateway {
      * Delivers like a real processor: once the charge is committed, in the background, retried with backoff
      * until the shop answers 2xx.
      */
-    private void sendWebhook(String callbackBaseUrl, String payload) {
+    private void sendWebhook(String callbackBaseUrl, String... payloads) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    deliver(callbackBaseUrl, payload);
+                    deliver(callbackBaseUrl, payloads);
                 }
             });
         } else {
-            deliver(callbackBaseUrl, payload);
+            deliver(callbackBaseUrl, payloads);
         }
     }
 
-    private void deliver(String callbackBaseUrl, String payload) {
+    /** Several events in order: each once the one before was acknowledged (or given up), a second later. */
+    private void deliver(String callbackBaseUrl, String... payloads) {
         Thread.ofVirtual().name("test-processor-webhook").start(() -> {
-            Duration delay = Duration.ofMillis(200);
-            for (int attempt = 1; attempt <= 8; attempt++) {
-                try {
-                    Thread.sleep(delay);
-                    String signature = WebhookSignature.sign(payload, secret.value(), clock.instant().getEpochSecond());
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(callbackBaseUrl + "/webhooks/payments"))
-                            .header("Content-Type", "application/json")
-                            .header(SIGNATURE_HEADER, signature)
-                            .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() / 100 == 2) {
+            for (int i = 0; i < payloads.length && !Thread.currentThread().isInterrupted(); i++) {
+                if (i > 0) {
+                    try {
+                        Thread.sleep(Duration.ofSeconds(1));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                         return;
                     }
-                    log.warn("Test processor webhook answered {} (attempt {})", response.statusCode(), attempt);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (Exception e) {
-                    log.warn("Test processor webhook failed (attempt {}): {}", attempt, e.toString());
                 }
-                delay = delay.multipliedBy(2);
+                deliverOne(callbackBaseUrl, payloads[i]);
             }
         });
+    }
+
+    private void deliverOne(String callbackBaseUrl, String payload) {
+        Duration delay = Duration.ofMillis(200);
+        for (int attempt = 1; attempt <= 8; attempt++) {
+            try {
+                Thread.sleep(delay);
+                String signature = WebhookSignature.sign(payload, secret.value(), clock.instant().getEpochSecond());
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(callbackBaseUrl + "/webhooks/payments"))
+                        .header("Content-Type", "application/json")
+                        .header(SIGNATURE_HEADER, signature)
+                        .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 == 2) {
+                    return;
+                }
+                log.warn("Test processor webhook answered {} (attempt {})", response.statusCode(), attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                log.warn("Test processor webhook failed (attempt {}): {}", attempt, e.toString());
+            }
+            delay = delay.multipliedBy(2);
+        }
     }
 
     private static @Nullable String header(Map<String, String> headers, String name) {

@@ -2,17 +2,12 @@ package app.flowmarket.payout;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -34,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The payout module's public API. A seller's balance is the sum of their ledger entries (sales net of the platform's
- * fee, minus refunds); an entry becomes payable when the refund window ({@code flowmarket.payout.hold}) has passed
+ * fee, minus refunds and chargebacks with their dispute fees), summed by the database over the ledger's published view
+ * {@code seller_ledger_entry}; an entry becomes payable when the refund window ({@code flowmarket.payout.hold}) has passed
  * since its sale, and is paid by at most one payout that has not failed (a unique index on {@code payout_item}). A batch
  * pays every store whose payable balance in a currency reaches the minimum and that has given its bank details.
  */
@@ -86,7 +82,7 @@ public class Payouts {
     }
 
     public record SellerOverview(List<Balance> balances, List<Upcoming> upcoming, List<PayoutView> payouts, @Nullable MethodView method,
-                                 Money minimumIn) {
+                                 Money minimumIn, List<Ledger.Chargeback> chargebacks) {
     }
 
     /** One line of a batch's transfer list: the full account number, for whoever makes the transfers. */
@@ -108,79 +104,60 @@ public class Payouts {
     }
 
     List<Balance> balances(Instant now, @Nullable StoreId store) {
-        Set<StoreId> withMethod = storesWithMethod();
         Map<String, Money> minimums = new HashMap<>();
         List<Balance> result = new ArrayList<>();
-        for (Map.Entry<Key, Sums> entry : sums(now, store).entrySet()) {
-            Key key = entry.getKey();
-            Sums sums = entry.getValue();
-            Money payable = Money.of(sums.payable, key.currency);
-            Money minimum = minimums.computeIfAbsent(key.currency, this::minimum);
-            result.add(new Balance(key.store, storeName(key.store), payable, Money.of(sums.held, key.currency),
-                    sums.firstHeldSale == null ? null : sums.firstHeldSale.plus(settings.hold()),
-                    withMethod.contains(key.store), payable.minor() >= minimum.minor()));
+        for (Sums sums : sums(now, store)) {
+            Money payable = Money.of(sums.payable, sums.currency);
+            Money minimum = minimums.computeIfAbsent(sums.currency, this::minimum);
+            result.add(new Balance(sums.store, sums.storeName == null ? sums.store.toString() : sums.storeName, payable,
+                    Money.of(sums.held, sums.currency), sums.firstHeldSale == null ? null : sums.firstHeldSale.plus(settings.hold()),
+                    sums.hasMethod, payable.minor() >= minimum.minor()));
         }
         result.sort(Comparator.comparing((Balance b) -> -b.payable().minor()).thenComparing(Balance::storeName));
         return result;
     }
 
-    private record Key(StoreId store, String currency) {
+    /** A store's unpaid ledger entries in one currency, summed: payable (the hold has passed since their sale) and held. */
+    private record Sums(StoreId store, @Nullable String storeName, String currency, long payable, long held, @Nullable Instant firstHeldSale,
+                        boolean hasMethod) {
     }
 
-    private static final class Sums {
-        long payable;
-        long held;
-        @Nullable Instant firstHeldSale;
-        final List<Ledger.SellerEntry> payableEntries = new ArrayList<>();
-    }
-
-    /** Sums the unpaid entries per store and currency: payable when their sale is at least the hold old, held otherwise. */
-    private Map<Key, Sums> sums(Instant now, @Nullable StoreId store) {
-        Set<Long> paid = paidEntries(store);
-        Map<Key, Sums> sums = new LinkedHashMap<>();
-        for (Ledger.SellerEntry entry : store == null ? ledger.sellerEntries() : ledger.sellerEntries(store)) {
-            Sums s = sums.computeIfAbsent(new Key(entry.storeId(), entry.amount().currency().getCurrencyCode()), k -> new Sums());
-            if (paid.contains(entry.id())) {
-                continue;
-            }
-            if (payable(entry, now)) {
-                s.payable += entry.amount().minor();
-                s.payableEntries.add(entry);
-            } else {
-                s.held += entry.amount().minor();
-                if (s.firstHeldSale == null || entry.saleAt().isBefore(s.firstHeldSale)) {
-                    s.firstHeldSale = entry.saleAt();
-                }
-            }
-        }
-        return sums;
-    }
-
-    /** Payable from the exact moment the hold has passed since the sale. */
-    private boolean payable(Ledger.SellerEntry entry, Instant now) {
-        return !entry.saleAt().plus(settings.hold()).isAfter(now);
-    }
-
-    private Set<Long> paidEntries(@Nullable StoreId store) {
-        return new HashSet<>(jdbc.sql("""
-                        select i.ledger_entry_id from payout_item i join payout p on p.id = i.payout_id
-                        where i.active and (cast(? as uuid) is null or p.store_id = cast(? as uuid))""")
+    /**
+     * Sums, in the database, the entries of the ledger's published view that no live payout holds, per store and currency:
+     * payable from the exact moment the hold has passed since their sale, held before. A store whose every entry is paid
+     * still has its (empty) row.
+     */
+    private List<Sums> sums(Instant now, @Nullable StoreId store) {
+        Timestamp payableBefore = payableBefore(now);
+        return jdbc.sql("""
+                        select e.store_id, s.name, e.currency,
+                               coalesce(sum(e.amount_minor) filter (where i.ledger_entry_id is null and e.sale_at <= ?), 0) as payable,
+                               coalesce(sum(e.amount_minor) filter (where i.ledger_entry_id is null and e.sale_at > ?), 0) as held,
+                               min(e.sale_at) filter (where i.ledger_entry_id is null and e.sale_at > ?) as first_held_sale,
+                               exists (select 1 from payout_method m where m.store_id = e.store_id) as has_method
+                        from seller_ledger_entry e
+                        left join payout_item i on i.ledger_entry_id = e.id and i.active
+                        left join store_summary s on s.id = e.store_id
+                        where (cast(? as uuid) is null or e.store_id = cast(? as uuid))
+                        group by e.store_id, s.name, e.currency""")
                 // a list, not varargs: the store may be absent (every store)
-                .params(java.util.Arrays.asList(store == null ? null : store.value(), store == null ? null : store.value()))
-                .query(Long.class).list());
+                .params(java.util.Arrays.asList(payableBefore, payableBefore, payableBefore,
+                        store == null ? null : store.value(), store == null ? null : store.value()))
+                .query((rs, n) -> new Sums(StoreId.of(rs.getObject("store_id", UUID.class)), rs.getString("name"), rs.getString("currency"),
+                        rs.getLong("payable"), rs.getLong("held"),
+                        rs.getTimestamp("first_held_sale") == null ? null : rs.getTimestamp("first_held_sale").toInstant(),
+                        rs.getBoolean("has_method")))
+                .list();
     }
 
-    private Set<StoreId> storesWithMethod() {
-        return new HashSet<>(jdbc.sql("select store_id from payout_method").query((rs, n) -> StoreId.of(rs.getObject(1, UUID.class))).list());
+    /** An entry is payable when its sale is at least the hold old; sales are dated to the microsecond, as PostgreSQL keeps them. */
+    private Timestamp payableBefore(Instant now) {
+        return Timestamp.from(now.minus(settings.hold()).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 
     Money minimum(String currency) {
         java.util.Currency c = java.util.Currency.getInstance(currency);
         return new Money(settings.minimum().movePointRight(Math.max(0, c.getDefaultFractionDigits())).longValue(), c);
-    }
-
-    private String storeName(StoreId store) {
-        return stores.find(store).map(StoreManagement.StoreView::name).orElse(store.toString());
     }
 
     // --- batches
@@ -206,11 +183,9 @@ public class Payouts {
                 .params(batchId, Timestamp.from(now), admin.id().value(), admin.label(), Timestamp.from(payableBefore)).update();
         List<PayoutProvider.Transfer> transfers = new ArrayList<>();
         Map<String, Long> totals = new TreeMap<>();
-        for (Map.Entry<Key, Sums> entry : sums(now, null).entrySet()) {
-            Key key = entry.getKey();
-            Sums sums = entry.getValue();
-            StoredMethod method = methods.get(key.store);
-            if (method == null || sums.payable < minimum(key.currency).minor()) {
+        for (Sums sums : sums(now, null)) {
+            StoredMethod method = methods.get(sums.store);
+            if (method == null || sums.payable < minimum(sums.currency).minor()) {
                 continue;
             }
             UUID payoutId = UUID.randomUUID();
@@ -218,16 +193,29 @@ public class Payouts {
                     insert into payout (id, batch_id, store_id, amount_minor, currency, status, provider, account_holder, account_number,
                                         account_last4, created_at)
                     values (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)""")
-                    .params(payoutId, batchId, key.store.value(), sums.payable, key.currency, provider.name(), method.holder, method.number,
+                    .params(payoutId, batchId, sums.store.value(), sums.payable, sums.currency, provider.name(), method.holder, method.number,
                             method.last4, Timestamp.from(now))
                     .update();
-            for (Ledger.SellerEntry paid : sums.payableEntries) {
-                // the partial unique index refuses an entry another live payout already holds
-                jdbc.sql("insert into payout_item (payout_id, ledger_entry_id, amount_minor) values (?, ?, ?)")
-                        .params(payoutId, paid.id(), paid.amount().minor()).update();
+            // the partial unique index refuses an entry another live payout already holds
+            long paid = jdbc.sql("""
+                            insert into payout_item (payout_id, ledger_entry_id, amount_minor)
+                            select ?, e.id, e.amount_minor from seller_ledger_entry e
+                            where e.store_id = ? and e.currency = ? and e.sale_at <= ?
+                              and not exists (select 1 from payout_item i where i.ledger_entry_id = e.id and i.active)
+                            returning amount_minor""")
+                    .params(payoutId, sums.store.value(), sums.currency, payableBefore(now))
+                    .query(Long.class).list().stream().mapToLong(Long::longValue).sum();
+            if (paid != sums.payable) {
+                // an entry was written (or a failed payout freed some) between the sum and the claim: pay what was claimed
+                if (paid < minimum(sums.currency).minor()) {
+                    jdbc.sql("delete from payout_item where payout_id = ?").param(payoutId).update();
+                    jdbc.sql("delete from payout where id = ?").param(payoutId).update();
+                    continue;
+                }
+                jdbc.sql("update payout set amount_minor = ? where id = ?").params(paid, payoutId).update();
             }
-            transfers.add(new PayoutProvider.Transfer(PayoutId.of(payoutId), Money.of(sums.payable, key.currency), method.holder, method.number));
-            totals.merge(key.currency, sums.payable, Long::sum);
+            transfers.add(new PayoutProvider.Transfer(PayoutId.of(payoutId), Money.of(paid, sums.currency), method.holder, method.number));
+            totals.merge(sums.currency, paid, Long::sum);
         }
         if (transfers.isEmpty()) {
             throw new DomainException("payout.batch.nothing");
@@ -372,28 +360,35 @@ public class Payouts {
         StoreId store = storeOf(seller);
         Instant now = Instant.now();
         List<Balance> balances = balances(now, store);
-        Set<Long> paid = paidEntries(store);
-        // per currency and day the money becomes payable: the amount, and the first moment of that day it is payable
-        Map<String, TreeMap<LocalDate, Long>> held = new TreeMap<>();
-        Map<String, Instant> firstOfDay = new HashMap<>();
-        for (Ledger.SellerEntry entry : ledger.sellerEntries(store)) {
-            if (!paid.contains(entry.id()) && !payable(entry, now)) {
-                Instant payableAt = entry.saleAt().plus(settings.hold());
-                String currency = entry.amount().currency().getCurrencyCode();
-                LocalDate day = payableAt.atZone(ZoneOffset.UTC).toLocalDate();
-                held.computeIfAbsent(currency, c -> new TreeMap<>()).merge(day, entry.amount().minor(), Long::sum);
-                firstOfDay.merge(currency + day, payableAt, (a, b) -> a.isBefore(b) ? a : b);
-            }
-        }
-        List<Upcoming> upcoming = new ArrayList<>();
-        held.forEach((currency, days) -> days.forEach((day, minor) -> {
-            if (minor != 0) {
-                upcoming.add(new Upcoming(Money.of(minor, currency), java.util.Objects.requireNonNull(firstOfDay.get(currency + day))));
-            }
-        }));
-        upcoming.sort(Comparator.comparing(Upcoming::payableAt));
         String currency = balances.isEmpty() ? "USD" : balances.getFirst().payable().currency().getCurrencyCode();
-        return new SellerOverview(balances, upcoming, payouts("p.store_id = ?", store.value()), method(store).orElse(null), minimum(currency));
+        return new SellerOverview(balances, upcoming(now, store), payouts("p.store_id = ?", store.value()), method(store).orElse(null),
+                minimum(currency), ledger.chargebacks(store, 50));
+    }
+
+    /**
+     * The held money by the day it becomes payable (in UTC), per currency, with the first moment of that day it is: summed
+     * in the database from the entries still held. A day whose entries net to nothing (a sale refunded) is left out.
+     */
+    List<Upcoming> upcoming(Instant now, StoreId store) {
+        double holdSeconds = settings.hold().toNanos() / 1e9;
+        return jdbc.sql("""
+                        select e.currency, min(e.sale_at) as first_sale, sum(e.amount_minor) as amount
+                        from seller_ledger_entry e
+                        left join payout_item i on i.ledger_entry_id = e.id and i.active
+                        where e.store_id = ? and e.sale_at > ? and i.ledger_entry_id is null
+                        group by e.currency, cast((e.sale_at + make_interval(secs => ?)) at time zone 'UTC' as date)
+                        having sum(e.amount_minor) <> 0""")
+                .params(store.value(), payableBefore(now), holdSeconds)
+                .query((rs, n) -> new Upcoming(Money.of(rs.getLong("amount"), rs.getString("currency")),
+                        rs.getTimestamp("first_sale").toInstant().plus(settings.hold())))
+                .list().stream().sorted(Comparator.comparing(Upcoming::payableAt)).toList();
+    }
+
+    /** Every store's chargebacks, latest first. Admins only. */
+    @Transactional(readOnly = true)
+    public List<Ledger.Chargeback> chargebacks(Actor admin, int limit) {
+        requireAdmin(admin);
+        return ledger.chargebacks(null, limit);
     }
 
     /** Saves the seller's bank details (replacing earlier ones); the audit trail keeps only the last four characters. */

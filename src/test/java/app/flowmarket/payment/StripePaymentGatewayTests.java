@@ -159,4 +159,39 @@ class StripePaymentGatewayTests {
         assertThat(gateway.readWebhook(other, Map.of("Stripe-Signature", WebhookSignature.sign(other, WEBHOOK_SECRET, now))).type())
                 .isEqualTo(PaymentGateway.WebhookEvent.IGNORED);
     }
+
+    @Test
+    void aDisputeNamesItsPaymentIntentAndTheFeeItsBalanceTransactionsCharged() {
+        String created = """
+                {"id": "evt_d1", "type": "charge.dispute.created", "data": {"object": {"id": "dp_1", "object": "dispute", "amount": 2500,
+                 "currency": "usd", "payment_intent": "pi_1", "status": "needs_response",
+                 "balance_transactions": [{"amount": -2500, "currency": "usd", "fee": 1500}]}}}""";
+        String won = """
+                {"id": "evt_d2", "type": "charge.dispute.closed", "data": {"object": {"id": "dp_1", "object": "dispute", "amount": 2500,
+                 "currency": "usd", "payment_intent": "pi_1", "status": "won",
+                 "balance_transactions": [{"amount": -2500, "currency": "usd", "fee": 1500}, {"amount": 4000, "currency": "usd", "fee": -1500}]}}}""";
+        String lostInEuros = """
+                {"id": "evt_d3", "type": "charge.dispute.closed", "data": {"object": {"id": "dp_2", "object": "dispute", "amount": 1000,
+                 "currency": "gbp", "payment_intent": "pi_2", "status": "lost",
+                 "balance_transactions": [{"amount": -1150, "currency": "eur", "exchange_rate": 1.15, "fee": 2300}]}}}""";
+        String inquiry = """
+                {"id": "evt_d4", "type": "charge.dispute.closed", "data": {"object": {"id": "dp_3", "amount": 1000, "currency": "usd",
+                 "payment_intent": "pi_3", "status": "warning_closed", "balance_transactions": []}}}""";
+        long now = Instant.now().getEpochSecond();
+
+        PaymentGateway.WebhookEvent opened = gateway.readWebhook(created, Map.of("Stripe-Signature", WebhookSignature.sign(created, WEBHOOK_SECRET, now)));
+        assertThat(opened.type()).isEqualTo(PaymentGateway.WebhookEvent.DISPUTE_OPENED);
+        assertThat(opened.paymentRef()).isEqualTo("pi_1");
+        assertThat(opened.amountMinor()).isEqualTo(2500);
+        assertThat(opened.currency()).isEqualTo("USD");
+        assertThat(opened.dispute()).isEqualTo(new PaymentGateway.Dispute("dp_1", 1500, false));
+        PaymentGateway.WebhookEvent closed = gateway.readWebhook(won, Map.of("Stripe-Signature", WebhookSignature.sign(won, WEBHOOK_SECRET, now)));
+        assertThat(closed.type()).isEqualTo(PaymentGateway.WebhookEvent.DISPUTE_CLOSED);
+        assertThat(closed.dispute()).as("a dispute won gives the fee back").isEqualTo(new PaymentGateway.Dispute("dp_1", 0, true));
+        PaymentGateway.WebhookEvent lost = gateway.readWebhook(lostInEuros,
+                Map.of("Stripe-Signature", WebhookSignature.sign(lostInEuros, WEBHOOK_SECRET, now)));
+        assertThat(lost.dispute()).as("a fee settled in euros, in the disputed pounds").isEqualTo(new PaymentGateway.Dispute("dp_2", 2000, false));
+        assertThat(gateway.readWebhook(inquiry, Map.of("Stripe-Signature", WebhookSignature.sign(inquiry, WEBHOOK_SECRET, now))).type())
+                .isEqualTo(PaymentGateway.WebhookEvent.IGNORED);
+    }
 }

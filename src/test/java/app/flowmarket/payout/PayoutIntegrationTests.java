@@ -180,6 +180,64 @@ class PayoutIntegrationTests {
         assertThat(page).contains("Becoming payable").contains("$18").contains("Held for refunds");
     }
 
+    String checkoutOf(String lineId) {
+        return jdbc.sql("select o.payment_ref from purchase_order o join order_line l on l.order_id = o.id where l.id = ?::uuid").param(lineId)
+                .query(String.class).single();
+    }
+
+    /** The processor's signed dispute webhook, through the real endpoint; returns once the ledger has applied it. */
+    void dispute(Seller seller, String lineId, String type, String status, long expectedLedgerBalance) {
+        assertThat(app.flowmarket.support.TestProcessor.dispute(port, jdbc, "evt_" + UUID.randomUUID(), type, checkoutOf(lineId), "dp_" + lineId,
+                status.equals("won") ? 0 : 1500, status)).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> ledger.sellerBalance(seller.store(), "USD").minor() == expectedLedgerBalance);
+    }
+
+    /** What the balance must be: the ledger's sum less what live payouts hold, split at the hold. */
+    void assertBalanceIsTheLedgerLessWhatWasPaid(Seller seller, Instant at) {
+        Payouts.Balance balance = balance(seller.store(), at);
+        assertThat(balance.payable().minor() + balance.held().minor())
+                .isEqualTo(ledger.sellerBalance(seller.store(), "USD").minor() - paidTo(seller.store()));
+    }
+
+    @Test
+    void aChargebackAfterAPayoutMakesTheBalanceNegativeUntilLaterSalesCoverItAndAWonDisputeGivesItBack() {
+        Seller seller = seller("50");
+        String first = sale(seller.workflowId());
+        bankDetails(seller, "Ada Chargeback");
+        Actor admin = admin();
+        payouts.createBatch(admin, lastSale(seller.store()).plus(HOLD));
+        payouts.markSent(admin, PayoutId.of(livePayouts(seller.store()).getFirst()), "CB-1");
+        assertThat(paidTo(seller.store())).isEqualTo(4500);
+
+        // the buyer's bank takes the $50 back after the seller was paid their $45: $45 and the $15 fee come off the balance
+        dispute(seller, first, "dispute.opened", "open", 4500 - 4500 - 1500);
+        Instant later = Instant.now().plus(HOLD).plusSeconds(1);
+        assertThat(balance(seller.store(), later).payable().minor()).isEqualTo(-6000);
+        assertBalanceIsTheLedgerLessWhatWasPaid(seller, later);
+
+        // a sale still held leaves the debt payable and waits in held; once payable it covers part of it
+        sale(seller.workflowId());
+        Instant secondSale = lastSale(seller.store());
+        Payouts.Balance whileHeld = balance(seller.store(), secondSale.plus(HOLD).minus(1, ChronoUnit.MICROS));
+        assertThat(whileHeld.payable().minor()).isEqualTo(-6000);
+        assertThat(whileHeld.held().minor()).isEqualTo(4500);
+        assertBalanceIsTheLedgerLessWhatWasPaid(seller, secondSale);
+        sale(seller.workflowId());
+        Instant when = lastSale(seller.store()).plus(HOLD);
+        assertThat(balance(seller.store(), when).payable().minor()).isEqualTo(-6000 + 2 * 4500);
+        assertBalanceIsTheLedgerLessWhatWasPaid(seller, when);
+
+        // won: the $45 and the fee come back, and the next batch pays exactly what is owed
+        dispute(seller, first, "dispute.closed", "won", 3 * 4500);
+        assertThat(balance(seller.store(), when).payable().minor()).isEqualTo(2 * 4500);
+        assertBalanceIsTheLedgerLessWhatWasPaid(seller, when);
+        payouts.createBatch(admin, when);
+        assertThat(paidTo(seller.store())).isEqualTo(3 * 4500).isEqualTo(ledger.sellerBalance(seller.store(), "USD").minor());
+        assertThat(balance(seller.store(), when).payable().minor()).isZero();
+        assertThat(seller.web().get("/seller/payouts").body()).contains("Chargebacks").contains("Won");
+    }
+
     @Test
     void twoBatchesCreatedAtOnceNeverPayTheSameMoneyTwice() throws Exception {
         Seller seller = seller("30");

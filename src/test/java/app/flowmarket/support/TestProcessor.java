@@ -31,6 +31,28 @@ public final class TestProcessor {
         String payload = """
                 {"id": "evt_late_%s", "type": "payment.succeeded", "checkout": "%s", "order_id": "%s", "amount": %d, "currency": "%s"}"""
                 .formatted(UUID.randomUUID(), checkout.id(), checkout.orderId(), checkout.amountMinor(), checkout.currency());
+        return deliver(port, jdbc, payload);
+    }
+
+    /**
+     * Delivers the test processor's signed {@code dispute.opened} or {@code dispute.closed} webhook about a paid checkout, as
+     * its own {@code openDispute} / {@code closeDispute} send it, under the given event id (the same id again is a replay);
+     * returns the shop's answer.
+     */
+    public static int dispute(int port, JdbcClient jdbc, String eventId, String type, String checkoutId, String disputeId, long feeMinor,
+                              String status) {
+        record Checkout(UUID orderId, long amountMinor, String currency) {
+        }
+        Checkout checkout = jdbc.sql("select order_id, amount_minor, currency from test_checkout where id = ?").param(checkoutId)
+                .query(Checkout.class).single();
+        String payload = """
+                {"id": "%s", "type": "%s", "checkout": "%s", "order_id": "%s", "amount": %d, "currency": "%s",
+                 "dispute": {"id": "%s", "fee": %d, "status": "%s"}}"""
+                .formatted(eventId, type, checkoutId, checkout.orderId(), checkout.amountMinor(), checkout.currency(), disputeId, feeMinor, status);
+        return deliver(port, jdbc, payload);
+    }
+
+    private static int deliver(int port, JdbcClient jdbc, String payload) {
         String secret = jdbc.sql("select webhook_secret from test_processor_secret where id = 1").query(String.class).single();
         long now = Instant.now().getEpochSecond();
         String signature = "t=" + now + ",v1=" + Tokens.hmacSha256Hex(secret, now + "." + payload);

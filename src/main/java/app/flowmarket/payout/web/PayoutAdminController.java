@@ -37,15 +37,20 @@ class PayoutAdminController {
     private static final String[] COLUMNS = {"payout", "store", "amount", "currency", "status", "holder", "account", "reference"};
 
     private final Payouts payouts;
+    private final app.flowmarket.payment.Payments payments;
 
-    PayoutAdminController(Payouts payouts) {
+    PayoutAdminController(Payouts payouts, app.flowmarket.payment.Payments payments) {
         this.payouts = payouts;
+        this.payments = payments;
     }
 
     @GetMapping("/admin/payouts")
     String overview(@AuthenticationPrincipal CurrentUser admin, Model model) {
         model.addAttribute("balances", payouts.balances(admin.actor()));
         model.addAttribute("batches", payouts.batches(admin.actor(), 20));
+        model.addAttribute("chargebacks", payouts.chargebacks(admin.actor(), 50));
+        // with the built-in test processor, its open disputes can be decided here, as in a processor's dashboard
+        model.addAttribute("testProcessor", "test".equals(payments.provider()));
         return "payout/admin";
     }
 
