@@ -243,6 +243,8 @@ class CacheConfig implements CachingConfigurer {
 
         private final Cache delegate;
         private final com.github.benmanes.caffeine.cache.Cache<Object, ValueWrapper> near;
+        // moved on by every eviction once Redis has it: a read that began before is not kept, since it may hold the old value
+        private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
         NearCache(Cache delegate, Duration ttl, int size) {
             this.delegate = delegate;
@@ -265,9 +267,10 @@ class CacheConfig implements CachingConfigurer {
             if (kept != null) {
                 return kept;
             }
+            long seen = changes.get();
             ValueWrapper read = delegate.get(key);
             if (read != null) {
-                near.put(key, read);
+                keep(key, read, seen);
             }
             return read;
         }
@@ -283,9 +286,10 @@ class CacheConfig implements CachingConfigurer {
                 }
                 return (T) value;
             }
+            long seen = changes.get();
             T read = delegate.get(key, type);
             if (read != null) {
-                near.put(key, new org.springframework.cache.support.SimpleValueWrapper(read));
+                keep(key, new org.springframework.cache.support.SimpleValueWrapper(read), seen);
             }
             return read;
         }
@@ -297,8 +301,9 @@ class CacheConfig implements CachingConfigurer {
             if (kept != null) {
                 return (T) kept.get();
             }
+            long seen = changes.get();
             T value = delegate.get(key, valueLoader);
-            near.put(key, new org.springframework.cache.support.SimpleValueWrapper(value));
+            keep(key, new org.springframework.cache.support.SimpleValueWrapper(value), seen);
             return value;
         }
 
@@ -310,19 +315,36 @@ class CacheConfig implements CachingConfigurer {
 
         @Override
         public void evict(Object key) {
-            near.invalidate(key);
             delegate.evict(key);
-            afterCommit(() -> near.invalidate(key));
+            forget(key);
+            // a transaction-aware Redis cache evicts at the commit: forgotten again once it has
+            afterCommit(() -> forget(key));
         }
 
         @Override
         public void clear() {
-            near.invalidateAll();
             delegate.clear();
-            afterCommit(near::invalidateAll);
+            forget();
+            afterCommit(this::forget);
+        }
+
+        /** Keeps what was read, unless something was evicted since the read began (it may be the old value). */
+        private void keep(Object key, ValueWrapper value, long seen) {
+            if (changes.get() == seen) {
+                near.put(key, value);
+                if (changes.get() != seen) {
+                    near.invalidate(key);
+                }
+            }
+        }
+
+        private void forget(Object key) {
+            changes.incrementAndGet();
+            near.invalidate(key);
         }
 
         void forget() {
+            changes.incrementAndGet();
             near.invalidateAll();
         }
 
