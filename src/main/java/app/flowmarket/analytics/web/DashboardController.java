@@ -98,17 +98,18 @@ class DashboardController {
                           Model model) {
         Period period = choice.period();
         UUID itemId = item == null ? null : item.id();
-        List<String> currencies = stats.currencies(storeId, period, fallbackCurrency);
-        String currency = currencies.get(0);
+        SellerStats.Overview overview = stats.overview(storeId, period, fallbackCurrency, itemId, 10);
+        List<String> currencies = overview.currencies();
+        String currency = overview.currency();
         Figures figures = new Figures(ui.locale(), currency, ui.t("dashboard.change.new"));
-        SellerStats.Totals current = stats.totals(storeId, period, currency, itemId);
-        SellerStats.Totals previous = stats.totals(storeId, period.previous(), currency, itemId);
-        List<SellerStats.Point> series = stats.series(storeId, period, currency, itemId);
-        List<SellerStats.SourceRow> sources = stats.bySource(storeId, period, currency, itemId);
-        List<SellerStats.ReferrerRow> referrers = stats.topReferrers(storeId, period, itemId, 10);
+        SellerStats.Totals current = overview.current();
+        SellerStats.Totals previous = overview.previous();
+        List<SellerStats.Point> series = overview.series();
+        List<SellerStats.SourceRow> sources = overview.sources();
+        List<SellerStats.ReferrerRow> referrers = overview.referrers();
         List<ItemLine> lines = new ArrayList<>();
         if (item == null) {
-            for (SellerStats.ItemRow row : stats.byItem(storeId, period, currency)) {
+            for (SellerStats.ItemRow row : overview.items()) {
                 Item known = items.get(row.itemId());
                 lines.add(new ItemLine(known != null ? known : new Item(row.itemId(), ui.t("dashboard.item.removed"), "removed", null), row));
             }
