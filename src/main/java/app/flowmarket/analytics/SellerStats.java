@@ -264,6 +264,51 @@ public class SellerStats {
         return new Totals(t[0], t[1], t[2], t[3], t[4], t[5], t[6], Money.of(t[7], currency));
     }
 
+    /**
+     * Some of the store's items over some days ({@code from} to {@code to}) against other days before them ({@code beforeFrom}
+     * to {@code beforeTo}): a promotion's workflows while it ran and as long before it started.
+     */
+    public record Window(UUID key, java.util.Set<UUID> items, LocalDate from, LocalDate to, LocalDate beforeFrom, LocalDate beforeTo) {
+    }
+
+    /** What a window's items sold in one currency, and brought (refunds taken off); and what they sold in the days before. */
+    public record WindowSales(long sold, long revenueMinor, long soldBefore) {
+    }
+
+    /**
+     * What each window's items sold, read from the daily sales rollups as the charts are (the orders and the imported
+     * history alike), in one statement for all the windows; a window without sales is absent.
+     */
+    public Map<UUID, WindowSales> salesOf(UUID storeId, List<Window> windows, String currency) {
+        List<String> rows = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (Window window : windows) {
+            for (UUID item : window.items()) {
+                rows.add("(?::uuid, ?::uuid, ?::date, ?::date, ?::date, ?::date)");
+                params.addAll(List.of(window.key(), item, window.from(), window.to(), window.beforeFrom(), window.beforeTo()));
+            }
+        }
+        Map<UUID, WindowSales> sales = new LinkedHashMap<>();
+        if (rows.isEmpty()) {
+            return sales;
+        }
+        params.add(storeId);
+        params.add(currency);
+        jdbc.sql("""
+                select w.k, coalesce(sum(s.sales) filter (where s.day between w.d1 and w.d2), 0),
+                       coalesce(sum(s.gross_minor - s.refunded_minor) filter (where s.day between w.d1 and w.d2), 0),
+                       coalesce(sum(s.sales) filter (where s.day between w.b1 and w.b2), 0)
+                from (values %s) w(k, item, d1, d2, b1, b2)
+                join analytics_sales_daily s on s.store_id = ? and s.currency = ? and s.item_id = w.item
+                     and (s.day between w.d1 and w.d2 or s.day between w.b1 and w.b2)
+                group by w.k""".formatted(String.join(", ", rows)))
+                .params(params)
+                .query(rs -> {
+                    sales.put(rs.getObject(1, UUID.class), new WindowSales(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                });
+        return sales;
+    }
+
     /** One day of one item, for the statistics export. */
     public record DayRow(LocalDate day, UUID itemId, long views, long visitors, long carts, long checkouts, long purchases, long sales,
                          long refunds, long revenueMinor) {

@@ -127,9 +127,24 @@ class DashboardController {
         model.addAttribute("referrers", referrers);
         model.addAttribute("charts", charts(ui, figures, period, currency, series, lines, sources, current));
         if (item == null) {
-            model.addAttribute("discounts", discounts.ofStore(StoreId.of(storeId), period.from(), period.to()));
+            DiscountPerformance.Report report = discounts.ofStore(StoreId.of(storeId), period.from(), period.to());
+            model.addAttribute("coupons", report.coupons());
+            model.addAttribute("promotions", promotionLines(storeId, report.promotions(), currency));
         }
         return "analytics/dashboard";
+    }
+
+    /** Each promotion with what its workflows sold while it ran and before, from the rollups, in the page's currency. */
+    private List<PromotionLine> promotionLines(UUID storeId, List<DiscountPerformance.PromotionRow> promotions, String currency) {
+        Map<UUID, SellerStats.WindowSales> sold = stats.salesOf(storeId, promotions.stream()
+                .map(p -> new SellerStats.Window(p.promotionId(), p.workflowIds(), p.firstDay(), p.lastDay(), p.beforeFrom(),
+                        p.startDay().minusDays(1)))
+                .toList(), currency);
+        return promotions.stream().map(p -> {
+            SellerStats.WindowSales sales = sold.getOrDefault(p.promotionId(), new SellerStats.WindowSales(0, 0, 0));
+            Money revenue = Money.of(sales.revenueMinor(), currency);
+            return new PromotionLine(p, sales.sold(), revenue, p.discountOn(sales.sold(), revenue), sales.soldBefore());
+        }).toList();
     }
 
     /** The period's numbers per day and item, as CSV or Excel. */
