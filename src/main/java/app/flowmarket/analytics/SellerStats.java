@@ -66,117 +66,247 @@ public class SellerStats {
         return sold.isEmpty() ? List.of(fallback) : sold;
     }
 
-    public Totals totals(UUID storeId, Period period, String currency, @Nullable UUID itemId) {
-        Rollups.Rows trafficRows = traffic(storeId, period, false);
-        var traffic = bind(jdbc.sql("""
-                select coalesce(sum(views), 0), coalesce(sum(visitors), 0), coalesce(sum(carts), 0), coalesce(sum(checkouts), 0),
-                       coalesce(sum(purchases), 0)
-                from""" + " " + trafficRows.sql() + " t where true" + item(itemId)), trafficRows, itemId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}).single();
-        Rollups.Rows salesRows = sales(storeId, period, false);
-        var sales = bind(jdbc.sql("""
-                select coalesce(sum(sales), 0), coalesce(sum(refunds), 0), coalesce(sum(gross_minor - refunded_minor), 0)
-                from""" + " " + salesRows.sql() + " s where currency = ?" + item(itemId)), salesRows.params(currency), itemId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
-        return new Totals(traffic[0], traffic[1], traffic[2], traffic[3], traffic[4], sales[0], sales[1], Money.of(sales[2], currency));
+    /**
+     * Everything a dashboard page shows for a period (of the whole store, or of one item with {@code itemId}): the
+     * store's currencies, the biggest first, the first of which every amount is in; this period's and the previous
+     * one's totals; the chart points; each item (the whole store's only); the channels; the top referrers.
+     */
+    public record Overview(List<String> currencies, Totals current, Totals previous, List<Point> series, List<ItemRow> items,
+                           List<SourceRow> sources, List<ReferrerRow> referrers) {
+
+        public String currency() {
+            return currencies.get(0);
+        }
     }
 
-    /** The period's chart points, every day (or month) present, empty ones as zeros. */
-    public List<Point> series(UUID storeId, Period period, String currency, @Nullable UUID itemId) {
+    /**
+     * A dashboard page's figures in two statements, one over the traffic rollups and one over the sales rollups: each
+     * reads the period's rows (by day when it is charted by day) and the previous period's once, and sums them per
+     * grouping set (totals, items, channels, referrers, chart points) in the same pass.
+     */
+    public Overview overview(UUID storeId, Period period, String fallbackCurrency, @Nullable UUID itemId, int referrerLimit) {
         String bucket = period.monthly() ? "date_trunc('month', day)::date" : "day";
-        String item = item(itemId);
         Map<LocalDate, long[]> points = new LinkedHashMap<>();
         for (LocalDate start = bucketOf(period.from(), period); !start.isAfter(period.to());
              start = period.monthly() ? start.plusMonths(1) : start.plusDays(1)) {
             points.put(start, new long[4]);
         }
+        long[] current = new long[8];
+        long[] previous = new long[8];
+        Map<UUID, long[]> items = new LinkedHashMap<>();
+        Map<String, long[]> sources = new LinkedHashMap<>();
+        for (TrafficSource.Channel channel : TrafficSource.Channel.values()) {
+            sources.put(channel.name(), new long[5]);
+        }
+        List<ReferrerRow> referrers = new ArrayList<>();
+
+        // grouping(item_id, source, referrer, bucket): 15 the totals, 7 per item, 11 per channel, 9 per referrer, 14 per point
         Rollups.Rows traffic = traffic(storeId, period, !period.monthly());
-        bind(jdbc.sql("select " + bucket + ", sum(views), sum(purchases) from " + traffic.sql() + " t where true" + item
-                + " group by 1"), traffic, itemId)
+        Rollups.Rows before = traffic(storeId, period.previous(), false);
+        String item = item(itemId);
+        List<Object> params = new ArrayList<>(traffic.params());
+        if (itemId != null) {
+            params.add(itemId);
+        }
+        params.addAll(before.params());
+        if (itemId != null) {
+            params.add(itemId);
+        }
+        params.add(referrerLimit);
+        jdbc.sql("""
+                select * from (
+                    select p, grouping(item_id, source, referrer, bucket) g, item_id, source, referrer, bucket, sum(views), sum(visitors),
+                           sum(carts), sum(checkouts), sum(purchases),
+                           row_number() over (partition by p, grouping(item_id, source, referrer, bucket)
+                                              order by sum(views) desc, sum(purchases) desc, referrer, source) rank
+                    from (select 'c'::text p, %s bucket, t.* from %s t where true %s
+                          union all
+                          select 'p'::text, null::date, t.* from %s t where true %s) r
+                    group by grouping sets ((p), (p, item_id), (p, source), (p, source, referrer), (p, bucket))
+                    having (p = 'c' or grouping(item_id, source, referrer, bucket) = 15) and (grouping(referrer) = 1 or referrer <> '')
+                ) x where g <> 9 or rank <= ?""".formatted(bucket, traffic.sql(), item, before.sql(), item))
+                .params(params)
                 .query(rs -> {
-                    long[] p = points.get(rs.getObject(1, LocalDate.class));
-                    if (p != null) {
-                        p[0] = rs.getLong(2);
-                        p[1] = rs.getLong(3);
+                    long views = rs.getLong(7);
+                    long visitors = rs.getLong(8);
+                    long carts = rs.getLong(9);
+                    long checkouts = rs.getLong(10);
+                    long purchases = rs.getLong(11);
+                    switch (rs.getInt(2)) {
+                        case 15 -> {
+                            long[] totals = "c".equals(rs.getString(1)) ? current : previous;
+                            totals[0] = views;
+                            totals[1] = visitors;
+                            totals[2] = carts;
+                            totals[3] = checkouts;
+                            totals[4] = purchases;
+                        }
+                        case 7 -> {
+                            long[] row = items.computeIfAbsent(rs.getObject(3, UUID.class), k -> new long[8]);
+                            row[0] = views;
+                            row[1] = visitors;
+                            row[2] = carts;
+                            row[3] = checkouts;
+                            row[4] = purchases;
+                        }
+                        case 11 -> {
+                            long[] row = sources.computeIfAbsent(rs.getString(4), k -> new long[5]);
+                            row[0] = views;
+                            row[1] = visitors;
+                            row[2] = purchases;
+                        }
+                        case 9 -> referrers.add(new ReferrerRow(TrafficSource.Channel.valueOf(rs.getString(4)), rs.getString(5), views, purchases));
+                        case 14 -> {
+                            long[] p = points.get(rs.getObject(6, LocalDate.class));
+                            if (p != null) {
+                                p[0] = views;
+                                p[1] = purchases;
+                            }
+                        }
+                        default -> throw new IllegalStateException("grouping " + rs.getInt(2));
                     }
                 });
+
+        // grouping(item_id, source, bucket): 7 per currency, 3 per item, 5 per channel, 6 per point. The currencies are the
+        // whole store's (ranked by all its revenue) even on one item's page; the item's own figures are summed where "mine".
         Rollups.Rows sales = sales(storeId, period, !period.monthly());
-        bind(jdbc.sql("select " + bucket + ", sum(sales), sum(gross_minor - refunded_minor) from " + sales.sql() + " s"
-                + " where currency = ?" + item + " group by 1"), sales.params(currency), itemId)
-                .query(rs -> {
-                    long[] p = points.get(rs.getObject(1, LocalDate.class));
+        Rollups.Rows salesBefore = sales(storeId, period.previous(), false);
+        String mine = itemId == null ? "true" : "(item_id = ?)";
+        List<Object> salesParams = new ArrayList<>();
+        if (itemId != null) {
+            salesParams.add(itemId);
+        }
+        salesParams.addAll(sales.params());
+        if (itemId != null) {
+            salesParams.add(itemId);
+        }
+        salesParams.addAll(salesBefore.params());
+        record SalesRow(String period, int grouping, String currency, @Nullable UUID itemId, @Nullable String source,
+                        @Nullable LocalDate bucket, long sales, long refunds, long revenue, long storeRevenue) {
+        }
+        List<SalesRow> salesRows = jdbc.sql("""
+                select p, grouping(item_id, source, bucket), currency, item_id, source, bucket, coalesce(sum(sales) filter (where mine), 0),
+                       coalesce(sum(refunds) filter (where mine), 0), coalesce(sum(gross_minor - refunded_minor) filter (where mine), 0),
+                       sum(gross_minor - refunded_minor)
+                from (select 'c'::text p, %s bucket, %s mine, s.* from %s s
+                      union all
+                      select 'p'::text, null::date, %s, s.* from %s s) r
+                group by grouping sets ((p, currency), (p, currency, item_id), (p, currency, source), (p, currency, bucket))
+                having p = 'c' or grouping(item_id, source, bucket) = 7""".formatted(bucket, mine, sales.sql(), mine, salesBefore.sql()))
+                .params(salesParams)
+                .query((rs, n) -> new SalesRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5),
+                        rs.getObject(6, LocalDate.class), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)))
+                .list();
+        List<String> currencies = salesRows.stream()
+                .filter(row -> row.grouping() == 7 && "c".equals(row.period()))
+                .sorted(java.util.Comparator.comparingLong(SalesRow::storeRevenue).reversed().thenComparing(SalesRow::currency))
+                .map(SalesRow::currency)
+                .toList();
+        if (currencies.isEmpty()) {
+            currencies = List.of(fallbackCurrency);
+        }
+        String currency = currencies.get(0);
+        for (SalesRow row : salesRows) {
+            if (!row.currency().equals(currency)) {
+                continue;
+            }
+            long[] into = switch (row.grouping()) {
+                case 7 -> "c".equals(row.period()) ? current : previous;
+                case 3 -> items.computeIfAbsent(java.util.Objects.requireNonNull(row.itemId()), k -> new long[8]);
+                case 5 -> {
+                    long[] source = sources.computeIfAbsent(java.util.Objects.requireNonNull(row.source()), k -> new long[5]);
+                    source[3] = row.sales();
+                    source[4] = row.revenue();
+                    yield null;
+                }
+                case 6 -> {
+                    long[] p = points.get(row.bucket());
                     if (p != null) {
-                        p[2] = rs.getLong(2);
-                        p[3] = rs.getLong(3);
+                        p[2] = row.sales();
+                        p[3] = row.revenue();
                     }
-                });
+                    yield null;
+                }
+                default -> throw new IllegalStateException("grouping " + row.grouping());
+            };
+            if (into != null) {
+                into[5] = row.sales();
+                into[6] = row.refunds();
+                into[7] = row.revenue();
+            }
+        }
+
         List<Point> series = new ArrayList<>(points.size());
         points.forEach((start, p) -> series.add(new Point(start, p[0], p[1], p[2], p[3])));
-        return series;
-    }
-
-    /** Each workflow, bundle or store page with traffic or sales in the period, the best selling first. */
-    public List<ItemRow> byItem(UUID storeId, Period period, String currency) {
-        Rollups.Rows traffic = traffic(storeId, period, false);
-        Rollups.Rows sales = sales(storeId, period, false);
-        return jdbc.sql("""
-                select coalesce(t.item_id, s.item_id), coalesce(t.views, 0), coalesce(t.visitors, 0), coalesce(t.carts, 0),
-                       coalesce(t.checkouts, 0), coalesce(t.purchases, 0), coalesce(s.sales, 0), coalesce(s.refunds, 0), coalesce(s.revenue, 0)
-                from (select item_id, sum(views) views, sum(visitors) visitors, sum(carts) carts, sum(checkouts) checkouts,
-                             sum(purchases) purchases
-                      from %s d group by item_id) t
-                full join (select item_id, sum(sales) sales, sum(refunds) refunds, sum(gross_minor - refunded_minor) revenue
-                           from %s d where currency = ? group by item_id) s
-                       on s.item_id = t.item_id
-                order by 9 desc, 2 desc, 1""".formatted(traffic.sql(), sales.sql()))
-                .params(traffic.params()).params(sales.params(currency))
-                .query((rs, n) -> new ItemRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)))
-                .list();
-    }
-
-    /** Traffic and sales per channel (search, social...), the biggest first. */
-    public List<SourceRow> bySource(UUID storeId, Period period, String currency, @Nullable UUID itemId) {
-        String item = item(itemId);
-        Rollups.Rows traffic = traffic(storeId, period, false);
-        Rollups.Rows sales = sales(storeId, period, false);
-        Map<String, long[]> rows = new LinkedHashMap<>();
-        for (TrafficSource.Channel channel : TrafficSource.Channel.values()) {
-            rows.put(channel.name(), new long[5]);
-        }
-        bind(jdbc.sql("select source, sum(views), sum(visitors), sum(purchases) from " + traffic.sql() + " t where true"
-                + item + " group by source"), traffic, itemId)
-                .query((rs, n) -> {
-                    long[] r = rows.computeIfAbsent(rs.getString(1), k -> new long[5]);
-                    r[0] = rs.getLong(2);
-                    r[1] = rs.getLong(3);
-                    r[2] = rs.getLong(4);
-                    return r;
-                }).list();
-        bind(jdbc.sql("select source, sum(sales), sum(gross_minor - refunded_minor) from " + sales.sql() + " s"
-                + " where currency = ?" + item + " group by source"), sales.params(currency), itemId)
-                .query((rs, n) -> {
-                    long[] r = rows.computeIfAbsent(rs.getString(1), k -> new long[5]);
-                    r[3] = rs.getLong(2);
-                    r[4] = rs.getLong(3);
-                    return r;
-                }).list();
-        return rows.entrySet().stream()
+        List<ItemRow> itemRows = itemId != null ? List.of() : items.entrySet().stream()
+                .map(e -> {
+                    long[] r = e.getValue();
+                    return new ItemRow(e.getKey(), r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]);
+                })
+                .sorted(java.util.Comparator.comparingLong(ItemRow::revenueMinor).reversed()
+                        .thenComparing(java.util.Comparator.comparingLong(ItemRow::views).reversed())
+                        .thenComparing(r -> r.itemId().toString()))
+                .toList();
+        List<SourceRow> sourceRows = sources.entrySet().stream()
                 .filter(e -> e.getValue()[0] + e.getValue()[3] > 0)
                 .map(e -> new SourceRow(TrafficSource.Channel.valueOf(e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2],
                         e.getValue()[3], e.getValue()[4]))
                 .sorted(java.util.Comparator.comparingLong(SourceRow::views).reversed())
                 .toList();
+        referrers.sort(java.util.Comparator.comparingLong(ReferrerRow::views).reversed()
+                .thenComparing(java.util.Comparator.comparingLong(ReferrerRow::purchases).reversed())
+                .thenComparing(ReferrerRow::referrer).thenComparing(r -> r.channel().name()));
+        return new Overview(currencies, totals(current, currency), totals(previous, currency), series, itemRows, sourceRows,
+                List.copyOf(referrers));
     }
 
-    /** The sites and campaign sources that sent the most views. */
-    public List<ReferrerRow> topReferrers(UUID storeId, Period period, @Nullable UUID itemId, int limit) {
-        Rollups.Rows traffic = traffic(storeId, period, false);
-        return bind(jdbc.sql("select source, referrer, sum(views), sum(purchases) from " + traffic.sql() + " t"
-                + " where referrer <> ''" + item(itemId) + " group by source, referrer order by 3 desc, 4 desc, 2, 1 limit ?"), traffic, itemId)
-                .param(limit)
-                .query((rs, n) -> new ReferrerRow(TrafficSource.Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3), rs.getLong(4)))
-                .list();
+    private static Totals totals(long[] t, String currency) {
+        return new Totals(t[0], t[1], t[2], t[3], t[4], t[5], t[6], Money.of(t[7], currency));
+    }
+
+    /**
+     * Some of the store's items over some days ({@code from} to {@code to}) against other days before them ({@code beforeFrom}
+     * to {@code beforeTo}): a promotion's workflows while it ran and as long before it started.
+     */
+    public record Window(UUID key, java.util.Set<UUID> items, LocalDate from, LocalDate to, LocalDate beforeFrom, LocalDate beforeTo) {
+    }
+
+    /** What a window's items sold in one currency, and brought (refunds taken off); and what they sold in the days before. */
+    public record WindowSales(long sold, long revenueMinor, long soldBefore) {
+    }
+
+    /**
+     * What each window's items sold, read from the daily sales rollups as the charts are (the orders and the imported
+     * history alike), in one statement for all the windows; a window without sales is absent.
+     */
+    public Map<UUID, WindowSales> salesOf(UUID storeId, List<Window> windows, String currency) {
+        List<String> rows = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (Window window : windows) {
+            for (UUID item : window.items()) {
+                rows.add("(?::uuid, ?::uuid, ?::date, ?::date, ?::date, ?::date)");
+                params.addAll(List.of(window.key(), item, window.from(), window.to(), window.beforeFrom(), window.beforeTo()));
+            }
+        }
+        Map<UUID, WindowSales> sales = new LinkedHashMap<>();
+        if (rows.isEmpty()) {
+            return sales;
+        }
+        params.add(storeId);
+        params.add(currency);
+        jdbc.sql("""
+                select w.k, coalesce(sum(s.sales) filter (where s.day between w.d1 and w.d2), 0),
+                       coalesce(sum(s.gross_minor - s.refunded_minor) filter (where s.day between w.d1 and w.d2), 0),
+                       coalesce(sum(s.sales) filter (where s.day between w.b1 and w.b2), 0)
+                from (values %s) w(k, item, d1, d2, b1, b2)
+                join analytics_sales_daily s on s.store_id = ? and s.currency = ? and s.item_id = w.item
+                     and (s.day between w.d1 and w.d2 or s.day between w.b1 and w.b2)
+                group by w.k""".formatted(String.join(", ", rows)))
+                .params(params)
+                .query(rs -> {
+                    sales.put(rs.getObject(1, UUID.class), new WindowSales(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                });
+        return sales;
     }
 
     /** One day of one item, for the statistics export. */
@@ -218,15 +348,6 @@ public class SellerStats {
 
     private static String item(@Nullable UUID itemId) {
         return itemId == null ? "" : " and item_id = ?";
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Rollups.Rows rows, @Nullable UUID itemId) {
-        return bind(spec, rows.params(), itemId);
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, List<Object> params, @Nullable UUID itemId) {
-        JdbcClient.StatementSpec bound = spec.params(params);
-        return itemId == null ? bound : bound.param(itemId);
     }
 
     private static LocalDate bucketOf(LocalDate day, Period period) {

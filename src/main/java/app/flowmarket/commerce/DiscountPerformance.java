@@ -1,11 +1,12 @@
 package app.flowmarket.commerce;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
@@ -16,10 +17,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How a store's coupons and promotions did over a period of UTC days: the orders and lines they reduced, the revenue
- * those lines brought (net, after every discount, refunded lines left out) and what the discount cost; and for each
- * promotion, its workflows' sales per day while it ran against the same number of days before it started. Read from
- * the order lines, which keep the coupon and the promotion that priced them.
+ * How a store's coupons and promotions did over a period of UTC days. Coupons: the orders and lines they reduced, the
+ * revenue those lines brought (net, after every discount, refunded lines left out) and what the discount cost, read from
+ * the order lines, which keep the coupon that priced them. Promotions: their terms, workflows and days, for the
+ * dashboard to read what sold on those days from the rollups its charts read (decision 54).
  */
 @Service
 public class DiscountPerformance {
@@ -36,11 +37,41 @@ public class DiscountPerformance {
     }
 
     /**
-     * One promotion over the period: the lines it priced, their revenue and discount; and its workflows' sales per day
-     * while it ran (within the period) against as many days before it started ({@code salesBefore} over {@code days}).
+     * One promotion that ran in the period: its terms, its workflows, and the UTC days it ran within the period and up to
+     * today ({@code firstDay} to {@code lastDay}). What sold on those days is the sellers' rollups' to say, where the
+     * orders and the demo's history both are: the dashboard reads it there, as its charts do.
      */
-    public record PromotionRow(UUID promotionId, String title, Instant startsAt, Instant endsAt, @Nullable Integer percentOff, long lines,
-                               Money revenue, Money discount, long days, long salesDuring, long salesBefore) {
+    public record PromotionRow(UUID promotionId, String title, Instant startsAt, Instant endsAt, @Nullable Integer percentOff,
+                               @Nullable Money amountOff, Set<UUID> workflowIds, LocalDate firstDay, LocalDate lastDay) {
+
+        /** How many days it ran in the period. */
+        public long days() {
+            return ChronoUnit.DAYS.between(firstDay, lastDay) + 1;
+        }
+
+        /** As many days just before it started, for the lift: the first of them. */
+        public LocalDate beforeFrom() {
+            return startDay().minusDays(days());
+        }
+
+        /** The day it started. */
+        public LocalDate startDay() {
+            return LocalDate.ofInstant(startsAt, ZoneOffset.UTC);
+        }
+
+        /**
+         * What it took off the list price of lines that brought {@code revenue} (net, after it) over {@code sold} lines, from
+         * its terms: the orders' lines keep their discounts, but a day of the rollups (and the demo's history) only what
+         * was paid.
+         */
+        public Money discountOn(long sold, Money revenue) {
+            if (percentOff != null) {
+                return Money.of(Math.round(revenue.minor() * (double) percentOff / (100 - percentOff)), revenue.currency().getCurrencyCode());
+            }
+            Money off = java.util.Objects.requireNonNull(amountOff);
+            return off.currency().equals(revenue.currency()) ? Money.of(off.minor() * sold, off.currency().getCurrencyCode())
+                    : Money.zero(revenue.currency());
+        }
     }
 
     public record Report(List<CouponRow> coupons, List<PromotionRow> promotions) {
@@ -85,47 +116,33 @@ public class DiscountPerformance {
 
     private List<PromotionRow> promotions(UUID store, Instant start, Instant end) {
         Instant now = Instant.now();
-        record Priced(long lines, long revenue, long discount, String currency) {
-        }
-        record Promotion(UUID id, String title, Instant startsAt, Instant endsAt, @Nullable Integer percentOff, String currency) {
-        }
-        List<Promotion> running = jdbc.sql("""
-                select id, title, starts_at, ends_at, percent_off, currency from promotion
-                where store_id = ? and starts_at < ? and ends_at > ? and starts_at < ?
-                order by starts_at desc""")
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return jdbc.sql("""
+                select p.id, p.title, p.starts_at, p.ends_at, p.percent_off, p.amount_off_minor, p.currency,
+                       array_agg(pw.workflow_id) filter (where pw.workflow_id is not null) as workflows
+                from promotion p left join promotion_workflow pw on pw.promotion_id = p.id
+                where p.store_id = ? and p.starts_at < ? and p.ends_at > ? and p.starts_at < ?
+                group by p.id order by p.starts_at desc""")
                 .params(store, Timestamp.from(end), Timestamp.from(start), Timestamp.from(now))
-                .query((rs, n) -> new Promotion(rs.getObject("id", UUID.class), rs.getString("title"), rs.getTimestamp("starts_at").toInstant(),
-                        rs.getTimestamp("ends_at").toInstant(), rs.getObject("percent_off") == null ? null : rs.getInt("percent_off"),
-                        rs.getString("currency").strip()))
+                .query((rs, n) -> {
+                    Instant startsAt = rs.getTimestamp("starts_at").toInstant();
+                    Instant endsAt = rs.getTimestamp("ends_at").toInstant();
+                    String currency = rs.getString("currency").strip();
+                    java.sql.Array ids = rs.getArray("workflows");
+                    Set<UUID> workflows = ids == null ? Set.of() : Set.of((UUID[]) ids.getArray());
+                    // the days it ran inside the period and already past (today included)
+                    LocalDate first = LocalDate.ofInstant(max(startsAt, start), ZoneOffset.UTC);
+                    LocalDate last = LocalDate.ofInstant(min(endsAt, end).minusNanos(1), ZoneOffset.UTC);
+                    return new PromotionRow(rs.getObject("id", UUID.class), rs.getString("title"), startsAt, endsAt,
+                            rs.getObject("percent_off") == null ? null : rs.getInt("percent_off"),
+                            rs.getObject("amount_off_minor") == null ? null : Money.of(rs.getLong("amount_off_minor"), currency),
+                            workflows, first, last.isAfter(today) ? today : last);
+                })
                 .list();
-        return running.stream().map(p -> {
-            // the part of the promotion inside the period and already past, and as long a stretch just before it started
-            Instant from = p.startsAt().isAfter(start) ? p.startsAt() : start;
-            Instant to = min(min(p.endsAt(), end), now);
-            long days = Math.max(1, (Duration.between(from, to).toHours() + 23) / 24);
-            Instant beforeFrom = p.startsAt().minus(Duration.ofDays(days));
-            var priced = jdbc.sql("""
-                    select count(*) as lines, coalesce(sum(l.net_minor), 0) as revenue, coalesce(sum(l.promotion_discount_minor), 0) as discount,
-                           min(l.currency) as currency
-                    from order_line l join purchase_order o on o.id = l.order_id
-                    where l.promotion_id = ? and l.status = 'ACTIVE' and o.paid_at >= ? and o.paid_at < ?""")
-                    .params(p.id(), Timestamp.from(from), Timestamp.from(to))
-                    .query((rs, n) -> new Priced(rs.getLong("lines"), rs.getLong("revenue"), rs.getLong("discount"),
-                            rs.getString("currency") == null ? p.currency() : rs.getString("currency").strip())).single();
-            long during = soldOf(p.id(), from, to);
-            long before = soldOf(p.id(), beforeFrom, p.startsAt());
-            return new PromotionRow(p.id(), p.title(), p.startsAt(), p.endsAt(), p.percentOff(), priced.lines(),
-                    Money.of(priced.revenue(), priced.currency()), Money.of(priced.discount(), priced.currency()), days, during, before);
-        }).toList();
     }
 
-    /** Lines of the promotion's workflows paid between two instants, whatever priced them. */
-    private long soldOf(UUID promotionId, Instant from, Instant to) {
-        return jdbc.sql("""
-                select count(*) from order_line l join purchase_order o on o.id = l.order_id
-                where l.kind = 'WORKFLOW' and l.ref_id in (select workflow_id from promotion_workflow where promotion_id = ?)
-                  and o.paid_at >= ? and o.paid_at < ?""")
-                .params(promotionId, Timestamp.from(from), Timestamp.from(to)).query(Long.class).single();
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static Instant min(Instant a, Instant b) {

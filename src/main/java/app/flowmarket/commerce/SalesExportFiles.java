@@ -57,6 +57,7 @@ public class SalesExportFiles {
         // the addresses of the buyers who agreed to share theirs with their sellers, looked up once each
         Map<UUID, String> emails = new HashMap<>();
         Map<String, String> tiers = new HashMap<>();
+        Map<String, String> kinds = new HashMap<>();
         try (TableWriter table = TableWriter.open(format, out, messages.getMessage("sales.title", null, locale))) {
             table.row(header);
             report.forEach(storeId, from, to, sale -> {
@@ -64,7 +65,9 @@ public class SalesExportFiles {
                 row.add(LocalDate.ofInstant(sale.paidAt(), ZoneOffset.UTC));
                 row.add(sale.orderNumber());
                 row.add(sale.title());
-                row.add(sale.kind().name().toLowerCase(Locale.ROOT));
+                // an upgrade is told apart from a sale of the licence it raises: revenue, but not a second sale (decision 49)
+                row.add(kinds.computeIfAbsent(sale.upgrade() ? "upgrade" : sale.kind().name().toLowerCase(Locale.ROOT),
+                        kind -> messages.getMessage("sales.export.kind." + kind, null, kind, locale)));
                 row.add(tiers.computeIfAbsent(sale.licenceTier(),
                         tier -> messages.getMessage("licence.tier." + tier.toLowerCase(Locale.ROOT), null, tier, locale)));
                 row.add(sale.list().toDecimal());

@@ -34,9 +34,10 @@ public class SalesReport {
 
     /**
      * One sold line: what it listed at, what the buyer paid for it (net of the order's discount), the
-     * platform's fee and the seller's share, all in the order's currency; refunded lines say when.
+     * platform's fee and the seller's share, all in the order's currency; refunded lines say when. An upgrade raises a
+     * licence bought before to {@code licenceTier} (decision 49).
      */
-    public record SaleLine(Instant paidAt, long orderNumber, Sellable.Kind kind, String title, Money list, Money discount, Money net,
+    public record SaleLine(Instant paidAt, long orderNumber, Sellable.Kind kind, boolean upgrade, String title, Money list, Money discount, Money net,
                            Money fee, Money sellerShare, String status, @Nullable Instant refundedAt, String licenceTier,
                            @Nullable String buyerCountry, @Nullable UUID consentingBuyer) {
     }
@@ -55,7 +56,8 @@ public class SalesReport {
     public void forEach(UUID storeId, LocalDate from, LocalDate to, Consumer<SaleLine> consumer) {
         jdbc.query("""
                 select o.paid_at, o.number, l.kind, l.title, o.currency, l.list_minor, l.net_minor, l.fee_minor, l.seller_minor,
-                       l.status, l.refunded_at, l.licence_tier, o.buyer_country, case when o.share_email then o.buyer_id end
+                       l.status, l.refunded_at, l.licence_tier, o.buyer_country, case when o.share_email then o.buyer_id end,
+                       l.upgrade_of is not null
                 from order_line l join purchase_order o on o.id = l.order_id
                 where l.store_id = ? and o.paid_at >= ? and o.paid_at < ?
                 order by o.paid_at, o.number, l.position""", rs -> {
@@ -64,7 +66,7 @@ public class SalesReport {
             long list = rs.getLong(6);
             long net = rs.getLong(7);
             consumer.accept(new SaleLine(rs.getTimestamp(1).toInstant(), rs.getLong(2), Sellable.Kind.valueOf(rs.getString(3)),
-                    rs.getString(4), Money.of(list, currency), Money.of(Math.max(0, list - net), currency), Money.of(net, currency),
+                    rs.getBoolean(15), rs.getString(4), Money.of(list, currency), Money.of(Math.max(0, list - net), currency), Money.of(net, currency),
                     Money.of(rs.getLong(8), currency), Money.of(rs.getLong(9), currency), rs.getString(10),
                     refunded == null ? null : refunded.toInstant(), rs.getString(12), rs.getString(13), rs.getObject(14, UUID.class)));
         }, storeId, Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),

@@ -375,9 +375,10 @@ class DemoData implements SmartLifecycle {
             entityManager.clear();
         }
         List<UUID> storeIds = ownerIds.stream().map(owner -> stores.findByOwner(AccountId.of(owner)).orElseThrow().id()).toList();
+        List<Placed> paid = placed.stream().filter(p -> p.store() == DemoCatalog.STORES.get(0) && p.demo().priceCents() > 0).toList();
         List<Pricing.PromotionTerms> promotions = demoPricing.write(AccountId.of(ownerIds.get(0)), app.flowmarket.shared.StoreId.of(storeIds.get(0)),
-                DemoCatalog.STORES.get(0).currency(), placed.stream()
-                .filter(p -> p.store() == DemoCatalog.STORES.get(0) && p.demo().priceCents() > 0).map(Placed::id).toList(), now);
+                DemoCatalog.STORES.get(0).currency(), paid.stream().map(Placed::id).toList(),
+                paid.stream().sorted(java.util.Comparator.comparing(Placed::published)).map(Placed::id).toList(), now);
         // the year's history only adds to analytics tables, which nothing else here writes, so it goes on beside the orders
         java.util.Map<UUID, Instant> storesOpened = new java.util.LinkedHashMap<>();
         for (int s = 0; s < storeIds.size(); s++) {

@@ -50,15 +50,18 @@ class DemoPricing {
      * Writes the offers; returns the store's promotions as the pricing engine takes them, so its history is priced
      * day by day as the engine priced it then (the history is written beside, where these rows are not yet visible).
      */
-    List<Pricing.PromotionTerms> write(AccountId seller, StoreId store, String currency, List<UUID> paidWorkflows, Instant now) {
+    List<Pricing.PromotionTerms> write(AccountId seller, StoreId store, String currency, List<UUID> paidWorkflows, List<UUID> longestListed,
+                                       Instant now) {
         tiers.write(seller, paidWorkflows);
         coupons.create(seller, new Coupons.CouponForm(WELCOME_CODE, 10, null, Money.of(0, currency), List.of(),
                 welcomeStarts(now), null, null, false, false));
         List<Pricing.PromotionTerms> written = new ArrayList<>();
         if (paidWorkflows.size() >= 5) {
-            // last summer's ten-day sale on three other workflows, long ended: its bump shows in the dashboard's year
+            // last summer's ten-day sale on three other workflows, long ended: its bump shows in the dashboard's year. They
+            // are the ones listed longest, so they were on sale then (a workflow listed after the sale has no sales during it)
             Instant start = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(130));
-            written.add(promotion(seller, store, "Summer sale", 25, paidWorkflows.subList(2, 5), start, start.plus(Duration.ofDays(10))));
+            List<UUID> summer = longestListed.stream().filter(id -> !paidWorkflows.subList(0, 2).contains(id)).limit(3).toList();
+            written.add(promotion(seller, store, "Summer sale", 25, summer, start, start.plus(Duration.ofDays(10))));
         }
         if (paidWorkflows.size() >= 2) {
             // a week's sale that started two days ago, on two of the store's paid workflows

@@ -95,7 +95,8 @@ class MonthlyRollupsIntegrationTests {
         Period period = new Period(LocalDate.of(1995, 1, 29), LocalDate.of(1995, 5, 2));
         assertThat(period.split().months()).isEqualTo(new Period(LocalDate.of(1995, 2, 1), LocalDate.of(1995, 4, 30)));
 
-        SellerStats.Totals totals = sellerStats.totals(store, period, "USD", null);
+        SellerStats.Overview overview = sellerStats.overview(store, period, "USD", null, 10);
+        SellerStats.Totals totals = overview.current();
         Map<String, Object> traffic = jdbc.sql("""
                 select sum(views) views, sum(visitors) visitors, sum(carts) carts, sum(checkouts) checkouts, sum(purchases) purchases
                 from analytics_daily where store_id = :store and day between :from and :to""").params(bounds(store, period))
@@ -113,10 +114,20 @@ class MonthlyRollupsIntegrationTests {
         assertThat(totals.refunds()).isEqualTo(number(sales, "refunds")).isPositive();
         assertThat(totals.revenue()).isEqualTo(Money.of(number(sales, "revenue"), "USD"));
         // the days at the ends count: without them the figures differ
-        assertThat(totals.views()).isGreaterThan(sellerStats.totals(store, period.split().months(), "USD", null).views());
+        assertThat(totals.views()).isGreaterThan(sellerStats.overview(store, period.split().months(), "USD", null, 10).current().views());
+        // the period before, read in the same statements, is the sum of its days too
+        Period before = period.previous();
+        assertThat(overview.previous().views()).isEqualTo(jdbc.sql("""
+                select coalesce(sum(views), 0) from analytics_daily where store_id = :store and day between :from and :to""")
+                .params(bounds(store, before)).query(Long.class).single());
+        assertThat(overview.previous().revenue()).isEqualTo(Money.of(jdbc.sql("""
+                select coalesce(sum(gross_minor - refunded_minor), 0) from analytics_sales_daily
+                where store_id = :store and day between :from and :to and currency = 'USD'""")
+                .params(bounds(store, before)).query(Long.class).single(), "USD"));
 
+        assertThat(overview.currencies()).containsExactly("USD", "EUR");
         assertThat(sellerStats.currencies(store, period, "USD")).containsExactly("USD", "EUR");
-        assertThat(sellerStats.series(store, period, "USD", null)).containsExactlyElementsOf(jdbc.sql("""
+        assertThat(overview.series()).containsExactlyElementsOf(jdbc.sql("""
                         select m, coalesce(t.views, 0), coalesce(t.purchases, 0), coalesce(s.sales, 0), coalesce(s.revenue, 0)
                         from generate_series(date '1995-01-01', date '1995-05-01', interval '1 month') m
                         left join (select date_trunc('month', day) m, sum(views) views, sum(purchases) purchases from analytics_daily
@@ -127,7 +138,7 @@ class MonthlyRollupsIntegrationTests {
                         order by m""").params(bounds(store, period))
                 .query((rs, n) -> new SellerStats.Point(rs.getObject(1, java.time.OffsetDateTime.class).toLocalDate(), rs.getLong(2),
                         rs.getLong(3), rs.getLong(4), rs.getLong(5))).list());
-        assertThat(sellerStats.byItem(store, period, "USD")).containsExactlyInAnyOrderElementsOf(jdbc.sql("""
+        assertThat(overview.items()).containsExactlyInAnyOrderElementsOf(jdbc.sql("""
                         select item_id, coalesce(t.views, 0), coalesce(t.visitors, 0), coalesce(t.carts, 0), coalesce(t.checkouts, 0),
                                coalesce(t.purchases, 0), coalesce(s.sales, 0), coalesce(s.refunds, 0), coalesce(s.revenue, 0)
                         from (select item_id, sum(views) views, sum(visitors) visitors, sum(carts) carts, sum(checkouts) checkouts,
@@ -138,7 +149,7 @@ class MonthlyRollupsIntegrationTests {
                                    group by 1) s using (item_id)""").params(bounds(store, period))
                 .query((rs, n) -> new SellerStats.ItemRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9))).list());
-        assertThat(sellerStats.bySource(store, period, "USD", null)).containsExactlyInAnyOrderElementsOf(jdbc.sql("""
+        assertThat(overview.sources()).containsExactlyInAnyOrderElementsOf(jdbc.sql("""
                         select source, coalesce(t.views, 0), coalesce(t.visitors, 0), coalesce(t.purchases, 0), coalesce(s.sales, 0),
                                coalesce(s.revenue, 0)
                         from (select source, sum(views) views, sum(visitors) visitors, sum(purchases) purchases
@@ -148,14 +159,17 @@ class MonthlyRollupsIntegrationTests {
                                    group by 1) s using (source)""").params(bounds(store, period))
                 .query((rs, n) -> new SellerStats.SourceRow(TrafficSource.Channel.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3),
                         rs.getLong(4), rs.getLong(5), rs.getLong(6))).list());
-        assertThat(sellerStats.topReferrers(store, period, null, 10)).containsExactlyInAnyOrderElementsOf(jdbc.sql("""
+        assertThat(overview.referrers()).containsExactlyInAnyOrderElementsOf(jdbc.sql("""
                         select source, referrer, sum(views), sum(purchases) from analytics_daily
                         where store_id = :store and day between :from and :to and referrer <> '' group by 1, 2""").params(bounds(store, period))
                 .query((rs, n) -> new SellerStats.ReferrerRow(TrafficSource.Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3),
                         rs.getLong(4))).list());
         // one item's page reads the same way
-        UUID item = sellerStats.byItem(store, period, "USD").get(0).itemId();
-        assertThat(sellerStats.totals(store, period, "USD", item).views()).isEqualTo(jdbc.sql("""
+        UUID item = overview.items().get(0).itemId();
+        SellerStats.Overview ofItem = sellerStats.overview(store, period, "USD", item, 10);
+        assertThat(ofItem.currencies()).containsExactly("USD", "EUR");
+        assertThat(ofItem.current().revenue()).isEqualTo(Money.of(overview.items().get(0).revenueMinor(), "USD"));
+        assertThat(ofItem.current().views()).isEqualTo(jdbc.sql("""
                 select sum(views) from analytics_daily where store_id = :store and day between :from and :to and item_id = :item""")
                 .params(bounds(store, period)).param("item", item).query(Long.class).single());
 

@@ -3,6 +3,7 @@ package app.flowmarket.commerce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.Shopper;
 import app.flowmarket.support.WebSession;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -156,7 +158,7 @@ class LicenceUpgradeIntegrationTests {
     }
 
     @Test
-    void anUpgradeIsRevenueButNoSecondSale() {
+    void anUpgradeIsRevenueButNoSecondSale() throws Exception {
         Bought bought = singleLicence();
         String toTeam = upgrade(bought, LicenceTier.TEAM);
         String store = jdbc.sql("select store_id::text from workflow where id = ?::uuid").param(bought.workflowId()).query(String.class).single();
@@ -172,6 +174,16 @@ class LicenceUpgradeIntegrationTests {
         assertThat(jdbc.sql("select sum(sales) || ' ' || sum(net_minor) from platform_item_daily where item_id = ?::uuid")
                 .param(bought.workflowId()).query(String.class).single()).as("the platform's sales and GMV of the workflow").isEqualTo("1 8700");
         assertThat(bought.seller().get("/seller/dashboard?period=7d").body()).contains("$87");
+        // the accountant's export lists the upgrade as one, beside the sale of the licence it raised
+        List<String> exported = bought.seller().get("/seller/sales/export?format=csv").body().lines().toList();
+        assertThat(exported).hasSize(3);
+        assertThat(exported.get(1)).contains("," + bought.title() + ",workflow,Single user,29.00,");
+        assertThat(exported.get(2)).contains("," + bought.title() + ",upgrade,Team (5 seats),58.00,");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bought.seller().getBytes("/seller/sales/export?format=xlsx")))) {
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(3).getStringCellValue()).isEqualTo("workflow");
+            assertThat(workbook.getSheetAt(0).getRow(2).getCell(3).getStringCellValue()).isEqualTo("upgrade");
+            assertThat(workbook.getSheetAt(0).getRow(2).getCell(4).getStringCellValue()).isEqualTo("Team (5 seats)");
+        }
 
         refund(bought, toTeam);
         assertThat(jdbc.sql("select sales_count from workflow where id = ?::uuid").param(bought.workflowId()).query(Integer.class).single())

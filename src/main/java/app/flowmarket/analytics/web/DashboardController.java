@@ -98,17 +98,18 @@ class DashboardController {
                           Model model) {
         Period period = choice.period();
         UUID itemId = item == null ? null : item.id();
-        List<String> currencies = stats.currencies(storeId, period, fallbackCurrency);
-        String currency = currencies.get(0);
+        SellerStats.Overview overview = stats.overview(storeId, period, fallbackCurrency, itemId, 10);
+        List<String> currencies = overview.currencies();
+        String currency = overview.currency();
         Figures figures = new Figures(ui.locale(), currency, ui.t("dashboard.change.new"));
-        SellerStats.Totals current = stats.totals(storeId, period, currency, itemId);
-        SellerStats.Totals previous = stats.totals(storeId, period.previous(), currency, itemId);
-        List<SellerStats.Point> series = stats.series(storeId, period, currency, itemId);
-        List<SellerStats.SourceRow> sources = stats.bySource(storeId, period, currency, itemId);
-        List<SellerStats.ReferrerRow> referrers = stats.topReferrers(storeId, period, itemId, 10);
+        SellerStats.Totals current = overview.current();
+        SellerStats.Totals previous = overview.previous();
+        List<SellerStats.Point> series = overview.series();
+        List<SellerStats.SourceRow> sources = overview.sources();
+        List<SellerStats.ReferrerRow> referrers = overview.referrers();
         List<ItemLine> lines = new ArrayList<>();
         if (item == null) {
-            for (SellerStats.ItemRow row : stats.byItem(storeId, period, currency)) {
+            for (SellerStats.ItemRow row : overview.items()) {
                 Item known = items.get(row.itemId());
                 lines.add(new ItemLine(known != null ? known : new Item(row.itemId(), ui.t("dashboard.item.removed"), "removed", null), row));
             }
@@ -126,9 +127,24 @@ class DashboardController {
         model.addAttribute("referrers", referrers);
         model.addAttribute("charts", charts(ui, figures, period, currency, series, lines, sources, current));
         if (item == null) {
-            model.addAttribute("discounts", discounts.ofStore(StoreId.of(storeId), period.from(), period.to()));
+            DiscountPerformance.Report report = discounts.ofStore(StoreId.of(storeId), period.from(), period.to());
+            model.addAttribute("coupons", report.coupons());
+            model.addAttribute("promotions", promotionLines(storeId, report.promotions(), currency));
         }
         return "analytics/dashboard";
+    }
+
+    /** Each promotion with what its workflows sold while it ran and before, from the rollups, in the page's currency. */
+    private List<PromotionLine> promotionLines(UUID storeId, List<DiscountPerformance.PromotionRow> promotions, String currency) {
+        Map<UUID, SellerStats.WindowSales> sold = stats.salesOf(storeId, promotions.stream()
+                .map(p -> new SellerStats.Window(p.promotionId(), p.workflowIds(), p.firstDay(), p.lastDay(), p.beforeFrom(),
+                        p.startDay().minusDays(1)))
+                .toList(), currency);
+        return promotions.stream().map(p -> {
+            SellerStats.WindowSales sales = sold.getOrDefault(p.promotionId(), new SellerStats.WindowSales(0, 0, 0));
+            Money revenue = Money.of(sales.revenueMinor(), currency);
+            return new PromotionLine(p, sales.sold(), revenue, p.discountOn(sales.sold(), revenue), sales.soldBefore());
+        }).toList();
     }
 
     /** The period's numbers per day and item, as CSV or Excel. */
