@@ -397,8 +397,15 @@ class DemoData implements SmartLifecycle {
         entityManager.flush();
         entityManager.clear();
         long sold = System.currentTimeMillis();
+        demoBankDetails(ownerIds, now);
+        // before the reviews: a buyer whose dispute was lost owns nothing of that order any more, and reviews nothing
+        java.util.Set<String> lostDisputes = demoSales.chargebacks(accounts.person(AccountId.of(ownerIds.get(0))).orElseThrow().actor(), now);
+        java.util.Set<UUID> noReviews = buyerIds.stream()
+                .filter(id -> accounts.person(AccountId.of(id)).map(person -> lostDisputes.contains(person.displayName())).orElse(false))
+                .collect(java.util.stream.Collectors.toSet());
         var written = DemoReviews.write(placed.stream()
-                .map(p -> new DemoReviews.Reviewed(p.id(), p.demo(), p.published(), p.owners(), p.reviewers())).toList(), buyerIds, now, random);
+                .map(p -> new DemoReviews.Reviewed(p.id(), p.demo(), p.published(),
+                        p.owners().stream().filter(owner -> !noReviews.contains(owner)).toList(), p.reviewers())).toList(), buyerIds, now, random);
         reviews.importReviews(written);
         List<DemoSocial.Listing> listings = new ArrayList<>();
         for (Placed p : placed) {
@@ -409,8 +416,6 @@ class DemoData implements SmartLifecycle {
         int asked = DemoSocial.questions(questions, DemoSocial.ofSeller(listings, ownerIds.get(0)), buyerIds.subList(1, buyerIds.size()),
                 buyerIds.get(0), now, random);
         // Bruno, the demo buyer, shows his profile with the purchases he reviewed, and follows two stores
-        demoBankDetails(ownerIds, now);
-        demoSales.chargebacks(accounts.person(AccountId.of(ownerIds.get(0))).orElseThrow().actor(), now);
         CurrentUser bruno = accounts.find(buyerIds.get(0)).orElseThrow();
         follows.follow(bruno.account(), stores.findByOwner(AccountId.of(ownerIds.get(0))).orElseThrow().id());
         follows.follow(bruno.account(), stores.findByOwner(AccountId.of(ownerIds.get(1))).orElseThrow().id());

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -151,8 +153,10 @@ class DemoSales {
      * Two of the demo seller's orders disputed by their buyers' banks (README, "Payouts"): one still open, its money taken
      * from the seller's balance; one lost, its money kept by the buyer and their access ended. Orders paid three weeks ago
      * and more, so the chargebacks weigh on money that is payable; never Bruno's (the demo buyer's library stays whole).
+     * Returns the names of the buyers whose dispute was lost: they no longer own what they bought, so they write no review.
      */
-    void chargebacks(Actor seller, Instant now) {
+    Set<String> chargebacks(Actor seller, Instant now) {
+        Set<String> lost = new HashSet<>();
         List<OrderManagement.Sale> disputable = orders.salesOf(seller).stream()
                 .filter(s -> !s.free() && "ACTIVE".equals(s.status()) && !"Bruno Buyer".equals(s.buyerName())
                         && s.paidAt() != null && s.paidAt().isBefore(now.minus(Duration.ofDays(21))))
@@ -170,7 +174,9 @@ class DemoSales {
             } else {
                 orders.importDispute(OrderId.of(orderId), "dp_demo_lost_" + sale.orderNumber(), fee, paidAt.plus(Duration.ofDays(6)), false,
                         now.minus(Duration.ofDays(4)));
+                lost.add(sale.buyerName());
             }
         }
+        return lost;
     }
 }
