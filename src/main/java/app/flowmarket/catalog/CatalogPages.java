@@ -1,14 +1,14 @@
 package app.flowmarket.catalog;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.shared.AccountId;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement.StoreView;
 import org.jspecify.annotations.Nullable;
@@ -90,15 +90,18 @@ public class CatalogPages {
                                   N8nReleases.@Nullable Minimum n8nMinimum) {
     }
 
-    private final Cache<UUID, WorkflowDetails> details = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final Map<UUID, WorkflowDetails> details = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, WorkflowDetails> eldest) {
+            return size() > 1_000;
+        }
+    });
 
-    /**
-     * See {@link WorkflowDetails}. No transaction of its own: a page view finds them kept, and the first view's few
-     * reads (the listing, its versions) each run in their repository's.
-     */
+    /** See {@link WorkflowDetails}. */
+    @Transactional(readOnly = true)
     public WorkflowDetails details(WorkflowPage page) {
         UUID latest = page.latestVersion().map(CatalogManagement.VersionView::id).orElse(null);
-        WorkflowDetails known = latest == null ? null : details.getIfPresent(latest);
+        WorkflowDetails known = latest == null ? null : details.get(latest);
         if (known != null) {
             return known;
         }

@@ -3,12 +3,13 @@ package app.flowmarket.catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import app.flowmarket.storage.BlobStore;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +21,19 @@ class VersionDiffs {
 
     private final WorkflowVersions versions;
     private final BlobStore blobs;
-    private final Cache<String, WorkflowDiff> kept = Caffeine.newBuilder().maximumSize(500).build();
-    private final Cache<java.util.UUID, Compatibility> needs = Caffeine.newBuilder().maximumSize(500).build();
+    private final Map<String, WorkflowDiff> kept = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, WorkflowDiff> eldest) {
+            return size() > 500;
+        }
+    });
+
+    private final Map<java.util.UUID, Compatibility> needs = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<java.util.UUID, Compatibility> eldest) {
+            return size() > 500;
+        }
+    });
 
     VersionDiffs(WorkflowVersions versions, BlobStore blobs) {
         this.versions = versions;
@@ -54,7 +66,7 @@ class VersionDiffs {
             return Optional.empty();
         }
         WorkflowVersion latest = all.get(0);
-        Compatibility known = needs.getIfPresent(latest.getId());
+        Compatibility known = needs.get(latest.getId());
         if (known != null) {
             return Optional.of(known);
         }
@@ -65,7 +77,7 @@ class VersionDiffs {
 
     private Optional<WorkflowDiff> diff(Platform platform, WorkflowVersion older, WorkflowVersion newer) {
         String key = older.getId() + ">" + newer.getId();
-        WorkflowDiff known = kept.getIfPresent(key);
+        WorkflowDiff known = kept.get(key);
         if (known != null) {
             return Optional.of(known);
         }

@@ -400,9 +400,9 @@ class DemoData implements SmartLifecycle {
         demoBankDetails(ownerIds, now);
         // before the reviews: a buyer whose dispute was lost owns nothing of that order any more, and reviews nothing
         java.util.Set<String> lostDisputes = demoSales.chargebacks(accounts.person(AccountId.of(ownerIds.get(0))).orElseThrow().actor(), now);
-        // the named buyers follow Bruno in the accounts made above, in the order of their names
-        java.util.Set<UUID> noReviews = lostDisputes.stream().map(DemoCatalog.BUYER_NAMES::indexOf).filter(i -> i >= 0)
-                .map(i -> buyerIds.get(i + 1)).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<UUID> noReviews = buyerIds.stream()
+                .filter(id -> accounts.person(AccountId.of(id)).map(person -> lostDisputes.contains(person.displayName())).orElse(false))
+                .collect(java.util.stream.Collectors.toSet());
         var written = DemoReviews.write(placed.stream()
                 .map(p -> new DemoReviews.Reviewed(p.id(), p.demo(), p.published(),
                         p.owners().stream().filter(owner -> !noReviews.contains(owner)).toList(), p.reviewers())).toList(), buyerIds, now, random);

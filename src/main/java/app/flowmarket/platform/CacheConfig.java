@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import app.flowmarket.shared.AfterCommit;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * In front of Redis, each JVM keeps what it read for {@code flowmarket.cache.near-ttl} (2 s; at most
  * {@code flowmarket.cache.near-size} entries a cache): a page viewed often is not fetched from Redis and deserialised
- * on every view. A change evicts this JVM's copy when Redis has it (after the commit); other instances of the
+ * on every view. A change evicts this JVM's copy at once and again after its commit; other instances of the
  * application see it once their copy is that old (decision 56).
  */
 @Configuration(proxyBeanMethods = false)
@@ -237,8 +236,8 @@ class CacheConfig implements CachingConfigurer {
 
     /**
      * What this JVM read from a cache lately, kept for a second or two (see the class comment). Entries are written
-     * through to Redis; evictions and clears reach Redis and drop this JVM's copy once Redis has them (after the
-     * commit), and a read that began before is not kept, so a reader in between cannot keep the old value here.
+     * through to Redis; evictions and clears reach Redis and drop this JVM's copy at once and again once the
+     * transaction commits, so a reader in between cannot keep the old value here.
      */
     static final class NearCache implements Cache {
 
@@ -314,17 +313,19 @@ class CacheConfig implements CachingConfigurer {
             near.put(key, new org.springframework.cache.support.SimpleValueWrapper(value));
         }
 
-        // a transaction-aware Redis cache evicts at the commit (at once outside a transaction): forgotten here then too
         @Override
         public void evict(Object key) {
             delegate.evict(key);
-            AfterCommit.run(() -> forget(key));
+            forget(key);
+            // a transaction-aware Redis cache evicts at the commit: forgotten again once it has
+            afterCommit(() -> forget(key));
         }
 
         @Override
         public void clear() {
             delegate.clear();
-            AfterCommit.run(this::forget);
+            forget();
+            afterCommit(this::forget);
         }
 
         /** Keeps what was read, unless something was evicted since the read began (it may be the old value). */
@@ -345,6 +346,18 @@ class CacheConfig implements CachingConfigurer {
         void forget() {
             changes.incrementAndGet();
             near.invalidateAll();
+        }
+
+        private static void afterCommit(Runnable action) {
+            if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                        new org.springframework.transaction.support.TransactionSynchronization() {
+                            @Override
+                            public void afterCompletion(int status) {
+                                action.run();
+                            }
+                        });
+            }
         }
     }
 }
