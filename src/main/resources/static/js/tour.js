@@ -47,7 +47,10 @@
                 return;
             }
             const page = tour.steps[index].page;
-            post('/tour/step', {step: index}).finally(() => {
+            // a save lost on the way (the network, a busy server) is tried once more before the tour walks on
+            const save = () => post('/tour/step', {step: index});
+            const passing = (response) => response.status >= 500 || response.status === 429;
+            save().then((response) => passing(response) ? save() : response, save).finally(() => {
                 if (page !== here && page !== '*') {
                     ending = true;
                     window.location.href = page;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import app.flowmarket.IntegrationTest;
-import app.flowmarket.catalog.CatalogQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.Cache;
@@ -39,8 +38,11 @@ class NearCacheIntegrationTests {
         assertThat(breaker.getState()).isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
     }
 
+    /** A cache of its own: the catalogue's are cleared whenever another test changes a listing, even between two lines here. */
+    static final String CACHE = "near-cache-tests";
+
     Cache cache() {
-        return caches.getCache(CatalogQueries.WORKFLOW_CACHE);
+        return caches.getCache(CACHE);
     }
 
     static String key() {
@@ -48,7 +50,7 @@ class NearCacheIntegrationTests {
     }
 
     boolean inRedis(String key) {
-        return Boolean.TRUE.equals(redis.hasKey("flowmarket:cache:" + CatalogQueries.WORKFLOW_CACHE + "::" + key));
+        return Boolean.TRUE.equals(redis.hasKey("flowmarket:cache:" + CACHE + "::" + key));
     }
 
     @Test
@@ -58,7 +60,7 @@ class NearCacheIntegrationTests {
         assertThat(inRedis(key)).as("written through to Redis").isTrue();
 
         // another instance of the application removes it from Redis: this one keeps its copy for a moment
-        redis.delete("flowmarket:cache:" + CatalogQueries.WORKFLOW_CACHE + "::" + key);
+        redis.delete("flowmarket:cache:" + CACHE + "::" + key);
         assertThat(cache().get(key, String.class)).isEqualTo("first");
 
         Thread.sleep(2_200);
