@@ -69,6 +69,16 @@ public class CatalogPages {
                 .map(w -> new HeldListing(pages.page(w), w.getReviewNote()));
     }
 
+    /**
+     * The page of this slug as the viewer may read it with what hangs off it (reviews, questions, graph): what
+     * {@link #workflowPage} shows them, and to an admin a listing moderation holds too, which they are deciding on.
+     */
+    @Transactional(readOnly = true)
+    public Optional<WorkflowPage> readablePage(String slug, @Nullable AccountId viewer, boolean admin) {
+        Optional<WorkflowPage> page = workflowPage(slug, viewer);
+        return page.isPresent() || !admin ? page : heldListing(slug).map(HeldListing::page);
+    }
+
     /** A published listing's page, by id (what search matches saved searches against). */
     @Transactional(readOnly = true)
     public Optional<WorkflowPage> publishedWorkflow(WorkflowId workflowId) {

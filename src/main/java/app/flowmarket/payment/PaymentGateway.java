@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
@@ -34,6 +35,12 @@ public interface PaymentGateway {
 
     /** Refunds part or all of a paid checkout; returns the processor's refund reference. The same idempotency key refunds once. */
     String refund(String checkoutRef, Money amount, String idempotencyKey);
+
+    /**
+     * The checkout that took the payment the processor calls {@code paymentRef}, asked of the processor: how a dispute
+     * finds a payment confirmed before the shop kept the processor's id of it. Empty when the processor knows none.
+     */
+    Optional<String> checkoutOfPayment(String paymentRef);
 
     /** Verifies the webhook's signature and reads it; throws {@link InvalidWebhookException} when it is not genuine. */
     WebhookEvent readWebhook(String payload, Map<String, String> headers);

@@ -163,6 +163,9 @@ public class Payments {
                         select checkout_ref, order_id, amount_minor, currency from payment_checkout
                         where provider = ? and payment_ref = ? limit 1""")
                 .params(gateway.provider(), ref).query(Opened.class).optional();
+        if (opened.isEmpty() && ref != null && event.dispute() != null) {
+            opened = keptBefore(ref);
+        }
         boolean matches = opened.isPresent()
                 && opened.get().currency().equalsIgnoreCase(String.valueOf(event.currency()))
                 && event.amountMinor() > 0 && event.amountMinor() <= opened.get().amountMinor()
@@ -171,6 +174,27 @@ public class Payments {
             throw new PaymentGateway.InvalidWebhookException("the dispute does not match a payment of this shop (" + ref + ")");
         }
         return opened.get();
+    }
+
+    /**
+     * A payment confirmed before the processor's id of it was kept (decision 53): the processor says which checkout took
+     * it, and the id is written down for the next event about it.
+     */
+    private Optional<Opened> keptBefore(String paymentRef) {
+        Optional<String> checkout;
+        try {
+            checkout = gateway.checkoutOfPayment(paymentRef);
+        } catch (RuntimeException e) {
+            // the processor retries its webhook later: answered as not understood now, it is asked again then
+            log.warn("The processor could not say which checkout took payment {}: {}", paymentRef, e.getMessage());
+            return Optional.empty();
+        }
+        return checkout.flatMap(ref -> {
+            int kept = jdbc.sql("update payment_checkout set payment_ref = ? where checkout_ref = ? and provider = ? and payment_ref is null")
+                    .params(paymentRef, ref, gateway.provider()).update();
+            return kept == 0 ? Optional.empty() : jdbc.sql("select checkout_ref, order_id, amount_minor, currency from payment_checkout where checkout_ref = ? and provider = ?")
+                    .params(ref, gateway.provider()).query(Opened.class).optional();
+        });
     }
 
     private void checkBoundToItsCheckout(PaymentGateway.WebhookEvent event) {

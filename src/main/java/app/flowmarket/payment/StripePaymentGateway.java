@@ -137,6 +137,14 @@ class StripePaymentGateway implements PaymentGateway {
         return refund.path("id").asString();
     }
 
+    /** Stripe lists the Checkout Session that created a payment intent. */
+    @Override
+    public java.util.Optional<String> checkoutOfPayment(String paymentRef) {
+        JsonNode sessions = call("GET", "/v1/checkout/sessions?limit=1&payment_intent=" + URLEncoder.encode(paymentRef, StandardCharsets.UTF_8),
+                Map.of(), null);
+        return java.util.Optional.ofNullable(sessions.path("data").path(0).path("id").asString(null)).filter(id -> !id.isBlank());
+    }
+
     @Override
     public WebhookEvent readWebhook(String payload, Map<String, String> headers) {
         String signature = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Stripe-Signature"))

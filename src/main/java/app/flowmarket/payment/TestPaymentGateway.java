@@ -107,6 +107,12 @@ class TestPaymentGateway implements PaymentGateway {
                 from test_checkout where id = ?""").param(id).query(TestCheckoutView.class).optional();
     }
 
+    /** The test processor's payments are its checkouts: a paid one is its own payment. */
+    @Override
+    public Optional<String> checkoutOfPayment(String paymentRef) {
+        return find(paymentRef).filter(c -> "PAID".equals(c.status())).map(c -> paymentRef);
+    }
+
     @Override
     public CheckoutState checkoutState(String checkoutRef) {
         return find(checkoutRef).map(c -> switch (c.status()) {

@@ -85,8 +85,8 @@ public class Previews {
     // ---- what visitors and buyers see ------------------------------------------------------------
 
     /** The graph of a workflow page the viewer may see (published, or their own draft). */
-    public Optional<VersionedGraph> graph(String slug, @Nullable AccountId viewer) {
-        return pages.workflowPage(slug, viewer).flatMap(page -> page.latestVersion().map(version -> new VersionedGraph(version.id(),
+    public Optional<VersionedGraph> graph(String slug, @Nullable AccountId viewer, boolean admin) {
+        return pages.readablePage(slug, viewer, admin).flatMap(page -> page.latestVersion().map(version -> new VersionedGraph(version.id(),
                 page.isPublished(), graphs.computeIfAbsent(version.id(), id -> WorkflowGraph.of(page.platform(), file(id))))));
     }
 

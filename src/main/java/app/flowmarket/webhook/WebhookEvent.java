@@ -9,7 +9,9 @@ public enum WebhookEvent {
     ORDER_REFUNDED("order.refunded"),
     REVIEW_CREATED("review.created"),
     QUESTION_CREATED("question.created"),
-    PAYOUT_SENT("payout.sent");
+    PAYOUT_SENT("payout.sent"),
+    CHARGEBACK_OPENED("chargeback.opened"),
+    CHARGEBACK_CLOSED("chargeback.closed");
 
     /** The type of the message "Send test event" sends, whatever the endpoint subscribed to. */
     public static final String TEST = "webhook.test";
@@ -26,6 +28,11 @@ public enum WebhookEvent {
 
     public String slug() {
         return value.replace('.', '-');
+    }
+
+    /** Every event's value, for messages that list them. */
+    public static String known() {
+        return String.join(", ", Arrays.stream(values()).map(WebhookEvent::value).toList());
     }
 
     public static Optional<WebhookEvent> of(String value) {

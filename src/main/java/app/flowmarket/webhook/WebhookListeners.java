@@ -8,15 +8,19 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.commerce.OrderDisputeClosed;
+import app.flowmarket.commerce.OrderDisputed;
 import app.flowmarket.commerce.OrderLineRefunded;
 import app.flowmarket.commerce.OrderPaid;
 import app.flowmarket.payout.PayoutSent;
 import app.flowmarket.qa.QuestionAsked;
 import app.flowmarket.review.ReviewPosted;
 import app.flowmarket.shared.Money;
+import app.flowmarket.shared.OrderId;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -60,6 +64,37 @@ class WebhookListeners {
             data.put("line", line(event.line()));
             webhooks.enqueue(owner, WebhookEvent.ORDER_REFUNDED, java.time.Instant.now(), data);
         });
+    }
+
+    /** A buyer's bank disputed a payment: each seller concerned learns what is taken from their balance while it lasts. */
+    @ApplicationModuleListener
+    void on(OrderDisputed event) {
+        chargeback(WebhookEvent.CHARGEBACK_OPENED, event.orderId(), event.orderNumber(), event.lines(), event.byStore(), event.at(), null);
+    }
+
+    /** The dispute closed: won, the money and the fee come back; lost, they stay taken. */
+    @ApplicationModuleListener
+    void on(OrderDisputeClosed event) {
+        chargeback(WebhookEvent.CHARGEBACK_CLOSED, event.orderId(), event.orderNumber(), event.lines(), event.byStore(), event.at(), event.won());
+    }
+
+    private void chargeback(WebhookEvent type, OrderId orderId, long orderNumber, List<OrderPaid.Line> lines,
+                            List<OrderDisputed.StoreShare> shares, java.time.Instant at, @Nullable Boolean won) {
+        for (OrderDisputed.StoreShare share : shares) {
+            owner(share.storeId().value()).ifPresent(owner -> {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("orderId", orderId.value().toString());
+                data.put("orderNumber", orderNumber);
+                data.put("lines", lines.stream().filter(line -> line.storeId().equals(share.storeId())).map(WebhookListeners::line).toList());
+                data.put("taken", money(share.taken()));
+                data.put("disputeFee", money(share.fee()));
+                if (won != null) {
+                    data.put("outcome", won ? "won" : "lost");
+                }
+                data.put(won == null ? "openedAt" : "closedAt", at.toString());
+                webhooks.enqueue(owner, type, at, data);
+            });
+        }
     }
 
     @ApplicationModuleListener

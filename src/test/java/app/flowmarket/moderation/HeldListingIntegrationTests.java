@@ -68,11 +68,29 @@ class HeldListingIntegrationTests {
 
         String adminEmail = Fixtures.uniqueEmail("admin");
         accounts.createVerified(adminEmail, Fixtures.PASSWORD, "Admin", "ADMIN");
-        String asAdmin = new WebSession(port).signIn(adminEmail, Fixtures.PASSWORD).get("/workflows/" + slug).assertStatus(200).body();
+        WebSession admin = new WebSession(port).signIn(adminEmail, Fixtures.PASSWORD);
+        String asAdmin = admin.get("/workflows/" + slug).assertStatus(200).body();
         assertThat(asAdmin).contains(title).contains("Under review: this listing is hidden from the catalogue")
-                .contains("Leaky node → parameters.accessKeyId: aws-access-key").contains("href=\"/admin/moderation\"")
+                .contains("Leaky node → parameters.accessKeyId: aws-access-key").contains("href=\"/admin/moderation?content=" + id + "\"")
                 .contains("Open the moderation queue").doesNotContain("action=\"/cart/items\"")
                 .doesNotContain("Only you and the moderators");
+
+        // what the page loads beside it (graph, reviews, questions) is there for the seller and admins, not for visitors
+        for (String part : java.util.List.of("/graph.json", "/reviews", "/questions")) {
+            assertThat(admin.get("/workflows/" + slug + part).status()).as("admin " + part).isEqualTo(200);
+            assertThat(seller.get("/workflows/" + slug + part).status()).as("seller " + part).isEqualTo(200);
+            assertThat(new WebSession(port).get("/workflows/" + slug + part).status()).as("visitor " + part).isEqualTo(404);
+            assertThat(buyer.get("/workflows/" + slug + part).status()).as("another buyer " + part).isEqualTo(404);
+        }
+        assertThat(admin.get("/workflows/" + slug + "/graph.json").body()).contains("Leaky node");
+
+        // the link opens the queue on this listing alone
+        String other = "Also pending " + Fixtures.uniqueWord();
+        SellerFixture.publishedWorkflow(SellerFixture.newSeller(port), Map.of("title", other, "price", "9"), leaky(other));
+        assertThat(admin.get("/admin/moderation").body()).contains(title).contains(other);
+        String queue = admin.get("/admin/moderation?content=" + id).assertStatus(200).body();
+        assertThat(queue).contains(title).contains("Show the whole queue").doesNotContain(other);
+        assertThat(admin.get("/admin/moderation?content=not-an-id").status()).as("a mistyped id shows the whole queue").isEqualTo(200);
     }
 
     @Test

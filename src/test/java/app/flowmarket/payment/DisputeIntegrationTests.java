@@ -131,6 +131,19 @@ class DisputeIntegrationTests {
     }
 
     @Test
+    void aPaymentConfirmedBeforeItsIdWasKeptIsFoundThroughTheProcessor() {
+        Paid paid = paidOrder();
+        // as a payment confirmed before the processor's payment ids were kept
+        jdbc.sql("update payment_checkout set payment_ref = null where order_id = ?::uuid").param(paid.orderId()).update();
+
+        processor.openDispute(paid.checkoutId(), callback());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> balance(paid) == -DISPUTE_FEE);
+        assertThat(jdbc.sql("select payment_ref from payment_checkout where order_id = ?::uuid").param(paid.orderId()).query(String.class).single())
+                .as("kept for the dispute's next event").isEqualTo(paid.checkoutId());
+    }
+
+    @Test
     void aWonDisputeGivesTheMoneyAndTheFeeBackAndTheBuyerKeepsWhatTheyBought() {
         Paid paid = paidOrder();
         String dispute = processor.openDispute(paid.checkoutId(), callback());

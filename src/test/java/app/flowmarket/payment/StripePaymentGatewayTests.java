@@ -161,6 +161,17 @@ class StripePaymentGatewayTests {
     }
 
     @Test
+    void theCheckoutThatTookAPaymentIsAskedOfStripe() {
+        stripe.stubFor(get(urlEqualTo("/v1/checkout/sessions?limit=1&payment_intent=pi_old")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"object\": \"list\", \"data\": [{\"id\": \"cs_old\", \"payment_intent\": \"pi_old\"}], \"has_more\": false}")));
+        stripe.stubFor(get(urlEqualTo("/v1/checkout/sessions?limit=1&payment_intent=pi_elsewhere")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"object\": \"list\", \"data\": [], \"has_more\": false}")));
+
+        assertThat(gateway.checkoutOfPayment("pi_old")).contains("cs_old");
+        assertThat(gateway.checkoutOfPayment("pi_elsewhere")).as("a payment taken outside a Checkout Session").isEmpty();
+    }
+
+    @Test
     void aDisputeNamesItsPaymentIntentAndTheFeeItsBalanceTransactionsCharged() {
         String created = """
                 {"id": "evt_d1", "type": "charge.dispute.created", "data": {"object": {"id": "dp_1", "object": "dispute", "amount": 2500,

@@ -139,6 +139,38 @@ class WebhookIntegrationTests {
     }
 
     @Test
+    void aChargebackAndItsOutcomeReachTheSellersEndpoint() {
+        receiver.stubFor(post(urlEqualTo("/disputes")).willReturn(aResponse().withStatus(204)));
+        WebSession seller = SellerFixture.newSeller(port);
+        String title = "Disputed hook " + Fixtures.uniqueSlug("h");
+        String workflowId = SellerFixture.publishedWorkflow(seller, title, "n8n", "20");
+        addEndpoint(seller, "/disputes", "chargeback.opened", "chargeback.closed");
+
+        // paid with the card whose payment the buyer's bank then disputes
+        String email = Fixtures.uniqueEmail("buyer");
+        accounts.createVerified(email, Fixtures.PASSWORD, "Chargeback Buyer");
+        WebSession buyer = new WebSession(port).signIn(email, Fixtures.PASSWORD);
+        Shopper.addToCart(buyer, "WORKFLOW", workflowId);
+        String orderPath = Shopper.pay(buyer, Shopper.placeOrder(buyer), "4000 0000 0000 0259");
+        String orderId = orderPath.substring("/orders/".length());
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.findAll(postRequestedFor(urlEqualTo("/disputes"))).size() == 1);
+        String opened = receiver.findAll(postRequestedFor(urlEqualTo("/disputes"))).get(0).getBodyAsString();
+        assertThat(opened).contains("\"type\":\"chargeback.opened\"").contains(orderId).contains(title)
+                .contains("\"taken\":{").contains("\"amountMinor\":1800").contains("\"disputeFee\":{")
+                .doesNotContain("outcome").doesNotContain("Chargeback Buyer").doesNotContain(email);
+
+        // an admin closes it as lost on the test processor's behalf
+        String adminEmail = Fixtures.uniqueEmail("admin");
+        accounts.createVerified(adminEmail, Fixtures.PASSWORD, "Admin", "ADMIN");
+        String dispute = jdbc.sql("select dispute_ref from purchase_order where id = ?::uuid").param(orderId).query(String.class).single();
+        new WebSession(port).signIn(adminEmail, Fixtures.PASSWORD).post("/admin/test-processor/disputes/" + dispute, Map.of("outcome", "lost"))
+                .assertStatus(302);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.findAll(postRequestedFor(urlEqualTo("/disputes"))).size() == 2);
+        String closed = receiver.findAll(postRequestedFor(urlEqualTo("/disputes"))).get(1).getBodyAsString();
+        assertThat(closed).contains("\"type\":\"chargeback.closed\"").contains(orderId).contains("\"outcome\":\"lost\"");
+    }
+
+    @Test
     void gone410DisablesTheEndpoint() {
         receiver.stubFor(post(urlEqualTo("/gone")).willReturn(aResponse().withStatus(410)));
         WebSession seller = SellerFixture.newSeller(port);

@@ -81,7 +81,7 @@ class WebhookApiController {
             Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
             for (String event : body.events() == null ? List.<String>of() : body.events()) {
                 events.add(WebhookEvent.of(event).orElseThrow(() -> new ApiException(ApiProblems.Kind.VALIDATION,
-                        "Unknown event " + event + "; known: order.paid, order.refunded, review.created, question.created, payout.sent.")));
+                        "Unknown event " + event + "; known: " + WebhookEvent.known() + ".")));
             }
             UUID id = webhooks.create(caller.accountId(), body.url() == null ? "" : body.url(), events,
                     body.description() == null ? "" : body.description());

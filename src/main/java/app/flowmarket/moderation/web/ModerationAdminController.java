@@ -32,11 +32,22 @@ class ModerationAdminController {
         this.rules = rules;
     }
 
+    /** The queue; {@code content} (a listing's, review's… id, as the held listing's page links here) narrows it to that one. */
     @GetMapping("/admin/moderation")
-    String queue(Model model) {
-        model.addAttribute("open", queue.openEntries());
-        model.addAttribute("decided", queue.recentlyDecided());
+    String queue(@RequestParam(required = false) @Nullable String content, Model model) {
+        UUID only = parsed(content);
+        model.addAttribute("open", queue.openEntries().stream().filter(e -> only == null || e.item().contentId().equals(only)).toList());
+        model.addAttribute("decided", queue.recentlyDecided().stream().filter(i -> only == null || i.contentId().equals(only)).toList());
+        model.addAttribute("narrowed", only != null);
         return "moderation/admin";
+    }
+
+    private static @Nullable UUID parsed(@Nullable String id) {
+        try {
+            return id == null || id.isBlank() ? null : UUID.fromString(id.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @PostMapping("/admin/moderation/{id}")

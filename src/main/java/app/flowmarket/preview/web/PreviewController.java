@@ -41,7 +41,7 @@ class PreviewController {
     @ResponseBody
     ResponseEntity<WorkflowGraph> graph(@PathVariable String slug, @AuthenticationPrincipal @Nullable CurrentUser viewer,
                                         @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-        Previews.VersionedGraph graph = previews.graph(slug, viewer == null ? null : viewer.account())
+        Previews.VersionedGraph graph = previews.graph(slug, viewer == null ? null : viewer.account(), viewer != null && viewer.isAdmin())
                 .orElseThrow(() -> new NotFoundException("workflow"));
         String etag = "\"graph-1-" + graph.versionId() + "\"";
         CacheControl cache = graph.published() ? CacheControl.maxAge(0, TimeUnit.SECONDS).cachePublic().mustRevalidate()

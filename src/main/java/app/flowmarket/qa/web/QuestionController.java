@@ -3,6 +3,7 @@ package app.flowmarket.qa.web;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
 import app.flowmarket.qa.Questions;
 import app.flowmarket.shared.CurrentUser;
@@ -30,8 +31,10 @@ class QuestionController {
 
     private final Questions questions;
     private final CatalogManagement catalog;
+    private final CatalogPages pages;
 
-    QuestionController(Questions questions, CatalogManagement catalog) {
+    QuestionController(Questions questions, CatalogManagement catalog, CatalogPages pages) {
+        this.pages = pages;
         this.questions = questions;
         this.catalog = catalog;
     }
@@ -39,7 +42,7 @@ class QuestionController {
     @GetMapping("/workflows/{slug}/questions")
     String list(@PathVariable String slug, @RequestParam(required = false) @Nullable UUID edit,
                 @AuthenticationPrincipal @Nullable CurrentUser viewer, Model model) {
-        PurchasableWorkflow workflow = published(slug);
+        PurchasableWorkflow workflow = readable(slug, viewer);
         QaDraft draft = null;
         if (edit != null && viewer != null) {
             draft = questions.ofWorkflow(workflow.id(), viewer.id()).stream()
@@ -127,6 +130,13 @@ class QuestionController {
         model.addAttribute("draft", draft);
         model.addAttribute("notice", notice);
         return "qa/questions";
+    }
+
+    /** A published listing; one that is not, only to whom its page shows it (its seller; admins while moderation holds it). */
+    private PurchasableWorkflow readable(String slug, @Nullable CurrentUser viewer) {
+        return catalog.purchasableBySlug(slug)
+                .filter(w -> w.published() || viewer != null && pages.readablePage(slug, viewer.account(), viewer.isAdmin()).isPresent())
+                .orElseThrow(() -> new NotFoundException("workflow"));
     }
 
     private PurchasableWorkflow published(String slug) {

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogManagement.PurchasableWorkflow;
 import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.catalog.CatalogPages;
 import app.flowmarket.licensing.Licensing;
 import app.flowmarket.platform.Flash;
 import app.flowmarket.review.Reviews;
@@ -38,10 +39,12 @@ class ReviewController {
 
     private final Reviews reviews;
     private final CatalogManagement catalog;
+    private final CatalogPages pages;
     private final Licensing licensing;
     private final StoreManagement stores;
 
-    ReviewController(Reviews reviews, CatalogManagement catalog, Licensing licensing, StoreManagement stores) {
+    ReviewController(Reviews reviews, CatalogManagement catalog, Licensing licensing, StoreManagement stores, CatalogPages pages) {
+        this.pages = pages;
         this.stores = stores;
         this.reviews = reviews;
         this.catalog = catalog;
@@ -51,7 +54,7 @@ class ReviewController {
     @GetMapping("/workflows/{slug}/reviews")
     String list(@PathVariable String slug, @RequestParam(defaultValue = "newest") String sort,
                 @RequestParam(required = false) @Nullable String edit, @AuthenticationPrincipal @Nullable CurrentUser viewer, Model model) {
-        PurchasableWorkflow workflow = published(slug);
+        PurchasableWorkflow workflow = readable(slug, viewer);
         return show(workflow, sort, viewer, edit != null ? draftOf(workflow, viewer) : null, null, model);
     }
 
@@ -141,6 +144,13 @@ class ReviewController {
 
     private @Nullable ReviewDraft draftOf(PurchasableWorkflow workflow, @Nullable CurrentUser viewer) {
         return viewer == null ? null : reviews.ofAuthor(workflow.id(), viewer.id()).map(r -> new ReviewDraft(r.rating(), r.body())).orElse(null);
+    }
+
+    /** A published listing; one that is not, only to whom its page shows it (its seller; admins while moderation holds it). */
+    private PurchasableWorkflow readable(String slug, @Nullable CurrentUser viewer) {
+        return catalog.purchasableBySlug(slug)
+                .filter(w -> w.published() || viewer != null && pages.readablePage(slug, viewer.account(), viewer.isAdmin()).isPresent())
+                .orElseThrow(() -> new NotFoundException("workflow"));
     }
 
     private PurchasableWorkflow published(String slug) {
