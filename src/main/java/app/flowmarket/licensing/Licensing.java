@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.account.Person;
@@ -113,8 +115,11 @@ public class Licensing {
         }
         List<Seated> seated = verifiedEmail(buyerId).map(email -> jdbc.sql("select e.workflow_id, s.assigned_at, l.buyer_id, l.tier "
                 + SEAT_ACCESS + " order by s.assigned_at").param(email).query(Seated.class).list()).orElse(List.of());
-        List<LibraryItem> items = new java.util.ArrayList<>(owned.stream().flatMap(o -> catalog.purchasable(WorkflowId.of(o.workflowId())).stream()
-                        .map(w -> new LibraryItem(w.id(), w.slug(), w.title(), o.acquiredAt(), catalog.deliverableVersions(WorkflowId.of(w.id())))))
+        // every workflow listed, and its versions, read at once rather than one by one
+        Map<UUID, CatalogManagement.Delivered> delivered = catalog.delivered(Stream.concat(
+                owned.stream().map(Owned::workflowId), seated.stream().map(Seated::workflowId)).collect(Collectors.toSet()));
+        List<LibraryItem> items = new java.util.ArrayList<>(owned.stream().flatMap(o -> Optional.ofNullable(delivered.get(o.workflowId())).stream()
+                        .map(d -> new LibraryItem(d.workflow().id(), d.workflow().slug(), d.workflow().title(), o.acquiredAt(), d.versions())))
                 .toList());
         if (!seated.isEmpty()) {
             java.util.Set<UUID> listed = new java.util.HashSet<>(owned.stream().map(Owned::workflowId).toList());
@@ -122,8 +127,8 @@ public class Licensing {
             for (Seated seat : seated) {
                 if (listed.add(seat.workflowId())) {
                     SeatOf of = new SeatOf(names.getOrDefault(AccountId.of(seat.buyerId()), ""), LicenceTier.valueOf(seat.tier()));
-                    catalog.purchasable(WorkflowId.of(seat.workflowId())).ifPresent(w -> items.add(new LibraryItem(w.id(), w.slug(), w.title(),
-                            seat.assignedAt(), catalog.deliverableVersions(WorkflowId.of(w.id())), of)));
+                    Optional.ofNullable(delivered.get(seat.workflowId())).ifPresent(d -> items.add(new LibraryItem(d.workflow().id(),
+                            d.workflow().slug(), d.workflow().title(), seat.assignedAt(), d.versions(), of)));
                 }
             }
             items.sort(java.util.Comparator.comparing(LibraryItem::acquiredAt).reversed());
