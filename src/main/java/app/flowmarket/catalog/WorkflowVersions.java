@@ -13,9 +13,6 @@ interface WorkflowVersions extends JpaRepository<WorkflowVersion, UUID> {
     /** The versions buyers get, newest first: those no moderation hold keeps back. */
     List<WorkflowVersion> findByWorkflowIdAndHeldFalseOrderByNumberDesc(UUID workflowId);
 
-    /** The versions buyers get of several workflows in one statement, each workflow's newest first. */
-    List<WorkflowVersion> findByWorkflowIdInAndHeldFalseOrderByNumberDesc(java.util.Collection<UUID> workflowIds);
-
     boolean existsByWorkflowId(UUID workflowId);
 
     /** How many versions each of the workflows has: one statement for a whole list (a workflow without any is left out). */
