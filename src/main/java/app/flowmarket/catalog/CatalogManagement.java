@@ -3,6 +3,7 @@ package app.flowmarket.catalog;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -25,6 +26,7 @@ import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.store.StoreManagement.StoreView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,11 +49,11 @@ public class CatalogManagement {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final ListingScreen screen;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
     CatalogManagement(Workflows workflows, WorkflowVersions versions, Screenshots screenshots, Tags tags, ListingRules rules,
                       CatalogFiles files, SellerListings sellers, AuditLog auditLog, ApplicationEventPublisher events, ListingScreen screen,
-                      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                      JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.screen = screen;
         this.workflows = workflows;
@@ -338,7 +340,7 @@ public class CatalogManagement {
      * in plain SQL (a JPA query with a list parameter is translated again on every call, which cost more than the page).
      */
     @Transactional(readOnly = true)
-    public Map<UUID, Delivered> delivered(java.util.Collection<UUID> workflowIds) {
+    public Map<UUID, Delivered> delivered(Collection<UUID> workflowIds) {
         if (workflowIds.isEmpty()) {
             return Map.of();
         }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
@@ -139,10 +140,10 @@ class StripePaymentGateway implements PaymentGateway {
 
     /** Stripe lists the Checkout Session that created a payment intent. */
     @Override
-    public java.util.Optional<String> checkoutOfPayment(String paymentRef) {
+    public Optional<String> checkoutOfPayment(String paymentRef) {
         JsonNode sessions = call("GET", "/v1/checkout/sessions?limit=1&payment_intent=" + URLEncoder.encode(paymentRef, StandardCharsets.UTF_8),
                 Map.of(), null);
-        return java.util.Optional.ofNullable(sessions.path("data").path(0).path("id").asString(null)).filter(id -> !id.isBlank());
+        return Optional.ofNullable(sessions.path("data").path(0).path("id").asString(null)).filter(id -> !id.isBlank());
     }
 
     @Override
