@@ -183,6 +183,7 @@ public class AnalyticsHistory {
 
     /** The platform's part of the same days: each imported purchase was an order of its own (charged when it had a price). */
     private void addToPlatform(List<Day> days) {
+        days.stream().map(Day::day).min(LocalDate::compareTo).ifPresent(platform::closedDayWritten);
         Map<LocalDate, long[]> traffic = new TreeMap<>();
         Map<String, long[]> sales = new TreeMap<>();
         Map<String, long[]> items = new TreeMap<>();
@@ -266,6 +267,7 @@ public class AnalyticsHistory {
         if (activity.isEmpty()) {
             return;
         }
+        activity.stream().map(Activity::day).min(LocalDate::compareTo).ifPresent(platform::closedDayWritten);
         String[] days = activity.stream().map(a -> a.day().toString()).toArray(String[]::new);
         UUID[] accounts = activity.stream().map(Activity::accountId).toArray(UUID[]::new);
         // the days each account is new on are counted from the rows the insert really made
@@ -278,6 +280,11 @@ public class AnalyticsHistory {
                 insert into platform_daily (day, active_accounts)
                 select day, count(*) from added group by day
                 on conflict (day) do update set active_accounts = platform_daily.active_accounts + excluded.active_accounts""",
+                days, accounts);
+        unnest("""
+                insert into platform_account_last (account_id, last_day)
+                select account_id, max(day) from unnest(?::date[], ?::uuid[]) as u(day, account_id) group by account_id
+                on conflict (account_id) do update set last_day = greatest(platform_account_last.last_day, excluded.last_day)""",
                 days, accounts);
     }
 

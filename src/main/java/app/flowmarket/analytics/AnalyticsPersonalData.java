@@ -38,7 +38,10 @@ class AnalyticsPersonalData implements PersonalData {
     @Override
     @Transactional
     public void erase(Subject subject) {
+        // the stored active counts of the days it was active on no longer hold
+        jdbc.sql("update platform_closed_version set version = version + 1").update();
         jdbc.sql("delete from platform_active_day where account_id = ?").param(subject.account().value()).update();
+        jdbc.sql("delete from platform_account_last where account_id = ?").param(subject.account().value()).update();
         jdbc.sql("delete from platform_buyer where account_id = ?").param(subject.account().value()).update();
     }
 

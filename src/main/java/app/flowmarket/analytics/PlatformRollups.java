@@ -1,5 +1,6 @@
 package app.flowmarket.analytics;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import app.flowmarket.commerce.OrderDisputeClosed;
 import app.flowmarket.commerce.OrderPaid;
 import app.flowmarket.shared.Money;
 import app.flowmarket.store.StoreOpened;
@@ -51,6 +53,7 @@ class PlatformRollups {
     /** Refunds of one item on the day they were made: what went back to buyers, and the fee part of it. */
     @Transactional(propagation = Propagation.MANDATORY)
     void refunded(LocalDate day, UUID storeId, UUID itemId, int refunds, Money net, Money fee) {
+        closedDayWritten(day);
         String currency = net.currency().getCurrencyCode();
         jdbc.sql("""
                 insert into platform_sales_daily (day, currency, refunds, refunded_minor, refunded_fee_minor) values (?, ?, ?, ?, ?)
@@ -79,6 +82,7 @@ class PlatformRollups {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void ordered(OrderPaid order, List<OrderPaid.Line> lines, LocalDate day) {
+        closedDayWritten(day);
         List<OrderPaid.Line> sorted = lines.stream().sorted(Comparator.comparing((OrderPaid.Line l) -> l.net().currency().getCurrencyCode())
                 .thenComparing(OrderPaid.Line::refId)).toList();
         Map<String, long[]> byCurrency = new TreeMap<>();
@@ -114,11 +118,63 @@ class PlatformRollups {
         int first = jdbc.sql("insert into platform_active_day (day, account_id) values (?, ?) on conflict do nothing")
                 .params(day, accountId).update();
         if (first > 0) {
+            closedDayWritten(day);
             jdbc.sql("""
                     insert into platform_daily (day, active_accounts) values (?, 1)
                     on conflict (day) do update set active_accounts = platform_daily.active_accounts + 1""").param(day).update();
+            jdbc.sql("""
+                    insert into platform_account_last (account_id, last_day) values (?, ?)
+                    on conflict (account_id) do update set last_day = greatest(platform_account_last.last_day, excluded.last_day)""")
+                    .params(accountId, day).update();
         }
         return first > 0;
+    }
+
+    /**
+     * A write to a day that is over (an import, an event told after midnight, an erased account) makes every kept top list
+     * and stored active count older than it void: they name the version they were counted at. Taken before the
+     * writer's other rows, so that writers of closed days queue here rather than deadlock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void closedDayWritten(LocalDate day) {
+        if (day.isBefore(LocalDate.now(ZoneOffset.UTC))) {
+            jdbc.sql("update platform_closed_version set version = version + 1").update();
+        }
+    }
+
+    /**
+     * A day's active counts, once the day is over and its last writers are done (a minute into the next day), beside
+     * the page's read-only work; {@code version} is the one read before counting.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void keepActive(LocalDate day, PlatformStats.Active counted, long version) {
+        if (Instant.now().isBefore(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60))) {
+            return;
+        }
+        jdbc.sql("""
+                insert into platform_active_window (day, daily, weekly, monthly, version) values (?, ?, ?, ?, ?)
+                on conflict (day) do update set daily = excluded.daily, weekly = excluded.weekly, monthly = excluded.monthly,
+                    version = excluded.version""")
+                .params(day, counted.daily(), counted.weekly(), counted.monthly(), version).update();
+    }
+
+    /**
+     * A dispute lost: the disputed lines' money went back to the buyer as with a refund, so it counts as refunds of the
+     * day it closed (what went back and the fee in it, off the items' net), each line once however often it is told.
+     */
+    @ApplicationModuleListener
+    void on(OrderDisputeClosed dispute) {
+        if (dispute.won()) {
+            return;
+        }
+        LocalDate day = LocalDate.ofInstant(dispute.at(), ZoneOffset.UTC);
+        for (OrderPaid.Line line : dispute.lines().stream().sorted(Comparator.comparing(OrderPaid.Line::refId)).toList()) {
+            int first = jdbc.sql("insert into platform_chargeback (order_id, item_id, day) values (?, ?, ?) on conflict do nothing")
+                    .params(dispute.orderId().value(), line.refId(), day).update();
+            if (first > 0) {
+                refunded(day, line.storeId().value(), line.refId(), line.upgrading() ? 0 : 1, line.net(), line.fee());
+            }
+        }
     }
 
     /**

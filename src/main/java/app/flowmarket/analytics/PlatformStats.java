@@ -1,8 +1,8 @@
 package app.flowmarket.analytics;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The whole platform's numbers for a period, for admins, read from the platform's rollups only (a year is a
- * few hundred daily rows per currency; the items' sales, for the top lists, by month where a month is whole). Amounts are kept in the currency each sale was priced in and
+ * few hundred daily rows per currency; the top lists from lists kept for the closed days, see {@link TopLists}). Amounts are kept in the currency each sale was priced in and
  * converted to the platform currency when read, at the day's reference rates; a currency without a rate
  * is left out and named.
  */
@@ -32,11 +32,15 @@ public class PlatformStats {
     private final JdbcClient jdbc;
     private final CurrencyConverter converter;
     private final Currencies currencies;
+    private final TopLists tops;
+    private final PlatformRollups rollups;
 
-    PlatformStats(JdbcClient jdbc, CurrencyConverter converter, Currencies currencies) {
+    PlatformStats(JdbcClient jdbc, CurrencyConverter converter, Currencies currencies, TopLists tops, PlatformRollups rollups) {
         this.jdbc = jdbc;
         this.converter = converter;
         this.currencies = currencies;
+        this.tops = tops;
+        this.rollups = rollups;
     }
 
     /** What every amount is shown in. */
@@ -124,12 +128,34 @@ public class PlatformStats {
                 counts[0], counts[1], daily[0], daily[1], daily[2], daily[3], daily[4], daily[5], period.days(), List.copyOf(unconverted));
     }
 
+    /**
+     * Today (or later): the day's rows and each account's last active day. A day that is over: its stored counts, counted
+     * once from the rows the first time they are asked for (decision 57).
+     */
     public Active activeOn(LocalDate day) {
-        return jdbc.sql("""
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (!day.isBefore(today)) {
+            long daily = jdbc.sql("select count(*) from platform_active_day where day = ?").param(day).query(Long.class).single();
+            return jdbc.sql("""
+                    select count(*) filter (where last_day > ?), count(*) from platform_account_last where last_day > ?""")
+                    .params(day.minusDays(7), day.minusDays(30))
+                    .query((rs, n) -> new Active(daily, rs.getLong(1), rs.getLong(2))).single();
+        }
+        Optional<Active> stored = jdbc.sql("""
+                        select daily, weekly, monthly from platform_active_window
+                        where day = ? and version = (select version from platform_closed_version)""").param(day)
+                .query((rs, n) -> new Active(rs.getLong(1), rs.getLong(2), rs.getLong(3))).optional();
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        long version = jdbc.sql("select version from platform_closed_version").query(Long.class).single();
+        Active counted = jdbc.sql("""
                 select count(*) filter (where day = ?), count(distinct account_id) filter (where day > ?), count(distinct account_id)
                 from platform_active_day where day between ? and ?""")
                 .params(day, day.minusDays(7), day.minusDays(29), day)
                 .query((rs, n) -> new Active(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+        rollups.keepActive(day, counted, version);
+        return counted;
     }
 
     /** The period's chart points, every day (or month) present, empty ones as zeros. */
@@ -174,16 +200,12 @@ public class PlatformStats {
 
     /** The stores that sold the most in the period (what buyers paid less refunds, in the platform currency). */
     public List<Ranked> topStores(Period period, int limit) {
-        return ranked("""
-                select store_id, store_id, currency, sum(sales), sum(net_minor) from %s i
-                group by store_id, currency""", period, limit);
+        return tops.top(TopLists.Kind.STORES, period, limit, currency());
     }
 
     /** The workflows and bundles that sold the most in the period. */
     public List<Ranked> topItems(Period period, int limit) {
-        return ranked("""
-                select item_id, min(store_id::text)::uuid, currency, sum(sales), sum(net_minor) from %s i
-                group by item_id, currency""", period, limit);
+        return tops.top(TopLists.Kind.ITEMS, period, limit, currency());
     }
 
     /** One day's figures for the export, amounts in the platform currency. */
@@ -222,34 +244,6 @@ public class PlatformStats {
         List<DayRow> days = new ArrayList<>(rows.size());
         rows.forEach((day, r) -> days.add(new DayRow(day, r[6], r[0], r[1], r[2], r[3], r[4], r[5], r[7], r[8], r[9], r[10], r[11])));
         return days;
-    }
-
-    /**
-     * The items' sales of the period (whole months from the monthly rows, the days at either end from the daily ones),
-     * summed per id and currency in the database, each sum then converted once.
-     */
-    private List<Ranked> ranked(String sql, Period period, int limit) {
-        Currency to = currency();
-        Map<UUID, long[]> totals = new LinkedHashMap<>();
-        Map<UUID, UUID> stores = new LinkedHashMap<>();
-        Rollups.Rows items = Rollups.over("platform_item", "item_id, store_id, currency, sales, net_minor", null, period, false);
-        jdbc.sql(sql.formatted(items.sql())).params(items.params())
-                .query(rs -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    stores.put(id, rs.getObject(2, UUID.class));
-                    long[] t = totals.computeIfAbsent(id, k -> new long[2]);
-                    t[0] += rs.getLong(4);
-                    t[1] += convert(rs.getLong(5), rs.getString(3), to).orElse(0L);
-                });
-        return totals.entrySet().stream()
-                .filter(e -> e.getValue()[0] > 0)
-                .sorted(Comparator.comparingLong((Map.Entry<UUID, long[]> e) -> e.getValue()[1]).reversed()
-                        .thenComparing(Comparator.comparingLong((Map.Entry<UUID, long[]> e) -> e.getValue()[0]).reversed())
-                        .thenComparing(Map.Entry::getKey))
-                .limit(limit)
-                .map(e -> new Ranked(e.getKey(), java.util.Objects.requireNonNull(stores.get(e.getKey())), e.getValue()[0],
-                        new Money(e.getValue()[1], to)))
-                .toList();
     }
 
     private Optional<Long> convert(long minor, String currency, Currency to) {

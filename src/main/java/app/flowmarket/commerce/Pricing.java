@@ -635,6 +635,11 @@ public class Pricing implements CurrencyConverter, MinimumPrice {
     }
 
     @Override
+    public Optional<BigDecimal> rate(Currency from, Currency to) {
+        return rate(from, to, rates.current());
+    }
+
+    @Override
     public LocalDate ratesDate() {
         return rates.current().date();
     }

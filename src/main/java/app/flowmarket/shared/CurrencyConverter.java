@@ -22,6 +22,12 @@ public interface CurrencyConverter {
      */
     Optional<Long> referenceMicros(BigDecimal amount, Currency currency);
 
+    /**
+     * Units of {@code to} per unit of {@code from} at the day's rates, as {@link #convert} applies it (for a database
+     * to convert many sums the same way); empty when the day's rates lack either currency.
+     */
+    Optional<BigDecimal> rate(Currency from, Currency to);
+
     /** The day of the rates in force. */
     LocalDate ratesDate();
 }

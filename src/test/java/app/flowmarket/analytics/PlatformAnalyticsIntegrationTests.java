@@ -17,6 +17,7 @@ import java.util.UUID;
 import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.SellerFixture;
+import app.flowmarket.commerce.OrderDisputeClosed;
 import app.flowmarket.commerce.OrderLineRefunded;
 import app.flowmarket.commerce.OrderPaid;
 import app.flowmarket.commerce.Sellable;
@@ -58,6 +59,9 @@ class PlatformAnalyticsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformRollups rollups;
 
     /** The orders of a period as commerce would announce them, and what they come to, added up independently. */
     static final class Orders {
@@ -257,6 +261,186 @@ class PlatformAnalyticsIntegrationTests {
         assertThat(admin.get("/admin/analytics?period=custom&from=1900-01-01&to=2026-04-01").assertStatus(400).body())
                 .contains("ten years at most");
         assertThat(admin.get("/admin/analytics/export?format=pdf").assertStatus(400).body()).contains("csv or xlsx");
+    }
+
+    @Test
+    void aLostChargebackCountsLikeARefundOnceAndAWonOneNotAtAll() {
+        Period week = new Period(LocalDate.of(2005, 5, 9), LocalDate.of(2005, 5, 15));
+        AccountId ann = AccountId.of(UUID.randomUUID());
+        Orders orders = new Orders();
+        OrderPaid lost = orders.order(at(week.from()), ann, usd(4000), usd(1500));
+        OrderPaid won = orders.order(at(week.from()), ann, usd(2500));
+        orders.paid.forEach(writer::purchased);
+        PlatformStats.Totals paid = stats.totals(week);
+
+        Instant closed = at(week.from().plusDays(3));
+        OrderDisputeClosed lostDispute = new OrderDisputeClosed(lost.orderId(), lost.orderNumber(), ann, "dp_lost", lost.lines(),
+                usd(1500), false, closed);
+        rollups.on(lostDispute);
+        // the processor's webhook told twice, or the event delivered again: once
+        rollups.on(lostDispute);
+        rollups.on(new OrderDisputeClosed(won.orderId(), won.orderNumber(), ann, "dp_won", won.lines(), usd(1500), true, closed));
+
+        // what a refund of both lines of the lost one would have done, line by line (decision 53: the fee goes back too)
+        Orders refunded = new Orders();
+        refunded.refund(lost, 0, closed);
+        refunded.refund(lost, 1, closed);
+        // the listener runs apart, after the close is committed
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from platform_chargeback where order_id in (?, ?)")
+                .params(lost.orderId().value(), won.orderId().value()).query(Long.class).single() == 2);
+        PlatformStats.Totals after = stats.totals(week);
+        assertThat(after.refunds()).isEqualTo(paid.refunds() + 2);
+        assertThat(after.refunded()).isEqualTo(new Money(refunded.usdRefunded, USD)).isEqualTo(usd(5500));
+        assertThat(after.refundedFees()).isEqualTo(new Money(refunded.usdRefundedFees, USD));
+        assertThat(after.netRevenue()).isEqualTo(new Money(paid.fees().minor() - refunded.usdRefundedFees, USD));
+        assertThat(after.gmv()).as("what was sold stays sold").isEqualTo(paid.gmv());
+        assertThat(stats.topItems(week, 10)).extracting(PlatformStats.Ranked::id, r -> r.net().minor())
+                .as("the charged back lines sold nothing in the end; the one whose dispute was won keeps its sale")
+                .contains(org.assertj.core.groups.Tuple.tuple(won.lines().get(0).refId(), 2500L))
+                .doesNotContain(org.assertj.core.groups.Tuple.tuple(lost.lines().get(0).refId(), 4000L));
+        assertThat(jdbc.sql("select sum(net_minor) from platform_item_daily where item_id in (?, ?)")
+                .params(lost.lines().get(0).refId(), lost.lines().get(1).refId()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void storedActiveCountsAreTheDistinctCountsOfTheirDaysAndFollowLateWrites() {
+        LocalDate day = LocalDate.of(2006, 2, 10);
+        List<UUID> people = new ArrayList<>();
+        List<AnalyticsHistory.Activity> activity = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            UUID person = UUID.randomUUID();
+            people.add(person);
+            // each active on a few days spread over the month before the day
+            for (int d = i % 5; d < 40; d += 3 + i % 7) {
+                activity.add(new AnalyticsHistory.Activity(day.minusDays(d), person));
+            }
+        }
+        history.importActivity(activity);
+        for (LocalDate d : List.of(day, day.minusDays(6), day.minusDays(25))) {
+            assertThat(stats.activeOn(d)).isEqualTo(distinctActive(d));
+            assertThat(stats.activeOn(d)).as("read again, from the stored counts").isEqualTo(distinctActive(d));
+        }
+        assertThat(jdbc.sql("select count(*) from platform_active_window where day = ?").param(day).query(Long.class).single()).isOne();
+
+        // a day told later (an import) is counted in the days after it that were stored before
+        history.importActivity(List.of(new AnalyticsHistory.Activity(day.minusDays(2), UUID.randomUUID()),
+                new AnalyticsHistory.Activity(day.minusDays(20), UUID.randomUUID())));
+        assertThat(stats.activeOn(day)).isEqualTo(distinctActive(day));
+        assertThat(stats.activeOn(day.minusDays(6))).isEqualTo(distinctActive(day.minusDays(6)));
+
+        // and an erased account is no longer in them
+        jdbc.sql("update platform_closed_version set version = version + 1").update();
+        PlatformStats.Active before = stats.activeOn(day);
+        jdbc.sql("delete from platform_active_day where account_id = ?").param(people.get(0)).update();
+        jdbc.sql("update platform_closed_version set version = version + 1").update();
+        assertThat(stats.activeOn(day)).isEqualTo(distinctActive(day)).isNotEqualTo(before);
+
+        // today: the day's rows and each account's last active day come to the same distinct counts
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        history.importActivity(List.of(new AnalyticsHistory.Activity(today, people.get(1)), new AnalyticsHistory.Activity(today.minusDays(3),
+                people.get(2)), new AnalyticsHistory.Activity(today.minusDays(12), people.get(3))));
+        assertThat(stats.activeOn(today)).isEqualTo(distinctActive(today));
+        assertThat(jdbc.sql("select count(*) from platform_account_last l where last_day <> (select max(day) from platform_active_day a"
+                + " where a.account_id = l.account_id)").query(Long.class).single()).as("each account's last day is its last row").isZero();
+    }
+
+    @Test
+    void theTopListsOfAPeriodEndingTodayAreWhatTheRawRowsComeTo() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Period month = new Period(today.minusDays(29), today);
+        Period year = new Period(today.minusMonths(12).plusDays(1), today);
+        // 400 items of 40 stores over 45 days in two currencies (more than a kept list holds), entered as the writers would
+        String run = UUID.randomUUID().toString();
+        jdbc.sql("""
+                insert into platform_item_daily (day, item_id, currency, store_id, sales, net_minor)
+                select :today::date - d, md5('top-item-' || :run || '-' || i)::uuid, (array['USD','EUR'])[1 + (i + d) % 2],
+                       md5('top-store-' || :run || '-' || (i % 40))::uuid, 1 + (i + d) % 3, (1 + (i + d) % 3) * (500 + (i * 37 + d * 11) % 3000)
+                from generate_series(1, 45) d cross join generate_series(1, 400) i where (i + d) % 4 = 0""")
+                .param("today", today).param("run", run).update();
+        jdbc.sql("""
+                insert into platform_item_monthly (month, item_id, currency, store_id, sales, net_minor)
+                select date_trunc('month', day)::date, item_id, currency, min(store_id::text)::uuid, sum(sales), sum(net_minor)
+                from platform_item_daily where item_id in (select md5('top-item-' || :run || '-' || i)::uuid from generate_series(1, 400) i)
+                group by 1, 2, 3""")
+                .param("run", run).update();
+        jdbc.sql("insert into platform_sales_daily (day, currency) values (?, 'EUR'), (?, 'USD') on conflict do nothing")
+                .params(today.minusDays(1), today.minusDays(1)).update();
+        jdbc.sql("update platform_closed_version set version = version + 1").update();
+
+        for (Period period : List.of(month, year)) {
+            assertThat(stats.topItems(period, 10)).isEqualTo(rawTop("item_id", period, 10));
+            assertThat(stats.topStores(period, 10)).isEqualTo(rawTop("store_id", period, 10));
+            assertThat(stats.topItems(period, 10)).as("again, from the kept list").isEqualTo(rawTop("item_id", period, 10));
+        }
+        assertThat(jdbc.sql("select count(*) from platform_top where kind = 'I' and from_day = ? and to_day = ? and threshold_minor is not null")
+                .params(month.from(), today.minusDays(1)).query(Long.class).single()).as("a kept list that leaves ids out").isOne();
+
+        // today an item that was not kept sells enough to lead, and one that was kept is refunded
+        UUID leader = jdbc.sql("""
+                select item_id from platform_item_daily where day between ? and ? and item_id not in (select id from platform_top_entry where kind = 'I')
+                group by item_id having sum(sales) > 0 order by sum(net_minor) desc limit 1""")
+                .params(month.from(), today.minusDays(1)).query(UUID.class).single();
+        UUID kept = stats.topItems(month, 1).get(0).id();
+        UUID keptStore = stats.topItems(month, 1).get(0).storeId();
+        OrderPaid.Line sale = new OrderPaid.Line(UUID.randomUUID(), Sellable.Kind.WORKFLOW, leader, "Line", StoreId.of(storeOf(leader)), List.of(),
+                usd(900_000), usd(90_000), usd(810_000), usd(900_000), BigDecimal.ONE);
+        writer.purchased(new OrderPaid(OrderId.of(UUID.randomUUID()), 1, AccountId.of(UUID.randomUUID()), List.of(sale), usd(900_000),
+                Instant.now(), today));
+        jdbc.sql("insert into platform_item_daily (day, item_id, currency, store_id, sales, net_minor) values (?, ?, 'USD', ?, 0, -700000)")
+                .params(today, kept, keptStore).update();
+        for (Period period : List.of(month, year)) {
+            assertThat(stats.topItems(period, 10)).isEqualTo(rawTop("item_id", period, 10));
+            assertThat(stats.topStores(period, 10)).isEqualTo(rawTop("store_id", period, 10));
+        }
+        assertThat(stats.topItems(month, 1).get(0).id()).isEqualTo(leader);
+
+        // a sale told late, on a closed day, is in the lists at once
+        UUID late = UUID.randomUUID();
+        OrderPaid.Line lateSale = new OrderPaid.Line(UUID.randomUUID(), Sellable.Kind.WORKFLOW, late, "Line", StoreId.of(UUID.randomUUID()),
+                List.of(), usd(2_000_000), usd(200_000), usd(1_800_000), usd(2_000_000), BigDecimal.ONE);
+        writer.purchased(new OrderPaid(OrderId.of(UUID.randomUUID()), 2, AccountId.of(UUID.randomUUID()), List.of(lateSale), usd(2_000_000),
+                at(today.minusDays(3)), today.minusDays(3)));
+        assertThat(stats.topItems(month, 10)).isEqualTo(rawTop("item_id", month, 10));
+        assertThat(stats.topItems(month, 1).get(0).id()).isEqualTo(late);
+        assertThat(stats.topStores(year, 10)).isEqualTo(rawTop("store_id", year, 10));
+    }
+
+    private UUID storeOf(UUID item) {
+        return jdbc.sql("select min(store_id::text)::uuid from platform_item_daily where item_id = ?").param(item).query(UUID.class).single();
+    }
+
+    /** The top list as the daily rows alone give it: each id's sums per currency converted at the day's rates, then added up. */
+    private List<PlatformStats.Ranked> rawTop(String id, Period period, int limit) {
+        Currency to = stats.currency();
+        java.util.Map<UUID, long[]> totals = new java.util.HashMap<>();
+        java.util.Map<UUID, UUID> stores = new java.util.HashMap<>();
+        jdbc.sql("select " + id + ", min(store_id::text)::uuid, currency, sum(sales), sum(net_minor) from platform_item_daily"
+                        + " where day between ? and ? group by 1, 3")
+                .params(period.from(), period.to())
+                .query(rs -> {
+                    UUID key = rs.getObject(1, UUID.class);
+                    UUID store = rs.getObject(2, UUID.class);
+                    stores.merge(key, store, (a, b) -> a.toString().compareTo(b.toString()) <= 0 ? a : b);
+                    long[] t = totals.computeIfAbsent(key, k -> new long[2]);
+                    t[0] += rs.getLong(4);
+                    long net = rs.getLong(5);
+                    t[1] += net == 0 ? 0 : converter.convert(Money.of(net, rs.getString(3)), to).map(Money::minor).orElse(0L);
+                });
+        return totals.entrySet().stream().filter(e -> e.getValue()[0] > 0)
+                .map(e -> new PlatformStats.Ranked(e.getKey(), stores.get(e.getKey()), e.getValue()[0], new Money(e.getValue()[1], to)))
+                .sorted(java.util.Comparator.comparingLong((PlatformStats.Ranked r) -> r.net().minor()).reversed()
+                        .thenComparing(java.util.Comparator.comparingLong(PlatformStats.Ranked::sales).reversed())
+                        .thenComparing(PlatformStats.Ranked::id))
+                .limit(limit).toList();
+    }
+
+    /** The distinct accounts of the day, the seven days and the thirty days ending with it, counted from the rows. */
+    private PlatformStats.Active distinctActive(LocalDate day) {
+        return jdbc.sql("""
+                select count(*) filter (where day = ?), count(distinct account_id) filter (where day > ?), count(distinct account_id)
+                from platform_active_day where day between ? and ?""")
+                .params(day, day.minusDays(7), day.minusDays(29), day)
+                .query((rs, n) -> new PlatformStats.Active(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
     private WebSession admin() {

@@ -55,6 +55,11 @@ class PlatformAnalyticsBenchmark {
                 from generate_series(0, :days - 1) d cross join generate_series(1, :dau) i
                 on conflict do nothing""")
                 .param("today", today).param("days", DAYS).param("accounts", ACCOUNTS).param("dau", DAU).update();
+        // each account's last active day, as the writers keep it
+        jdbc.sql("""
+                insert into platform_account_last (account_id, last_day)
+                select account_id, max(day) from platform_active_day group by account_id
+                on conflict (account_id) do update set last_day = greatest(platform_account_last.last_day, excluded.last_day)""").update();
         long active = System.currentTimeMillis();
         // what sold: ITEMS items a day out of 50,000, of 5,000 stores, in three currencies
         jdbc.sql("""
@@ -125,9 +130,10 @@ class PlatformAnalyticsBenchmark {
             }
             long[] measured = Arrays.copyOfRange(times, 5, times.length);
             Arrays.sort(measured);
-            System.out.printf("platform-bench queries period=%s: median %d ms, max %d ms (mean: totals %d, active %d, series %d, top lists %d ms)%n",
+            System.out.printf("platform-bench queries period=%s: median %d ms, max %d ms (mean: totals %d, active %d, series %d, top lists %d ms;"
+                            + " first run %d ms)%n",
                     key, measured[measured.length / 2], measured[measured.length - 1], parts[0] / 20_000_000, parts[1] / 20_000_000,
-                    parts[2] / 20_000_000, parts[3] / 20_000_000);
+                    parts[2] / 20_000_000, parts[3] / 20_000_000, times[0]);
         }
         String email = "bench-admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
         accounts.createVerified(email, "bench-password-123", "Bench Admin", "ADMIN");

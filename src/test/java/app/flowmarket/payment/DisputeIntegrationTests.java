@@ -121,6 +121,11 @@ class DisputeIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> orderStatus(paid).equals("CHARGED_BACK"));
         assertThat(balance(paid)).as("lost: the money and the fee stay taken").isEqualTo(-DISPUTE_FEE);
         assertThat(accessEnded(paid)).isTrue();
+        // the platform's figures count it like a refund: the workflow's sale comes to nothing, the day has one more refund
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from platform_chargeback where order_id = ?::uuid")
+                .param(paid.orderId()).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select sum(sales) || ' ' || sum(net_minor) from platform_item_daily where item_id = ?::uuid")
+                .param(paid.workflowId()).query(String.class).single()).isEqualTo("1 0");
         assertThat(jdbc.sql("select bool_and(revoked_at is not null) from licence where order_line_id = ?::uuid").param(paid.lineId())
                 .query(Boolean.class).single()).as("and so does the licence").isTrue();
         assertThat(paid.buyer().get("/library").body()).as("the licence key is listed as revoked").contains("Revoked (refunded or charged back)");
