@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -298,8 +299,21 @@ public class CatalogManagement {
     /** Counts a sale (or, with -1, a refunded one) on the listing. */
     @Transactional
     public void recordSales(WorkflowId workflowId, int delta) {
-        workflows.addSales(workflowId.value(), delta);
-        events.publishEvent(new WorkflowStatsChanged(workflowId.value()));
+        recordSales(List.of(workflowId), delta);
+    }
+
+    /**
+     * Counts a sale (or, with -1, a refunded one) on each listing, as often as it is named: an order's lines in one
+     * statement, not one per line.
+     */
+    @Transactional
+    public void recordSales(List<WorkflowId> sold, int delta) {
+        Map<UUID, Integer> times = new LinkedHashMap<>();
+        sold.forEach(workflowId -> times.merge(workflowId.value(), 1, Integer::sum));
+        Map<Integer, List<UUID>> byTimes = new LinkedHashMap<>();
+        times.forEach((id, count) -> byTimes.computeIfAbsent(count, c -> new ArrayList<>()).add(id));
+        byTimes.forEach((count, ids) -> workflows.addSalesToEach(ids, Math.multiplyExact(delta, count)));
+        times.keySet().forEach(id -> events.publishEvent(new WorkflowStatsChanged(id)));
     }
 
     /** Stores the rating computed by the review module from all reviews of the workflow. */

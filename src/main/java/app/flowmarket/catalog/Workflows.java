@@ -16,6 +16,10 @@ interface Workflows extends JpaRepository<Workflow, UUID> {
     int addSales(UUID id, int delta);
 
     @Modifying
+    @Query(value = "update workflow set sales_count = greatest(0, sales_count + ?2) where id in (?1)", nativeQuery = true)
+    int addSalesToEach(java.util.Collection<UUID> ids, int delta);
+
+    @Modifying
     @Query(value = "update workflow set rating_avg = ?2, rating_count = ?3 where id = ?1", nativeQuery = true)
     int rate(UUID id, java.math.BigDecimal average, int count);
 

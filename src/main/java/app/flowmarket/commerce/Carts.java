@@ -18,6 +18,7 @@ import app.flowmarket.store.StoreManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,10 +38,12 @@ public class Carts {
     private final StoreManagement stores;
     private final ApplicationEventPublisher events;
     private final IssuedLicences licences;
+    private final JdbcTemplate batches;
 
-    Carts(JdbcClient jdbc, CatalogManagement catalog, Bundles bundles, Orders orders, StoreManagement stores,
+    Carts(JdbcClient jdbc, JdbcTemplate batches, CatalogManagement catalog, Bundles bundles, Orders orders, StoreManagement stores,
           ApplicationEventPublisher events, IssuedLicences licences) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.licences = licences;
         this.events = events;
         this.catalog = catalog;
@@ -100,6 +103,49 @@ public class Carts {
         if (!present) {
             events.publishEvent(new CartItemAdded(kind, refId, StoreId.of(item.storeId())));
         }
+        return cartId;
+    }
+
+    /**
+     * Adds several workflows at once, each with the licence chosen, as {@link #add(CartOwner, Sellable.Kind, UUID, LicenceTier)}
+     * adds one and in the order given, but all or none: every item is checked before the first is added, and the cart and
+     * what the buyer owns are looked up once. Returns the cart's id.
+     */
+    @Transactional
+    public UUID addAll(CartOwner owner, java.util.SequencedMap<UUID, LicenceTier> workflows) {
+        List<Sellable> items = new ArrayList<>();
+        workflows.forEach((refId, tier) -> {
+            Sellable item = resolve(Sellable.Kind.WORKFLOW, refId).orElseThrow(() -> new DomainException("cart.unavailable"));
+            if (!item.tiers().contains(tier)) {
+                throw new DomainException("cart.tier-unavailable");
+            }
+            items.add(item);
+        });
+        if (owner.buyer() != null) {
+            checkBuyable(owner.buyer(), items);
+        }
+        if (items.stream().anyMatch(item -> item.listPrice().isFree())) {
+            throw new DomainException("cart.free");
+        }
+        UUID cartId = cartId(owner, true).orElseThrow();
+        if (items.isEmpty()) {
+            return cartId;
+        }
+        java.util.Set<UUID> present = java.util.Set.copyOf(jdbc.sql("select ref_id from cart_item where cart_id = :cart and kind = 'WORKFLOW' and ref_id in (:refs)")
+                .param("cart", cartId).param("refs", List.copyOf(workflows.keySet())).query(UUID.class).list());
+        Instant now = Instant.now();
+        List<Object[]> rows = new ArrayList<>();
+        for (Sellable item : items) {
+            // a microsecond apart, so the cart keeps the order they were added in
+            rows.add(new Object[] {cartId, item.refId(), Timestamp.from(now.plus(rows.size(), java.time.temporal.ChronoUnit.MICROS)),
+                    Objects.requireNonNull(workflows.get(item.refId())).name()});
+        }
+        batches.batchUpdate("""
+                insert into cart_item (cart_id, kind, ref_id, added_at, tier) values (?, 'WORKFLOW', ?, ?, ?)
+                on conflict (cart_id, kind, ref_id) do update set tier = excluded.tier""", rows);
+        touch(cartId);
+        items.stream().filter(item -> !present.contains(item.refId()))
+                .forEach(item -> events.publishEvent(new CartItemAdded(Sellable.Kind.WORKFLOW, item.refId(), StoreId.of(item.storeId()))));
         return cartId;
     }
 
@@ -209,25 +255,37 @@ public class Carts {
      * holds even one workflow they own, since buying it would sell them that workflow a second time.
      */
     void checkBuyable(AccountId buyer, Sellable item) {
-        if (stores.findByOwner(buyer).map(s -> s.id().equals(item.storeId())).orElse(false)) {
-            throw new DomainException("cart.own-item");
-        }
-        Sellable.Upgrade upgrade = item.upgrade();
-        if (upgrade != null) {
-            // an upgrade is of a workflow the buyer owns: their licence must still be valid and below the tier
-            licences.heldFor(buyer, upgrade.licenceLineId()).filter(h -> h.tier() == upgrade.from())
-                    .orElseThrow(() -> new DomainException("upgrade.unavailable"));
-            return;
-        }
-        if (item.workflowIds().isEmpty()) {
-            throw new DomainException("cart.unavailable");
-        }
-        List<UUID> owned = orders.findBoughtAmong(buyer.value(), item.workflowIds());
-        if (owned.containsAll(item.workflowIds())) {
-            throw new DomainException("cart.already-owned");
-        }
-        if (!owned.isEmpty()) {
-            throw new DomainException("cart.bundle-partly-owned");
+        checkBuyable(buyer, List.of(item));
+    }
+
+    /**
+     * As {@link #checkBuyable(AccountId, Sellable)} for each item of a cart, in turn: the buyer's store and what they own
+     * among the items are looked up once for the whole cart.
+     */
+    void checkBuyable(AccountId buyer, List<Sellable> items) {
+        @Nullable UUID ownStore = stores.findByOwner(buyer).map(StoreManagement.StoreView::id).orElse(null);
+        List<UUID> offered = items.stream().filter(item -> item.upgrade() == null).flatMap(item -> item.workflowIds().stream()).distinct().toList();
+        java.util.Set<UUID> owned = offered.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(orders.findBoughtAmong(buyer.value(), offered));
+        for (Sellable item : items) {
+            if (item.storeId().equals(ownStore)) {
+                throw new DomainException("cart.own-item");
+            }
+            Sellable.Upgrade upgrade = item.upgrade();
+            if (upgrade != null) {
+                // an upgrade is of a workflow the buyer owns: their licence must still be valid and below the tier
+                licences.heldFor(buyer, upgrade.licenceLineId()).filter(h -> h.tier() == upgrade.from())
+                        .orElseThrow(() -> new DomainException("upgrade.unavailable"));
+                continue;
+            }
+            if (item.workflowIds().isEmpty()) {
+                throw new DomainException("cart.unavailable");
+            }
+            if (owned.containsAll(item.workflowIds())) {
+                throw new DomainException("cart.already-owned");
+            }
+            if (item.workflowIds().stream().anyMatch(owned::contains)) {
+                throw new DomainException("cart.bundle-partly-owned");
+            }
         }
     }
 

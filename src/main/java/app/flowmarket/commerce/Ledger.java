@@ -1,8 +1,11 @@
 package app.flowmarket.commerce;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
@@ -10,6 +13,8 @@ import app.flowmarket.shared.OrderId;
 import app.flowmarket.shared.StoreId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,9 +37,11 @@ public class Ledger {
     public enum AccountType { SELLER, PLATFORM, PROCESSOR }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    Ledger(JdbcClient jdbc) {
+    Ledger(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     // money moves only with its entries: these run in the transaction that pays or refunds the order
@@ -42,11 +49,13 @@ public class Ledger {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(OrderPaid event) {
+        Entries entries = new Entries(event.orderId());
         for (OrderPaid.Line line : event.lines()) {
-            write(event.orderId(), line, AccountType.SELLER, line.storeId(), "SALE", line.sellerShare().minor(), event.paidAt());
-            write(event.orderId(), line, AccountType.PLATFORM, null, "FEE", line.fee().minor(), event.paidAt());
-            write(event.orderId(), line, AccountType.PROCESSOR, null, "CHARGE", -line.net().minor(), event.paidAt());
+            entries.add(line, AccountType.SELLER, line.storeId(), "SALE", line.sellerShare().minor(), event.paidAt());
+            entries.add(line, AccountType.PLATFORM, null, "FEE", line.fee().minor(), event.paidAt());
+            entries.add(line, AccountType.PROCESSOR, null, "CHARGE", -line.net().minor(), event.paidAt());
         }
+        write(entries);
     }
 
     @EventListener
@@ -54,9 +63,11 @@ public class Ledger {
     void on(OrderLineRefunded event) {
         OrderPaid.Line line = event.line();
         Instant now = Instant.now();
-        write(event.orderId(), line, AccountType.SELLER, line.storeId(), "REFUND", -line.sellerShare().minor(), now);
-        write(event.orderId(), line, AccountType.PLATFORM, null, "FEE_REVERSAL", -line.fee().minor(), now);
-        write(event.orderId(), line, AccountType.PROCESSOR, null, "REFUND", line.net().minor(), now);
+        Entries entries = new Entries(event.orderId());
+        entries.add(line, AccountType.SELLER, line.storeId(), "REFUND", -line.sellerShare().minor(), now);
+        entries.add(line, AccountType.PLATFORM, null, "FEE_REVERSAL", -line.fee().minor(), now);
+        entries.add(line, AccountType.PROCESSOR, null, "REFUND", line.net().minor(), now);
+        write(entries);
     }
 
     @EventListener
@@ -76,14 +87,16 @@ public class Ledger {
     /** The disputed lines' money taken back from their sellers ({@code sign} 1), or given back (-1), with their part of the fee. */
     private void dispute(OrderId orderId, java.util.List<OrderPaid.Line> lines, Money fee, Instant at, int sign, String type, String feeType) {
         long[] fees = feeShares(lines, fee.minor());
+        Entries entries = new Entries(orderId);
         for (int i = 0; i < lines.size(); i++) {
             OrderPaid.Line line = lines.get(i);
-            write(orderId, line, AccountType.SELLER, line.storeId(), type, -sign * line.sellerShare().minor(), at);
-            write(orderId, line, AccountType.PLATFORM, null, type, -sign * line.fee().minor(), at);
-            write(orderId, line, AccountType.PROCESSOR, null, type, sign * line.net().minor(), at);
-            write(orderId, line, AccountType.SELLER, line.storeId(), feeType, -sign * fees[i], at);
-            write(orderId, line, AccountType.PROCESSOR, null, feeType, sign * fees[i], at);
+            entries.add(line, AccountType.SELLER, line.storeId(), type, -sign * line.sellerShare().minor(), at);
+            entries.add(line, AccountType.PLATFORM, null, type, -sign * line.fee().minor(), at);
+            entries.add(line, AccountType.PROCESSOR, null, type, sign * line.net().minor(), at);
+            entries.add(line, AccountType.SELLER, line.storeId(), feeType, -sign * fees[i], at);
+            entries.add(line, AccountType.PROCESSOR, null, feeType, sign * fees[i], at);
         }
+        write(entries);
     }
 
     /**
@@ -182,17 +195,33 @@ public class Ledger {
                 .list();
     }
 
-    /** One entry, at the moment the money moved (a sale: when it was paid). */
-    private void write(OrderId orderId, OrderPaid.Line line, AccountType type, @Nullable StoreId accountId, String entryType, long amount,
-                       Instant at) {
-        if (amount == 0) {
+    /** The entries one event writes, in the order they are added; an amount of zero is no entry. */
+    private static final class Entries {
+
+        private final OrderId orderId;
+        private final List<Object[]> rows = new ArrayList<>();
+
+        Entries(OrderId orderId) {
+            this.orderId = orderId;
+        }
+
+        /** One entry, at the moment the money moved (a sale: when it was paid). */
+        void add(OrderPaid.Line line, AccountType type, @Nullable StoreId accountId, String entryType, long amount, Instant at) {
+            if (amount != 0) {
+                rows.add(new Object[] {Timestamp.from(at), orderId.value(), line.lineId(), type.name(),
+                        // typed, so a missing account costs no look-up of the column's type
+                        new SqlParameterValue(Types.OTHER, accountId == null ? null : accountId.value()), entryType, amount, line.net().currency().getCurrencyCode()});
+            }
+        }
+    }
+
+    /** An event's entries in one batch: one round trip to the database, not one per entry. */
+    private void write(Entries entries) {
+        if (entries.rows.isEmpty()) {
             return;
         }
-        jdbc.sql("""
+        batches.batchUpdate("""
                 insert into ledger_entry (occurred_at, order_id, order_line_id, account_type, account_id, entry_type, amount_minor, currency)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Arrays.asList(Timestamp.from(at), orderId.value(), line.lineId(), type.name(), accountId == null ? null : accountId.value(),
-                        entryType, amount, line.net().currency().getCurrencyCode()))
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", entries.rows);
     }
 }

@@ -298,7 +298,7 @@ public class OrderManagement {
         if (items.isEmpty()) {
             throw new DomainException("cart.empty");
         }
-        items.forEach(item -> carts.checkBuyable(buyer.id(), item));
+        carts.checkBuyable(buyer.id(), items);
         Carts.CartOwner owner = new Carts.CartOwner(buyer.id(), null);
         List<Pricing.CouponTerms> shown = coupons.termsFor(owner);
         List<Pricing.CouponTerms> terms = carts.cartIdOf(owner, false).map(cartId -> coupons.termsForCheckout(buyer.id().value(), cartId)).orElse(List.of());

@@ -393,7 +393,7 @@ class DemoData implements SmartLifecycle {
             return history;
         }
         DemoSales.Result sales = demoSales.buy(placed.stream()
-                .map(p -> new DemoSales.Purchase(p.owners(), p.id(), p.store().currency(), p.published())).toList());
+                .map(p -> new DemoSales.Purchase(p.owners(), p.id(), p.store().currency(), p.published(), p.demo().priceCents() == 0)).toList());
         entityManager.flush();
         entityManager.clear();
         long sold = System.currentTimeMillis();

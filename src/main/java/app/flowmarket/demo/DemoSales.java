@@ -54,8 +54,8 @@ class DemoSales {
         this.orders = orders;
     }
 
-    /** One workflow, the demo buyers who own it, the currency of its store and when it went public. */
-    record Purchase(List<UUID> buyers, UUID workflowId, String currency, Instant published) {
+    /** One workflow, the demo buyers who own it, the currency of its store, when it went public and whether it is free. */
+    record Purchase(List<UUID> buyers, UUID workflowId, String currency, Instant published, boolean free) {
     }
 
     record Result(int orders, int lines) {
@@ -65,11 +65,15 @@ class DemoSales {
         // buyer → the currency of their first purchase, and everything they bought, in the order given
         Map<UUID, String> currencies = new LinkedHashMap<>();
         Map<UUID, List<UUID>> bought = new LinkedHashMap<>();
+        Set<UUID> free = new HashSet<>();
         // each buyer's order was paid the day after the last of its workflows went public, or this week
         Map<UUID, Instant> lastPublished = new LinkedHashMap<>();
         for (Purchase purchase : purchases) {
             for (UUID buyer : purchase.buyers()) {
                 currencies.putIfAbsent(buyer, purchase.currency());
+                if (purchase.free()) {
+                    free.add(purchase.workflowId());
+                }
                 bought.computeIfAbsent(buyer, b -> new ArrayList<>()).add(purchase.workflowId());
                 lastPublished.merge(buyer, purchase.published(), (a, b) -> a.isAfter(b) ? a : b);
             }
@@ -101,19 +105,18 @@ class DemoSales {
             boolean recent = buyers++ % 3 == 2;
             CurrentUser buyer = accounts.find(entry.getKey()).orElseThrow();
             Carts.CartOwner cart = new Carts.CartOwner(buyer.account(), null);
-            int inCart = 0;
+            // the paid ones go into the cart together, in the order bought
+            java.util.SequencedMap<UUID, LicenceTier> inCart = new LinkedHashMap<>();
             for (UUID id : entry.getValue()) {
-                Sellable item = carts.resolve(Sellable.Kind.WORKFLOW, id).orElseThrow();
-                if (item.listPrice().isFree()) {
+                if (free.contains(id)) {
                     orders.getFree(buyer.actor(), WorkflowId.of(id));
                 } else {
-                    carts.add(cart, Sellable.Kind.WORKFLOW, id,
-                            entry.getKey().equals(teamBuyer) && id.equals(teamWorkflow) ? LicenceTier.TEAM : LicenceTier.SINGLE);
-                    inCart++;
+                    inCart.put(id, entry.getKey().equals(teamBuyer) && id.equals(teamWorkflow) ? LicenceTier.TEAM : LicenceTier.SINGLE);
                 }
                 lines++;
             }
-            if (inCart > 0) {
+            if (!inCart.isEmpty()) {
+                carts.addAll(cart, inCart);
                 Instant last = Objects.requireNonNull(lastPublished.get(entry.getKey()));
                 // one buyer in three bought this week, so some of the sellers' money is still held for refunds
                 Instant paidAt = recent

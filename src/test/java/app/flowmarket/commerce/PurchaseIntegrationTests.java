@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.SellerFixture;
+import app.flowmarket.shared.AccountId;
+import app.flowmarket.shared.DomainException;
+import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.shared.StoreId;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.Mailbox;
@@ -27,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
@@ -43,6 +47,9 @@ class PurchaseIntegrationTests {
 
     @Autowired
     Ledger ledger;
+
+    @Autowired
+    Carts carts;
 
     WebSession buyer(String email) {
         accounts.createVerified(email, Fixtures.PASSWORD, "Bob Buyer");
@@ -316,5 +323,32 @@ class PurchaseIntegrationTests {
 
         assertThat(visitor.get("/cart").body()).contains(title);
         assertThat(visitor.get("/checkout").status()).isEqualTo(200);
+    }
+
+    @Test
+    void severalWorkflowsGoIntoACartTogetherInTheOrderGivenOrNoneWhenTheBuyerOwnsOne() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String owned = SellerFixture.publishedWorkflow(seller, "Owned " + Fixtures.uniqueSlug("o"), "n8n", "5");
+        String first = SellerFixture.publishedWorkflow(seller, "First " + Fixtures.uniqueSlug("f"), "n8n", "6");
+        String second = SellerFixture.publishedWorkflow(seller, "Second " + Fixtures.uniqueSlug("s"), "n8n", "7");
+        String email = Fixtures.uniqueEmail("several");
+        WebSession buyer = buyer(email);
+        Shopper.awaitOrderText(buyer, Shopper.pay(buyer, Shopper.buy(buyer, owned), Shopper.GOOD_CARD), "Paid. Thank you");
+        AccountId buyerId = AccountId.of(jdbc.sql("select id from account where email = ?").param(email).query(UUID.class).single());
+        Carts.CartOwner cart = new Carts.CartOwner(buyerId, null);
+
+        java.util.SequencedMap<UUID, LicenceTier> withOwned = new java.util.LinkedHashMap<>();
+        withOwned.put(UUID.fromString(second), LicenceTier.SINGLE);
+        withOwned.put(UUID.fromString(owned), LicenceTier.SINGLE);
+        assertThatThrownBy(() -> carts.addAll(cart, withOwned)).isInstanceOf(DomainException.class)
+                .extracting(failure -> ((DomainException) failure).messageKey()).isEqualTo("cart.already-owned");
+        assertThat(carts.items(cart)).isEmpty();
+
+        java.util.SequencedMap<UUID, LicenceTier> both = new java.util.LinkedHashMap<>();
+        both.put(UUID.fromString(second), LicenceTier.SINGLE);
+        both.put(UUID.fromString(first), LicenceTier.SINGLE);
+        carts.addAll(cart, both);
+        assertThat(carts.items(cart)).extracting(Sellable::refId).containsExactly(UUID.fromString(second), UUID.fromString(first));
+        assertThat(buyer.get("/cart").body()).contains("First ").contains("Second ");
     }
 }
