@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * Lucene index with the same analyzers as the search index, and the search's words are looked up
  * exactly as {@link CatalogSearch} looks them up (every word in some field, stemmed or within its
  * typo allowance); filters are compared as values. Also gives what a presearcher needs to pick
- * candidate searches without running each one: a listing's terms, and a search's anchor word.
+ * candidate words without looking each one up: a listing's terms, and the forms a word takes.
  */
 final class SearchMatcher {
 
@@ -60,40 +59,31 @@ final class SearchMatcher {
     }
 
     /**
-     * A saved search's anchor: the forms its longest word takes in the index (any analyzer), and its
-     * folded spelling with the typos allowed. Every match contains the anchor, so a listing whose terms
-     * miss all of these (and come within no typo of it) cannot match. No words: every listing is a candidate.
+     * The forms a search word takes in the index (under every field's analyzer), its folded spellings (what the
+     * typo-tolerant fields hold) and the typos it is allowed. A listing that has none of the forms, and no term of a
+     * typo-tolerant field within the typos of a folded spelling, cannot have the word.
      */
-    public record Anchor(Set<String> forms, @Nullable String fuzzy, int maxEdits) {
-
-        public boolean matchesEverything() {
-            return forms.isEmpty();
-        }
+    public record WordForms(Set<String> forms, List<String> folded, int maxEdits) {
     }
 
-    public static Anchor anchor(String query) {
-        List<String> words = SearchTerms.words(query);
-        if (words.isEmpty()) {
-            return new Anchor(Set.of(), null, 0);
-        }
-        String longest = words.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+    public static WordForms forms(String word) {
         // saved searches share their words: each is analysed once (by every field's analyzer), not once per search
-        if (ANCHORS.size() > 100_000) {
-            ANCHORS.clear();
+        if (FORMS.size() > 100_000) {
+            FORMS.clear();
         }
-        return ANCHORS.computeIfAbsent(longest, SearchMatcher::anchorOf);
+        return FORMS.computeIfAbsent(word, SearchMatcher::formsOf);
     }
 
-    private static final Map<String, Anchor> ANCHORS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, WordForms> FORMS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static Anchor anchorOf(String longest) {
+    private static WordForms formsOf(String word) {
         Set<String> forms = new LinkedHashSet<>();
         for (CatalogSearch.TextField field : CatalogSearch.TEXT_FIELDS) {
-            forms.addAll(analyze(field.analyzer(), field.name(), longest));
+            forms.addAll(analyze(field.analyzer(), field.name(), word));
         }
-        List<String> folded = analyze(SearchAnalyzers.FOLDING, "title", longest);
-        int edits = SearchTerms.maxEdits(longest);
-        return new Anchor(java.util.Collections.unmodifiableSet(forms), edits > 0 && !folded.isEmpty() ? folded.get(0) : null, edits);
+        int edits = SearchTerms.maxEdits(word);
+        List<String> folded = edits > 0 ? List.copyOf(new LinkedHashSet<>(analyze(SearchAnalyzers.FOLDING, "title", word))) : List.of();
+        return new WordForms(java.util.Collections.unmodifiableSet(forms), folded, edits);
     }
 
     public static Document document(Listing listing) {
@@ -170,14 +160,19 @@ final class SearchMatcher {
         /** {@link #matchesText} for a query already split into its words ({@link SearchTerms#words}). */
         public boolean matchesWords(List<String> words) {
             for (String word : words) {
-                if (!wordMatches.computeIfAbsent(word, this::matchesWord)) {
+                if (!matchesWord(word)) {
                     return false;
                 }
             }
             return true;
         }
 
-        private boolean matchesWord(String word) {
+        /** True when the listing has this one word ({@link #matchesText}); remembered for the next search that has it. */
+        public boolean matchesWord(String word) {
+            return wordMatches.computeIfAbsent(word, this::lookUp);
+        }
+
+        private boolean lookUp(String word) {
             if (index.search(exactQuery(word)) > 0f) {
                 return true;
             }
