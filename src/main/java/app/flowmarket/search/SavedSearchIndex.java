@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import org.jspecify.annotations.Nullable;
+
 
 /**
  * The presearcher of saved-search alerts (the idea of Luwak and Elasticsearch's percolator, at the level of words):
@@ -35,18 +37,18 @@ final class SavedSearchIndex implements AutoCloseable {
     private final Map<String, IntList> byForm = new HashMap<>();
     private final Map<Long, IntList> byFolded = new HashMap<>();
 
-    // each saved search has a slot; a slot is listed under its anchor word (or among those without words)
+    // each saved search has a slot; its words are split and numbered once, when it is indexed. A slot is listed under
+    // its anchor word (or among those without words) as (slot, number of other words, the other words): checking a
+    // candidate's words reads the list in order, and only a search whose words are all there costs a look at the slot
     private final Map<UUID, Integer> slots = new HashMap<>();
-    private Slot[] bySlot = new Slot[1024];
+    private UUID[] ids = new UUID[1024];
+    private @Nullable SearchQuery[] filtered = new SearchQuery[1024];
+    private int[][] wordsBySlot = new int[1024][];
     private int nextSlot;
     private IntList[] byAnchor = new IntList[256];
     private IntList withoutWords = new IntList();
     private int dead;
     private int addedSinceAnchored;
-
-    // the search's words are split and numbered once, when it is indexed, not for every listing it could match
-    private record Slot(UUID id, SearchQuery search, int[] words) {
-    }
 
     /** Adds or replaces one saved search. */
     void put(UUID id, SearchQuery search) {
@@ -57,18 +59,22 @@ final class SavedSearchIndex implements AutoCloseable {
             if (known != null) {
                 free(known);
             }
-            int[] ids = new int[split.size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = wordId(split.get(i));
-                searchesPerWord[ids[i]]++;
+            int[] numbered = new int[split.size()];
+            for (int i = 0; i < numbered.length; i++) {
+                numbered[i] = wordId(split.get(i));
+                searchesPerWord[numbered[i]]++;
             }
             int slot = nextSlot++;
-            if (slot >= bySlot.length) {
-                bySlot = Arrays.copyOf(bySlot, bySlot.length * 2);
+            if (slot >= ids.length) {
+                ids = Arrays.copyOf(ids, slot * 2);
+                filtered = Arrays.copyOf(filtered, slot * 2);
+                wordsBySlot = Arrays.copyOf(wordsBySlot, slot * 2);
             }
-            bySlot[slot] = new Slot(id, search, ids);
+            ids[slot] = id;
+            filtered[slot] = search.activeFilters() > 0 ? search : null;
+            wordsBySlot[slot] = numbered;
             slots.put(id, slot);
-            list(slot, ids);
+            list(slot, numbered);
             addedSinceAnchored++;
         } finally {
             lock.writeLock().unlock();
@@ -128,15 +134,11 @@ final class SavedSearchIndex implements AutoCloseable {
         lock.readLock().lock();
         try {
             BitSet has = wordsOf(listing);
-            for (int i = 0; i < withoutWords.size; i++) {
-                collect(withoutWords.values[i], has, listing, filters, found);
-            }
+            collect(withoutWords, has, listing, filters, found);
             for (int word = has.nextSetBit(0); word >= 0; word = has.nextSetBit(word + 1)) {
                 IntList anchored = byAnchor[word];
                 if (anchored != null) {
-                    for (int i = 0; i < anchored.size; i++) {
-                        collect(anchored.values[i], has, listing, filters, found);
-                    }
+                    collect(anchored, has, listing, filters, found);
                 }
             }
         } finally {
@@ -145,18 +147,25 @@ final class SavedSearchIndex implements AutoCloseable {
         return found;
     }
 
-    private void collect(int slot, BitSet has, SearchMatcher.Document listing, boolean filters, List<UUID> found) {
-        Slot entry = bySlot[slot];
-        if (entry == null) {
-            return;
-        }
-        for (int word : entry.words()) {
-            if (!has.get(word)) {
-                return;
+    private void collect(IntList anchored, BitSet has, SearchMatcher.Document listing, boolean filters, List<UUID> found) {
+        int[] values = anchored.values;
+        int i = 0;
+        while (i < anchored.size) {
+            int slot = values[i];
+            int end = i + 2 + values[i + 1];
+            boolean all = true;
+            for (int w = i + 2; w < end && all; w++) {
+                all = has.get(values[w]);
             }
-        }
-        if (!filters || listing.matchesFilters(entry.search())) {
-            found.add(entry.id());
+            i = end;
+            UUID id = all ? ids[slot] : null;
+            if (id == null) {
+                continue;
+            }
+            SearchQuery search = filtered[slot];
+            if (!filters || search == null || listing.matchesFilters(search)) {
+                found.add(id);
+            }
         }
     }
 
@@ -240,6 +249,7 @@ final class SavedSearchIndex implements AutoCloseable {
     private void list(int slot, int[] ids) {
         if (ids.length == 0) {
             withoutWords.add(slot);
+            withoutWords.add(0);
             return;
         }
         int anchor = ids[0];
@@ -252,37 +262,52 @@ final class SavedSearchIndex implements AutoCloseable {
         if (byAnchor[anchor] == null) {
             byAnchor[anchor] = new IntList();
         }
-        byAnchor[anchor].add(slot);
+        IntList anchored = byAnchor[anchor];
+        anchored.add(slot);
+        anchored.add(ids.length - 1);
+        for (int id : ids) {
+            if (id != anchor) {
+                anchored.add(id);
+            }
+        }
     }
 
     private void free(int slot) {
-        Slot entry = bySlot[slot];
-        if (entry != null) {
-            for (int id : entry.words()) {
+        if (ids[slot] != null) {
+            for (int id : wordsBySlot[slot]) {
                 searchesPerWord[id]--;
             }
-            bySlot[slot] = null;
+            ids[slot] = null;
+            filtered[slot] = null;
+            wordsBySlot[slot] = null;
             dead++;
         }
     }
 
     // renumbers the live slots densely and lists each under its rarest word by the counts of now
     private void reanchor() {
-        Slot[] live = new Slot[Math.max(1024, slots.size() * 5 / 4)];
+        int capacity = Math.max(1024, slots.size() * 5 / 4);
+        UUID[] liveIds = new UUID[capacity];
+        SearchQuery[] liveFiltered = new SearchQuery[capacity];
+        int[][] liveWords = new int[capacity][];
         int count = 0;
         for (int slot = 0; slot < nextSlot; slot++) {
-            if (bySlot[slot] != null) {
-                live[count] = bySlot[slot];
-                slots.put(live[count].id(), count);
+            if (ids[slot] != null) {
+                liveIds[count] = ids[slot];
+                liveFiltered[count] = filtered[slot];
+                liveWords[count] = wordsBySlot[slot];
+                slots.put(ids[slot], count);
                 count++;
             }
         }
-        bySlot = live;
+        ids = liveIds;
+        filtered = liveFiltered;
+        wordsBySlot = liveWords;
         nextSlot = count;
         byAnchor = new IntList[byAnchor.length];
         withoutWords = new IntList();
         for (int slot = 0; slot < count; slot++) {
-            list(slot, bySlot[slot].words());
+            list(slot, wordsBySlot[slot]);
         }
         dead = 0;
         addedSinceAnchored = 0;
