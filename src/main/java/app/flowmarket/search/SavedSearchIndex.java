@@ -246,30 +246,38 @@ final class SavedSearchIndex implements AutoCloseable {
     }
 
     /** Lists the slot under its word that the fewest saved searches have (the longest among equals), or among those without words. */
-    private void list(int slot, int[] ids) {
-        if (ids.length == 0) {
+    private void list(int slot, int[] numbered) {
+        int anchor = anchor(numbered);
+        if (anchor < 0) {
             withoutWords.add(slot);
             withoutWords.add(0);
             return;
-        }
-        int anchor = ids[0];
-        for (int id : ids) {
-            if (searchesPerWord[id] < searchesPerWord[anchor]
-                    || searchesPerWord[id] == searchesPerWord[anchor] && words.get(id).length() > words.get(anchor).length()) {
-                anchor = id;
-            }
         }
         if (byAnchor[anchor] == null) {
             byAnchor[anchor] = new IntList();
         }
         IntList anchored = byAnchor[anchor];
         anchored.add(slot);
-        anchored.add(ids.length - 1);
-        for (int id : ids) {
+        anchored.add(numbered.length - 1);
+        for (int id : numbered) {
             if (id != anchor) {
                 anchored.add(id);
             }
         }
+    }
+
+    private int anchor(int[] numbered) {
+        if (numbered.length == 0) {
+            return -1;
+        }
+        int anchor = numbered[0];
+        for (int id : numbered) {
+            if (searchesPerWord[id] < searchesPerWord[anchor]
+                    || searchesPerWord[id] == searchesPerWord[anchor] && words.get(id).length() > words.get(anchor).length()) {
+                anchor = id;
+            }
+        }
+        return anchor;
     }
 
     private void free(int slot) {
@@ -286,23 +294,38 @@ final class SavedSearchIndex implements AutoCloseable {
 
     // renumbers the live slots densely and lists each under its rarest word by the counts of now
     private void reanchor() {
-        int capacity = Math.max(1024, slots.size() * 5 / 4);
-        UUID[] liveIds = new UUID[capacity];
-        SearchQuery[] liveFiltered = new SearchQuery[capacity];
-        int[][] liveWords = new int[capacity][];
+        // the live slots, numbered anew in the order of their anchors: the searches a listing's word selects then have
+        // neighbouring slots, so their ids and filters are read in order too
+        int[] live = new int[slots.size()];
+        int[] anchors = new int[live.length];
+        int[] perAnchor = new int[words.size() + 2];
         int count = 0;
         for (int slot = 0; slot < nextSlot; slot++) {
             if (ids[slot] != null) {
-                liveIds[count] = ids[slot];
-                liveFiltered[count] = filtered[slot];
-                liveWords[count] = wordsBySlot[slot];
-                slots.put(ids[slot], count);
+                live[count] = slot;
+                anchors[count] = anchor(wordsBySlot[slot]);
+                perAnchor[anchors[count] + 2]++;
                 count++;
             }
         }
-        ids = liveIds;
-        filtered = liveFiltered;
-        wordsBySlot = liveWords;
+        for (int i = 1; i < perAnchor.length; i++) {
+            perAnchor[i] += perAnchor[i - 1];
+        }
+        int capacity = Math.max(1024, count * 5 / 4);
+        UUID[] newIds = new UUID[capacity];
+        SearchQuery[] newFiltered = new SearchQuery[capacity];
+        int[][] newWords = new int[capacity][];
+        for (int i = 0; i < count; i++) {
+            int slot = live[i];
+            int renumbered = perAnchor[anchors[i] + 1]++;
+            newIds[renumbered] = ids[slot];
+            newFiltered[renumbered] = filtered[slot];
+            newWords[renumbered] = wordsBySlot[slot];
+            slots.put(ids[slot], renumbered);
+        }
+        ids = newIds;
+        filtered = newFiltered;
+        wordsBySlot = newWords;
         nextSlot = count;
         byAnchor = new IntList[byAnchor.length];
         withoutWords = new IntList();
