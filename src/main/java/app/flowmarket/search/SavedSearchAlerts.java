@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
+import javax.sql.DataSource;
+
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.account.Person;
 import app.flowmarket.catalog.CatalogManagement;
@@ -21,6 +23,7 @@ import app.flowmarket.shared.SiteSettings;
 import app.flowmarket.shared.WorkflowId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,8 +43,10 @@ class SavedSearchAlerts {
     private static final Logger log = LoggerFactory.getLogger(SavedSearchAlerts.class);
     private static final int BATCH = 1000;
     private static final int DIGEST_MAX_ITEMS = 20;
+    private static final int CHANGES_FETCH = 10_000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate changes;
     private final CatalogSearch catalogSearch;
     private final CatalogManagement catalog;
     private final AccountManagement accounts;
@@ -53,9 +58,12 @@ class SavedSearchAlerts {
     private final ReentrantLock indexLock = new ReentrantLock();
     private long indexedRevision;
 
-    SavedSearchAlerts(JdbcClient jdbc, CatalogSearch catalogSearch, CatalogManagement catalog, AccountManagement accounts,
-                      Mailer mailer, TransactionTemplate transactions, SiteSettings site) {
+    SavedSearchAlerts(JdbcClient jdbc, DataSource dataSource, CatalogSearch catalogSearch, CatalogManagement catalog,
+                      AccountManagement accounts, Mailer mailer, TransactionTemplate transactions, SiteSettings site) {
         this.jdbc = jdbc;
+        // the first read is every saved search: streamed (rows fetched a batch at a time in a transaction), not held whole
+        this.changes = new JdbcTemplate(dataSource);
+        changes.setFetchSize(CHANGES_FETCH);
         this.catalogSearch = catalogSearch;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -210,31 +218,26 @@ class SavedSearchAlerts {
     private List<UUID> matches(SearchMatcher.Document listing) {
         indexLock.lock();
         try {
-            List<Row> changed = jdbc.sql("""
+            int[] changed = {0};
+            transactions.executeWithoutResult(status -> changes.query("""
                     select id, query, filters, active and not deleted as live, revision from saved_search
-                    where revision > ? order by revision""")
-                    .param(indexedRevision)
-                    .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("query"), rs.getString("filters"),
-                            rs.getBoolean("live"), rs.getLong("revision")))
-                    .list();
-            for (Row row : changed) {
-                if (row.live()) {
-                    index.put(row.id(), SearchQuery.parse(row.query(), row.filters()));
+                    where revision > ? order by revision""", rs -> {
+                UUID id = rs.getObject("id", UUID.class);
+                if (rs.getBoolean("live")) {
+                    index.put(id, SearchQuery.parse(rs.getString("query"), rs.getString("filters")));
                 } else {
-                    index.remove(row.id());
+                    index.remove(id);
                 }
-                indexedRevision = Math.max(indexedRevision, row.revision());
-            }
-            if (!changed.isEmpty()) {
+                indexedRevision = Math.max(indexedRevision, rs.getLong("revision"));
+                changed[0]++;
+            }, indexedRevision));
+            if (changed[0] > 0) {
                 index.refresh();
             }
         } finally {
             indexLock.unlock();
         }
         return index.matches(listing);
-    }
-
-    private record Row(UUID id, String query, String filters, boolean live, long revision) {
     }
 
     private static String unsubscribePath(String token) {

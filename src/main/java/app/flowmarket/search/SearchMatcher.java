@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,12 +15,6 @@ import app.flowmarket.catalog.Platform;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * Lucene index with the same analyzers as the search index, and the search's words are looked up
  * exactly as {@link CatalogSearch} looks them up (every word in some field, stemmed or within its
  * typo allowance); filters are compared as values. Also gives what a presearcher needs to pick
- * candidate searches without running each one: a listing's terms, and a search's anchor word.
+ * candidate words without looking each one up: a listing's terms, and the forms a word takes.
  */
 final class SearchMatcher {
 
@@ -60,69 +53,65 @@ final class SearchMatcher {
     }
 
     /**
-     * A saved search's anchor: the forms its longest word takes in the index (any analyzer), and its
-     * folded spelling with the typos allowed. Every match contains the anchor, so a listing whose terms
-     * miss all of these (and come within no typo of it) cannot match. No words: every listing is a candidate.
+     * The forms a search word takes in the index: {@code byField} holds its terms under each field's analyzer, in the
+     * order of {@link CatalogSearch#TEXT_FIELDS}; {@code forms} all of them, {@code folded} those of the typo-tolerant
+     * fields (none when the word allows no typo) and {@code maxEdits} its typos. A listing that has none of the forms,
+     * and no term of a typo-tolerant field within the typos of a folded spelling, cannot have the word.
      */
-    public record Anchor(Set<String> forms, @Nullable String fuzzy, int maxEdits) {
-
-        public boolean matchesEverything() {
-            return forms.isEmpty();
-        }
+    public record WordForms(List<List<String>> byField, Set<String> forms, List<String> folded, int maxEdits) {
     }
 
-    public static Anchor anchor(String query) {
-        List<String> words = SearchTerms.words(query);
-        if (words.isEmpty()) {
-            return new Anchor(Set.of(), null, 0);
-        }
-        String longest = words.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+    public static WordForms forms(String word) {
         // saved searches share their words: each is analysed once (by every field's analyzer), not once per search
-        if (ANCHORS.size() > 100_000) {
-            ANCHORS.clear();
+        if (FORMS.size() > 100_000) {
+            FORMS.clear();
         }
-        return ANCHORS.computeIfAbsent(longest, SearchMatcher::anchorOf);
+        return FORMS.computeIfAbsent(word, SearchMatcher::formsOf);
     }
 
-    private static final Map<String, Anchor> ANCHORS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, WordForms> FORMS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static Anchor anchorOf(String longest) {
+    private static WordForms formsOf(String word) {
+        List<List<String>> byField = new ArrayList<>();
         Set<String> forms = new LinkedHashSet<>();
+        Set<String> folded = new LinkedHashSet<>();
+        int edits = SearchTerms.maxEdits(word);
         for (CatalogSearch.TextField field : CatalogSearch.TEXT_FIELDS) {
-            forms.addAll(analyze(field.analyzer(), field.name(), longest));
+            List<String> terms = List.copyOf(new LinkedHashSet<>(analyze(field.analyzer(), field.name(), word)));
+            byField.add(terms);
+            forms.addAll(terms);
+            if (field.fuzzy() && edits > 0) {
+                folded.addAll(terms);
+            }
         }
-        List<String> folded = analyze(SearchAnalyzers.FOLDING, "title", longest);
-        int edits = SearchTerms.maxEdits(longest);
-        return new Anchor(java.util.Collections.unmodifiableSet(forms), edits > 0 && !folded.isEmpty() ? folded.get(0) : null, edits);
+        return new WordForms(List.copyOf(byField), java.util.Collections.unmodifiableSet(forms), List.copyOf(folded), edits);
     }
 
     public static Document document(Listing listing) {
         return new Document(listing);
     }
 
-    /** One listing, indexed alone in memory, ready to be matched against any number of searches. */
+    /**
+     * One listing's terms, field by field, ready to be matched against any number of searches. A word is in a field
+     * when the field's analyzer gives it a term the field has: what a TermQuery finds in an index of this one listing.
+     */
     public static final class Document {
 
         private final Listing listing;
-        private final MemoryIndex index = new MemoryIndex();
+        private final List<Set<String>> fieldTerms = new ArrayList<>();
         private final Set<String> terms = new LinkedHashSet<>();
         private final Set<String> fuzzyTerms = new LinkedHashSet<>();
-        private final Map<String, List<String>> fuzzyFieldTerms = new HashMap<>();
         private final Map<String, Boolean> wordMatches = new HashMap<>();
 
         private Document(Listing listing) {
             this.listing = listing;
             for (CatalogSearch.TextField field : CatalogSearch.TEXT_FIELDS) {
                 String text = text(field.name());
-                if (text.isEmpty()) {
-                    continue;
-                }
-                index.addField(field.name(), text, ANALYZERS.get(field.analyzer()));
-                List<String> fieldTerms = analyze(field.analyzer(), field.name(), text);
-                terms.addAll(fieldTerms);
+                Set<String> inField = text.isEmpty() ? Set.of() : new java.util.HashSet<>(analyze(field.analyzer(), field.name(), text));
+                fieldTerms.add(inField);
+                terms.addAll(inField);
                 if (field.fuzzy()) {
-                    fuzzyTerms.addAll(fieldTerms);
-                    fuzzyFieldTerms.put(field.name(), fieldTerms.stream().distinct().toList());
+                    fuzzyTerms.addAll(inField);
                 }
             }
         }
@@ -159,9 +148,9 @@ final class SearchMatcher {
 
         /**
          * The text part alone: every word must be in the listing. Each word is looked up once per
-         * listing (saved searches share their words): exactly, in the in-memory index, with each
-         * field's analyzer; else within its typo allowance of a term of the typo-tolerant fields,
-         * which is what a FuzzyQuery with a one-letter prefix accepts on this one document.
+         * listing (saved searches share their words): exactly, in each field with that field's
+         * analyzer; else within its typo allowance of a term of the typo-tolerant fields, which is
+         * what a FuzzyQuery with a one-letter prefix accepts on this one document.
          */
         public boolean matchesText(String query) {
             return matchesWords(SearchTerms.words(query));
@@ -170,28 +159,47 @@ final class SearchMatcher {
         /** {@link #matchesText} for a query already split into its words ({@link SearchTerms#words}). */
         public boolean matchesWords(List<String> words) {
             for (String word : words) {
-                if (!wordMatches.computeIfAbsent(word, this::matchesWord)) {
+                if (!matchesWord(word)) {
                     return false;
                 }
             }
             return true;
         }
 
-        private boolean matchesWord(String word) {
-            if (index.search(exactQuery(word)) > 0f) {
+        /** True when the listing has this one word ({@link #matchesText}); remembered for the next search that has it. */
+        public boolean matchesWord(String word) {
+            return wordMatches.computeIfAbsent(word, this::lookUp);
+        }
+
+        /** The exact half of {@link #matchesWord}: some field has one of the word's terms under its own analyzer. */
+        boolean hasExactly(String word) {
+            List<List<String>> byField = forms(word).byField();
+            for (int i = 0; i < byField.size(); i++) {
+                Set<String> inField = fieldTerms.get(i);
+                for (String term : byField.get(i)) {
+                    if (inField.contains(term)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean lookUp(String word) {
+            if (hasExactly(word)) {
                 return true;
             }
-            int edits = SearchTerms.maxEdits(word);
-            if (edits == 0) {
+            WordForms forms = forms(word);
+            if (forms.maxEdits() == 0) {
                 return false;
             }
-            for (CatalogSearch.TextField field : CatalogSearch.TEXT_FIELDS) {
-                if (!field.fuzzy()) {
+            for (int i = 0; i < CatalogSearch.TEXT_FIELDS.size(); i++) {
+                if (!CatalogSearch.TEXT_FIELDS.get(i).fuzzy()) {
                     continue;
                 }
-                for (String term : analyze(field.analyzer(), field.name(), word)) {
-                    for (String candidate : fuzzyFieldTerms.getOrDefault(field.name(), List.of())) {
-                        if (withinEdits(term, candidate, edits)) {
+                for (String term : forms.byField().get(i)) {
+                    for (String candidate : fieldTerms.get(i)) {
+                        if (withinEdits(term, candidate, forms.maxEdits())) {
                             return true;
                         }
                     }
@@ -211,17 +219,6 @@ final class SearchMatcher {
                 default -> throw new IllegalArgumentException(field);
             };
         }
-    }
-
-    /** One word looked up exactly as CatalogSearch's match predicate does: in every field, with that field's analyzer. */
-    static Query exactQuery(String word) {
-        BooleanQuery.Builder either = new BooleanQuery.Builder();
-        for (CatalogSearch.TextField field : CatalogSearch.TEXT_FIELDS) {
-            for (String term : analyze(field.analyzer(), field.name(), word)) {
-                either.add(new TermQuery(new Term(field.name(), term)), BooleanClause.Occur.SHOULD);
-            }
-        }
-        return either.build();
     }
 
     /**

@@ -29,7 +29,7 @@ class SavedSearchIndexTests {
     }
 
     @Test
-    void everySavedSearchThatMatchesIsACandidateAndMostOthersAreNot() throws Exception {
+    void everySavedSearchThatMatchesIsACandidateAndMostOthersAreNot() {
         Random random = new Random(42);
         Map<UUID, SearchQuery> saved = new HashMap<>();
         try (SavedSearchIndex index = new SavedSearchIndex()) {
@@ -85,7 +85,7 @@ class SavedSearchIndexTests {
     }
 
     @Test
-    void aRemovedSearchIsNoLongerACandidate() throws Exception {
+    void aRemovedSearchIsNoLongerACandidate() {
         try (SavedSearchIndex index = new SavedSearchIndex()) {
             UUID id = UUID.randomUUID();
             index.put(id, SearchQuery.parse("slack", ""));
@@ -96,6 +96,118 @@ class SavedSearchIndexTests {
             index.remove(id);
             index.refresh();
             assertThat(index.candidates(listing)).isEmpty();
+        }
+    }
+
+    private static SearchMatcher.Document listing(String title, List<String> integrations, Platform platform) {
+        return SearchMatcher.document(new SearchMatcher.Listing(title, "", "", List.of(), List.of(), integrations, "Store", platform, null,
+                bands(0), BigDecimal.ZERO, null));
+    }
+
+    @Test
+    void aSearchMatchesOnlyWhenTheListingHasEveryOneOfItsWords() {
+        try (SavedSearchIndex index = new SavedSearchIndex()) {
+            UUID two = UUID.randomUUID();
+            UUID three = UUID.randomUUID();
+            UUID rare = UUID.randomUUID();
+            index.put(two, SearchQuery.parse("slack invoice", ""));
+            index.put(three, SearchQuery.parse("slack invoice weekly", ""));
+            // "weekly" is the rarest word of the three-word search whatever the order, so it is listed under it
+            index.put(rare, SearchQuery.parse("weekly", ""));
+            for (int i = 0; i < 20; i++) {
+                index.put(UUID.randomUUID(), SearchQuery.parse("slack", ""));
+                index.put(UUID.randomUUID(), SearchQuery.parse("invoice report", ""));
+            }
+            index.refresh();
+            SearchMatcher.Document invoices = listing("Invoice alerts", List.of("Slack"), Platform.N8N);
+            assertThat(index.matches(invoices)).contains(two).doesNotContain(three, rare);
+            assertThat(index.candidates(invoices)).doesNotContain(three);
+            SearchMatcher.Document weekly = listing("Weekly report", List.of("Gmail"), Platform.N8N);
+            assertThat(index.matches(weekly)).contains(rare).doesNotContain(two, three);
+            assertThat(index.matches(listing("Weekly invoices", List.of("Slack"), Platform.N8N))).contains(two, three, rare);
+        }
+    }
+
+    @Test
+    void typosAndStemsFindTheSameSearchesAsTheSearchPage() {
+        try (SavedSearchIndex index = new SavedSearchIndex()) {
+            UUID typo = UUID.randomUUID();
+            UUID stem = UUID.randomUUID();
+            UUID shortTypo = UUID.randomUUID();
+            UUID tooFar = UUID.randomUUID();
+            index.put(typo, SearchQuery.parse("hubspto slak", ""));
+            index.put(stem, SearchQuery.parse("invoices", ""));
+            // one typo in a word of three letters is another word
+            index.put(shortTypo, SearchQuery.parse("crn", ""));
+            index.put(tooFar, SearchQuery.parse("hbxpto", ""));
+            index.refresh();
+            SearchMatcher.Document listing = listing("Invoice sync for CRM", List.of("HubSpot", "Slack"), Platform.N8N);
+            assertThat(index.matches(listing)).containsExactlyInAnyOrder(typo, stem);
+            assertThat(listing.matches(SearchQuery.parse("hbxpto", ""))).isFalse();
+        }
+    }
+
+    @Test
+    void filtersAreComparedAndASearchWithoutWordsMatchesOnThemAlone() {
+        try (SavedSearchIndex index = new SavedSearchIndex()) {
+            UUID make = UUID.randomUUID();
+            UUID n8n = UUID.randomUUID();
+            UUID slackOnMake = UUID.randomUUID();
+            index.put(make, SearchQuery.parse("", "platform=make"));
+            index.put(n8n, SearchQuery.parse("", "platform=n8n"));
+            index.put(slackOnMake, SearchQuery.parse("slack", "platform=make"));
+            index.refresh();
+            SearchMatcher.Document listing = listing("Slack digest", List.of("Slack"), Platform.MAKE);
+            assertThat(index.matches(listing)).containsExactlyInAnyOrder(make, slackOnMake);
+            assertThat(index.candidates(listing)).containsExactlyInAnyOrder(make, n8n, slackOnMake);
+        }
+    }
+
+    @Test
+    void replacedAndRemovedSearchesMatchAsTheyAreNowBeforeAndAfterTheIndexIsRenumbered() {
+        Random random = new Random(11);
+        Map<UUID, SearchQuery> saved = new HashMap<>();
+        List<UUID> ids = new ArrayList<>();
+        try (SavedSearchIndex index = new SavedSearchIndex()) {
+            for (int round = 0; round < 4; round++) {
+                for (int i = 0; i < 500; i++) {
+                    UUID id = round > 0 && random.nextBoolean() ? ids.get(random.nextInt(ids.size())) : UUID.randomUUID();
+                    if (round > 0 && random.nextInt(4) == 0) {
+                        index.remove(id);
+                        saved.remove(id);
+                        continue;
+                    }
+                    StringBuilder query = new StringBuilder();
+                    for (int w = random.nextInt(4); w > 0; w--) {
+                        query.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+                    }
+                    SearchQuery search = SearchQuery.parse(query.toString(), random.nextInt(3) == 0 ? "platform=zapier" : "");
+                    index.put(id, search);
+                    if (saved.put(id, search) == null) {
+                        ids.add(id);
+                    }
+                }
+                // checked once with the changes listed as they came, once after they are renumbered
+                for (boolean refreshed : new boolean[] {false, true}) {
+                    if (refreshed) {
+                        index.refresh();
+                    }
+                    for (int l = 0; l < 10; l++) {
+                        String title = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)];
+                        SearchMatcher.Document listing = listing(title, List.of(INTEGRATIONS[random.nextInt(INTEGRATIONS.length)]),
+                                Platform.values()[random.nextInt(3)]);
+                        Set<UUID> expected = new HashSet<>();
+                        saved.forEach((id, search) -> {
+                            if (listing.matches(search)) {
+                                expected.add(id);
+                            }
+                        });
+                        assertThat(new HashSet<>(index.matches(SearchMatcher.document(listing.listing())))).as("matches for %s", title)
+                                .isEqualTo(expected);
+                    }
+                }
+            }
+            assertThat(index.size()).isEqualTo(saved.size());
         }
     }
 }
