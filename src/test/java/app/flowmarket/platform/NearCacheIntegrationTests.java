@@ -36,6 +36,8 @@ class NearCacheIntegrationTests {
             Thread.sleep(100);
         }
         assertThat(breaker.getState()).isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+        // and until writes and evictions reach it, whatever restart of Redis an earlier test made
+        app.flowmarket.support.RedisRestarts.awaitCachesReachRedis(caches, redis);
     }
 
     /** A cache of its own: the catalogue's are cleared whenever another test changes a listing, even between two lines here. */

@@ -24,6 +24,18 @@ import org.springframework.test.context.TestPropertySource;
         "flowmarket.security.writes.per-address=20"})
 class WriteLimitsIntegrationTests {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.cache.CacheManager redisRestartCaches;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.redis.core.StringRedisTemplate redisRestartProbe;
+
+    /** This test restarts Redis: the next one meets it like new. */
+    @org.junit.jupiter.api.AfterEach
+    void redisLikeNew() {
+        app.flowmarket.support.RedisRestarts.awaitCachesReachRedis(redisRestartCaches, redisRestartProbe);
+    }
+
     @LocalServerPort
     int port;
 

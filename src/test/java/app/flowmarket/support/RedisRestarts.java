@@ -1,0 +1,43 @@
+package app.flowmarket.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * After a test has stopped and restarted the embedded Redis, the application's connections come back one by one; a
+ * cache write or eviction sent meanwhile can miss Redis. A test that restarts it waits here until writes and evictions
+ * through the application's caches reach Redis several times in a row, so the tests after it meet a Redis like new.
+ */
+public final class RedisRestarts {
+
+    private static final String PROBE = "redis-restart-probe";
+
+    private RedisRestarts() {
+    }
+
+    public static void awaitCachesReachRedis(CacheManager caches, StringRedisTemplate redis) {
+        Cache cache = Objects.requireNonNull(caches.getCache(PROBE));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+            for (int i = 0; i < 5; i++) {
+                String key = UUID.randomUUID().toString();
+                String stored = "flowmarket:cache:" + PROBE + "::" + key;
+                cache.put(key, "probe");
+                if (!Boolean.TRUE.equals(redis.hasKey(stored))) {
+                    return false;
+                }
+                cache.evict(key);
+                if (Boolean.TRUE.equals(redis.hasKey(stored))) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+}
