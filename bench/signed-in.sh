@@ -11,7 +11,7 @@ command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exi
 [ $# -ge 1 ] || { echo "usage: $0 PORT [PORT...]" >&2; exit 1; }
 EACH=${SECONDS_EACH:-10}
 WORKFLOW=/workflows/gmail-attachments-to-google-drive
-declare -A SESSION LOGO
+declare -A SESSION XSRF LOGO
 for port in "$@"; do
   jar=$(mktemp); page=$(mktemp)
   curl -s -c "$jar" -b "$jar" -o "$page" "http://127.0.0.1:$port/login"
@@ -19,6 +19,8 @@ for port in "$@"; do
   curl -s -c "$jar" -b "$jar" -o /dev/null -d "_csrf=$token&email=buyer@demo.flowmarket.app&password=flowmarket-demo" \
     "http://127.0.0.1:$port/login"
   SESSION[$port]=$(awk '$6 == "SESSION" {print $7}' "$jar")
+  # a browser sends its CSRF cookie back; without it every request would make and set a new token
+  XSRF[$port]=$(awk '$6 == "XSRF-TOKEN" {print $7}' "$jar")
   [ -n "${SESSION[$port]}" ] || { echo "could not sign in on port $port" >&2; exit 1; }
   LOGO[$port]=$(curl -s "http://127.0.0.1:$port/" | grep -o '/img/logo-[0-9a-f]*\.svg' | head -1)
   rm -f "$jar" "$page"
@@ -32,9 +34,9 @@ run() {
     for port in "$@"; do
       url=$path; [ "$path" = LOGO ] && url=${LOGO[$port]}
       if [ -n "$signed" ]; then
-        out=$(wrk -t2 -c32 -d"${seconds}s" --latency -H "Cookie: SESSION=${SESSION[$port]}" "http://127.0.0.1:$port$url")
+        out=$(wrk -t2 -c32 -d"${seconds}s" --latency -H "Cookie: SESSION=${SESSION[$port]}; XSRF-TOKEN=${XSRF[$port]}" "http://127.0.0.1:$port$url")
       else
-        out=$(wrk -t2 -c32 -d"${seconds}s" --latency "http://127.0.0.1:$port$url")
+        out=$(wrk -t2 -c32 -d"${seconds}s" --latency -H "Cookie: XSRF-TOKEN=${XSRF[$port]}" "http://127.0.0.1:$port$url")
       fi
       if [ "$print" = yes ]; then
         printf '%-26s %5s  req/s=%-9s p99=%s\n' "$label" "$port" \

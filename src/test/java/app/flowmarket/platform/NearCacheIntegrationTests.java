@@ -59,7 +59,8 @@ class NearCacheIntegrationTests {
     void aValueReadIsServedFromThisInstanceForTwoSecondsThenFromRedisAgain() throws InterruptedException {
         String key = key();
         cache().put(key, "first");
-        assertThat(inRedis(key)).as("written through to Redis").isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(inRedis(key)).as("written through to Redis").isTrue());
 
         // another instance of the application removes it from Redis: this one keeps its copy for a moment
         redis.delete("flowmarket:cache:" + CACHE + "::" + key);
@@ -92,7 +93,8 @@ class NearCacheIntegrationTests {
             assertThat(cache().get(key, String.class)).isEqualTo("old");
         });
 
-        assertThat(inRedis(key)).as("evicted from Redis at the commit").isFalse();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(inRedis(key)).as("evicted from Redis at the commit").isFalse());
         assertThat(cache().get(key)).isNull();
     }
 }
