@@ -14,19 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 @IntegrationTest
+@org.junit.jupiter.api.extension.ExtendWith(app.flowmarket.support.RedisRestarts.class)
 class CatalogCacheIntegrationTests {
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.cache.CacheManager redisRestartCaches;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.data.redis.core.StringRedisTemplate redisRestartProbe;
-
-    /** This test restarts Redis: the next one meets it like new. */
-    @org.junit.jupiter.api.AfterEach
-    void redisLikeNew() {
-        app.flowmarket.support.RedisRestarts.awaitCachesReachRedis(redisRestartCaches, redisRestartProbe);
-    }
 
     @LocalServerPort
     int port;

@@ -26,19 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * is still signed in and owns what they paid for.
  */
 @IntegrationTest
+@org.junit.jupiter.api.extension.ExtendWith(app.flowmarket.support.RedisRestarts.class)
 class PurchaseThroughRedisOutageIntegrationTests {
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.cache.CacheManager redisRestartCaches;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.data.redis.core.StringRedisTemplate redisRestartProbe;
-
-    /** This test restarts Redis: the next one meets it like new. */
-    @org.junit.jupiter.api.AfterEach
-    void redisLikeNew() {
-        app.flowmarket.support.RedisRestarts.awaitCachesReachRedis(redisRestartCaches, redisRestartProbe);
-    }
 
     @LocalServerPort
     int port;

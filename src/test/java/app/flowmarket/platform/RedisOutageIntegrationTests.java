@@ -19,19 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /** With Redis gone, visitors still browse (straight from PostgreSQL); when it is back, signing in works again. */
 @IntegrationTest
+@org.junit.jupiter.api.extension.ExtendWith(app.flowmarket.support.RedisRestarts.class)
 class RedisOutageIntegrationTests {
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.cache.CacheManager redisRestartCaches;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.data.redis.core.StringRedisTemplate redisRestartProbe;
-
-    /** This test restarts Redis: the next one meets it like new. */
-    @org.junit.jupiter.api.AfterEach
-    void redisLikeNew() {
-        app.flowmarket.support.RedisRestarts.awaitCachesReachRedis(redisRestartCaches, redisRestartProbe);
-    }
 
     @LocalServerPort
     int port;

@@ -22,19 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"flowmarket.newsletter.signups-per-address-per-hour=3",
         "flowmarket.security.writes.sign-ups-per-address=3", "flowmarket.security.writes.per-account=5",
         "flowmarket.security.writes.per-address=20"})
+@org.junit.jupiter.api.extension.ExtendWith(app.flowmarket.support.RedisRestarts.class)
 class WriteLimitsIntegrationTests {
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.cache.CacheManager redisRestartCaches;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.data.redis.core.StringRedisTemplate redisRestartProbe;
-
-    /** This test restarts Redis: the next one meets it like new. */
-    @org.junit.jupiter.api.AfterEach
-    void redisLikeNew() {
-        app.flowmarket.support.RedisRestarts.awaitCachesReachRedis(redisRestartCaches, redisRestartProbe);
-    }
 
     @LocalServerPort
     int port;
