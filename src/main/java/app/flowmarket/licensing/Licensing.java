@@ -238,10 +238,13 @@ public class Licensing {
     public Optional<LicenceDetails> licence(AccountId buyerId, String key) {
         return jdbc.sql("select " + LICENCE_COLUMNS + " from licence where buyer_id = ? and licence_key = ?")
                 .params(buyerId.value(), normalise(key)).query(LicenceRow.class).optional()
-                .map(row -> new LicenceDetails(row.summary(), coveredWorkflows(row.orderLineId()).stream()
-                        .flatMap(id -> catalog.purchasable(id).stream())
-                        .map(w -> new LibraryItem(w.id(), w.slug(), w.title(), row.purchasedAt(), catalog.deliverableVersions(WorkflowId.of(w.id()))))
-                        .toList(), seats(row)));
+                .map(row -> {
+                    List<WorkflowId> covered = coveredWorkflows(row.orderLineId());
+                    Map<UUID, CatalogManagement.Delivered> delivered = catalog.delivered(covered.stream().map(WorkflowId::value).toList());
+                    return new LicenceDetails(row.summary(), covered.stream().flatMap(id -> Optional.ofNullable(delivered.get(id.value())).stream())
+                            .map(d -> new LibraryItem(d.workflow().id(), d.workflow().slug(), d.workflow().title(), row.purchasedAt(), d.versions()))
+                            .toList(), seats(row));
+                });
     }
 
     private Seats seats(LicenceRow row) {
