@@ -4,7 +4,8 @@
 # emulation), against a running Flowmarket. Writes the table into docs/benchmarks.md.
 # Needs Node 20+ and Chromium (CHROME_BIN or Debian's chromium). Start the app first, e.g.
 #   ./mvnw spring-boot:run -Dspring-boot.run.arguments=--server.port=8080
-#   bench/lighthouse.sh http://localhost:8080      (THEMES=dark for one theme only, RUNS=1 for one run a page)
+#   bench/lighthouse.sh http://localhost:8080      (THEMES=dark for one theme only, RUNS=1 for one run a page,
+#                                                   PAGES="/workflows /" for some pages only)
 # Each page is measured RUNS times (3 by default) and the run with the median performance score is kept: on a
 # shared machine one run can be ten points off. The machine's load average is written with the table.
 set -euo pipefail
@@ -24,6 +25,8 @@ curl -sf "$BASE/" > /dev/null || { echo "no Flowmarket at $BASE" >&2; exit 1; }
 workflow=$(curl -sf "$BASE/workflows?sort=popular" | grep -o 'href="/workflows/[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
 store=$(curl -sf "$BASE$workflow" | grep -o 'href="/stores/[a-z0-9-]*"' | grep -v '/stores/new' | head -1 | cut -d'"' -f2)
 pages=("/" "/workflows" "/workflows?q=slack" "$workflow" "$store")
+# PAGES="/workflows /workflows/some-slug" measures those pages only
+[ -n "${PAGES:-}" ] && read -r -a pages <<< "$PAGES"
 rows=()
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for theme in ${THEMES:-light dark}; do

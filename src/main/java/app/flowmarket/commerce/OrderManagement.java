@@ -564,7 +564,13 @@ public class OrderManagement {
         order.refundLine(lineId, Instant.now());
         // the buyer gets back what they paid for the line, in the currency they paid in; the ledger reverses the seller's amounts
         if (!line.charged().isFree()) {
-            payments.refund(Objects.requireNonNull(order.paymentRef()), line.charged(), "refund-" + lineId); // a charged order was paid through its checkout
+            try {
+                payments.refund(Objects.requireNonNull(order.paymentRef()), line.charged(), "refund-" + lineId); // a charged order was paid through its checkout
+            } catch (IllegalStateException refused) {
+                // unreachable, or it says no (e.g. the payment was refunded from its own dashboard): nothing changes here
+                log.warn("The processor did not refund line {} of order {}: {}", lineId, orderId, refused.getMessage());
+                throw new DomainException("refund.processor-refused");
+            }
         }
         // publishes OrderLineRefunded: ledger reversal, revoked access and sales count are written in this transaction
         orders.saveAndFlush(order);

@@ -18,6 +18,7 @@ import app.flowmarket.commerce.Coupons;
 import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.commerce.OrderStatus;
 import app.flowmarket.commerce.Sellable;
+import app.flowmarket.payment.Payments;
 import app.flowmarket.shared.Actor;
 import app.flowmarket.shared.CurrentUser;
 import app.flowmarket.shared.LicenceTier;
@@ -31,8 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo buyers' orders, placed and paid through commerce like any buyer's: each buyer's cart holds
  * everything they bought, whatever its sellers' currencies, is checked out in the currency of the first
- * (a buyer who shops in two currencies gets a converted order, at the day's rates), and the test
- * processor's confirmation pays it. Free workflows go straight to the library, as "Get it free" does. What
+ * (a buyer who shops in two currencies gets a converted order, at the day's rates), and it is paid on its
+ * day in the past, at the test processor too, so that refunds and disputes of it go through the processor. Free workflows go straight to the library, as "Get it free" does. What
  * a paid order sets off (the buyer's access, the ledger, sales counts, receipts, the sellers' sale
  * notifications) follows as for a real order.
  */
@@ -43,12 +44,14 @@ class DemoSales {
     private final Carts carts;
     private final OrderManagement orders;
     private final Coupons coupons;
+    private final Payments payments;
     @PersistenceContext
     @SuppressWarnings("NullAway.Init") // injected by the container after construction
     private EntityManager entityManager;
 
-    DemoSales(AccountManagement accounts, Carts carts, OrderManagement orders, Coupons coupons) {
+    DemoSales(AccountManagement accounts, Carts carts, OrderManagement orders, Coupons coupons, Payments payments) {
         this.coupons = coupons;
+        this.payments = payments;
         this.accounts = accounts;
         this.carts = carts;
         this.orders = orders;
@@ -142,7 +145,11 @@ class DemoSales {
                     Instant latest = now.minus(Duration.ofHours(2));
                     // paid through the checkout that was opened for it, in the past: the sellers' money is payable once
                     // the refund window has passed since then, as it would be for orders made here back then
-                    orders.importPayment(OrderId.of(order.id()), Objects.requireNonNull(order.paymentRef()), paidAt.isAfter(latest) ? latest : paidAt);
+                    String checkoutRef = Objects.requireNonNull(order.paymentRef());
+                    Instant paid = paidAt.isAfter(latest) ? latest : paidAt;
+                    orders.importPayment(OrderId.of(order.id()), checkoutRef, paid);
+                    // and at the test processor, so that the demo's refunds and disputes go through it as today's would
+                    payments.recordPastPayment(checkoutRef, paid);
                 }
                 placed++;
             }
@@ -172,11 +179,15 @@ class DemoSales {
             // the processor's dispute fee: 15 in the payment's currency
             long fee = 15 * (long) Math.pow(10, Math.max(0, currency.getDefaultFractionDigits()));
             Instant paidAt = Objects.requireNonNull(sale.paidAt());
+            // at the processor too, under the same id: an admin decides the open one from the test processor's dashboard
             if (i == 0) {
-                orders.importDispute(OrderId.of(orderId), "dp_demo_open_" + sale.orderNumber(), fee, now.minus(Duration.ofDays(3)), null, null);
+                String dispute = "dp_demo_open_" + sale.orderNumber();
+                orders.importDispute(OrderId.of(orderId), dispute, fee, now.minus(Duration.ofDays(3)), null, null);
+                payments.recordPastDispute(orderId, dispute, fee, now.minus(Duration.ofDays(3)), null, null);
             } else {
-                orders.importDispute(OrderId.of(orderId), "dp_demo_lost_" + sale.orderNumber(), fee, paidAt.plus(Duration.ofDays(6)), false,
-                        now.minus(Duration.ofDays(4)));
+                String dispute = "dp_demo_lost_" + sale.orderNumber();
+                orders.importDispute(OrderId.of(orderId), dispute, fee, paidAt.plus(Duration.ofDays(6)), false, now.minus(Duration.ofDays(4)));
+                payments.recordPastDispute(orderId, dispute, fee, paidAt.plus(Duration.ofDays(6)), false, now.minus(Duration.ofDays(4)));
                 lost.add(sale.buyerName());
             }
         }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.flowmarket.shared.Money;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -84,6 +85,38 @@ public class Payments {
 
     public String refund(String checkoutRef, Money amount, String idempotencyKey) {
         return gateway.refund(checkoutRef, amount, idempotencyKey);
+    }
+
+    /**
+     * Writes a payment from the past at the built-in test processor, as the demo's history has it: its checkout paid
+     * then, and the payment's id kept as a confirmation keeps it, so that refunds and disputes of it work as for a
+     * payment made today. A real processor's history is its own: with one, the demo places no orders, and this refuses.
+     */
+    @Transactional
+    public void recordPastPayment(String checkoutRef, Instant paidAt) {
+        testProcessor().recordPastPayment(checkoutRef, paidAt);
+        jdbc.sql("update payment_checkout set payment_ref = checkout_ref where checkout_ref = ? and provider = ? and payment_ref is null")
+                .params(checkoutRef, gateway.provider()).update();
+    }
+
+    /**
+     * Writes a dispute from the past of an order's payment at the built-in test processor (the demo's history), under the
+     * id the order knows it by: open, or closed won or lost when {@code won} is given. An open one can then be decided
+     * from the test processor's dashboard like any other.
+     */
+    @Transactional
+    public void recordPastDispute(UUID orderId, String disputeRef, long feeMinor, Instant openedAt, @Nullable Boolean won, @Nullable Instant closedAt) {
+        String checkoutRef = jdbc.sql("select checkout_ref from payment_checkout where order_id = ? and provider = ? and payment_ref is not null")
+                .params(orderId, gateway.provider()).query(String.class).optional()
+                .orElseThrow(() -> new IllegalStateException("no payment of order " + orderId));
+        testProcessor().recordPastDispute(checkoutRef, disputeRef, feeMinor, openedAt, won, closedAt);
+    }
+
+    private TestPaymentGateway testProcessor() {
+        if (gateway instanceof TestPaymentGateway test) {
+            return test;
+        }
+        throw new IllegalStateException("only the built-in test processor keeps a history written by the shop, not " + gateway.provider());
     }
 
     public String provider() {

@@ -245,6 +245,39 @@ class TestPaymentGateway implements PaymentGateway {
                 won ? 0 : closed.feeMinor(), won));
     }
 
+    /**
+     * The processor's side of a payment taken in the past (the demo's history): the checkout paid then by the test card
+     * that succeeds, as if its buyer had paid on that day. No webhook: the shop recorded the payment itself.
+     */
+    @Transactional
+    void recordPastPayment(String checkoutId, Instant paidAt) {
+        int paid = jdbc.sql("update test_checkout set status = 'PAID', card_last4 = '4242', updated_at = ? where id = ? and status = 'OPEN'")
+                .params(Timestamp.from(paidAt), checkoutId).update();
+        if (paid == 0 && find(checkoutId).filter(c -> "PAID".equals(c.status())).isEmpty()) {
+            throw new IllegalStateException("no open checkout " + checkoutId);
+        }
+    }
+
+    /**
+     * The processor's side of a dispute from the past (the demo's history), under the id the shop knows it by: open, or
+     * closed won or lost when {@code won} is given. No webhook: the shop recorded the dispute itself. An open one is decided
+     * later like any other ({@link #closeDispute}).
+     */
+    @Transactional
+    void recordPastDispute(String checkoutId, String disputeId, long feeMinor, Instant openedAt, @Nullable Boolean won, @Nullable Instant closedAt) {
+        int recorded = jdbc.sql("""
+                insert into test_dispute (id, checkout_id, amount_minor, fee_minor, status, created_at, closed_at)
+                select ?, id, amount_minor - refunded_minor, ?, ?, ?, ? from test_checkout
+                where id = ? and status = 'PAID' and amount_minor > refunded_minor
+                on conflict do nothing""")
+                .params(Arrays.asList(disputeId, feeMinor, won == null ? "OPEN" : won ? "WON" : "LOST",
+                        Timestamp.from(openedAt), won == null ? null : Timestamp.from(closedAt == null ? clock.instant() : closedAt), checkoutId))
+                .update();
+        if (recorded == 0) {
+            throw new IllegalStateException("no paid payment to dispute in " + checkoutId);
+        }
+    }
+
     private String disputeEvent(String type, TestCheckoutView checkout, String disputeId, long amount, long fee, boolean won) {
         var node = json.createObjectNode()
                 .put("id", "evt_" + randomHex(12)).put("type", type).put("checkout", checkout.id()).put("order_id", checkout.orderId().toString())

@@ -209,6 +209,27 @@ class PurchaseIntegrationTests {
     }
 
     @Test
+    void aRefundTheProcessorRefusesChangesNothingAndSaysSo() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String workflowId = SellerFixture.publishedWorkflow(seller, "Refused refund " + Fixtures.uniqueSlug("rr"), "n8n", "12");
+        WebSession buyer = buyer(Fixtures.uniqueEmail("refused"));
+        Shopper.addToCart(buyer, "WORKFLOW", workflowId);
+        String orderPath = Shopper.pay(buyer, Shopper.placeOrder(buyer), Shopper.GOOD_CARD);
+        Shopper.awaitOrderText(buyer, orderPath, "Paid. Thank you");
+        String lineId = jdbc.sql("select id::text from order_line where order_id = ?::uuid").param(orderIdOf(orderPath)).query(String.class).single();
+        // the payment was refunded from the processor's own dashboard: it takes no second refund
+        jdbc.sql("update test_checkout set refunded_minor = amount_minor where order_id = ?::uuid").param(orderIdOf(orderPath)).update();
+
+        assertThat(seller.post("/seller/sales/" + lineId + "/refund", Map.of()).assertStatus(302).location()).endsWith("/seller/sales");
+
+        assertThat(seller.get("/seller/sales").assertStatus(200).body()).contains("The payment processor did not take the refund");
+        assertThat(jdbc.sql("select status from order_line where id = ?::uuid").param(lineId).query(String.class).single()).isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("select sum(amount_minor) from ledger_entry where order_line_id = ?::uuid and account_type = 'SELLER'").param(lineId)
+                .query(Long.class).single()).isPositive();
+        assertThat(buyer.get(orderPath).body()).doesNotContain("This order was refunded");
+    }
+
+    @Test
     void anAdminCanRefundAnySaleAndABuyerCannot() {
         WebSession seller = SellerFixture.newSeller(port);
         String workflowId = SellerFixture.publishedWorkflow(seller, "Admin refunded " + Fixtures.uniqueSlug("ar"), "n8n", "8");

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -251,6 +252,13 @@ class FirstStartIntegrationTests {
         }
     }
 
+    private static String text(java.sql.Statement st, String sql) throws SQLException {
+        try (var rs = st.executeQuery(sql)) {
+            assertThat(rs.next()).as(sql).isTrue();
+            return rs.getString(1);
+        }
+    }
+
     private static long single(java.sql.Statement st, String sql) throws SQLException {
         try (var rs = st.executeQuery(sql)) {
             rs.next();
@@ -265,6 +273,48 @@ class FirstStartIntegrationTests {
         assertThat(buyer.get("/library").status()).isEqualTo(200);
         // the demo buyer's sign-in history, with a new device and a new place that were alerted
         assertThat(buyer.get("/settings/security").body()).contains("Lyon, France", "Barcelona, Spain", "New device", "New place");
+    }
+
+    @Test
+    @Order(2)
+    void theDemoSalesAreRefundedAndItsOpenDisputeDecidedThroughTheTestProcessor() throws SQLException {
+        String line;
+        String open;
+        try (var db = DriverManager.getConnection("jdbc:postgresql://localhost:" + app.postgresPort() + "/postgres", "postgres", "");
+             var st = db.createStatement()) {
+            // every paid demo order is paid at the test processor too, and its two disputes are known there by the orders' ids
+            assertThat(single(st, """
+                    select count(*) from purchase_order o join payment_checkout c on c.order_id = o.id and c.payment_ref is not null
+                    join test_checkout t on t.id = c.checkout_ref and t.status = 'PAID' where o.total_minor > 0 and o.paid_at is not null"""))
+                    .isEqualTo(single(st, "select count(*) from purchase_order where total_minor > 0 and paid_at is not null")).isPositive();
+            assertThat(single(st, """
+                    select count(*) from purchase_order o join payment_checkout c on c.order_id = o.id
+                    join test_dispute d on d.checkout_id = c.checkout_ref and d.id = o.dispute_ref and d.status = o.dispute_status""")).isEqualTo(2);
+            open = text(st, "select dispute_ref from purchase_order where dispute_status = 'OPEN'");
+            // a paid sale of the demo seller that no dispute touches
+            line = text(st, """
+                    select l.id from order_line l join purchase_order o on o.id = l.order_id and o.status = 'PAID' and o.dispute_ref is null
+                    join store s on s.id = l.store_id join account a on a.id = s.owner_id and a.email = 'seller@demo.flowmarket.app'
+                    where l.status = 'ACTIVE' and l.net_minor > 0 order by o.paid_at limit 1""");
+        }
+        WebSession seller = new WebSession(app.port()).signIn("seller@demo.flowmarket.app", "flowmarket-demo");
+        assertThat(seller.post("/seller/sales/" + line + "/refund", Map.of()).assertStatus(302).location()).endsWith("/seller/sales");
+        assertThat(seller.get("/seller/sales").assertStatus(200).body()).contains("The refund is done.");
+        WebSession admin = new WebSession(app.port()).signIn("admin@demo.flowmarket.app", "flowmarket-demo");
+        assertThat(admin.get("/admin/payouts").assertStatus(200).body()).contains("/admin/test-processor/disputes/" + open);
+        admin.post("/admin/test-processor/disputes/" + open, Map.of("outcome", "won")).assertStatus(302);
+        assertThat(admin.get("/admin/payouts").body()).contains("The test processor closed the dispute");
+        // the processor's webhook reaches the shop over HTTP, which gives the seller the money back
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            try (var db = DriverManager.getConnection("jdbc:postgresql://localhost:" + app.postgresPort() + "/postgres", "postgres", "");
+                 var st = db.createStatement()) {
+                assertThat(text(st, "select dispute_status from purchase_order where dispute_ref = '" + open + "'")).isEqualTo("WON");
+                assertThat(text(st, "select status from order_line where id = '" + line + "'")).isEqualTo("REFUNDED");
+                assertThat(single(st, """
+                        select count(*) from test_refund r join payment_checkout c on c.checkout_ref = r.checkout_id
+                        join order_line l on l.order_id = c.order_id where l.id = '%s'""".formatted(line))).isEqualTo(1);
+            }
+        });
     }
 
     @Test
