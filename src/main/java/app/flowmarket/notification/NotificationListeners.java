@@ -79,6 +79,14 @@ class NotificationListeners {
             UUID sellerId = stores.find(line.storeId()).orElseThrow().ownerId();
             // amounts are written in the seller's own language and currency format: "12,50 €", not "12.50 EUR"
             java.util.Locale locale = localeOf(sellerId);
+            if (line.upgrading()) {
+                // a licence raised to a larger tier is no new sale: told as what it is
+                center.notify(sellerId, NotificationType.LICENCE_UPGRADE, "upgrade:" + line.refId() + ":" + today, line.title(),
+                        line.net().format(locale), "/seller/sales");
+                email(sellerId, NotificationType.LICENCE_UPGRADE, "/seller/sales", "mail.sale.action", new Msg("mail.upgrade.subject", line.title()),
+                        new Msg("mail.upgrade.body", line.title(), line.net(), line.sellerShare()));
+                continue;
+            }
             center.notify(sellerId, NotificationType.NEW_SALE, "sale:" + line.refId() + ":" + today, line.title(),
                     line.net().format(locale), "/seller/sales");
             email(sellerId, NotificationType.NEW_SALE, "/seller/sales", "mail.sale.action", new Msg("mail.sale.subject", line.title()),

@@ -6,6 +6,8 @@ import java.util.Set;
 /** What a notification is about, and on which channels it goes by default. */
 public enum NotificationType {
     NEW_SALE(true, true, false, true),
+    // a buyer raised a licence they hold to a larger tier: money in, but no new sale
+    LICENCE_UPGRADE(true, true, false, true),
     NEW_REVIEW(true, true, false, true),
     NEW_FOLLOWER(true, true, false, true),
     WORKFLOW_UPDATED(true, true, false, false),
@@ -15,7 +17,7 @@ public enum NotificationType {
     NEW_ANSWER(true, true, false, false),
     PAYOUT_SENT(true, true, false, true),
     CHARGEBACK(true, true, false, true),
-    // the holder is mailed by licensing when a seat is given; these are the app's own record of it
+    // the holder is mailed by licensing when a seat is given, always; these are the app's own record of it
     LICENCE_SEAT_GIVEN(true, false, false, false),
     LICENCE_SEAT_TAKEN_BACK(true, false, false, false),
     SECURITY_ALERT(true, true, true, false);
@@ -53,6 +55,11 @@ public enum NotificationType {
         };
     }
 
+    /** Whether a person chooses this channel for this kind: the seat notifications' mail is licensing's own and always sent. */
+    public boolean offers(Channel channel) {
+        return channel != Channel.EMAIL || (this != LICENCE_SEAT_GIVEN && this != LICENCE_SEAT_TAKEN_BACK);
+    }
+
     /** Security notifications cannot be switched off. */
     public boolean mandatory() {
         return mandatory;
@@ -62,6 +69,6 @@ public enum NotificationType {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static final Set<NotificationType> CONFIGURABLE = Set.of(NEW_SALE, NEW_REVIEW, NEW_FOLLOWER, WORKFLOW_UPDATED, NEW_WORKFLOW_FROM_FOLLOWED_STORE,
+    static final Set<NotificationType> CONFIGURABLE = Set.of(NEW_SALE, LICENCE_UPGRADE, NEW_REVIEW, NEW_FOLLOWER, WORKFLOW_UPDATED, NEW_WORKFLOW_FROM_FOLLOWED_STORE,
             REVIEW_REPLY, NEW_QUESTION, NEW_ANSWER, PAYOUT_SENT, CHARGEBACK, LICENCE_SEAT_GIVEN, LICENCE_SEAT_TAKEN_BACK);
 }

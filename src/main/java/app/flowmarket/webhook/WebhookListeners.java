@@ -133,6 +133,9 @@ class WebhookListeners {
         data.put("net", money(line.net()));
         data.put("fee", money(line.fee()));
         data.put("sellerShare", money(line.sellerShare()));
+        // the licence sold, and for an upgrade of a licence sold before, the order line of that licence (no new sale)
+        data.put("tier", line.tier().name().toLowerCase(java.util.Locale.ROOT));
+        data.put("upgradeOf", line.upgradeOf() == null ? null : line.upgradeOf().toString());
         return data;
     }
 

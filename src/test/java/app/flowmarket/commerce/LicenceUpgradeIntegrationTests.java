@@ -18,6 +18,7 @@ import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.LicenceTier;
 import app.flowmarket.shared.WorkflowId;
 import app.flowmarket.support.Fixtures;
+import app.flowmarket.support.Mailbox;
 import app.flowmarket.support.Shopper;
 import app.flowmarket.support.WebSession;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -174,6 +175,15 @@ class LicenceUpgradeIntegrationTests {
         assertThat(jdbc.sql("select sum(sales) || ' ' || sum(net_minor) from platform_item_daily where item_id = ?::uuid")
                 .param(bought.workflowId()).query(String.class).single()).as("the platform's sales and GMV of the workflow").isEqualTo("1 8700");
         assertThat(bought.seller().get("/seller/dashboard?period=7d").body()).contains("$87");
+        // the seller is told of an upgrade as one, not of a second sale
+        String sellerEmail = jdbc.sql("select a.email from account a join store s on s.owner_id = a.id where s.id = ?::uuid").param(store)
+                .query(String.class).single();
+        assertThat(Mailbox.awaitMail(sellerEmail, "A buyer upgraded their licence: " + bought.title())).isNotNull();
+        assertThat(bought.seller().get("/notifications").body()).contains("Licence upgrade of").contains(bought.title());
+        assertThat(jdbc.sql("""
+                select string_agg(n.type || ' ' || n.count, ',' order by n.type) from notification n
+                join account a on a.id = n.recipient_id where a.email = ? and n.type in ('NEW_SALE', 'LICENCE_UPGRADE')""")
+                .param(sellerEmail).query(String.class).single()).isEqualTo("LICENCE_UPGRADE 1,NEW_SALE 1");
         // the accountant's export lists the upgrade as one, beside the sale of the licence it raised
         List<String> exported = bought.seller().get("/seller/sales/export?format=csv").body().lines().toList();
         assertThat(exported).hasSize(3);

@@ -95,10 +95,12 @@ class NavigationIntegrationTests {
     void buyersSeeOnlyTheNotificationsTheyCanGetAndSavingKeepsTheSellerOnesUntouched() {
         WebSession buyer = signedIn("prefs");
         String page = buyer.get("/settings/notifications").assertStatus(200).body();
-        assertThat(page).contains("WORKFLOW_UPDATED:EMAIL").doesNotContain("NEW_SALE:", "NEW_FOLLOWER:", "NEW_REVIEW:");
+        assertThat(page).contains("WORKFLOW_UPDATED:EMAIL").doesNotContain("NEW_SALE:", "LICENCE_UPGRADE:", "NEW_FOLLOWER:", "NEW_REVIEW:");
+        // a seat's mail comes from the licence and is always sent: no e-mail box that would do nothing
+        assertThat(page).contains("LICENCE_SEAT_GIVEN:IN_APP", "Always sent").doesNotContain("LICENCE_SEAT_GIVEN:EMAIL", "LICENCE_SEAT_TAKEN_BACK:EMAIL");
         buyer.post("/settings/notifications", Map.of("WORKFLOW_UPDATED:IN_APP", "on")).assertStatus(302);
         WebSession seller = SellerFixture.newSeller(port);
-        assertThat(seller.get("/settings/notifications").body()).contains("NEW_SALE:EMAIL");
+        assertThat(seller.get("/settings/notifications").body()).contains("NEW_SALE:EMAIL", "LICENCE_UPGRADE:EMAIL");
     }
 
     @Test

@@ -131,7 +131,8 @@ class WebhookIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.findAll(postRequestedFor(urlEqualTo("/sales"))).isEmpty());
         LoggedRequest request = receiver.findAll(postRequestedFor(urlEqualTo("/sales"))).get(0);
         String body = request.getBodyAsString();
-        assertThat(body).contains("\"type\":\"order.paid\"").contains(title).doesNotContain("Hook Buyer").doesNotContain(email);
+        assertThat(body).contains("\"type\":\"order.paid\"").contains(title).contains("\"tier\":\"single\"")
+                .doesNotContain("Hook Buyer").doesNotContain(email);
         String id = request.getHeader("webhook-id");
         String timestamp = request.getHeader("webhook-timestamp");
         assertThat(request.getHeader("webhook-signature").split(" ")).containsExactly(

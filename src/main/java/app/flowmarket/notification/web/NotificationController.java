@@ -78,6 +78,9 @@ class NotificationController {
         // only what the page showed: a buyer's hidden seller rows keep their settings for the day they open a store
         for (NotificationType type : NotificationType.relevantTo(user.isSeller())) {
             for (NotificationType.Channel channel : NotificationType.Channel.values()) {
+                if (!type.offers(channel)) {
+                    continue;
+                }
                 center.setPreference(user.id(), type, channel, form.containsKey(type.name() + ":" + channel.name()));
             }
         }
