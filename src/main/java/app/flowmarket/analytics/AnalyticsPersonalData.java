@@ -15,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 class AnalyticsPersonalData implements PersonalData {
 
     private final JdbcClient jdbc;
+    private final TopLists tops;
 
-    AnalyticsPersonalData(JdbcClient jdbc) {
+    AnalyticsPersonalData(JdbcClient jdbc, TopLists tops) {
         this.jdbc = jdbc;
+        this.tops = tops;
     }
 
     @Override
@@ -40,6 +42,7 @@ class AnalyticsPersonalData implements PersonalData {
     public void erase(Subject subject) {
         // the stored active counts of the days it was active on no longer hold
         jdbc.sql("update platform_closed_version set version = version + 1").update();
+        tops.closedDaysWritten();
         jdbc.sql("delete from platform_active_day where account_id = ?").param(subject.account().value()).update();
         jdbc.sql("delete from platform_account_last where account_id = ?").param(subject.account().value()).update();
         jdbc.sql("delete from platform_buyer where account_id = ?").param(subject.account().value()).update();

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import app.flowmarket.catalog.CatalogManagement;
+import app.flowmarket.commerce.OrderDisputeClosed;
 import app.flowmarket.commerce.OrderLineRefunded;
 import app.flowmarket.commerce.OrderPaid;
 import app.flowmarket.store.StoreManagement;
@@ -333,6 +334,46 @@ class AnalyticsWriter {
         addSales(Map.of(new SalesKey(line.storeId().value(), day, line.refId(), purchase.source().channel(),
                 line.net().currency().getCurrencyCode()), new long[] {0, 0, 0, 0, refunds, line.net().minor(), line.sellerShare().minor()}));
         platform.refunded(day, line.storeId().value(), line.refId(), refunds, line.net(), line.fee());
+    }
+
+    /**
+     * A dispute lost: its lines' money went back to the buyer as with a refund, so each counts as a refund of the day the
+     * dispute closed, under the source its purchase was credited to, once however often it is told (decision 57). A won
+     * dispute changes nothing.
+     */
+    @Transactional
+    void chargedBack(OrderDisputeClosed dispute) {
+        if (dispute.won()) {
+            return;
+        }
+        LocalDate day = LocalDate.ofInstant(dispute.at(), ZoneOffset.UTC);
+        Map<SalesKey, long[]> refunds = new TreeMap<>();
+        List<OrderPaid.Line> counted = new ArrayList<>();
+        for (OrderPaid.Line line : dispute.lines().stream().sorted(java.util.Comparator.comparing(OrderPaid.Line::refId)).toList()) {
+            Sourced purchase = sourceOf(dispute.orderId().value(), "PURCHASE", line.refId());
+            int inserted = jdbc.sql("""
+                    insert into analytics_event (occurred_at, day, kind, store_id, item_id, visitor, source, referrer, campaign, order_id)
+                    values (?, ?, 'CHARGEBACK', ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (order_id, item_id) where kind = 'CHARGEBACK' do nothing""")
+                    .params(java.util.Arrays.asList(Timestamp.from(dispute.at()), day, line.storeId().value(), line.refId(),
+                            purchase.visitor(), purchase.source().channel().name(), purchase.source().referrer(), purchase.source().campaign(),
+                            dispute.orderId().value()))
+                    .update();
+            if (inserted == 0) {
+                continue;
+            }
+            counted.add(line);
+            long[] refund = refunds.computeIfAbsent(new SalesKey(line.storeId().value(), day, line.refId(), purchase.source().channel(),
+                    line.net().currency().getCurrencyCode()), k -> new long[7]);
+            refund[4] += line.upgrading() ? 0 : 1;
+            refund[5] += line.net().minor();
+            refund[6] += line.sellerShare().minor();
+        }
+        if (!refunds.isEmpty()) {
+            addSales(refunds);
+        }
+        // the platform's rows last, each line once by its own count (lines counted there before the sellers' were)
+        platform.chargedBack(dispute.orderId().value(), day, dispute.lines());
     }
 
     private record Sourced(TrafficSource source, @Nullable String visitor) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import app.flowmarket.commerce.OrderDisputeClosed;
 import app.flowmarket.commerce.OrderPaid;
 import app.flowmarket.shared.Money;
 import app.flowmarket.store.StoreOpened;
@@ -30,10 +29,12 @@ class PlatformRollups {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final TopLists tops;
 
-    PlatformRollups(JdbcClient jdbc, JdbcTemplate batch) {
+    PlatformRollups(JdbcClient jdbc, JdbcTemplate batch, TopLists tops) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.tops = tops;
     }
 
     /** Page views (and purchases) per day (sorted by day, so concurrent writers take the rows in one order). */
@@ -133,12 +134,14 @@ class PlatformRollups {
     /**
      * A write to a day that is over (an import, an event told after midnight, an erased account) makes every kept top list
      * and stored active count older than it void: they name the version they were counted at. Taken before the
-     * writer's other rows, so that writers of closed days queue here rather than deadlock.
+     * writer's other rows, so that writers of closed days queue here rather than deadlock. The lists are recomputed in the
+     * background after the commit.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void closedDayWritten(LocalDate day) {
         if (day.isBefore(LocalDate.now(ZoneOffset.UTC))) {
             jdbc.sql("update platform_closed_version set version = version + 1").update();
+            tops.closedDaysWritten();
         }
     }
 
@@ -162,15 +165,11 @@ class PlatformRollups {
      * A dispute lost: the disputed lines' money went back to the buyer as with a refund, so it counts as refunds of the
      * day it closed (what went back and the fee in it, off the items' net), each line once however often it is told.
      */
-    @ApplicationModuleListener
-    void on(OrderDisputeClosed dispute) {
-        if (dispute.won()) {
-            return;
-        }
-        LocalDate day = LocalDate.ofInstant(dispute.at(), ZoneOffset.UTC);
-        for (OrderPaid.Line line : dispute.lines().stream().sorted(Comparator.comparing(OrderPaid.Line::refId)).toList()) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    void chargedBack(UUID orderId, LocalDate day, List<OrderPaid.Line> lines) {
+        for (OrderPaid.Line line : lines.stream().sorted(Comparator.comparing(OrderPaid.Line::refId)).toList()) {
             int first = jdbc.sql("insert into platform_chargeback (order_id, item_id, day) values (?, ?, ?) on conflict do nothing")
-                    .params(dispute.orderId().value(), line.refId(), day).update();
+                    .params(orderId, line.refId(), day).update();
             if (first > 0) {
                 refunded(day, line.storeId().value(), line.refId(), line.upgrading() ? 0 : 1, line.net(), line.fee());
             }

@@ -2,6 +2,7 @@ package app.flowmarket.analytics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,12 +18,26 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import app.flowmarket.currency.Currencies;
+import app.flowmarket.currency.ExchangeRatesUpdated;
+import app.flowmarket.shared.AfterCommit;
 import app.flowmarket.shared.CurrencyConverter;
 import app.flowmarket.shared.Money;
+import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,7 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The stores and items that sold the most in a period (decision 57). Each id's sums per currency are converted at the
  * day's rates and added up, in SQL. A period ending today reads a kept list of its closed days (the {@value #KEPT} ids
  * that sold the most, and the most any other sold), adds today's rows, and reads the whole period only for the few of
- * today's ids that could still reach the list; where that cannot prove the list, it reads the whole period.
+ * today's ids that could still reach the list; where that cannot prove the list, it reads the whole period. When the
+ * rates change or a closed day is written, the offered periods' lists are recomputed in the background soon after
+ * (decision 59); a page that needs a list being recomputed waits for that one computation.
  */
 @Component
 class TopLists {
@@ -62,15 +79,32 @@ class TopLists {
             .thenComparing(Comparator.comparingLong(PlatformStats.Ranked::sales).reversed())
             .thenComparing(PlatformStats.Ranked::id);
 
+    /** The key space of the lists' advisory locks (PostgreSQL's two-key form), so no other lock collides with them. */
+    private static final int LIST_LOCKS = 0x70746f70;
+
+    private static final Logger log = LoggerFactory.getLogger(TopLists.class);
+
     private final JdbcClient jdbc;
     private final CurrencyConverter converter;
     private final TransactionTemplate apart;
     private final Currencies currencies;
+    private final AnalyticsSettings settings;
 
-    TopLists(JdbcClient jdbc, CurrencyConverter converter, PlatformTransactionManager transactions, Currencies currencies) {
+    /** A list being computed on this node: what it is computed at, and what it comes to; others wanting it wait for it. */
+    private record Rebuild(String rates, long version, CompletableFuture<Kept> kept) {
+    }
+
+    private final ConcurrentMap<String, Rebuild> rebuilding = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("top-lists").daemon().factory());
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    TopLists(JdbcClient jdbc, CurrencyConverter converter, PlatformTransactionManager transactions, Currencies currencies,
+             AnalyticsSettings settings) {
         this.jdbc = jdbc;
         this.converter = converter;
         this.currencies = currencies;
+        this.settings = settings;
         this.apart = new TransactionTemplate(transactions);
         this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -137,28 +171,120 @@ class TopLists {
             return live(kind, period, limit, rates);
         }
         Period closed = new Period(period.from(), today.minusDays(1));
-        Kept kept = kept(kind, closed, rates);
-        if (kept == null) {
-            long version = version();
-            kept = compute(kind, closed, rates);
-            Kept computed = kept;
-            apart.executeWithoutResult(status -> keep(kind, closed, rates.fingerprint(), version, computed));
-        }
+        Kept kept = current(kind, closed, rates);
         List<PlatformStats.Ranked> merged = merged(kind, closed, today, kept, limit, rates);
         return merged != null ? merged : live(kind, period, limit, rates);
+    }
+
+    /** The periods the page offers, ending today. */
+    private static List<Period> offered(LocalDate today) {
+        return List.of(new Period(today.minusDays(6), today), new Period(today.minusDays(29), today), new Period(today.minusDays(89), today),
+                new Period(today.minusMonths(12).plusDays(1), today));
     }
 
     /** Soon after midnight, the lists of the periods the page offers, so that the day's first admin does not wait for them. */
     @Scheduled(cron = "0 2 0 * * *", zone = "UTC")
     void keepOfferedPeriods() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Currency to = currencies.fallback();
-        for (Period period : List.of(new Period(today.minusDays(6), today), new Period(today.minusDays(29), today),
-                new Period(today.minusDays(89), today), new Period(today.minusMonths(12).plusDays(1), today))) {
+        if (!settled(today)) {
+            soon(Duration.ofSeconds(SETTLING_SECONDS));
+            return;
+        }
+        Rates rates = rates(currencies.fallback());
+        for (Period period : offered(today)) {
             for (Kind kind : Kind.values()) {
-                top(kind, period, 10, to);
+                current(kind, new Period(period.from(), today.minusDays(1)), rates);
             }
         }
+    }
+
+    /** New rates rank every kept list differently: they are recomputed at once, in the background. */
+    @ApplicationModuleListener
+    void on(ExchangeRatesUpdated event) {
+        soon(Duration.ZERO);
+    }
+
+    /**
+     * A closed day is being written (its kept lists are void once this transaction commits): after the commit, the offered
+     * periods' lists are recomputed in the background, {@code flowmarket.analytics.top-lists-after} later, once for every
+     * write meanwhile (an import writes many).
+     */
+    void closedDaysWritten() {
+        AfterCommit.runOnce(TopLists.class, () -> soon(settings.topListsAfter()));
+    }
+
+    /** The offered periods' lists recomputed on the background thread after {@code delay}, unless a pass is waiting already. */
+    private void soon(Duration delay) {
+        if (pending.compareAndSet(false, true)) {
+            background.schedule(() -> {
+                // a write from now on asks for another pass after this one
+                pending.set(false);
+                try {
+                    keepOfferedPeriods();
+                } catch (RuntimeException e) {
+                    log.warn("The platform's top lists could not be kept: {}", e.toString());
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    /**
+     * The closed days' list at these rates and the current version, computed and kept when there is none: on this node one
+     * computation of a list at a time, the others wanting it wait for it (or for the next, if it began before what they saw).
+     */
+    private Kept current(Kind kind, Period closed, Rates rates) {
+        String key = kind.code + closed.from() + closed.to();
+        while (true) {
+            long version = version();
+            Kept kept = kept(kind, closed, rates);
+            if (kept != null) {
+                return kept;
+            }
+            Rebuild mine = new Rebuild(rates.fingerprint(), version, new CompletableFuture<>());
+            Rebuild running = rebuilding.putIfAbsent(key, mine);
+            if (running == null) {
+                try {
+                    Kept built = Objects.requireNonNull(apart.execute(status -> rebuild(kind, closed, rates)));
+                    mine.kept().complete(built);
+                    return built;
+                } catch (RuntimeException | Error e) {
+                    mine.kept().completeExceptionally(e);
+                    throw e;
+                } finally {
+                    rebuilding.remove(key, mine);
+                }
+            }
+            try {
+                Kept theirs = running.kept().join();
+                if (running.rates().equals(rates.fingerprint()) && running.version() >= version) {
+                    return theirs;
+                }
+            } catch (CompletionException e) {
+                // theirs failed: this request tries itself
+            }
+        }
+    }
+
+    /**
+     * Computes and keeps a list, one node at a time: a node that waited for another's finds it kept. {@code version} is
+     * read before counting, so a write meanwhile leaves the list void for the next reader.
+     */
+    private Kept rebuild(Kind kind, Period closed, Rates rates) {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(?, ?)").params(LIST_LOCKS, (kind.code + closed.from() + closed.to()).hashCode())
+                .query(Integer.class).single();
+        Kept kept = kept(kind, closed, rates);
+        if (kept != null) {
+            return kept;
+        }
+        long version = version();
+        Kept computed = compute(kind, closed, rates);
+        keep(kind, closed, rates.fingerprint(), version, computed);
+        return computed;
     }
 
     /**

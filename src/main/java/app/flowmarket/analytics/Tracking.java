@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import app.flowmarket.commerce.CartItemAdded;
 import app.flowmarket.commerce.CheckoutStarted;
+import app.flowmarket.commerce.OrderDisputeClosed;
 import app.flowmarket.commerce.OrderLineRefunded;
 import app.flowmarket.commerce.OrderPaid;
 import app.flowmarket.shared.AfterCommit;
@@ -106,6 +107,11 @@ class Tracking {
     @ApplicationModuleListener
     void on(OrderLineRefunded event) {
         writer.refunded(event);
+    }
+
+    @ApplicationModuleListener
+    void on(OrderDisputeClosed event) {
+        writer.chargedBack(event);
     }
 
     private boolean trackable(HttpServletRequest request) {

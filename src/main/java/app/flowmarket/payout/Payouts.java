@@ -69,6 +69,10 @@ public class Payouts {
     public record Upcoming(Money amount, Instant payableAt) {
     }
 
+    /**
+     * The seller's view: {@code upcoming} is the held money that becomes payable; {@code takenFromHeld}, what disputes took
+     * from held money beyond it (a day whose held entries net below nothing: a chargeback's fee), shown with the disputes.
+     */
     public record PayoutView(PayoutId id, UUID batchId, StoreId storeId, String storeName, Money amount, PayoutStatus status,
                              String provider, String accountHolder, String maskedAccount, @Nullable String reference,
                              Instant createdAt, @Nullable Instant settledAt) {
@@ -83,6 +87,17 @@ public class Payouts {
 
     public record SellerOverview(List<Balance> balances, List<Upcoming> upcoming, List<PayoutView> payouts, @Nullable MethodView method,
                                  Money minimumIn, List<Ledger.Chargeback> chargebacks) {
+
+        /** The held money becoming payable on its day: more than nothing. */
+        public List<Upcoming> becomingPayable() {
+            return upcoming.stream().filter(u -> u.amount().minor() > 0).toList();
+        }
+
+        /** What disputes took from held money beyond what it held that day, as a positive amount, by the day it is deducted. */
+        public List<Upcoming> takenFromHeld() {
+            return upcoming.stream().filter(u -> u.amount().minor() < 0)
+                    .map(u -> new Upcoming(new Money(-u.amount().minor(), u.amount().currency()), u.payableAt())).toList();
+        }
     }
 
     /** One line of a batch's transfer list: the full account number, for whoever makes the transfers. */

@@ -21,6 +21,7 @@ import app.flowmarket.commerce.OrderDisputeClosed;
 import app.flowmarket.commerce.OrderLineRefunded;
 import app.flowmarket.commerce.OrderPaid;
 import app.flowmarket.commerce.Sellable;
+import app.flowmarket.currency.RatesFixture;
 import app.flowmarket.shared.AccountId;
 import app.flowmarket.shared.CurrencyConverter;
 import app.flowmarket.shared.Money;
@@ -61,7 +62,7 @@ class PlatformAnalyticsIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    PlatformRollups rollups;
+    org.springframework.context.ApplicationContext context;
 
     /** The orders of a period as commerce would announce them, and what they come to, added up independently. */
     static final class Orders {
@@ -276,18 +277,27 @@ class PlatformAnalyticsIntegrationTests {
         Instant closed = at(week.from().plusDays(3));
         OrderDisputeClosed lostDispute = new OrderDisputeClosed(lost.orderId(), lost.orderNumber(), ann, "dp_lost", lost.lines(),
                 usd(1500), false, closed);
-        rollups.on(lostDispute);
+        writer.chargedBack(lostDispute);
         // the processor's webhook told twice, or the event delivered again: once
-        rollups.on(lostDispute);
-        rollups.on(new OrderDisputeClosed(won.orderId(), won.orderNumber(), ann, "dp_won", won.lines(), usd(1500), true, closed));
+        writer.chargedBack(lostDispute);
+        writer.chargedBack(new OrderDisputeClosed(won.orderId(), won.orderNumber(), ann, "dp_won", won.lines(), usd(1500), true, closed));
 
         // what a refund of both lines of the lost one would have done, line by line (decision 53: the fee goes back too)
         Orders refunded = new Orders();
         refunded.refund(lost, 0, closed);
         refunded.refund(lost, 1, closed);
-        // the listener runs apart, after the close is committed
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from platform_chargeback where order_id in (?, ?)")
-                .params(lost.orderId().value(), won.orderId().value()).query(Long.class).single() == 2);
+        assertThat(jdbc.sql("select count(*) from platform_chargeback where order_id in (?, ?)")
+                .params(lost.orderId().value(), won.orderId().value()).query(Long.class).single()).isEqualTo(2);
+        // and in each seller's figures, on the day it closed: a refund of what was paid and of the seller's share of it
+        for (OrderPaid.Line line : lost.lines()) {
+            assertThat(jdbc.sql("""
+                    select day || ' ' || sum(refunds) || ' ' || sum(refunded_minor) || ' ' || sum(refunded_seller_minor) from analytics_sales_daily
+                    where store_id = ? and item_id = ? and refunds > 0 group by day""").params(line.storeId().value(), line.refId())
+                    .query(String.class).single())
+                    .isEqualTo(week.from().plusDays(3) + " 1 " + line.net().minor() + " " + line.sellerShare().minor());
+        }
+        assertThat(jdbc.sql("select coalesce(sum(refunds), 0) from analytics_sales_monthly where item_id = ?")
+                .param(won.lines().get(0).refId()).query(Long.class).single()).as("a dispute won takes nothing back").isZero();
         PlatformStats.Totals after = stats.totals(week);
         assertThat(after.refunds()).isEqualTo(paid.refunds() + 2);
         assertThat(after.refunded()).isEqualTo(new Money(refunded.usdRefunded, USD)).isEqualTo(usd(5500));
@@ -403,6 +413,41 @@ class PlatformAnalyticsIntegrationTests {
         assertThat(stats.topItems(month, 10)).isEqualTo(rawTop("item_id", month, 10));
         assertThat(stats.topItems(month, 1).get(0).id()).isEqualTo(late);
         assertThat(stats.topStores(year, 10)).isEqualTo(rawTop("store_id", year, 10));
+    }
+
+    @Test
+    void afterARateChangeTheOfferedPeriodsListsAreKeptAgainWithoutAPageAsking() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Period month = new Period(today.minusDays(29), today);
+        // pounds and dollars sold on closed days, so that the pound's rate ranks them
+        String run = UUID.randomUUID().toString();
+        jdbc.sql("""
+                insert into platform_item_daily (day, item_id, currency, store_id, sales, net_minor)
+                select :today::date - d, md5('rate-item-' || :run || '-' || i)::uuid, (array['USD','GBP'])[1 + i % 2],
+                       md5('rate-store-' || :run || '-' || (i % 7))::uuid, 1, 1000 + i * 13
+                from generate_series(1, 3) d cross join generate_series(1, 30) i""")
+                .param("today", today).param("run", run).update();
+        jdbc.sql("insert into platform_sales_daily (day, currency) values (?, 'GBP'), (?, 'USD') on conflict do nothing")
+                .params(today.minusDays(1), today.minusDays(1)).update();
+        stats.topItems(month, 10);
+        String ranked = jdbc.sql("select rates from platform_top where kind = 'I' and from_day = ? and to_day = ?")
+                .params(month.from(), today.minusDays(1)).query(String.class).single();
+
+        RatesFixture rates = new RatesFixture(context);
+        LocalDate day = rates.storeChanged("GBP", new BigDecimal("1.01"));
+        try {
+            // every period the page offers, stores and workflows, ranked again at the new rates and current
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                    select count(*) from platform_top where to_day = ? and rates <> ? and from_day in (?, ?, ?, ?)
+                      and version = (select version from platform_closed_version)""")
+                    .params(today.minusDays(1), ranked, today.minusDays(6), today.minusDays(29), today.minusDays(89),
+                            today.minusMonths(12).plusDays(1))
+                    .query(Long.class).single() == 8);
+            assertThat(stats.topItems(month, 10)).isEqualTo(rawTop("item_id", month, 10));
+            assertThat(stats.topStores(month, 10)).isEqualTo(rawTop("store_id", month, 10));
+        } finally {
+            rates.remove(day);
+        }
     }
 
     private UUID storeOf(UUID item) {

@@ -5,14 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import app.flowmarket.IntegrationTest;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.catalog.SellerFixture;
+import app.flowmarket.commerce.OrderManagement;
+import app.flowmarket.shared.OrderId;
 import app.flowmarket.support.Fixtures;
 import app.flowmarket.support.Shopper;
+import app.flowmarket.shared.Money;
 import app.flowmarket.support.WebSession;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -38,6 +43,12 @@ class SellerDashboardIntegrationTests {
 
     @Autowired
     AccountManagement accounts;
+
+    @Autowired
+    OrderManagement orders;
+
+    @Autowired
+    SellerStats stats;
 
     @Test
     void aVisitFromLinkedInThatEndsInAPurchaseShowsInTheFunnelSourcesAndRevenue() {
@@ -237,6 +248,58 @@ class SellerDashboardIntegrationTests {
         // the buyers' browsers are not tracked (no browser name), but their checkouts and purchases count: they are in the funnel
         await().atMost(Duration.ofSeconds(20)).until(() -> seller.get("/seller/dashboard/export?format=csv&period=7d").body()
                 .contains("Exported " + marker + ",0,0,0,2,2,0,39.00,USD"));
+    }
+
+    @Test
+    void aLostChargebackCountsLikeARefundInTheSellersFiguresAndAWonOneChangesNothing() {
+        WebSession seller = SellerFixture.newSeller(port);
+        String marker = Fixtures.uniqueSlug("cb");
+        String lost = SellerFixture.publishedWorkflow(seller, "Charged back " + marker, "n8n", "30");
+        String won = SellerFixture.publishedWorkflow(seller, "Disputed and won " + marker, "n8n", "12");
+        UUID store = jdbc.sql("select store_id from workflow where id = ?::uuid").param(lost).query(UUID.class).single();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Period week = new Period(today.minusDays(6), today);
+        String email = Fixtures.uniqueEmail("disputer");
+        accounts.createVerified(email, Fixtures.PASSWORD, "Dora Dispute");
+        WebSession buyer = new WebSession(port).signIn(email, Fixtures.PASSWORD);
+        List<String> orderIds = new java.util.ArrayList<>();
+        for (String workflow : List.of(lost, won)) {
+            Shopper.addToCart(buyer, "WORKFLOW", workflow);
+            String orderPath = Shopper.pay(buyer, Shopper.placeOrder(buyer), Shopper.GOOD_CARD);
+            Shopper.awaitOrderText(buyer, orderPath, "Paid. Thank you");
+            orderIds.add(orderPath.substring("/orders/".length()));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats.overview(store, week, "USD", null, 10).current().sales() == 2);
+
+        Instant closed = Instant.now();
+        orders.importDispute(OrderId.of(UUID.fromString(orderIds.get(0))), "dp_lost_" + marker, 1500, closed.minusSeconds(600), false, closed);
+        orders.importDispute(OrderId.of(UUID.fromString(orderIds.get(1))), "dp_won_" + marker, 1500, closed.minusSeconds(600), true, closed);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from event_publication where completion_date is null and event_type like '%OrderDisputeClosed%'")
+                .query(Long.class).single() == 0);
+
+        // the figures are what the raw data come to: the sales, the refunds and charged back lines, what stayed paid
+        SellerStats.Totals totals = stats.overview(store, week, "USD", null, 10).current();
+        assertThat(totals.sales()).isEqualTo(jdbc.sql("select count(*) from analytics_event where store_id = ? and kind = 'PURCHASE'")
+                .param(store).query(Long.class).single()).isEqualTo(2);
+        assertThat(totals.refunds()).isEqualTo(jdbc.sql("select count(*) from analytics_event where store_id = ? and kind in ('REFUND', 'CHARGEBACK')")
+                .param(store).query(Long.class).single()).isEqualTo(1);
+        long stayedPaid = jdbc.sql("""
+                select sum(l.net_minor) from order_line l join purchase_order o on o.id = l.order_id
+                where l.store_id = ? and l.status <> 'REFUNDED' and o.dispute_status is distinct from 'LOST'""").param(store)
+                .query(Long.class).single();
+        assertThat(totals.revenue()).isEqualTo(Money.of(stayedPaid, "USD")).isEqualTo(Money.of(1200, "USD"));
+        assertThat(jdbc.sql("select day from analytics_sales_daily where store_id = ? and item_id = ?::uuid and refunds = 1")
+                .params(store, lost).query(java.time.LocalDate.class).single()).as("on the day the dispute closed")
+                .isEqualTo(java.time.LocalDate.ofInstant(closed, java.time.ZoneOffset.UTC));
+
+        // what the seller sees: the page, and its export, per workflow
+        String dashboard = seller.get("/seller/dashboard?period=7d").assertStatus(200).body();
+        assertThat(row(dashboard, "Charged back " + marker)).doesNotContain("$30");
+        assertThat(row(dashboard, "Disputed and won " + marker)).contains("$12");
+        List<String> export = seller.get("/seller/dashboard/export?format=csv&period=7d").body().lines().toList();
+        assertThat(export).anySatisfy(line -> assertThat(line).contains("Charged back " + marker).endsWith(",1,1,0.00,USD"))
+                .anySatisfy(line -> assertThat(line).contains("Disputed and won " + marker).endsWith(",1,0,12.00,USD"));
     }
 
     private String slugOf(String workflowId) {

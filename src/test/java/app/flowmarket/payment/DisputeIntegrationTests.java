@@ -133,6 +133,8 @@ class DisputeIntegrationTests {
         String payouts = paid.seller().get("/seller/payouts").assertStatus(200).body();
         assertThat(payouts).contains("Chargebacks").contains("#" + orderNumber).contains("Lost")
                 .contains("<td data-label=\"Taken\" class=\"num\">$18</td>").contains("<td data-label=\"Dispute fee\" class=\"num\">$15</td>");
+        // the sale is still held: what the fee takes from it beyond the sale is no money becoming payable, it is shown with the dispute
+        assertThat(payouts).doesNotContain("Becoming payable").contains("Disputes took $15 from money not yet payable");
     }
 
     @Test
