@@ -215,7 +215,13 @@ class SavedSearchAlerts {
 
     // ---- the presearch index, kept current from the database by revision ------------------------
 
-    private List<UUID> matches(SearchMatcher.Document listing) {
+    List<UUID> matches(SearchMatcher.Document listing) {
+        catchUp();
+        return index.matches(listing);
+    }
+
+    /** Brings the index up to date with the saved searches changed since it last read them (all of them, the first time). */
+    int catchUp() {
         indexLock.lock();
         try {
             int[] changed = {0};
@@ -234,10 +240,10 @@ class SavedSearchAlerts {
             if (changed[0] > 0) {
                 index.refresh();
             }
+            return changed[0];
         } finally {
             indexLock.unlock();
         }
-        return index.matches(listing);
     }
 
     private static String unsubscribePath(String token) {
