@@ -228,13 +228,14 @@ class SavedSearchAlerts {
             transactions.executeWithoutResult(status -> changes.query("""
                     select id, query, filters, active and not deleted as live, revision from saved_search
                     where revision > ? order by revision""", rs -> {
-                UUID id = rs.getObject("id", UUID.class);
-                if (rs.getBoolean("live")) {
-                    index.put(id, SearchQuery.parse(rs.getString("query"), rs.getString("filters")));
+                // by position, not by name: this runs for every saved search at start
+                UUID id = rs.getObject(1, UUID.class);
+                if (rs.getBoolean(4)) {
+                    index.put(id, rs.getString(2), rs.getString(3));
                 } else {
                     index.remove(id);
                 }
-                indexedRevision = Math.max(indexedRevision, rs.getLong("revision"));
+                indexedRevision = Math.max(indexedRevision, rs.getLong(5));
                 changed[0]++;
             }, indexedRevision));
             if (changed[0] > 0) {
