@@ -215,29 +215,36 @@ class SavedSearchAlerts {
 
     // ---- the presearch index, kept current from the database by revision ------------------------
 
-    private List<UUID> matches(SearchMatcher.Document listing) {
+    List<UUID> matches(SearchMatcher.Document listing) {
+        catchUp();
+        return index.matches(listing);
+    }
+
+    /** Brings the index up to date with the saved searches changed since it last read them (all of them, the first time). */
+    int catchUp() {
         indexLock.lock();
         try {
             int[] changed = {0};
             transactions.executeWithoutResult(status -> changes.query("""
                     select id, query, filters, active and not deleted as live, revision from saved_search
                     where revision > ? order by revision""", rs -> {
-                UUID id = rs.getObject("id", UUID.class);
-                if (rs.getBoolean("live")) {
-                    index.put(id, SearchQuery.parse(rs.getString("query"), rs.getString("filters")));
+                // by position, not by name: this runs for every saved search at start
+                UUID id = rs.getObject(1, UUID.class);
+                if (rs.getBoolean(4)) {
+                    index.put(id, rs.getString(2), rs.getString(3));
                 } else {
                     index.remove(id);
                 }
-                indexedRevision = Math.max(indexedRevision, rs.getLong("revision"));
+                indexedRevision = Math.max(indexedRevision, rs.getLong(5));
                 changed[0]++;
             }, indexedRevision));
             if (changed[0] > 0) {
                 index.refresh();
             }
+            return changed[0];
         } finally {
             indexLock.unlock();
         }
-        return index.matches(listing);
     }
 
     private static String unsubscribePath(String token) {

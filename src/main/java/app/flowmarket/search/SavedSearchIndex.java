@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -37,55 +38,106 @@ final class SavedSearchIndex implements AutoCloseable {
     private final Map<String, IntList> byForm = new HashMap<>();
     private final Map<Long, IntList> byFolded = new HashMap<>();
 
-    // each saved search has a slot; its words are split and numbered once, when it is indexed. A slot is listed under
-    // its anchor word (or among those without words) as (slot, number of other words, the other words): checking a
-    // candidate's words reads the list in order, and only a search whose words are all there costs a look at the slot
-    private final Map<UUID, Integer> slots = new HashMap<>();
-    private UUID[] ids = new UUID[1024];
+    // each saved search has a slot: its id as two longs, its words (numbered once, when it is indexed) and its filters.
+    // A million saved searches are a few arrays, not millions of small objects for the collector to copy. A slot is
+    // listed under its anchor word (or among those without words) as (slot, number of other words, the other words):
+    // checking a candidate's words reads the list in order, and only a search whose words are all there costs a look at
+    // the slot. Slots added since the last refresh are not listed yet: a listing checks them one by one
+    private final SlotTable slots = new SlotTable();
+    private long[] idHigh = new long[1024];
+    private long[] idLow = new long[1024];
+    private boolean[] live = new boolean[1024];
     private @Nullable SearchQuery[] filtered = new SearchQuery[1024];
     private int[][] wordsBySlot = new int[1024][];
     private int nextSlot;
+    private int listedUpTo;
+    private int liveCount;
     private IntList[] byAnchor = new IntList[256];
     private IntList withoutWords = new IntList();
     private int dead;
     private int addedSinceAnchored;
 
+    // saved searches share their texts and filters: each distinct one is split and numbered, or parsed, once between
+    // two refreshes (the start-up read is one batch), and the searches that have it share the result
+    private final Map<String, int[]> numberedTexts = new HashMap<>();
+    private final Map<String, Optional<SearchQuery>> parsedFilters = new HashMap<>();
+
     /** Adds or replaces one saved search. */
     void put(UUID id, SearchQuery search) {
-        List<String> split = SearchTerms.words(search.query());
         lock.writeLock().lock();
         try {
-            Integer known = slots.get(id);
-            if (known != null) {
-                free(known);
-            }
-            int[] numbered = new int[split.size()];
-            for (int i = 0; i < numbered.length; i++) {
-                numbered[i] = wordId(split.get(i));
-                searchesPerWord[numbered[i]]++;
-            }
-            int slot = nextSlot++;
-            if (slot >= ids.length) {
-                ids = Arrays.copyOf(ids, slot * 2);
-                filtered = Arrays.copyOf(filtered, slot * 2);
-                wordsBySlot = Arrays.copyOf(wordsBySlot, slot * 2);
-            }
-            ids[slot] = id;
-            filtered[slot] = search.activeFilters() > 0 ? search : null;
-            wordsBySlot[slot] = numbered;
-            slots.put(id, slot);
-            list(slot, numbered);
-            addedSinceAnchored++;
+            put(id, numbered(search.query()), search.activeFilters() > 0 ? search : null);
         } finally {
             lock.writeLock().unlock();
         }
     }
 
+    /**
+     * Adds or replaces one saved search as stored: its text and its filters ({@link SearchQuery#filterQuery()}). Matches as
+     * {@code put(id, SearchQuery.parse(query, filters))} does.
+     */
+    void put(UUID id, String query, String filters) {
+        lock.writeLock().lock();
+        try {
+            put(id, numbered(SearchQuery.text(query)), filters.isEmpty() ? null : parsedFilters.computeIfAbsent(filters, f -> {
+                // only the filters are compared, so one parsed search serves every saved search with these filters
+                SearchQuery parsed = SearchQuery.parse("", f);
+                return parsed.activeFilters() > 0 ? Optional.of(parsed) : Optional.empty();
+            }).orElse(null));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void put(UUID id, int[] numbered, @Nullable SearchQuery withFilters) {
+        long high = id.getMostSignificantBits();
+        long low = id.getLeastSignificantBits();
+        int known = slots.find(high, low);
+        if (known >= 0) {
+            free(known);
+        }
+        for (int word : numbered) {
+            searchesPerWord[word]++;
+        }
+        int slot = nextSlot++;
+        if (slot >= idHigh.length) {
+            int capacity = slot * 2;
+            idHigh = Arrays.copyOf(idHigh, capacity);
+            idLow = Arrays.copyOf(idLow, capacity);
+            live = Arrays.copyOf(live, capacity);
+            filtered = Arrays.copyOf(filtered, capacity);
+            wordsBySlot = Arrays.copyOf(wordsBySlot, capacity);
+        }
+        idHigh[slot] = high;
+        idLow[slot] = low;
+        live[slot] = true;
+        filtered[slot] = withFilters;
+        wordsBySlot[slot] = numbered;
+        slots.put(slot);
+        liveCount++;
+        addedSinceAnchored++;
+    }
+
+    /** The text's words, numbered: shared by the searches with the same text. */
+    private int[] numbered(String text) {
+        int[] known = numberedTexts.get(text);
+        if (known != null) {
+            return known;
+        }
+        List<String> split = SearchTerms.words(text);
+        int[] numbered = new int[split.size()];
+        for (int i = 0; i < numbered.length; i++) {
+            numbered[i] = wordId(split.get(i));
+        }
+        numberedTexts.put(text, numbered);
+        return numbered;
+    }
+
     void remove(UUID id) {
         lock.writeLock().lock();
         try {
-            Integer slot = slots.remove(id);
-            if (slot != null) {
+            int slot = slots.find(id.getMostSignificantBits(), id.getLeastSignificantBits());
+            if (slot >= 0) {
                 free(slot);
             }
         } finally {
@@ -96,15 +148,23 @@ final class SavedSearchIndex implements AutoCloseable {
     /**
      * Called after a batch of changes: when many searches were added or removed since the anchors were last chosen
      * (the whole index, after it is built at start), chooses them again with the words' current counts and drops the
-     * removed searches' slots.
+     * removed searches' slots; otherwise lists the searches added since under their anchors.
      */
     void refresh() {
         lock.writeLock().lock();
         try {
-            int live = slots.size();
-            if (dead > live / 4 || addedSinceAnchored > live / 2) {
+            if (dead > liveCount / 4 || addedSinceAnchored > liveCount / 2) {
                 reanchor();
+            } else {
+                for (int slot = listedUpTo; slot < nextSlot; slot++) {
+                    if (live[slot]) {
+                        list(slot, wordsBySlot[slot]);
+                    }
+                }
+                listedUpTo = nextSlot;
             }
+            numberedTexts.clear();
+            parsedFilters.clear();
         } finally {
             lock.writeLock().unlock();
         }
@@ -123,7 +183,7 @@ final class SavedSearchIndex implements AutoCloseable {
     int size() {
         lock.readLock().lock();
         try {
-            return slots.size();
+            return liveCount;
         } finally {
             lock.readLock().unlock();
         }
@@ -139,6 +199,11 @@ final class SavedSearchIndex implements AutoCloseable {
                 IntList anchored = byAnchor[word];
                 if (anchored != null) {
                     collect(anchored, has, listing, filters, found);
+                }
+            }
+            for (int slot = listedUpTo; slot < nextSlot; slot++) {
+                if (live[slot] && hasAll(has, wordsBySlot[slot]) && (!filters || matchesFilters(slot, listing))) {
+                    found.add(new UUID(idHigh[slot], idLow[slot]));
                 }
             }
         } finally {
@@ -158,15 +223,24 @@ final class SavedSearchIndex implements AutoCloseable {
                 all = has.get(values[w]);
             }
             i = end;
-            UUID id = all ? ids[slot] : null;
-            if (id == null) {
-                continue;
-            }
-            SearchQuery search = filtered[slot];
-            if (!filters || search == null || listing.matchesFilters(search)) {
-                found.add(id);
+            if (all && live[slot] && (!filters || matchesFilters(slot, listing))) {
+                found.add(new UUID(idHigh[slot], idLow[slot]));
             }
         }
+    }
+
+    private boolean matchesFilters(int slot, SearchMatcher.Document listing) {
+        SearchQuery search = filtered[slot];
+        return search == null || listing.matchesFilters(search);
+    }
+
+    private static boolean hasAll(BitSet has, int[] numbered) {
+        for (int word : numbered) {
+            if (!has.get(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -281,13 +355,13 @@ final class SavedSearchIndex implements AutoCloseable {
     }
 
     private void free(int slot) {
-        if (ids[slot] != null) {
+        if (live[slot]) {
             for (int id : wordsBySlot[slot]) {
                 searchesPerWord[id]--;
             }
-            ids[slot] = null;
+            live[slot] = false;
             filtered[slot] = null;
-            wordsBySlot[slot] = null;
+            liveCount--;
             dead++;
         }
     }
@@ -295,41 +369,56 @@ final class SavedSearchIndex implements AutoCloseable {
     // renumbers the live slots densely and lists each under its rarest word by the counts of now
     private void reanchor() {
         // the live slots, numbered anew in the order of their anchors: the searches a listing's word selects then have
-        // neighbouring slots, so their ids and filters are read in order too
-        int[] live = new int[slots.size()];
-        int[] anchors = new int[live.length];
+        // neighbouring slots, so their ids and filters are read in order too. Each anchor's list is sized before it is
+        // filled (its searches' words are counted first), so no list grows by copying
+        int[] anchors = new int[nextSlot];
         int[] perAnchor = new int[words.size() + 2];
-        int count = 0;
+        int[] listLength = new int[words.size() + 1];
         for (int slot = 0; slot < nextSlot; slot++) {
-            if (ids[slot] != null) {
-                live[count] = slot;
-                anchors[count] = anchor(wordsBySlot[slot]);
-                perAnchor[anchors[count] + 2]++;
-                count++;
+            if (live[slot]) {
+                int anchor = anchor(wordsBySlot[slot]);
+                anchors[slot] = anchor;
+                perAnchor[anchor + 2]++;
+                listLength[anchor + 1] += 2 + Math.max(0, wordsBySlot[slot].length - 1);
             }
         }
         for (int i = 1; i < perAnchor.length; i++) {
             perAnchor[i] += perAnchor[i - 1];
         }
+        int count = liveCount;
         int capacity = Math.max(1024, count * 5 / 4);
-        UUID[] newIds = new UUID[capacity];
+        long[] newHigh = new long[capacity];
+        long[] newLow = new long[capacity];
+        boolean[] newLive = new boolean[capacity];
         SearchQuery[] newFiltered = new SearchQuery[capacity];
         int[][] newWords = new int[capacity][];
-        for (int i = 0; i < count; i++) {
-            int slot = live[i];
-            int renumbered = perAnchor[anchors[i] + 1]++;
-            newIds[renumbered] = ids[slot];
-            newFiltered[renumbered] = filtered[slot];
-            newWords[renumbered] = wordsBySlot[slot];
-            slots.put(ids[slot], renumbered);
+        for (int slot = 0; slot < nextSlot; slot++) {
+            if (live[slot]) {
+                int renumbered = perAnchor[anchors[slot] + 1]++;
+                newHigh[renumbered] = idHigh[slot];
+                newLow[renumbered] = idLow[slot];
+                newLive[renumbered] = true;
+                newFiltered[renumbered] = filtered[slot];
+                newWords[renumbered] = wordsBySlot[slot];
+            }
         }
-        ids = newIds;
+        idHigh = newHigh;
+        idLow = newLow;
+        live = newLive;
         filtered = newFiltered;
         wordsBySlot = newWords;
         nextSlot = count;
+        listedUpTo = count;
+        slots.clear(count);
         byAnchor = new IntList[byAnchor.length];
-        withoutWords = new IntList();
+        withoutWords = new IntList(listLength[0]);
+        for (int word = 0; word < words.size(); word++) {
+            if (listLength[word + 1] > 0) {
+                byAnchor[word] = new IntList(listLength[word + 1]);
+            }
+        }
         for (int slot = 0; slot < count; slot++) {
+            slots.put(slot);
             list(slot, wordsBySlot[slot]);
         }
         dead = 0;
@@ -343,14 +432,87 @@ final class SavedSearchIndex implements AutoCloseable {
 
     /** A growable list of ints without boxing: the slots under a word can be hundreds of thousands. */
     private static final class IntList {
-        private int[] values = new int[4];
+        private int[] values;
         private int size;
+
+        IntList() {
+            this(4);
+        }
+
+        IntList(int capacity) {
+            values = new int[Math.max(4, capacity)];
+        }
 
         void add(int value) {
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = value;
+        }
+    }
+
+    /**
+     * The slot of each saved search id: open addressing over the slots' own id arrays (linear probing, at most half
+     * full), so a million ids are one int array rather than a million map entries, boxed slots and UUIDs. A replaced or
+     * removed search keeps its entry, pointing at its newest slot, until the slots are renumbered.
+     */
+    private final class SlotTable {
+        private int[] table = new int[2048];
+        private int entries;
+
+        /** The slot of this id, live or freed, or -1. */
+        int find(long high, long low) {
+            int mask = table.length - 1;
+            for (int i = hash(high, low) & mask; table[i] != 0; i = (i + 1) & mask) {
+                int slot = table[i] - 1;
+                if (idHigh[slot] == high && idLow[slot] == low) {
+                    return slot;
+                }
+            }
+            return -1;
+        }
+
+        /** Points the slot's id at it (a new entry, or the id's older slot replaced). */
+        void put(int slot) {
+            if (entries + 1 > table.length / 2) {
+                int[] old = table;
+                table = new int[old.length * 2];
+                entries = 0;
+                for (int entry : old) {
+                    if (entry != 0) {
+                        insert(entry - 1);
+                    }
+                }
+            }
+            insert(slot);
+        }
+
+        private void insert(int slot) {
+            long high = idHigh[slot];
+            long low = idLow[slot];
+            int mask = table.length - 1;
+            int i = hash(high, low) & mask;
+            while (table[i] != 0) {
+                int other = table[i] - 1;
+                if (idHigh[other] == high && idLow[other] == low) {
+                    table[i] = slot + 1;
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            table[i] = slot + 1;
+            entries++;
+        }
+
+        /** Empties the table, sized for this many ids. */
+        void clear(int expected) {
+            table = new int[Math.max(2048, Integer.highestOneBit(Math.max(1, expected) * 2 - 1) << 1)];
+            entries = 0;
+        }
+
+        private static int hash(long high, long low) {
+            long h = (high ^ low) * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
         }
     }
 }

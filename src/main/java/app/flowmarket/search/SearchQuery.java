@@ -91,10 +91,7 @@ public record SearchQuery(String query, @Nullable String category, @Nullable Str
     public static SearchQuery of(@Nullable String q, @Nullable String category, @Nullable String tag, @Nullable String platform, @Nullable String price,
                                  @Nullable String integration, @Nullable String rating, @Nullable String n8n, @Nullable String sort,
                                  @Nullable Integer page) {
-        String query = q == null ? "" : q.strip();
-        if (query.length() > MAX_QUERY_LENGTH) {
-            query = query.substring(0, MAX_QUERY_LENGTH);
-        }
+        String query = text(q);
         Integer minRating = null;
         for (Integer r : MIN_RATINGS) {
             if (String.valueOf(r).equals(rating)) {
@@ -108,6 +105,12 @@ public record SearchQuery(String query, @Nullable String category, @Nullable Str
         return new SearchQuery(query, blankToNull(category), blankToNull(tag), Platform.fromSlug(platform).orElse(null),
                 PriceRange.from(price).orElse(null), integrationName, minRating, n8nRelease(n8n), Sort.from(sort, !query.isEmpty()),
                 PageResult.safePage(page), DEFAULT_CURRENCY);
+    }
+
+    /** The search box text as a search keeps it: stripped, and cut at its longest. */
+    static String text(@Nullable String q) {
+        String query = q == null ? "" : q.strip();
+        return query.length() > MAX_QUERY_LENGTH ? query.substring(0, MAX_QUERY_LENGTH) : query;
     }
 
     /** The same search with the price bands in another currency. */

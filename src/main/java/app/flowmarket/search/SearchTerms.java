@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
@@ -23,6 +24,8 @@ final class SearchTerms {
     /** Shorter words must be spelled right: one typo in "api" is another word. */
     static final int FUZZY_MIN_LENGTH = 4;
 
+    /** What separates words: anything but letters and digits (compiled once: it runs for every search and saved search). */
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final CharArraySet STOP_WORDS = new CharArraySet(1000, true);
 
     static {
@@ -40,7 +43,7 @@ final class SearchTerms {
             return List.of();
         }
         Set<String> all = new LinkedHashSet<>();
-        for (String part : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String part : SEPARATORS.split(text.toLowerCase(Locale.ROOT))) {
             if (!part.isEmpty() && all.size() < MAX_WORDS) {
                 all.add(part);
             }

@@ -48,7 +48,12 @@ class SavedSearchIndexTests {
                 UUID id = UUID.randomUUID();
                 SearchQuery search = SearchQuery.parse(query.toString(), filters);
                 saved.put(id, search);
-                index.put(id, search);
+                // as the alerts read them (text and filters as stored), or parsed: the same search either way
+                if (i % 2 == 0) {
+                    index.put(id, query.toString(), filters);
+                } else {
+                    index.put(id, search);
+                }
             }
             index.refresh();
 
@@ -209,5 +214,71 @@ class SavedSearchIndexTests {
             }
             assertThat(index.size()).isEqualTo(saved.size());
         }
+    }
+
+    @Test
+    void searchesAddedAfterTheBuildMatchBeforeAndAfterTheyAreListedUnderTheirAnchors() {
+        Random random = new Random(5);
+        Map<UUID, SearchQuery> saved = new HashMap<>();
+        List<UUID> ids = new ArrayList<>();
+        try (SavedSearchIndex index = new SavedSearchIndex()) {
+            for (int i = 0; i < 2000; i++) {
+                UUID id = UUID.randomUUID();
+                String[] search = randomSearch(random);
+                index.put(id, search[0], search[1]);
+                saved.put(id, SearchQuery.parse(search[0], search[1]));
+                ids.add(id);
+            }
+            index.refresh();
+            for (int batch = 0; batch < 3; batch++) {
+                // a few changes at a time, as revisions arrive: too few to choose the anchors again
+                for (int i = 0; i < 40; i++) {
+                    UUID id = random.nextBoolean() ? ids.get(random.nextInt(ids.size())) : UUID.randomUUID();
+                    if (random.nextInt(5) == 0) {
+                        index.remove(id);
+                        saved.remove(id);
+                        continue;
+                    }
+                    String[] search = randomSearch(random);
+                    index.put(id, search[0], search[1]);
+                    saved.put(id, SearchQuery.parse(search[0], search[1]));
+                    ids.add(id);
+                }
+                for (boolean refreshed : new boolean[] {false, true}) {
+                    if (refreshed) {
+                        index.refresh();
+                    }
+                    for (int l = 0; l < 10; l++) {
+                        String title = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)];
+                        SearchMatcher.Document listing = listing(title, List.of(INTEGRATIONS[random.nextInt(INTEGRATIONS.length)]),
+                                Platform.values()[random.nextInt(3)]);
+                        Set<UUID> expected = new HashSet<>();
+                        saved.forEach((id, search) -> {
+                            if (listing.matches(search)) {
+                                expected.add(id);
+                            }
+                        });
+                        List<UUID> found = index.matches(SearchMatcher.document(listing.listing()));
+                        assertThat(found).as("each match once, for %s", title).doesNotHaveDuplicates();
+                        assertThat(new HashSet<>(found)).as("matches for %s", title).isEqualTo(expected);
+                    }
+                }
+            }
+            assertThat(index.size()).isEqualTo(saved.size());
+        }
+    }
+
+    private static String[] randomSearch(Random random) {
+        StringBuilder query = new StringBuilder();
+        for (int w = random.nextInt(4); w > 0; w--) {
+            query.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+        }
+        String filters = switch (random.nextInt(5)) {
+            case 0 -> "platform=" + Platform.values()[random.nextInt(3)].slug();
+            case 1 -> "integration=" + INTEGRATIONS[random.nextInt(INTEGRATIONS.length)].replace(" ", "+");
+            case 2 -> "sort=newest";
+            default -> "";
+        };
+        return new String[] {query.toString(), filters};
     }
 }

@@ -28,15 +28,13 @@ import tools.jackson.databind.ObjectMapper;
  */
 class SavedSearchMatchBenchmark {
 
-    private static final Path CORPUS = Path.of("../shared/corpus/n8n");
+    static final Path CORPUS = Path.of("../shared/corpus/n8n");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record CorpusWorkflow(String name, List<String> apps) {
     }
 
-    @Test
-    void matchOneNewListing() throws Exception {
-        assumeTrue(Files.isDirectory(CORPUS), "the shared corpus is absent");
+    static List<CorpusWorkflow> corpus() throws Exception {
         List<CorpusWorkflow> corpus = new ArrayList<>();
         try (Stream<Path> files = Files.list(CORPUS)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
@@ -52,24 +50,43 @@ class SavedSearchMatchBenchmark {
                 corpus.add(new CorpusWorkflow(root.path("name").asString(file.getFileName().toString()), List.copyOf(apps)));
             }
         }
+        return corpus;
+    }
+
+    /** The distinct words (three letters or more) of the corpus's names and apps, in order of first appearance. */
+    static List<String> vocabulary(List<CorpusWorkflow> corpus) {
         List<String> vocabulary = new ArrayList<>();
         for (CorpusWorkflow w : corpus) {
             vocabulary.addAll(Arrays.asList(w.name().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
             w.apps().forEach(a -> vocabulary.add(a.toLowerCase(Locale.ROOT)));
         }
         vocabulary.removeIf(word -> word.length() < 3);
-        List<String> distinct = vocabulary.stream().distinct().toList();
-        System.out.printf("reverse-search corpus: %d listings, %d distinct words%n", corpus.size(), distinct.size());
+        return vocabulary.stream().distinct().toList();
+    }
 
-        Random random = new Random(7);
+    /** New listings made of corpus workflows, as the alerts see them. */
+    static List<SearchMatcher.Document> listings(Random random, List<CorpusWorkflow> corpus, int count) {
         List<SearchMatcher.Document> listings = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < count; i++) {
             CorpusWorkflow w = corpus.get(random.nextInt(corpus.size()));
             listings.add(SearchMatcher.document(new SearchMatcher.Listing(w.name(), "Automates " + String.join(", ", w.apps()) + ".",
                     "An n8n workflow: " + w.name() + ". Uses " + String.join(", ", w.apps()) + ".", List.of(), List.of(), w.apps(),
                     "Bench store", Platform.N8N, null, SavedSearchIndexTests.bands(random.nextInt(6000)), BigDecimal.valueOf(300 + random.nextInt(200), 2), null)));
         }
-        for (int size : new int[] {10_000, 100_000, 1_000_000}) {
+        return listings;
+    }
+
+    @Test
+    void matchOneNewListing() throws Exception {
+        assumeTrue(Files.isDirectory(CORPUS), "the shared corpus is absent");
+        List<CorpusWorkflow> corpus = corpus();
+        List<String> distinct = vocabulary(corpus);
+        System.out.printf("reverse-search corpus: %d listings, %d distinct words%n", corpus.size(), distinct.size());
+
+        Random random = new Random(7);
+        List<SearchMatcher.Document> listings = listings(random, corpus, 60);
+        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000,1000000").split(",")).mapToInt(Integer::parseInt).toArray();
+        for (int size : sizes) {
             try (SavedSearchIndex index = new SavedSearchIndex()) {
                 long start = System.nanoTime();
                 for (int i = 0; i < size; i++) {
@@ -108,6 +125,12 @@ class SavedSearchMatchBenchmark {
     }
 
     private static SearchQuery randomSearch(Random random, List<String> words, List<CorpusWorkflow> corpus) {
+        String[] search = randomSearchText(random, words, corpus);
+        return SearchQuery.parse(search[0], search[1]);
+    }
+
+    /** A saved search's text and filters as stored: one to three words, Zipf-like, and a filter on a third of them. */
+    static String[] randomSearchText(Random random, List<String> words, List<CorpusWorkflow> corpus) {
         StringBuilder query = new StringBuilder();
         for (int w = 1 + random.nextInt(3); w > 0; w--) {
             // Zipf-like: popular words are searched far more often than rare ones
@@ -123,6 +146,6 @@ class SavedSearchMatchBenchmark {
             }
             default -> "";
         };
-        return SearchQuery.parse(query.toString().strip(), filters);
+        return new String[] {query.toString().strip(), filters};
     }
 }
