@@ -15,9 +15,13 @@ const PAGES_KEPT = 60;
 const KEPT_PAGES = [/^\/$/, /^\/workflows$/, /^\/workflows\/[^/]+$/, /^\/workflows\/[^/]+\/(questions|reviews)$/,
     /^\/stores\/(?!new$)[^/]+$/, /^\/bundles\/[^/]+$/, /^\/u\/[^/]+$/, /^\/compare$/, /^\/coming-soon$/, /^\/library$/];
 const ASSETS = /^\/(css|js|img|webjars)\//;
+// The worker's own fetches say so: the server then sets no CSRF cookie on them, which would replace the token of the
+// page the person is using (a sign-in while the worker installs would otherwise leave its next form refused).
+const BACKGROUND = {'Flowmarket-Background': '1'};
+const background = (url) => new Request(url, {credentials: 'same-origin', headers: BACKGROUND});
 
 self.addEventListener('install', (event) => {
-    event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL.concat(OFFLINE))));
+    event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL.concat(OFFLINE).map(background))));
 });
 
 self.addEventListener('activate', (event) => {
@@ -39,7 +43,7 @@ self.addEventListener('message', (event) => {
         // the page that installed the worker was loaded before it: keep it too
         const url = new URL(event.data.url, self.location.origin);
         if (url.origin === self.location.origin) {
-            event.waitUntil(fetch(url, {credentials: 'same-origin'}).then((response) => keep(url, response)).catch(() => undefined));
+            event.waitUntil(fetch(background(url)).then((response) => keep(url, response)).catch(() => undefined));
         }
     }
 });
@@ -133,7 +137,7 @@ async function rememberViewer(viewer, language) {
     }
     await cache.put('/__viewer', new Response(JSON.stringify({viewer, language})));
     try {
-        const offline = await fetch(OFFLINE);
+        const offline = await fetch(background(OFFLINE));
         if (offline.ok) {
             await (await caches.open(SHELL_CACHE)).put(OFFLINE, offline);
         }

@@ -10,7 +10,12 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 import app.flowmarket.security.LoginThrottle;
@@ -101,10 +106,33 @@ class SecurityConfig {
         return http.build();
     }
 
-    private static CookieCsrfTokenRepository csrfTokens() {
-        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
-        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
-        return repository;
+    /**
+     * The token in a cookie; the service worker's own fetches (marked {@code Flowmarket-Background}) never set it: a
+     * page it keeps in the background must not replace the token of the page the person is using, whose form would then
+     * be refused (a sign-in while the worker installs, for one).
+     */
+    private static CsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
+        cookies.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
+        return new CsrfTokenRepository() {
+
+            @Override
+            public CsrfToken generateToken(HttpServletRequest request) {
+                return cookies.generateToken(request);
+            }
+
+            @Override
+            public void saveToken(@Nullable CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+                if (request.getHeader("Flowmarket-Background") == null) {
+                    cookies.saveToken(token, request, response);
+                }
+            }
+
+            @Override
+            public @Nullable CsrfToken loadToken(HttpServletRequest request) {
+                return cookies.loadToken(request);
+            }
+        };
     }
 
     /** The throttle runs inside the security chain only, not a second time as a plain servlet filter. */

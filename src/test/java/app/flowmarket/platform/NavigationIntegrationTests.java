@@ -92,6 +92,17 @@ class NavigationIntegrationTests {
     }
 
     @Test
+    void theServiceWorkersOwnFetchesNeverReplaceTheCsrfCookieOfThePageInUse() {
+        // a page read without the cookie (a visitor's first, or the first after signing in) sets a new token ...
+        assertThat(new WebSession(port).get("/offline").assertStatus(200).setCookie("XSRF-TOKEN")).isNotNull();
+        // ... but the service worker's fetch in the background (installing, keeping a page) must not: it would replace
+        // the token of the form the person has open, which would then be refused
+        WebSession.Page background = new WebSession(port).getWithHeaders("/offline", Map.of("Flowmarket-Background", "1")).assertStatus(200);
+        assertThat(background.setCookie("XSRF-TOKEN")).isNull();
+        assertThat(background.body()).contains("name=\"_csrf\"");
+    }
+
+    @Test
     void buyersSeeOnlyTheNotificationsTheyCanGetAndSavingKeepsTheSellerOnesUntouched() {
         WebSession buyer = signedIn("prefs");
         String page = buyer.get("/settings/notifications").assertStatus(200).body();
