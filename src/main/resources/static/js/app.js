@@ -137,33 +137,3 @@ document.addEventListener('DOMContentLoaded', () => {
         });
     });
 });
-
-// Parts a page loads after itself (a workflow's follow button, buy box, reviews, questions and preview offer) say
-// hx-trigger="near once": they are fetched as they come within a screen or so of being seen, those on screen at once,
-// each in a task of its own, so a phone's first seconds go to what it shows first and its main thread is never held
-// long. Without an observer, or when the address points at something not in the page yet (inside such a part), they
-// are all fetched at once.
-document.addEventListener('DOMContentLoaded', () => {
-    const parts = document.querySelectorAll('[hx-trigger^="near"]');
-    if (!parts.length || !window.htmx) {
-        return;
-    }
-    const fetchPart = (part) => setTimeout(() => window.htmx.trigger(part, 'near'));
-    let target = location.hash.slice(1);
-    try {
-        target = decodeURIComponent(target);
-    } catch (e) {
-        // a malformed address: looked up as it is
-    }
-    if (!('IntersectionObserver' in window) || (target && !document.getElementById(target))) {
-        parts.forEach(fetchPart);
-        return;
-    }
-    const near = new IntersectionObserver((entries) => entries.forEach((entry) => {
-        if (entry.isIntersecting) {
-            near.unobserve(entry.target);
-            fetchPart(entry.target);
-        }
-    }), {rootMargin: '600px 0px'});
-    parts.forEach((part) => near.observe(part));
-});

@@ -25,10 +25,7 @@
             navigator.serviceWorker.controller.postMessage({type: 'keep', url: window.location.href});
         }
     });
-    // registered once the page has loaded and the browser is idle: installing the worker fetches the app shell,
-    // which must not compete with the page's own first requests and scripts
-    const whenIdle = (task) => ('requestIdleCallback' in window ? requestIdleCallback(task, {timeout: 3000}) : setTimeout(task, 1000));
-    window.addEventListener('load', () => whenIdle(async () => {
+    window.addEventListener('load', async () => {
         try {
             const registration = await navigator.serviceWorker.register('/sw.js');
             if (registration.waiting && navigator.serviceWorker.controller) {
@@ -45,7 +42,7 @@
         } catch (e) {
             // without a worker the site works as before, online only
         }
-    }));
+    });
 
     // Install: a quiet button in the footer, shown only when the browser can install the app
     let deferred = null;
