@@ -37,10 +37,18 @@ class CacheConfig implements CachingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(CacheConfig.class);
 
-    /** Evictions wait for the commit, so a reader cannot put the old data back in between. */
+    /**
+     * Evictions wait for the commit, so a reader cannot put the old data back in between. And a write, an eviction or
+     * a clear is done when the call returns: Spring Data Redis sends them in the background by default, so a page read
+     * just after a change could still find the old copy in Redis, and a copy written before an eviction could land after
+     * it (decision 60).
+     */
     @Bean
-    org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer transactionAwareCaches() {
-        return builder -> builder.transactionAware();
+    org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer transactionAwareCaches(
+            org.springframework.data.redis.connection.RedisConnectionFactory redis) {
+        return builder -> builder
+                .cacheWriter(org.springframework.data.redis.cache.RedisCacheWriter.create(redis, writer -> writer.immediateWrites()))
+                .transactionAware();
     }
 
     @Bean

@@ -16,7 +16,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * After a test has stopped and restarted the embedded Redis, the application's connections come back one by one; a
- * cache write or eviction sent meanwhile can miss Redis. A test that restarts it waits here until writes and evictions
+ * cache write or eviction sent meanwhile fails (and counts towards opening the cache's circuit breaker). A test that restarts it waits here until writes and evictions
  * through the application's caches reach Redis several times in a row, so the tests after it meet a Redis like new.
  * A test class that restarts Redis says so with {@code @ExtendWith(RedisRestarts.class)}: the wait follows each test.
  */
