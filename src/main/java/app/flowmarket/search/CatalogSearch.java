@@ -33,6 +33,7 @@ import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.util.common.data.Range;
 import org.hibernate.search.util.common.data.RangeBoundInclusion;
@@ -82,6 +83,9 @@ public class CatalogSearch {
             new TextField("description_fr", SearchAnalyzers.FRENCH, 0.8f, false),
             new TextField("description_es", SearchAnalyzers.SPANISH, 0.8f, false),
             new TextField("description_de", SearchAnalyzers.GERMAN, 0.8f, false));
+
+    /** The fields a word with a typo is looked for in (those of {@link #TEXT_FIELDS} marked fuzzy). */
+    static final List<String> TYPO_FIELDS = TEXT_FIELDS.stream().filter(TextField::fuzzy).map(TextField::name).toList();
 
     /** The rating facet's buckets, in display order (the price facet's depend on the currency: {@link PriceBands}). */
     private static final Map<Integer, Range<BigDecimal>> RATING_RANGES = new LinkedHashMap<>();
@@ -313,8 +317,9 @@ public class CatalogSearch {
                     .matching(word));
             int edits = SearchTerms.maxEdits(word);
             if (edits > 0) {
-                either.should(f.match().fields("title", "tags.name", "tags.names", "integrations", "storeName")
-                        .matching(word).fuzzy(edits, 1).boost(0.3f));
+                either.should(f.extension()
+                        .ifSupported(LuceneExtension.get(), lucene -> lucene.fromLuceneQuery(new org.apache.lucene.search.BoostQuery(Typos.inAnyOf(TYPO_FIELDS, word, edits), 0.3f)))
+                        .orElse(other -> other.match().fields(TYPO_FIELDS.toArray(String[]::new)).matching(word).fuzzy(edits, 1).boost(0.3f)));
             }
             bool.must(either);
         }

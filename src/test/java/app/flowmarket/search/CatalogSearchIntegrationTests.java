@@ -76,6 +76,8 @@ class CatalogSearchIntegrationTests {
         String typo = m.substring(0, 4) + m.substring(5, 9);
         assertThat(titles(typo + m.charAt(9) + " leads")).contains("Post new leads to Slack " + m);
         assertThat(titles("zzzzzz " + m)).isEmpty();
+        assertThat(new WebSession(port).get("/workflows?q=slak+" + m).body()).as("the word found despite the typo is marked")
+                .contains("Post new leads to <mark>Slack</mark>");
     }
 
     @Test

@@ -85,7 +85,7 @@ class SearchMatcherTests {
         return either.build();
     }
 
-    private static String word(Random random, String letters) {
+    static String word(Random random, String letters) {
         StringBuilder word = new StringBuilder();
         for (int n = 1 + random.nextInt(7); n > 0; n--) {
             word.append(letters.charAt(random.nextInt(letters.length())));
@@ -93,7 +93,7 @@ class SearchMatcherTests {
         return word.toString();
     }
 
-    private static String mutate(Random random, String word, String letters) {
+    static String mutate(Random random, String word, String letters) {
         StringBuilder out = new StringBuilder(word);
         for (int n = 1 + random.nextInt(3); n > 0 && out.length() > 1; n--) {
             int at = random.nextInt(out.length());

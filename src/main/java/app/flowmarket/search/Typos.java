@@ -1,0 +1,89 @@
+package app.flowmarket.search;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.AttributeSource;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
+
+/**
+ * A search word with typos allowed, looked for in several fields, for the embedded (Lucene) index. It matches exactly
+ * what Lucene's fuzzy query matches (the same automaton: {@link SearchTerms#maxEdits} edits, transpositions counted as
+ * one, the first letter as typed), but the automaton is built once per word, not once per field and edit distance as
+ * the fuzzy query does: building them was most of a search's time. Automata of recent words are kept.
+ * A typo match scores the same whatever the distance; it only ever adds a little to the score (see its boost).
+ */
+final class Typos {
+
+    private static final int PREFIX = 1;
+    private static final Cache<String, CompiledAutomaton> AUTOMATA = Caffeine.newBuilder().maximumSize(5_000).build();
+
+    private Typos() {
+    }
+
+    /** Any of the fields holds a word within {@code edits} of the given one (folded as the fields are). */
+    static Query inAnyOf(List<String> fields, String word, int edits) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String token : SearchMatcher.analyze(SearchAnalyzers.FOLDING, "", word)) {
+            CompiledAutomaton automaton = AUTOMATA.get(edits + " " + token, key -> FuzzyQuery.getFuzzyAutomaton(token, edits, PREFIX, true));
+            for (String field : fields) {
+                any.add(new Within(field, token, edits, automaton), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return any.build();
+    }
+
+    /** The terms of one field the automaton accepts. */
+    static final class Within extends MultiTermQuery {
+
+        private final String token;
+        private final int edits;
+        private final CompiledAutomaton automaton;
+
+        Within(String field, String token, int edits, CompiledAutomaton automaton) {
+            super(field, CONSTANT_SCORE_BLENDED_REWRITE);
+            this.token = token;
+            this.edits = edits;
+            this.automaton = automaton;
+        }
+
+        @Override
+        protected TermsEnum getTermsEnum(Terms terms, AttributeSource atts) throws IOException {
+            return automaton.getTermsEnum(terms);
+        }
+
+        @Override
+        public void visit(QueryVisitor visitor) {
+            if (visitor.acceptField(field)) {
+                visitor.consumeTermsMatching(this, field, () -> automaton.runAutomaton);
+            }
+        }
+
+        @Override
+        public String toString(String defaultField) {
+            return (field.equals(defaultField) ? "" : field + ":") + token + "~" + edits;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return sameClassAs(other) && field.equals(((Within) other).field) && token.equals(((Within) other).token)
+                    && edits == ((Within) other).edits;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(classHash(), field, token, edits);
+        }
+    }
+}
