@@ -200,12 +200,15 @@ public class CatalogPages {
         return tags.findAllByOrderByName().stream().map(t -> new TagView(t.getSlug(), t.names())).toList();
     }
 
+    /** Every category, in their order (kept with the home page's lists: a search reads them for its facet). */
+    @org.springframework.cache.annotation.Cacheable(cacheNames = CatalogQueries.HOME_CACHE, key = "'categories'", sync = true)
     @Transactional(readOnly = true)
     public List<CategoryView> categories() {
         return categories.findAllByOrderByPositionAscNameAsc().stream().map(WorkflowPages::view).toList();
     }
 
     /** The category's id and its sub-categories' ids; empty when there is no such category. */
+    @org.springframework.cache.annotation.Cacheable(cacheNames = CatalogQueries.HOME_CACHE, key = "'category-with-children:' + #slug", sync = true)
     @Transactional(readOnly = true)
     public List<UUID> categoryWithChildren(String slug) {
         return categories.findBySlug(slug).map(c -> {

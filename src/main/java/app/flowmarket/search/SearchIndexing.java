@@ -78,6 +78,8 @@ class SearchIndexing {
             Search.mapping(entityManagerFactory).scope(workflowType()).massIndexer()
                     .purgeAllOnStart(false)
                     .threadsToLoadObjects(2)
+                    // one segment: a search then looks each of its terms up once, not once per segment
+                    .mergeSegmentsOnFinish(true)
                     .startAndWait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,6 +94,8 @@ class SearchIndexing {
         try {
             Search.mapping(entityManagerFactory).scope(workflowType()).massIndexer()
                     .threadsToLoadObjects(2)
+                    // one segment: a search then looks each of its terms up once, not once per segment
+                    .mergeSegmentsOnFinish(true)
                     .startAndWait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
