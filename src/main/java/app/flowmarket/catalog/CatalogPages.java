@@ -201,7 +201,7 @@ public class CatalogPages {
     }
 
     /** Every category, in their order (kept with the home page's lists: a search reads them for its facet). */
-    @org.springframework.cache.annotation.Cacheable(cacheNames = CatalogQueries.HOME_CACHE, key = "'categories'", sync = true)
+    @org.springframework.cache.annotation.Cacheable(cacheNames = CatalogQueries.HOME_CACHE, key = "'category-views'", sync = true)
     @Transactional(readOnly = true)
     public List<CategoryView> categories() {
         return categories.findAllByOrderByPositionAscNameAsc().stream().map(WorkflowPages::view).toList();
