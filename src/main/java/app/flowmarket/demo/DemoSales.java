@@ -15,6 +15,7 @@ import java.util.UUID;
 import app.flowmarket.account.AccountManagement;
 import app.flowmarket.commerce.Carts;
 import app.flowmarket.commerce.Coupons;
+import app.flowmarket.commerce.IssuedLicences;
 import app.flowmarket.commerce.OrderManagement;
 import app.flowmarket.commerce.OrderStatus;
 import app.flowmarket.commerce.Sellable;
@@ -45,12 +46,14 @@ class DemoSales {
     private final OrderManagement orders;
     private final Coupons coupons;
     private final Payments payments;
+    private final IssuedLicences licences;
     @PersistenceContext
     @SuppressWarnings("NullAway.Init") // injected by the container after construction
     private EntityManager entityManager;
 
-    DemoSales(AccountManagement accounts, Carts carts, OrderManagement orders, Coupons coupons, Payments payments) {
+    DemoSales(AccountManagement accounts, Carts carts, OrderManagement orders, Coupons coupons, Payments payments, IssuedLicences licences) {
         this.coupons = coupons;
+        this.licences = licences;
         this.payments = payments;
         this.accounts = accounts;
         this.carts = carts;
@@ -61,7 +64,11 @@ class DemoSales {
     record Purchase(List<UUID> buyers, UUID workflowId, String currency, Instant published, boolean free) {
     }
 
-    record Result(int orders, int lines) {
+    record Result(int orders, int lines, int upgrades) {
+    }
+
+    /** A demo order paid through the checkout: whose, which, and when it was paid. */
+    private record PaidOrder(CurrentUser buyer, UUID orderId, Instant paidAt) {
     }
 
     Result buy(List<Purchase> purchases) {
@@ -104,6 +111,7 @@ class DemoSales {
         int placed = 0;
         int lines = 0;
         int buyers = 0;
+        List<PaidOrder> paidOrders = new ArrayList<>();
         for (Map.Entry<UUID, List<UUID>> entry : bought.entrySet()) {
             boolean recent = buyers++ % 3 == 2;
             CurrentUser buyer = accounts.find(entry.getKey()).orElseThrow();
@@ -150,6 +158,7 @@ class DemoSales {
                     orders.importPayment(OrderId.of(order.id()), checkoutRef, paid);
                     // and at the test processor, so that the demo's refunds and disputes go through it as today's would
                     payments.recordPastPayment(checkoutRef, paid);
+                    paidOrders.add(new PaidOrder(buyer, placement.orderId(), paid));
                 }
                 placed++;
             }
@@ -157,7 +166,52 @@ class DemoSales {
             entityManager.flush();
             entityManager.clear();
         }
-        return new Result(placed, lines);
+        int upgrades = upgradeOne(paidOrders, teamBuyer, now);
+        return new Result(placed + upgrades, lines, upgrades);
+    }
+
+    /**
+     * One buyer raises a single licence to a team licence a few days after buying it, paying the difference (README,
+     * "Licence tiers"): the seller is told of an upgrade, not of a new sale, and the licence keeps its key at its new tier.
+     * Not the buyer who already holds a team licence. Returns the number of upgrades placed (one, or none when no
+     * single licence of a workflow sold at the team tier was bought).
+     */
+    private int upgradeOne(List<PaidOrder> paidOrders, @Nullable UUID teamBuyer, Instant now) {
+        for (PaidOrder paid : paidOrders) {
+            if (paid.buyer().id().equals(teamBuyer)) {
+                continue;
+            }
+            OrderManagement.OrderView order = orders.ofBuyer(paid.buyer().actor(), paid.orderId());
+            for (OrderManagement.LineView line : order.lines()) {
+                boolean offersTeam = line.kind() == Sellable.Kind.WORKFLOW && line.tier() == LicenceTier.SINGLE
+                        && carts.resolve(Sellable.Kind.WORKFLOW, line.refId()).map(i -> i.tiers().contains(LicenceTier.TEAM)).orElse(false);
+                var held = offersTeam ? licences.heldFor(paid.buyer().account(), line.id()) : java.util.Optional.<IssuedLicences.HeldLicence>empty();
+                if (held.isEmpty()) {
+                    continue;
+                }
+                carts.upgrade(paid.buyer().account(), held.get().key(), LicenceTier.TEAM);
+                Currency currency = order.total().currency();
+                String country = switch (currency.getCurrencyCode()) {
+                    case "EUR" -> "DE";
+                    case "GBP" -> "GB";
+                    default -> "US";
+                };
+                OrderManagement.Placement placement = orders.checkout(paid.buyer().actor(), "demo-upgrade", currency, null, null,
+                        new OrderManagement.BuyerDetails(country, false));
+                if (placement.status() != OrderStatus.PAID) {
+                    // three days ago, or a day after the licence was bought if that is later
+                    Instant upgradedAt = paid.paidAt().plus(Duration.ofDays(1));
+                    upgradedAt = upgradedAt.isBefore(now.minus(Duration.ofDays(3))) ? now.minus(Duration.ofDays(3)) : upgradedAt;
+                    Instant latest = now.minus(Duration.ofHours(1));
+                    upgradedAt = upgradedAt.isAfter(latest) ? latest : upgradedAt;
+                    String checkoutRef = Objects.requireNonNull(orders.ofBuyer(paid.buyer().actor(), placement.orderId()).paymentRef());
+                    orders.importPayment(OrderId.of(placement.orderId()), checkoutRef, upgradedAt);
+                    payments.recordPastPayment(checkoutRef, upgradedAt);
+                }
+                return 1;
+            }
+        }
+        return 0;
     }
     /**
      * Two of the demo seller's orders disputed by their buyers' banks (README, "Payouts"): one still open, its money taken

@@ -180,6 +180,14 @@ class FirstStartIntegrationTests {
                     select count(*) from bundle b join bundle_item i on i.bundle_id = b.id join coupon c on c.store_id = b.store_id
                     join coupon_workflow cw on cw.coupon_id = c.id and cw.workflow_id = b.id
                     where b.title = 'Lead-to-deal kit' and b.active and c.code = 'KIT15' and not c.whole_store""")).isEqualTo(3);
+            // a buyer raised a single licence of the demo seller's to a team licence, and the seller was told of an upgrade, not of a sale
+            assertThat(single(st, """
+                    select count(*) from order_line u join purchase_order o on o.id = u.order_id and o.status = 'PAID'
+                    join order_line l on l.id = u.upgrade_of join store s on s.id = u.store_id join account a on a.id = s.owner_id
+                    where a.email = 'seller@demo.flowmarket.app' and u.licence_tier = 'TEAM' and l.ref_id = u.ref_id""")).isEqualTo(1);
+            assertThat(single(st, """
+                    select count(*) from notification n join account a on a.id = n.recipient_id
+                    where a.email = 'seller@demo.flowmarket.app' and n.type = 'LICENCE_UPGRADE'""")).isEqualTo(1);
             // ... in the past, each placed before it was paid, so part of the sellers' money is already payable
             assertThat(single(st, "select count(*) from purchase_order where status = 'PAID' and (paid_at > now() or created_at > paid_at)")).isZero();
             assertThat(single(st, """
