@@ -1,6 +1,7 @@
 package app.flowmarket.analytics;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -283,15 +284,7 @@ class AnalyticsWriter {
         Map<Key, int[]> purchases = new TreeMap<>();
         Map<SalesKey, long[]> sales = new TreeMap<>();
         for (OrderPaid.Line line : order.lines()) {
-            int inserted = jdbc.sql("""
-                    insert into analytics_event (occurred_at, day, kind, store_id, item_id, visitor, source, referrer, campaign, order_id)
-                    values (?, ?, 'PURCHASE', ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (order_id, item_id, kind) where kind in ('PURCHASE', 'REFUND') do nothing""")
-                    .params(java.util.Arrays.asList(Timestamp.from(order.paidAt()), day, line.storeId().value(), line.refId(),
-                            checkout.visitor(), checkout.source().channel().name(), checkout.source().referrer(), checkout.source().campaign(),
-                            order.orderId().value()))
-                    .update();
-            if (inserted == 0) {
+            if (!recordedOnce("PURCHASE", order.paidAt(), line, checkout, order.orderId().value())) {
                 continue;
             }
             counted.add(line);
@@ -319,15 +312,7 @@ class AnalyticsWriter {
         OrderPaid.Line line = refund.line();
         LocalDate day = LocalDate.ofInstant(refund.refundedAt(), ZoneOffset.UTC);
         Sourced purchase = sourceOf(refund.orderId().value(), "PURCHASE", line.refId());
-        int inserted = jdbc.sql("""
-                insert into analytics_event (occurred_at, day, kind, store_id, item_id, visitor, source, referrer, campaign, order_id)
-                values (?, ?, 'REFUND', ?, ?, ?, ?, ?, ?, ?)
-                on conflict (order_id, item_id, kind) where kind in ('PURCHASE', 'REFUND') do nothing""")
-                .params(java.util.Arrays.asList(Timestamp.from(refund.refundedAt()), day, line.storeId().value(), line.refId(),
-                        purchase.visitor(), purchase.source().channel().name(), purchase.source().referrer(), purchase.source().campaign(),
-                        refund.orderId().value()))
-                .update();
-        if (inserted == 0) {
+        if (!recordedOnce("REFUND", refund.refundedAt(), line, purchase, refund.orderId().value())) {
             return;
         }
         int refunds = line.upgrading() ? 0 : 1;
@@ -351,15 +336,7 @@ class AnalyticsWriter {
         List<OrderPaid.Line> counted = new ArrayList<>();
         for (OrderPaid.Line line : dispute.lines().stream().sorted(java.util.Comparator.comparing(OrderPaid.Line::refId)).toList()) {
             Sourced purchase = sourceOf(dispute.orderId().value(), "PURCHASE", line.refId());
-            int inserted = jdbc.sql("""
-                    insert into analytics_event (occurred_at, day, kind, store_id, item_id, visitor, source, referrer, campaign, order_id)
-                    values (?, ?, 'CHARGEBACK', ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (order_id, item_id) where kind = 'CHARGEBACK' do nothing""")
-                    .params(java.util.Arrays.asList(Timestamp.from(dispute.at()), day, line.storeId().value(), line.refId(),
-                            purchase.visitor(), purchase.source().channel().name(), purchase.source().referrer(), purchase.source().campaign(),
-                            dispute.orderId().value()))
-                    .update();
-            if (inserted == 0) {
+            if (!recordedOnce("CHARGEBACK", dispute.at(), line, purchase, dispute.orderId().value())) {
                 continue;
             }
             counted.add(line);
@@ -377,6 +354,22 @@ class AnalyticsWriter {
     }
 
     private record Sourced(TrafficSource source, @Nullable String visitor) {
+    }
+
+    /**
+     * Writes the event of one of an order's lines (a purchase, a refund or a chargeback) at its day, credited to where it
+     * came from; false, writing nothing, when that line's event of that kind is already written (a message delivered twice).
+     */
+    private boolean recordedOnce(String kind, Instant at, OrderPaid.Line line, Sourced from, UUID orderId) {
+        String once = "CHARGEBACK".equals(kind) ? "on conflict (order_id, item_id) where kind = 'CHARGEBACK' do nothing"
+                : "on conflict (order_id, item_id, kind) where kind in ('PURCHASE', 'REFUND') do nothing";
+        return jdbc.sql("""
+                insert into analytics_event (occurred_at, day, kind, store_id, item_id, visitor, source, referrer, campaign, order_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """ + once)
+                .params(java.util.Arrays.asList(Timestamp.from(at), LocalDate.ofInstant(at, ZoneOffset.UTC), kind, line.storeId().value(),
+                        line.refId(), from.visitor(), from.source().channel().name(), from.source().referrer(), from.source().campaign(), orderId))
+                .update() > 0;
     }
 
     private Sourced sourceOf(UUID orderId, String kind, @Nullable UUID itemId) {
