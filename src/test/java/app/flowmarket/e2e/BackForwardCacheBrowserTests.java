@@ -84,7 +84,8 @@ class BackForwardCacheBrowserTests extends BrowserTest {
     void backToAWorkflowPageShowsItFromTheCacheAndItsAddToCartStillWorks() {
         try (BrowserContext context = withBackForwardCache.newContext()) {
             Page page = context.newPage();
-            page.navigate(base() + workflow);
+            // every part of the page has arrived (Chrome keeps no copy of a page left with a request still open)
+            page.navigate(base() + workflow, new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to cart"))).isVisible();
             mark(page);
 
