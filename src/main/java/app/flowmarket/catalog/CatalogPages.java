@@ -208,14 +208,15 @@ public class CatalogPages {
     }
 
     /** The category's id and its sub-categories' ids; empty when there is no such category. */
-    @org.springframework.cache.annotation.Cacheable(cacheNames = CatalogQueries.HOME_CACHE, key = "'category-with-children:' + #slug", sync = true)
+    @org.springframework.cache.annotation.Cacheable(cacheNames = CatalogQueries.HOME_CACHE, key = "'category-with-children:' + #slug",
+            unless = "#result.isEmpty()")
     @Transactional(readOnly = true)
     public List<UUID> categoryWithChildren(String slug) {
         return categories.findBySlug(slug).map(c -> {
             List<UUID> ids = new java.util.ArrayList<>();
             ids.add(c.getId());
             ids.addAll(categories.childIds(c.getId()));
-            return ids;
+            return List.copyOf(ids);
         }).orElse(List.of());
     }
 

@@ -443,7 +443,7 @@ class DemoData implements SmartLifecycle {
                     demoModeration.heldVersion(ownerIds.get(DemoCatalog.STORES.indexOf(p.store())), p.id(), p.demo());
                     log.info("Demo data: a new version of \"{}\", which the demo buyer owns, waits held for a moderator", p.demo().title());
                 });
-        log.info("Demo data: {} workflows, {} orders paid ({} workflows bought, {} licence upgrade), {} reviews, {} questions (orders {} ms, reviews {} ms)",
+        log.info("Demo data: {} workflows, {} orders paid ({} workflows bought, licence upgrades: {}), {} reviews, {} questions (orders {} ms, reviews {} ms)",
                 placed.size(), sales.orders(), sales.lines(), sales.upgrades(), written.size(), asked, sold - catalogued, System.currentTimeMillis() - sold);
         history.awaitWork();
         return history;

@@ -47,6 +47,8 @@ class DemoSales {
     private final Coupons coupons;
     private final Payments payments;
     private final IssuedLicences licences;
+    // the order whose licence the demo upgrade raised: no chargeback takes it back
+    private @Nullable UUID upgraded;
     @PersistenceContext
     @SuppressWarnings("NullAway.Init") // injected by the container after construction
     private EntityManager entityManager;
@@ -68,7 +70,7 @@ class DemoSales {
     }
 
     /** A demo order paid through the checkout: whose, which, and when it was paid. */
-    private record PaidOrder(CurrentUser buyer, UUID orderId, Instant paidAt) {
+    private record PaidOrder(CurrentUser buyer, UUID orderId, Instant paidAt, String country) {
     }
 
     Result buy(List<Purchase> purchases) {
@@ -158,7 +160,7 @@ class DemoSales {
                     orders.importPayment(OrderId.of(order.id()), checkoutRef, paid);
                     // and at the test processor, so that the demo's refunds and disputes go through it as today's would
                     payments.recordPastPayment(checkoutRef, paid);
-                    paidOrders.add(new PaidOrder(buyer, placement.orderId(), paid));
+                    paidOrders.add(new PaidOrder(buyer, placement.orderId(), paid, country));
                 }
                 placed++;
             }
@@ -171,10 +173,11 @@ class DemoSales {
     }
 
     /**
-     * One buyer raises a single licence to a team licence a few days after buying it, paying the difference (README,
-     * "Licence tiers"): the seller is told of an upgrade, not of a new sale, and the licence keeps its key at its new tier.
-     * Not the buyer who already holds a team licence. Returns the number of upgrades placed (one, or none when no
-     * single licence of a workflow sold at the team tier was bought).
+     * One buyer raises a single licence to a team licence after buying it (three days ago, or a day after the purchase if
+     * that is later), paying the difference (README, "Licence upgrades refunded, seat notifications"): the seller is told
+     * of an upgrade, not of a new sale, and the licence keeps its key at its new tier. Not the buyer who already holds a
+     * team licence. Returns the number of upgrades placed (one, or none when no single licence of a workflow sold at the
+     * team tier was bought).
      */
     private int upgradeOne(List<PaidOrder> paidOrders, @Nullable UUID teamBuyer, Instant now) {
         for (PaidOrder paid : paidOrders) {
@@ -190,14 +193,8 @@ class DemoSales {
                     continue;
                 }
                 carts.upgrade(paid.buyer().account(), held.get().key(), LicenceTier.TEAM);
-                Currency currency = order.total().currency();
-                String country = switch (currency.getCurrencyCode()) {
-                    case "EUR" -> "DE";
-                    case "GBP" -> "GB";
-                    default -> "US";
-                };
-                OrderManagement.Placement placement = orders.checkout(paid.buyer().actor(), "demo-upgrade", currency, null, null,
-                        new OrderManagement.BuyerDetails(country, false));
+                OrderManagement.Placement placement = orders.checkout(paid.buyer().actor(), "demo-upgrade", order.total().currency(), null, null,
+                        new OrderManagement.BuyerDetails(paid.country(), false));
                 if (placement.status() != OrderStatus.PAID) {
                     // three days ago, or a day after the licence was bought if that is later
                     Instant upgradedAt = paid.paidAt().plus(Duration.ofDays(1));
@@ -208,6 +205,7 @@ class DemoSales {
                     orders.importPayment(OrderId.of(placement.orderId()), checkoutRef, upgradedAt);
                     payments.recordPastPayment(checkoutRef, upgradedAt);
                 }
+                upgraded = paid.orderId();
                 return 1;
             }
         }
@@ -222,7 +220,7 @@ class DemoSales {
     Set<String> chargebacks(Actor seller, Instant now) {
         Set<String> lost = new HashSet<>();
         List<OrderManagement.Sale> disputable = orders.salesOf(seller).stream()
-                .filter(s -> !s.free() && "ACTIVE".equals(s.status()) && !"Bruno Buyer".equals(s.buyerName())
+                .filter(s -> !s.free() && "ACTIVE".equals(s.status()) && !"Bruno Buyer".equals(s.buyerName()) && !s.orderId().equals(upgraded)
                         && s.paidAt() != null && s.paidAt().isBefore(now.minus(Duration.ofDays(21))))
                 .toList();
         List<UUID> orderIds = disputable.stream().map(OrderManagement.Sale::orderId).distinct().limit(2).toList();

@@ -318,7 +318,8 @@ public class CatalogSearch {
             int edits = SearchTerms.maxEdits(word);
             if (edits > 0) {
                 either.should(f.extension()
-                        .ifSupported(LuceneExtension.get(), lucene -> lucene.fromLuceneQuery(new org.apache.lucene.search.BoostQuery(Typos.inAnyOf(TYPO_FIELDS, word, edits), 0.3f)))
+                        .ifSupported(LuceneExtension.get(), lucene -> lucene.fromLuceneQuery(
+                                new org.apache.lucene.search.BoostQuery(Typos.inAnyOf(TYPO_FIELDS, word, edits), 0.3f)))
                         .orElse(other -> other.match().fields(TYPO_FIELDS.toArray(String[]::new)).matching(word).fuzzy(edits, 1).boost(0.3f)));
             }
             bool.must(either);

@@ -18,16 +18,21 @@ import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 /**
- * A search word with typos allowed, looked for in several fields, for the embedded (Lucene) index. It matches exactly
- * what Lucene's fuzzy query matches (the same automaton: {@link SearchTerms#maxEdits} edits, transpositions counted as
- * one, the first letter as typed), but the automaton is built once per word, not once per field and edit distance as
- * the fuzzy query does: building them was most of a search's time. Automata of recent words are kept.
- * A typo match scores the same whatever the distance; it only ever adds a little to the score (see its boost).
+ * A search word with typos allowed, looked for in several fields, for the embedded (Lucene) index. It uses the automaton
+ * Lucene's fuzzy query uses ({@link SearchTerms#maxEdits} edits, transpositions counted as one, the first letter as
+ * typed), but builds it once per word, not once per field as one fuzzy query per field does: building them was most of a
+ * search's time. It matches every term within those edits, as the saved-search matcher does (the fuzzy query kept the
+ * 50 closest). Automata of words in use are kept, up to a bounded amount of memory; a typo match scores a constant,
+ * which {@link CatalogSearch} weighs low.
  */
 final class Typos {
 
     private static final int PREFIX = 1;
-    private static final Cache<String, CompiledAutomaton> AUTOMATA = Caffeine.newBuilder().maximumSize(5_000).build();
+    /** Words longer than this are not kept: nobody searches them twice. */
+    private static final int LONGEST_KEPT = 30;
+    private static final Cache<String, CompiledAutomaton> AUTOMATA = Caffeine.newBuilder()
+            .maximumWeight(32L * 1024 * 1024).weigher((String word, CompiledAutomaton automaton) -> (int) Math.min(Integer.MAX_VALUE, automaton.ramBytesUsed()))
+            .build();
 
     private Typos() {
     }
@@ -36,7 +41,8 @@ final class Typos {
     static Query inAnyOf(List<String> fields, String word, int edits) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String token : SearchMatcher.analyze(SearchAnalyzers.FOLDING, "", word)) {
-            CompiledAutomaton automaton = AUTOMATA.get(edits + " " + token, key -> FuzzyQuery.getFuzzyAutomaton(token, edits, PREFIX, true));
+            CompiledAutomaton automaton = token.length() > LONGEST_KEPT ? FuzzyQuery.getFuzzyAutomaton(token, edits, PREFIX, true)
+                    : AUTOMATA.get(edits + " " + token, key -> FuzzyQuery.getFuzzyAutomaton(token, edits, PREFIX, true));
             for (String field : fields) {
                 any.add(new Within(field, token, edits, automaton), BooleanClause.Occur.SHOULD);
             }

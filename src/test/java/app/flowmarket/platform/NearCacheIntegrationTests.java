@@ -98,8 +98,8 @@ class NearCacheIntegrationTests {
 
     /**
      * A write, an eviction or a clear is done in Redis when the call returns, as every eviction after a change relies on.
-     * Spring Data Redis sends them in the background unless told otherwise: then about one call in five was not yet done
-     * when the next command, on another connection, looked.
+     * Spring Data Redis sends them in the background unless told otherwise: then about one put in four and one eviction in
+     * ten were not yet done when the next command, on another connection, looked.
      */
     @Test
     void writesEvictionsAndClearsAreDoneInRedisWhenTheCallReturns() {

@@ -40,6 +40,31 @@ class TyposTests {
     }
 
     @Test
+    void findsEveryTermWithinTheEditsAsTheSavedSearchMatcherDoesNotOnlyTheFiftyClosest() throws Exception {
+        org.apache.lucene.store.ByteBuffersDirectory directory = new org.apache.lucene.store.ByteBuffersDirectory();
+        int terms = 0;
+        try (var writer = new org.apache.lucene.index.IndexWriter(directory, new org.apache.lucene.index.IndexWriterConfig(new KeywordAnalyzer()))) {
+            // "invoices" with one letter changed, in 7 places by 10 letters: 70 terms one edit away, each in a listing of its own
+            for (int at = 1; at < 8; at++) {
+                for (char c = 'a'; c < 'k'; c++) {
+                    String term = "invoices".substring(0, at) + c + "invoices".substring(at + 1);
+                    if (!term.equals("invoices")) {
+                        var document = new org.apache.lucene.document.Document();
+                        document.add(new org.apache.lucene.document.StringField("title", term, org.apache.lucene.document.Field.Store.NO));
+                        writer.addDocument(document);
+                        assertThat(SearchMatcher.withinEdits("invoices", term, 2)).isTrue();
+                        terms++;
+                    }
+                }
+            }
+        }
+        try (var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
+            assertThat(terms).isGreaterThan(50);
+            assertThat(new org.apache.lucene.search.IndexSearcher(reader).count(Typos.inAnyOf(List.of("title"), "invoices", 2))).isEqualTo(terms);
+        }
+    }
+
+    @Test
     void foldsTheWordAsTheFieldsAre() throws Exception {
         MemoryIndex index = new MemoryIndex();
         index.addField("title", "notifications", new KeywordAnalyzer());
