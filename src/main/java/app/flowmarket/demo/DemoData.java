@@ -399,7 +399,8 @@ class DemoData implements SmartLifecycle {
         long sold = System.currentTimeMillis();
         demoBankDetails(ownerIds, now);
         // before the reviews: a buyer whose dispute was lost owns nothing of that order any more, and reviews nothing
-        java.util.Set<String> lostDisputes = demoSales.chargebacks(accounts.person(AccountId.of(ownerIds.get(0))).orElseThrow().actor(), now);
+        java.util.Set<String> lostDisputes = demoSales.chargebacks(accounts.person(AccountId.of(ownerIds.get(0))).orElseThrow().actor(), now,
+                sales.upgraded());
         java.util.Set<UUID> noReviews = buyerIds.stream()
                 .filter(id -> accounts.person(AccountId.of(id)).map(person -> lostDisputes.contains(person.displayName())).orElse(false))
                 .collect(java.util.stream.Collectors.toSet());

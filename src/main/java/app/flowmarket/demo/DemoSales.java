@@ -47,8 +47,6 @@ class DemoSales {
     private final Coupons coupons;
     private final Payments payments;
     private final IssuedLicences licences;
-    // the order whose licence the demo upgrade raised: no chargeback takes it back
-    private @Nullable UUID upgraded;
     @PersistenceContext
     @SuppressWarnings("NullAway.Init") // injected by the container after construction
     private EntityManager entityManager;
@@ -66,7 +64,12 @@ class DemoSales {
     record Purchase(List<UUID> buyers, UUID workflowId, String currency, Instant published, boolean free) {
     }
 
-    record Result(int orders, int lines, int upgrades) {
+    /** The orders placed, the workflows bought, and the order whose licence the demo's upgrade raised (no chargeback takes it back). */
+    record Result(int orders, int lines, @Nullable UUID upgraded) {
+
+        int upgrades() {
+            return upgraded == null ? 0 : 1;
+        }
     }
 
     /** A demo order paid through the checkout: whose, which, and when it was paid. */
@@ -99,8 +102,7 @@ class DemoSales {
             if (teamBuyer != null && !demoBuyer) {
                 continue;
             }
-            var tiered = entry.getValue().stream().filter(id -> carts.resolve(Sellable.Kind.WORKFLOW, id)
-                    .map(i -> i.tiers().contains(LicenceTier.TEAM)).orElse(false)).findFirst();
+            var tiered = entry.getValue().stream().filter(this::sellsTeamLicences).findFirst();
             if (tiered.isPresent()) {
                 teamBuyer = entry.getKey();
                 teamWorkflow = tiered.get();
@@ -153,13 +155,8 @@ class DemoSales {
                 if (placement.status() != OrderStatus.PAID) {
                     OrderManagement.OrderView order = orders.ofBuyer(buyer.actor(), placement.orderId());
                     Instant latest = now.minus(Duration.ofHours(2));
-                    // paid through the checkout that was opened for it, in the past: the sellers' money is payable once
-                    // the refund window has passed since then, as it would be for orders made here back then
-                    String checkoutRef = Objects.requireNonNull(order.paymentRef());
                     Instant paid = paidAt.isAfter(latest) ? latest : paidAt;
-                    orders.importPayment(OrderId.of(order.id()), checkoutRef, paid);
-                    // and at the test processor, so that the demo's refunds and disputes go through it as today's would
-                    payments.recordPastPayment(checkoutRef, paid);
+                    payInThePast(order, paid);
                     paidOrders.add(new PaidOrder(buyer, placement.orderId(), paid, country));
                 }
                 placed++;
@@ -168,27 +165,43 @@ class DemoSales {
             entityManager.flush();
             entityManager.clear();
         }
-        int upgrades = upgradeOne(paidOrders, teamBuyer, now);
-        return new Result(placed + upgrades, lines, upgrades);
+        @Nullable UUID upgraded = upgradeOne(paidOrders, teamBuyer, now);
+        return new Result(upgraded == null ? placed : placed + 1, lines, upgraded);
+    }
+
+    /**
+     * Pays the order through the checkout that was opened for it, in the past: the sellers' money is payable once the
+     * refund window has passed since then, as it would be for orders made here back then; and at the test processor, so
+     * that the demo's refunds and disputes go through it as today's would.
+     */
+    private void payInThePast(OrderManagement.OrderView order, Instant paid) {
+        String checkoutRef = Objects.requireNonNull(order.paymentRef());
+        orders.importPayment(OrderId.of(order.id()), checkoutRef, paid);
+        payments.recordPastPayment(checkoutRef, paid);
+    }
+
+    private boolean sellsTeamLicences(UUID workflowId) {
+        return carts.resolve(Sellable.Kind.WORKFLOW, workflowId).map(i -> i.tiers().contains(LicenceTier.TEAM)).orElse(false);
     }
 
     /**
      * One buyer raises a single licence to a team licence after buying it (three days ago, or a day after the purchase if
      * that is later), paying the difference (README, "Licence upgrades refunded, seat notifications"): the seller is told
      * of an upgrade, not of a new sale, and the licence keeps its key at its new tier. Not the buyer who already holds a
-     * team licence. Returns the number of upgrades placed (one, or none when no single licence of a workflow sold at the
-     * team tier was bought).
+     * team licence. Returns the order whose licence was raised (none when no single licence of a workflow sold at the team
+     * tier was bought).
      */
-    private int upgradeOne(List<PaidOrder> paidOrders, @Nullable UUID teamBuyer, Instant now) {
+    private @Nullable UUID upgradeOne(List<PaidOrder> paidOrders, @Nullable UUID teamBuyer, Instant now) {
         for (PaidOrder paid : paidOrders) {
             if (paid.buyer().id().equals(teamBuyer)) {
                 continue;
             }
             OrderManagement.OrderView order = orders.ofBuyer(paid.buyer().actor(), paid.orderId());
             for (OrderManagement.LineView line : order.lines()) {
-                boolean offersTeam = line.kind() == Sellable.Kind.WORKFLOW && line.tier() == LicenceTier.SINGLE
-                        && carts.resolve(Sellable.Kind.WORKFLOW, line.refId()).map(i -> i.tiers().contains(LicenceTier.TEAM)).orElse(false);
-                var held = offersTeam ? licences.heldFor(paid.buyer().account(), line.id()) : java.util.Optional.<IssuedLicences.HeldLicence>empty();
+                if (line.kind() != Sellable.Kind.WORKFLOW || line.tier() != LicenceTier.SINGLE || !sellsTeamLicences(line.refId())) {
+                    continue;
+                }
+                var held = licences.heldFor(paid.buyer().account(), line.id());
                 if (held.isEmpty()) {
                     continue;
                 }
@@ -201,23 +214,21 @@ class DemoSales {
                     upgradedAt = upgradedAt.isBefore(now.minus(Duration.ofDays(3))) ? now.minus(Duration.ofDays(3)) : upgradedAt;
                     Instant latest = now.minus(Duration.ofHours(1));
                     upgradedAt = upgradedAt.isAfter(latest) ? latest : upgradedAt;
-                    String checkoutRef = Objects.requireNonNull(orders.ofBuyer(paid.buyer().actor(), placement.orderId()).paymentRef());
-                    orders.importPayment(OrderId.of(placement.orderId()), checkoutRef, upgradedAt);
-                    payments.recordPastPayment(checkoutRef, upgradedAt);
+                    payInThePast(orders.ofBuyer(paid.buyer().actor(), placement.orderId()), upgradedAt);
                 }
-                upgraded = paid.orderId();
-                return 1;
+                return paid.orderId();
             }
         }
-        return 0;
+        return null;
     }
     /**
      * Two of the demo seller's orders disputed by their buyers' banks (README, "Payouts"): one still open, its money taken
      * from the seller's balance; one lost, its money kept by the buyer and their access ended. Orders paid three weeks ago
-     * and more, so the chargebacks weigh on money that is payable; never Bruno's (the demo buyer's library stays whole).
+     * and more, so the chargebacks weigh on money that is payable; never Bruno's (the demo buyer's library stays whole), nor the
+     * order whose licence was upgraded ({@code upgraded}).
      * Returns the names of the buyers whose dispute was lost: they no longer own what they bought, so they write no review.
      */
-    Set<String> chargebacks(Actor seller, Instant now) {
+    Set<String> chargebacks(Actor seller, Instant now, @Nullable UUID upgraded) {
         Set<String> lost = new HashSet<>();
         List<OrderManagement.Sale> disputable = orders.salesOf(seller).stream()
                 .filter(s -> !s.free() && "ACTIVE".equals(s.status()) && !"Bruno Buyer".equals(s.buyerName()) && !s.orderId().equals(upgraded)

@@ -75,12 +75,7 @@ class SearchIndexing {
     void refreshPrices() {
         long started = System.nanoTime();
         try {
-            Search.mapping(entityManagerFactory).scope(workflowType()).massIndexer()
-                    .purgeAllOnStart(false)
-                    .threadsToLoadObjects(2)
-                    // one segment: a search then looks each of its terms up once, not once per segment
-                    .mergeSegmentsOnFinish(true)
-                    .startAndWait();
+            massIndexer().purgeAllOnStart(false).startAndWait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("search reindex interrupted", e);
@@ -92,16 +87,19 @@ class SearchIndexing {
     void rebuild() {
         long started = System.nanoTime();
         try {
-            Search.mapping(entityManagerFactory).scope(workflowType()).massIndexer()
-                    .threadsToLoadObjects(2)
-                    // one segment: a search then looks each of its terms up once, not once per segment
-                    .mergeSegmentsOnFinish(true)
-                    .startAndWait();
+            massIndexer().startAndWait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("search reindex interrupted", e);
         }
         log.info("Search index rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Indexes every listing from the database, leaving the index in one segment: a search then looks each term up once. */
+    private org.hibernate.search.mapper.orm.massindexing.MassIndexer massIndexer() {
+        return Search.mapping(entityManagerFactory).scope(workflowType()).massIndexer()
+                .threadsToLoadObjects(2)
+                .mergeSegmentsOnFinish(true);
     }
 
     @Transactional(readOnly = true)

@@ -31,7 +31,8 @@ final class Typos {
     /** Words longer than this are not kept: nobody searches them twice. */
     private static final int LONGEST_KEPT = 30;
     private static final Cache<String, CompiledAutomaton> AUTOMATA = Caffeine.newBuilder()
-            .maximumWeight(32L * 1024 * 1024).weigher((String word, CompiledAutomaton automaton) -> (int) Math.min(Integer.MAX_VALUE, automaton.ramBytesUsed()))
+            .maximumWeight(32L * 1024 * 1024)
+            .weigher((String word, CompiledAutomaton automaton) -> (int) Math.min(Integer.MAX_VALUE, automaton.ramBytesUsed()))
             .build();
 
     private Typos() {
@@ -41,13 +42,17 @@ final class Typos {
     static Query inAnyOf(List<String> fields, String word, int edits) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String token : SearchMatcher.analyze(SearchAnalyzers.FOLDING, "", word)) {
-            CompiledAutomaton automaton = token.length() > LONGEST_KEPT ? FuzzyQuery.getFuzzyAutomaton(token, edits, PREFIX, true)
-                    : AUTOMATA.get(edits + " " + token, key -> FuzzyQuery.getFuzzyAutomaton(token, edits, PREFIX, true));
+            CompiledAutomaton automaton = token.length() > LONGEST_KEPT ? automaton(token, edits)
+                    : AUTOMATA.get(edits + " " + token, key -> automaton(token, edits));
             for (String field : fields) {
                 any.add(new Within(field, token, edits, automaton), BooleanClause.Occur.SHOULD);
             }
         }
         return any.build();
+    }
+
+    private static CompiledAutomaton automaton(String token, int edits) {
+        return FuzzyQuery.getFuzzyAutomaton(token, edits, PREFIX, true);
     }
 
     /** The terms of one field the automaton accepts. */
